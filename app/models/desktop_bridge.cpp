@@ -1,0 +1,42 @@
+#include "app/models/desktop_bridge.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
+
+namespace veloce::app {
+
+void DesktopBridge::copyText(const QString& text) const {
+  if (QClipboard* clipboard = QGuiApplication::clipboard()) clipboard->setText(text);
+}
+
+bool DesktopBridge::isOpenableLink(const QString& link) const {
+  const QUrl url(link, QUrl::StrictMode);
+  if (!url.isValid() || url.isRelative() || url.host().isEmpty()) return false;
+  const QString scheme = url.scheme().toLower();
+  return scheme == u"http" || scheme == u"https";
+}
+
+QString DesktopBridge::displayAddress(const QString& link) const {
+  const QUrl url(link);
+  if (!url.isValid()) return link;
+  QString shown = url.toString(QUrl::FullyDecoded);
+  // A host written in another script can imitate a familiar one; its ASCII form gives it away.
+  const QString asciiHost = url.host(QUrl::EncodeUnicode);
+  if (asciiHost != url.host(QUrl::FullyDecoded))
+    shown += QStringLiteral(" (%1)").arg(asciiHost);
+  return shown;
+}
+
+bool DesktopBridge::openLink(const QString& link) const {
+  if (!isOpenableLink(link)) return false;
+  return QDesktopServices::openUrl(QUrl(link, QUrl::StrictMode));
+}
+
+QString DesktopBridge::localPath(const QUrl& url) const {
+  return url.isLocalFile() ? url.toLocalFile() : QString();
+}
+
+QUrl DesktopBridge::folderUrl(const QString& path) const { return QUrl::fromLocalFile(path); }
+
+}  // namespace veloce::app

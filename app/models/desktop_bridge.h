@@ -1,0 +1,27 @@
+#pragma once
+// The few desktop services the QML views need and QML does not offer safely: the clipboard, the
+// rule for which links may be opened (http and https only, after the user has seen the address),
+// and turning a file: URL from a picker or a drop into a local path.
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+namespace veloce::app {
+
+class DesktopBridge : public QObject {
+  Q_OBJECT
+ public:
+  using QObject::QObject;
+
+  Q_INVOKABLE void copyText(const QString& text) const;
+  // True only for an absolute http or https URL with a host.
+  Q_INVOKABLE bool isOpenableLink(const QString& link) const;
+  // The address as the user should read it before opening it: fully decoded, nothing hidden.
+  Q_INVOKABLE QString displayAddress(const QString& link) const;
+  // Opens the link in the system browser; refuses (returns false) anything isOpenableLink rejects.
+  Q_INVOKABLE bool openLink(const QString& link) const;
+  Q_INVOKABLE QString localPath(const QUrl& url) const;
+  Q_INVOKABLE QUrl folderUrl(const QString& path) const;
+};
+
+}  // namespace veloce::app
