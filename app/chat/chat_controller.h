@@ -1,0 +1,281 @@
+#pragma once
+// ChatController: what the conversation view, the sidebar, the status line and the model setup view
+// bind to (expose one instance to QML, e.g. as context property / singleton "chat"), and what
+// `veloce-cli chat` drives headless. It lives on the UI thread; generation and every write of the
+// chat flow run on a GenerationWorker thread with its own ConversationStore connection, so the UI
+// thread never waits for the model or for an fsync while a reply streams.
+//
+// Usage (main.cpp):
+//   veloce::storage::ConversationStore store(dbPath);     // first store of the process: checks, migrates
+//   veloce::app::AppSettings settings;                      // + settings.setModelPathOverride(opts.modelPath)
+//   veloce::app::ChatController chat(&store, &settings);
+//   chat.runStartupMaintenance();                           // GUI only: recovers killed replies, purges deletes
+//   chat.loadModel(QString());                              // the settings' model, if the file exists
+// States are strings so QML can compare them without registering enums.
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+#include <QVariantList>
+#include <memory>
+#include <optional>
+
+#include "app/chat/generation_types.h"
+#include "app/models/conversation_list_model.h"
+#include "app/models/message_list_model.h"
+#include "app/models/search_result_model.h"
+#include "app/settings/app_settings.h"
+
+namespace veloce::storage {
+class ConversationStore;
+}
+
+namespace veloce::app {
+
+class GenerationWorker;
+
+class ChatController : public QObject {
+  Q_OBJECT
+  // ---- lists (owned by the controller, never null) ----
+  Q_PROPERTY(veloce::app::ConversationListModel* conversations READ conversations CONSTANT)
+  Q_PROPERTY(veloce::app::MessageListModel* messages READ messages CONSTANT)
+  Q_PROPERTY(veloce::app::SearchResultModel* searchResults READ searchResults CONSTANT)
+  Q_PROPERTY(veloce::app::AppSettings* settings READ settings CONSTANT)
+
+  // ---- the open conversation ----
+  // Database id of the open conversation; -1 for a new, not yet stored one (the empty view with
+  // example prompts). It becomes a real id once the first message is stored.
+  Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
+  Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
+  // This conversation's own system prompt; "" means the default from the settings is used.
+  // Writing stores it (for a not yet stored conversation it is kept until the first message).
+  Q_PROPERTY(QString conversationSystemPrompt READ conversationSystemPrompt WRITE setConversationSystemPrompt NOTIFY conversationSystemPromptChanged)
+
+  // ---- sending ----
+  // "idle", "prefill" (reading the prompt, before the first token) or "streaming".
+  Q_PROPERTY(QString sendState READ sendState NOTIFY sendStateChanged)
+  // sendState != "idle" (show the stop button, block a second send).
+  Q_PROPERTY(bool busy READ busy NOTIFY sendStateChanged)
+  // Whether send() would start a reply now, and if not why (a sentence for the disabled composer).
+  Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
+  Q_PROPERTY(QString cannotSendReason READ cannotSendReason NOTIFY canSendChanged)
+
+  // ---- model ----
+  // "none" (no model chosen or the file is missing: show the setup view), "loading", "ready", "error".
+  Q_PROPERTY(QString modelState READ modelState NOTIFY modelStateChanged)
+  // 0..1 while loading (weights uploaded / total).
+  Q_PROPERTY(double modelLoadProgress READ modelLoadProgress NOTIFY modelLoadProgressChanged)
+  // Why loading failed, in words (file, field, reason; or memory needed vs available). "" otherwise.
+  Q_PROPERTY(QString modelError READ modelError NOTIFY modelStateChanged)
+  // Lines from the engine about the memory plan ("all 40 layers on the GPU", "1.2 GB in system
+  // memory", "lavapipe is slow"), joined with newlines; filled while and after loading.
+  Q_PROPERTY(QString modelInfo READ modelInfo NOTIFY modelInfoChanged)
+  Q_PROPERTY(QString modelName READ modelName NOTIFY modelStateChanged)          // general.name, else the file name
+  Q_PROPERTY(QString modelFile READ modelFile NOTIFY modelStateChanged)          // file name without folder
+  Q_PROPERTY(QString modelQuantization READ modelQuantization NOTIFY modelStateChanged)  // "Q4_K_M"
+  Q_PROPERTY(QString deviceName READ deviceName NOTIFY modelStateChanged)        // GPU name, or "CPU (fp32 reference)"
+  Q_PROPERTY(QString backendName READ backendName NOTIFY modelStateChanged)      // "vulkan" / "reference"
+
+  // ---- status line ----
+  Q_PROPERTY(int contextUsed READ contextUsed NOTIFY contextChanged)   // tokens in the KV cache after the last turn
+  Q_PROPERTY(int contextSize READ contextSize NOTIFY contextChanged)   // n_ctx of the loaded session (0: none)
+  // Older messages of the open conversation that the last prompt had to leave out to fit the
+  // context (0: everything fit). They stay in the history; the view shows a notice when > 0.
+  Q_PROPERTY(int omittedMessages READ omittedMessages NOTIFY contextChanged)
+  // Figures of the last finished reply (0 until one finished).
+  Q_PROPERTY(double lastTimeToFirstTokenMs READ lastTimeToFirstTokenMs NOTIFY lastReplyStatsChanged)
+  Q_PROPERTY(double lastTokensPerSecond READ lastTokensPerSecond NOTIFY lastReplyStatsChanged)
+
+  // ---- notices ----
+  // The latest error for the user ("" when none); also sent once through errorOccurred().
+  Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+  // Message shown once after opening the database (recovered corrupt file, migration backup).
+  Q_PROPERTY(QString startupNotice READ startupNotice CONSTANT)
+  // True while a deleted conversation can still be brought back with undoDelete().
+  Q_PROPERTY(bool canUndoDelete READ canUndoDelete NOTIFY canUndoDeleteChanged)
+  Q_PROPERTY(QString deletedTitle READ deletedTitle NOTIFY canUndoDeleteChanged)
+
+ public:
+  // store: the UI thread's store (outlives the controller); settings: outlives the controller.
+  ChatController(veloce::storage::ConversationStore* store, AppSettings* settings, QObject* parent = nullptr);
+  ~ChatController() override;  // cancels a running reply, waits for it to be stored
+
+  ConversationListModel* conversations() { return &conversations_; }
+  MessageListModel* messages() { return &messages_; }
+  SearchResultModel* searchResults() { return &searchResults_; }
+  AppSettings* settings() { return settings_; }
+
+  qint64 currentConversationId() const { return conversationId_; }
+  QString currentTitle() const { return title_; }
+  QString conversationSystemPrompt() const { return systemPrompt_; }
+  void setConversationSystemPrompt(const QString& text);
+
+  QString sendState() const;
+  bool busy() const { return sendState_ != SendState::Idle; }
+  bool canSend() const { return cannotSendReason().isEmpty(); }
+  QString cannotSendReason() const;
+
+  QString modelState() const;
+  double modelLoadProgress() const { return loadProgress_; }
+  QString modelError() const { return modelError_; }
+  QString modelInfo() const { return modelInfo_; }
+  QString modelName() const { return model_.name; }
+  QString modelFile() const { return model_.file; }
+  QString modelQuantization() const { return model_.quantization; }
+  QString deviceName() const { return model_.device; }
+  QString backendName() const { return model_.backend; }
+
+  int contextUsed() const { return contextUsed_; }
+  int contextSize() const { return model_.contextSize; }
+  int omittedMessages() const { return omittedMessages_; }
+  double lastTimeToFirstTokenMs() const { return lastTtftMs_; }
+  double lastTokensPerSecond() const { return lastTokensPerSecond_; }
+
+  QString lastError() const { return lastError_; }
+  QString startupNotice() const;
+  bool canUndoDelete() const { return pendingDeleteId_ >= 0; }
+  QString deletedTitle() const { return pendingDeleteTitle_; }
+
+  // GUI start-up only (not veloce-cli, which may run beside a GUI): replies left "streaming" by a
+  // killed process become "stopped", and conversations deleted but not purged are purged.
+  void runStartupMaintenance();
+
+ public slots:
+  // ---- chat flow ----
+  // Sends `text` as the next user message of the open conversation (creating the conversation,
+  // titled from the text, when none is open) and starts the reply. Returns false (and sets
+  // lastError) when it cannot: no model, busy, or empty text.
+  bool send(const QString& text);
+  // Stops the reply being generated (Esc / stop button): it keeps its text and is marked stopped.
+  void stop();
+  // A new reply as a sibling: messageId is an assistant message (its alternatives grow by one) or
+  // a user message (answered again). The shown branch ends at the new reply.
+  bool regenerate(qint64 messageId);
+  // A new version of the user message messageId, as its sibling (a new branch; the old one stays),
+  // then a reply to it.
+  bool editMessage(qint64 messageId, const QString& newText);
+  // Shows the previous (delta -1) or next (+1) sibling of messageId and the branch below it.
+  bool switchSibling(qint64 messageId, int delta);
+
+  // ---- conversations ----
+  // An empty, unsaved conversation (saved on its first message).
+  void newConversation();
+  // Opens conversation id; when focusMessageId > 0, switches to the branch holding that message
+  // and emits focusMessageRequested(row) for the view to scroll to it.
+  bool openConversation(qint64 id, qint64 focusMessageId = -1);
+  bool renameConversation(qint64 id, const QString& title);
+  bool setPinned(qint64 id, bool pinned);
+  // Hides the conversation at once and offers undo (canUndoDelete); deleting another one or
+  // commitDelete() makes the previous deletion final.
+  bool deleteConversation(qint64 id);
+  bool undoDelete();
+  void commitDelete();
+  // Fills searchResults (an empty query clears them).
+  void search(const QString& query);
+
+  // ---- model ----
+  // Loads `path` (empty: the settings' model path) with the settings' device and context size, on
+  // the worker thread. modelState goes "loading" -> "ready" or "error". A running reply is stopped.
+  void loadModel(const QString& path);
+  // Checks a file before the user commits to it (first-run view): "" when it is a readable Phi-4
+  // GGUF, else the reason in words. Reads only the header and metadata.
+  Q_INVOKABLE QString validateModelFile(const QString& path) const;
+
+  // ---- export / import (delegated to app/export) ----
+  // ids: conversation ids (empty: all); format: "md", "json", "html", "txt" or "pdf";
+  // target: a folder (one file per conversation, names from titles) or, for json and for a single
+  // conversation, a file path. Emits exportProgress and exportFinished.
+  bool exportConversations(const QVariantList& ids, const QString& format, const QString& target);
+  // Reads a Veloce JSON export; emits importFinished.
+  bool importConversations(const QString& path);
+
+ signals:
+  void currentConversationChanged();
+  void conversationSystemPromptChanged();
+  void sendStateChanged();
+  void canSendChanged();
+  void modelStateChanged();
+  void modelLoadProgressChanged();
+  void modelInfoChanged();
+  void contextChanged();
+  void lastReplyStatsChanged();
+  void lastErrorChanged();
+  void canUndoDeleteChanged();
+  // An error for the user (engine failure, database error, invalid request), once per occurrence.
+  void errorOccurred(const QString& message);
+  // Scroll the conversation view to this row of `messages` (after openConversation with a focus).
+  void focusMessageRequested(int row);
+  // ---- chat flow milestones (also what veloce-cli chat and the tests observe) ----
+  // The user message is committed to the database (id assigned).
+  void userMessageStored(qint64 messageId);
+  // The reply row exists in the database (state "streaming").
+  void replyStarted(qint64 messageId);
+  // A piece of reply text, as appended to the last row of `messages`.
+  void replyPiece(const QString& piece);
+  // The reply is final in the database: state "complete", "stopped" or "error".
+  void replyFinished(qint64 messageId, const QString& state);
+  void exportProgress(int done, int total);
+  void exportFinished(bool ok, const QString& message);
+  void importFinished(bool ok, const QString& message);
+
+ private slots:
+  void onModelLoaded(const veloce::app::LoadedModelInfo& info);
+  void onModelLoadFailed(const QString& message);
+  void onLoadProgress(double fraction);
+  void onModelInfoLine(const QString& line);
+  void onConversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
+  void onUserMessageStored(quint64 requestId, qint64 messageId);
+  void onReplyStarted(quint64 requestId, qint64 messageId);
+  void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
+  void onFirstToken(quint64 requestId);
+  void onPiece(quint64 requestId, const QString& piece);
+  void onReplyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
+  void onRequestFailed(quint64 requestId, const QString& message);
+
+ private:
+  enum class SendState { Idle, Prefill, Streaming };
+  enum class ModelState { None, Loading, Ready, Error };
+
+  bool startReply(ReplyRequest request);
+  void setSendState(SendState state);
+  void setModelState(ModelState state);
+  void setError(const QString& message);
+  void reloadBranch();
+  void reloadConversations();
+  void refreshSiblingInfo(int row);
+  void updateCanSend();
+  QString effectiveSystemPrompt() const;
+  std::vector<PromptMessage> branchUpTo(int rowExclusive) const;
+
+  veloce::storage::ConversationStore* store_;
+  AppSettings* settings_;
+  ConversationListModel conversations_;
+  MessageListModel messages_;
+  SearchResultModel searchResults_;
+
+  QThread thread_;
+  GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
+
+  qint64 conversationId_ = -1;
+  QString title_;
+  QString systemPrompt_;
+  SendState sendState_ = SendState::Idle;
+  ModelState modelState_ = ModelState::None;
+  double loadProgress_ = 0;
+  QString modelError_;
+  QString modelInfo_;
+  LoadedModelInfo model_;
+  int contextUsed_ = 0;
+  int omittedMessages_ = 0;
+  double lastTtftMs_ = 0;
+  double lastTokensPerSecond_ = 0;
+  QString lastError_;
+  qint64 pendingDeleteId_ = -1;
+  QString pendingDeleteTitle_;
+  quint64 nextRequestId_ = 1;
+  quint64 activeRequestId_ = 0;  // 0: none; pieces of other requests are stale and ignored
+  bool canSendCache_ = false;
+};
+
+}  // namespace veloce::app

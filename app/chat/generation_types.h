@@ -1,0 +1,76 @@
+#pragma once
+// Values passed between ChatController (UI thread) and GenerationWorker (its own thread) through
+// queued signals; all are copyable and registered as metatypes.
+#include <QMetaType>
+#include <QString>
+#include <vector>
+
+#include "app/storage/records.h"
+#include "inference/sampling/sampler.h"
+
+namespace veloce::app {
+
+// One message of the branch that the prompt is built from.
+struct PromptMessage {
+  qint64 id = 0;  // database id (0 for the new user message before it is stored)
+  veloce::storage::Role role = veloce::storage::Role::User;
+  QString content;
+};
+
+struct LoadRequest {
+  QString path;
+  QString backend = QStringLiteral("vulkan");  // "vulkan" or "reference"
+  QString device;                               // Vulkan device selector; "" = automatic
+  int contextSize = 4096;
+};
+
+struct LoadedModelInfo {
+  QString path;
+  QString name;          // general.name, else the file name
+  QString file;          // file name without folder
+  QString quantization;  // "Q4_K_M"
+  QString device;        // engine's device_name()
+  QString backend;       // engine's name()
+  int contextSize = 0;   // n_ctx of the session
+};
+
+// Everything the worker needs to store a turn and generate its reply.
+struct ReplyRequest {
+  quint64 requestId = 0;
+  qint64 conversationId = -1;  // -1: create a conversation first (with the fields below)
+  QString newTitle;            // title for a new conversation
+  QString newSystemPrompt;     // stored system prompt override of a new conversation
+  // The user message to store first (empty when regenerating an existing user message's reply).
+  QString userText;
+  qint64 userParentId = 0;     // parent of the new user message (0: root)
+  qint64 replyParentId = 0;    // parent of the reply when userText is empty (the user message)
+  std::vector<PromptMessage> history;  // branch before the new user message / reply, oldest first
+  QString systemPrompt;                // effective system prompt (override or default; may be empty)
+  veloce::SamplerParams sampling;
+  int maxTokens = 1024;
+  veloce::storage::GenerationSettings recordedSettings;  // written to the conversation
+  QString modelFile;
+  QString modelQuant;
+};
+
+// How a reply ended; `state` is what the database now says.
+struct ReplyOutcome {
+  qint64 messageId = 0;
+  veloce::storage::MessageState state = veloce::storage::MessageState::Complete;
+  QString text;
+  QString error;  // for state Error: the engine's message for the user
+  int promptTokens = 0;
+  int promptTokensReused = 0;
+  int completionTokens = 0;
+  double timeToFirstTokenMs = 0;
+  double tokensPerSecond = 0;
+  int contextUsed = 0;  // tokens in the KV cache afterwards
+  int contextSize = 0;
+};
+
+}  // namespace veloce::app
+
+Q_DECLARE_METATYPE(veloce::app::LoadRequest)
+Q_DECLARE_METATYPE(veloce::app::LoadedModelInfo)
+Q_DECLARE_METATYPE(veloce::app::ReplyRequest)
+Q_DECLARE_METATYPE(veloce::app::ReplyOutcome)

@@ -1,0 +1,83 @@
+#pragma once
+// GenerationWorker: lives on ChatController's worker thread and owns the model, the engine, one
+// Session (its KV cache holds the current conversation's prefix between turns) and the Generator.
+// It also owns the thread's own ConversationStore connection and does every write of the chat flow
+// (user message, the streaming reply every ~2 s, the final reply), so that neither generation nor
+// an fsync ever runs on the UI thread. Results go back through queued signals.
+//
+// Cancellation: requestCancel() may be called from any thread; it sets an atomic flag that the
+// Generator checks between prefill chunks and between tokens.
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <memory>
+
+#include "app/chat/generation_types.h"
+
+namespace veloce {
+class Engine;
+class Generator;
+class Model;
+class Session;
+}  // namespace veloce
+
+namespace veloce::storage {
+class ConversationStore;
+}
+
+namespace veloce::app {
+
+class GenerationWorker : public QObject {
+  Q_OBJECT
+
+ public:
+  // dbPath: the database the UI thread's store already opened (and checked).
+  explicit GenerationWorker(QString dbPath);
+  ~GenerationWorker() override;
+
+  // Thread-safe: stops the running prefill/decode at the next check. Cleared by the next request.
+  void requestCancel() { cancel_.store(true); }
+
+  // How often a streaming reply is written to the database.
+  static constexpr int kCheckpointIntervalMs = 2000;
+
+ public slots:
+  void loadModel(const veloce::app::LoadRequest& request);
+  void unloadModel();
+  void generate(const veloce::app::ReplyRequest& request);
+
+ signals:
+  void loadProgress(double fraction);
+  void modelInfoLine(const QString& line);
+  void modelLoaded(const veloce::app::LoadedModelInfo& info);
+  void modelLoadFailed(const QString& message);
+
+  void conversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
+  void userMessageStored(quint64 requestId, qint64 messageId);
+  void replyStarted(quint64 requestId, qint64 messageId);
+  void promptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
+  void firstToken(quint64 requestId);
+  void piece(quint64 requestId, const QString& text);
+  void replyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
+  // The request could not start (database error, prompt too long, no model); nothing streamed.
+  void requestFailed(quint64 requestId, const QString& message);
+
+ private:
+  veloce::storage::ConversationStore& store();
+  void runReply(const ReplyRequest& request, qint64 replyId, std::vector<PromptMessage> messages);
+
+  QString dbPath_;
+  std::unique_ptr<veloce::storage::ConversationStore> store_;  // opened on first use, on this thread
+  std::shared_ptr<const veloce::Model> model_;
+  std::unique_ptr<veloce::Engine> engine_;
+  std::unique_ptr<veloce::Session> session_;
+  std::unique_ptr<veloce::Generator> generator_;
+  std::atomic<bool> cancel_{false};
+  // Prefix-reuse bookkeeping of the prompt builder: which conversation the KV cache holds and the
+  // first message that the last prompt kept.
+  qint64 cachedConversation_ = -1;
+  qint64 keptFromMessage_ = 0;
+};
+
+}  // namespace veloce::app

@@ -1,0 +1,76 @@
+#pragma once
+// The messages of the current branch of the open conversation, oldest first, for the
+// conversation view. Only ChatController fills it. While a reply streams, appendToLast() adds each
+// text piece to the last row and emits dataChanged for that one row and the content role only, so a
+// delegate never re-receives the whole reply per token.
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace veloce::app {
+
+struct MessageItem {
+  qint64 id = -1;        // message id in the database (-1 while not yet stored)
+  qint64 parentId = -1;  // -1 for the first message of the conversation
+  QString role;          // "user", "assistant" or "system"
+  QString content;       // plain text / Markdown source exactly as stored
+  // "complete", "streaming" (reply being generated), "stopped" (by the user), "error" (engine failure)
+  QString state = QStringLiteral("complete");
+  int siblingIndex = 0;  // 0-based position among the messages with the same parent (QML shows +1)
+  int siblingCount = 1;  // number of alternatives (regenerated replies / edited versions)
+  QDateTime createdAt;
+};
+
+class MessageListModel : public QAbstractListModel {
+  Q_OBJECT
+  Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+ public:
+  enum Role {
+    IdRole = Qt::UserRole + 1,  // "id": qint64
+    ParentIdRole,               // "parentId": qint64, -1 for a root
+    RoleRole,                   // "role": "user" | "assistant" | "system"
+    ContentRole,                // "content": QString
+    StateRole,                  // "state": "complete" | "streaming" | "stopped" | "error"
+    SiblingIndexRole,           // "siblingIndex": int, 0-based
+    SiblingCountRole,           // "siblingCount": int; show the "2/3" switcher when > 1
+    CreatedAtRole,              // "createdAt": QDateTime
+    IsLastRole,                 // "isLast": bool, the last row (regenerate/Up-to-edit targets)
+  };
+  Q_ENUM(Role)
+
+  explicit MessageListModel(QObject* parent = nullptr);
+
+  int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QHash<int, QByteArray> roleNames() const override;
+
+  // Replaces everything (conversation opened, branch switched): one model reset.
+  void setMessages(QList<MessageItem> messages);
+  void clear();
+  // Adds a row at the end (the user's message, then the reply placeholder).
+  void append(const MessageItem& message);
+  // Drops every row from `row` on (regenerate / edit replace the tail of the branch).
+  void truncateFrom(int row);
+  // Appends text to the last row's content; dataChanged for that row and ContentRole only.
+  void appendToLast(const QString& piece);
+  // Updates the last row's id / state (after the store assigned an id, or streaming ended).
+  void setLastId(qint64 id);
+  void setLastState(const QString& state);
+  // Updates the sibling position shown by a row.
+  void setSiblingInfo(int row, int siblingIndex, int siblingCount);
+
+  const MessageItem& at(int row) const { return items_.at(row); }
+  const QList<MessageItem>& items() const { return items_; }
+  // Row of the message with this id, or -1.
+  Q_INVOKABLE int rowOfMessage(qint64 id) const;
+
+ signals:
+  void countChanged();
+
+ private:
+  QList<MessageItem> items_;
+};
+
+}  // namespace veloce::app
