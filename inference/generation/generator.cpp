@@ -1,0 +1,132 @@
+#include "inference/generation/generator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "inference/model/session.h"
+#include "inference/tokenizer/tokenizer.h"
+
+namespace veloce {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_between(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+bool cancelled(const GenerateOptions& options) {
+  return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed);
+}
+
+}  // namespace
+
+const char* stop_reason_name(StopReason reason) {
+  switch (reason) {
+    case StopReason::EndOfText: return "end_of_text";
+    case StopReason::MaxTokens: return "max_tokens";
+    case StopReason::Cancelled: return "cancelled";
+    case StopReason::ContextFull: return "context_full";
+  }
+  return "unknown";
+}
+
+Generator::Generator(Session& session, const Tokenizer& tokenizer) : session_(session), tokenizer_(tokenizer) {}
+
+void Generator::reset() { cached_.clear(); }
+
+GenerateResult Generator::generate(std::span<const int32_t> prompt, const GenerateOptions& options) {
+  if (prompt.empty()) throw std::invalid_argument("Generator::generate: empty prompt");
+  GenerateResult result;
+  result.prompt_tokens = prompt.size();
+  const Clock::time_point start = Clock::now();
+
+  // Reuse the cached K/V of the longest common prefix. At least one prompt token is always
+  // evaluated again, because the logits that pick the first new token come from it.
+  const size_t limit = std::min({cached_.size(), prompt.size() - 1, session_.n_past()});
+  size_t common = 0;
+  while (common < limit && cached_[common] == prompt[common]) ++common;
+  session_.truncate(common);
+  cached_.resize(common);
+  result.prompt_tokens_reused = common;
+
+  std::vector<float> logits(session_.n_vocab());
+  // Any engine failure other than a full context leaves the cache in an unknown state: forget
+  // it so that the next call starts from an empty one.
+  auto evaluate = [&](std::span<const int32_t> tokens) {
+    try {
+      session_.evaluate(tokens, logits, false);
+    } catch (const ContextFullError&) {
+      throw;  // nothing was evaluated; cached_ still matches the session
+    } catch (...) {
+      session_.truncate(0);
+      cached_.clear();
+      throw;
+    }
+    cached_.insert(cached_.end(), tokens.begin(), tokens.end());
+  };
+
+  // prefill in bounded chunks, so that cancel is noticed and one submission stays short
+  const size_t chunk = std::max<size_t>(1, options.prompt_chunk);
+  for (size_t pos = common; pos < prompt.size(); pos += chunk) {
+    if (cancelled(options)) {
+      result.stop = StopReason::Cancelled;
+      return result;
+    }
+    try {
+      evaluate(prompt.subspan(pos, std::min(chunk, prompt.size() - pos)));
+    } catch (const ContextFullError&) {
+      result.stop = StopReason::ContextFull;
+      return result;
+    }
+  }
+  const Clock::time_point prefill_done = Clock::now();
+  const double prefill_s = seconds_between(start, prefill_done);
+  if (prefill_s > 0) result.prompt_tokens_per_s = static_cast<double>(prompt.size() - common) / prefill_s;
+
+  // decode: sample, stream, evaluate the sampled token, repeat
+  Sampler sampler(options.sampling);
+  StreamDecoder decoder(tokenizer_);
+  std::vector<int32_t> history(prompt.begin(), prompt.end());
+  const int32_t im_end = tokenizer_.im_end_id();
+  const int32_t endoftext = tokenizer_.endoftext_id();
+  auto emit = [&](const std::string& text) {
+    if (text.empty()) return;
+    result.text += text;
+    if (options.on_text) options.on_text(text);
+  };
+  result.stop = StopReason::MaxTokens;
+  while (static_cast<int64_t>(result.tokens.size()) < options.max_tokens) {
+    if (cancelled(options)) {
+      result.stop = StopReason::Cancelled;
+      break;
+    }
+    const int32_t id = sampler.sample(logits, history);
+    if (result.tokens.empty()) result.time_to_first_token_ms = seconds_between(start, Clock::now()) * 1000.0;
+    if (id == im_end || id == endoftext) {
+      result.stop = StopReason::EndOfText;
+      break;
+    }
+    result.tokens.push_back(id);
+    history.push_back(id);
+    if (options.on_token) options.on_token(id);
+    emit(decoder.push(id));
+    if (static_cast<int64_t>(result.tokens.size()) >= options.max_tokens) break;  // no need for its logits
+    const int32_t next[1] = {id};
+    try {
+      evaluate(next);
+    } catch (const ContextFullError&) {
+      result.stop = StopReason::ContextFull;
+      break;
+    }
+  }
+  emit(decoder.flush());
+
+  const double decode_s = seconds_between(prefill_done, Clock::now());
+  if (decode_s > 0 && !result.tokens.empty())
+    result.gen_tokens_per_s = static_cast<double>(result.tokens.size()) / decode_s;
+  return result;
+}
+
+}  // namespace veloce
