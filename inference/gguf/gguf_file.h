@@ -68,6 +68,10 @@ class GgufFile {
   std::optional<std::vector<std::string_view>> get_string_array(std::string_view key) const;
   std::optional<std::vector<int64_t>> get_int_array(std::string_view key) const;
   std::optional<std::vector<float>> get_float_array(std::string_view key) const;
+  // Element count and element type of an array without copying it; nullopt when absent,
+  // GgufError when the key holds no array.
+  std::optional<uint64_t> array_size(std::string_view key) const;
+  std::optional<GgufValueType> array_type_of(std::string_view key) const;
   // A short human-readable rendering of any value (for `veloce-cli info`).
   std::string describe(std::string_view key) const;
 
@@ -82,6 +86,7 @@ class GgufFile {
 
  private:
   GgufFile() = default;
+  void index();  // builds the key and tensor-name lookups once the parse is final
   std::string path_;
   uint32_t version_ = 0;
   uint64_t size_ = 0;
