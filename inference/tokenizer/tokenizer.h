@@ -35,7 +35,9 @@ class Tokenizer {
   int32_t endoftext_id() const { return endoftext_id_; }  // <|endoftext|>
   int32_t im_end_id() const { return im_end_id_; }        // <|im_end|>
 
+  // Impl is defined in tokenizer_impl.h, for the tokenizer's own files and tests.
   struct Impl;
+  const Impl& impl() const { return *impl_; }
 
  private:
   std::unique_ptr<Impl> impl_;
