@@ -142,7 +142,6 @@ class ConversationStore {
   void in_transaction(const std::function<void()>& fn);
 
  private:
-  class Statement;
   void open_and_check(const OpenOptions& options);
   void configure_connection();
   void migrate();

@@ -1,0 +1,56 @@
+#include "app/export/metadata.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace veloce::exporting {
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
+}  // namespace
+
+std::vector<MetadataLine> metadata_lines(const ConversationExport& c) {
+  const auto& conv = c.conversation;
+  const auto& s = conv.settings;
+  QString model = conv.model_file.isEmpty() ? tr("(not recorded)") : conv.model_file;
+  if (!conv.model_quant.isEmpty()) model += QStringLiteral(" (%1)").arg(conv.model_quant);
+  const QString seed = s.seed == 0 ? tr("random") : QString::number(s.seed);
+  const QString settings = tr("temperature %1, top-k %2, top-p %3, min-p %4, repetition penalty %5, seed %6, "
+                              "max reply %7 tokens")
+                               .arg(s.temperature).arg(s.top_k).arg(s.top_p).arg(s.min_p).arg(s.repeat_penalty)
+                               .arg(seed).arg(s.max_tokens);
+  return {
+      {tr("Created"), export_date(conv.created_at)},
+      {tr("Updated"), export_date(conv.updated_at)},
+      {tr("Model"), model},
+      {tr("Settings"), settings},
+  };
+}
+
+QString role_label(storage::Role role) {
+  switch (role) {
+    case storage::Role::System: return tr("System");
+    case storage::Role::User: return tr("User");
+    case storage::Role::Assistant: return tr("Assistant");
+  }
+  return {};
+}
+
+QString message_note(const ShownMessage& shown) {
+  QStringList notes;
+  if (shown.message->state == storage::MessageState::Stopped) notes << tr("stopped by the user");
+  if (shown.message->state == storage::MessageState::Error) notes << tr("generation failed");
+  if (shown.message->state == storage::MessageState::Streaming) notes << tr("incomplete");
+  if (shown.versions > 1) notes << tr("version %1 of %2").arg(shown.version).arg(shown.versions);
+  return notes.join(QStringLiteral(", "));
+}
+
+QString one_line(const QString& text) {
+  QString out = text;
+  for (QChar& c : out)
+    if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t') || c == QChar::LineSeparator ||
+        c == QChar::ParagraphSeparator)
+      c = QLatin1Char(' ');
+  return out;
+}
+
+}  // namespace veloce::exporting
