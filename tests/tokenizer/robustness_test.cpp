@@ -55,8 +55,8 @@ TEST(Robustness, RandomBytesRoundTrip) {
 
 TEST(Robustness, HugeRuns) {
   const Tokenizer& t = phi4_vocab();
-  for (const std::string& s : {std::string(1 << 20, 'a'), std::string(1 << 20, ' '), std::string(1 << 20, '\n'),
-                               std::string(1 << 20, '7'), std::string(1 << 20, '!')}) {
+  for (const std::string& s : {std::string(1 << 18, 'a'), std::string(1 << 18, ' '), std::string(1 << 18, '\n'),
+                               std::string(1 << 18, '7'), std::string(1 << 18, '!')}) {
     const auto ids = t.encode(s, false);
     EXPECT_EQ(t.decode(ids), s);
   }
