@@ -237,15 +237,19 @@ class ChatController : public QObject {
   enum class SendState { Idle, Prefill, Streaming };
   enum class ModelState { None, Loading, Ready, Error };
 
-  bool startReply(ReplyRequest request);
+  bool checkCanStart();
+  ReplyRequest baseRequest() const;
+  void startReply(ReplyRequest request, int userRow, int replyRow);
+  void detachFromView();  // the open conversation changes while a reply streams: stop it
+  void finishRequest();
   void setSendState(SendState state);
   void setModelState(ModelState state);
   void setError(const QString& message);
   void reloadBranch();
   void reloadConversations();
+  void upsertConversation(qint64 id);
   void refreshSiblingInfo(int row);
   void updateCanSend();
-  QString effectiveSystemPrompt() const;
   std::vector<PromptMessage> branchUpTo(int rowExclusive) const;
 
   veloce::storage::ConversationStore* store_;
@@ -274,7 +278,10 @@ class ChatController : public QObject {
   qint64 pendingDeleteId_ = -1;
   QString pendingDeleteTitle_;
   quint64 nextRequestId_ = 1;
-  quint64 activeRequestId_ = 0;  // 0: none; pieces of other requests are stale and ignored
+  quint64 activeRequestId_ = 0;  // 0: none; signals of other requests are stale and ignored
+  bool viewAttached_ = false;    // the active request's rows are in `messages_` (see detachFromView)
+  int userRow_ = -1;             // rows of the active request's user message and reply (-1: none)
+  int replyRow_ = -1;
   bool canSendCache_ = false;
 };
 

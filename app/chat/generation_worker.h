@@ -36,8 +36,9 @@ class GenerationWorker : public QObject {
   explicit GenerationWorker(QString dbPath);
   ~GenerationWorker() override;
 
-  // Thread-safe: stops the running prefill/decode at the next check. Cleared by the next request.
-  void requestCancel() { cancel_.store(true); }
+  // Thread-safe: stops request `requestId` (and any older one) at the next check, even when it has
+  // not started yet (stop pressed right after send).
+  void requestCancel(quint64 requestId);
 
   // How often a streaming reply is written to the database.
   static constexpr int kCheckpointIntervalMs = 2000;
@@ -65,7 +66,7 @@ class GenerationWorker : public QObject {
 
  private:
   veloce::storage::ConversationStore& store();
-  void runReply(const ReplyRequest& request, qint64 replyId, std::vector<PromptMessage> messages);
+  void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt);
 
   QString dbPath_;
   std::unique_ptr<veloce::storage::ConversationStore> store_;  // opened on first use, on this thread
@@ -73,7 +74,8 @@ class GenerationWorker : public QObject {
   std::unique_ptr<veloce::Engine> engine_;
   std::unique_ptr<veloce::Session> session_;
   std::unique_ptr<veloce::Generator> generator_;
-  std::atomic<bool> cancel_{false};
+  std::atomic<bool> cancel_{false};              // what the Generator polls
+  std::atomic<quint64> cancelledUpTo_{0};        // highest request id whose cancel was asked
   // Prefix-reuse bookkeeping of the prompt builder: which conversation the KV cache holds and the
   // first message that the last prompt kept.
   qint64 cachedConversation_ = -1;

@@ -55,8 +55,9 @@ class MessageListModel : public QAbstractListModel {
   void truncateFrom(int row);
   // Appends text to the last row's content; dataChanged for that row and ContentRole only.
   void appendToLast(const QString& piece);
-  // Updates the last row's id / state (after the store assigned an id, or streaming ended).
-  void setLastId(qint64 id);
+  // Updates a row's id / the last row's state (after the store assigned an id, or streaming ended).
+  void setIdAt(int row, qint64 id);
+  void setParentIdAt(int row, qint64 parentId);
   void setLastState(const QString& state);
   // Updates the sibling position shown by a row.
   void setSiblingInfo(int row, int siblingIndex, int siblingCount);

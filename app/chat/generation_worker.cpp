@@ -1,0 +1,239 @@
+#include "app/chat/generation_worker.h"
+
+#include <QFileInfo>
+#include <algorithm>
+#include <exception>
+#include <string>
+#include <utility>
+
+#include "app/chat/prompt_builder.h"
+#include "app/storage/conversation_store.h"
+#include "inference/generation/engine_factory.h"
+#include "inference/generation/generator.h"
+#include "inference/model/model.h"
+#include "inference/model/session.h"
+
+namespace veloce::app {
+namespace {
+
+using veloce::storage::MessageState;
+using veloce::storage::Role;
+
+ChatRole chatRole(Role role) {
+  switch (role) {
+    case Role::System: return ChatRole::System;
+    case Role::User: return ChatRole::User;
+    case Role::Assistant: return ChatRole::Assistant;
+  }
+  return ChatRole::User;
+}
+
+}  // namespace
+
+GenerationWorker::GenerationWorker(QString dbPath) : dbPath_(std::move(dbPath)) {}
+
+// Members go in reverse order: the generator before the session it uses, the session before the
+// engine, the engine before the model it maps.
+GenerationWorker::~GenerationWorker() = default;
+
+void GenerationWorker::requestCancel(quint64 requestId) {
+  quint64 seen = cancelledUpTo_.load();
+  while (seen < requestId && !cancelledUpTo_.compare_exchange_weak(seen, requestId)) {
+  }
+  cancel_.store(true);
+}
+
+veloce::storage::ConversationStore& GenerationWorker::store() {
+  // Opened here, on the worker thread, because a store belongs to the thread that created it. The
+  // UI thread's store already ran the integrity check and the migrations.
+  if (!store_) store_ = std::make_unique<veloce::storage::ConversationStore>(dbPath_, veloce::storage::OpenOptions{false});
+  return *store_;
+}
+
+void GenerationWorker::unloadModel() {
+  generator_.reset();
+  session_.reset();
+  engine_.reset();
+  model_.reset();
+  cachedConversation_ = -1;
+  keptFromMessage_ = 0;
+}
+
+void GenerationWorker::loadModel(const LoadRequest& request) {
+  // Free the old model first: two Phi-4s rarely fit in memory at once.
+  unloadModel();
+  try {
+    auto model = veloce::Model::load(request.path.toStdString());
+    veloce::EngineOptions options;
+    options.backend = request.backend.toStdString();
+    options.device = request.device.toStdString();
+    int lastPercent = -1;
+    options.on_progress = [this, &lastPercent](uint64_t done, uint64_t total) {
+      // One signal per percent, not per tensor: thousands of queued events would only delay the UI.
+      const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+      if (percent == lastPercent) return;
+      lastPercent = percent;
+      emit loadProgress(percent / 100.0);
+    };
+    options.on_info = [this](const std::string& line) { emit modelInfoLine(QString::fromStdString(line)); };
+    auto engine = veloce::make_engine(model, options);
+
+    // Never more than the model was trained for: positions beyond it produce garbage.
+    size_t n_ctx = static_cast<size_t>(std::max(request.contextSize, 16));
+    if (model->config().n_ctx_train > 0) n_ctx = std::min<size_t>(n_ctx, model->config().n_ctx_train);
+    auto session = engine->create_session(n_ctx);
+
+    model_ = std::move(model);
+    engine_ = std::move(engine);
+    session_ = std::move(session);
+    generator_ = std::make_unique<veloce::Generator>(*session_, model_->tokenizer());
+
+    LoadedModelInfo info;
+    const QFileInfo file(request.path);
+    info.path = request.path;
+    info.file = file.fileName();
+    info.name = model_->config().name.empty() ? file.completeBaseName() : QString::fromStdString(model_->config().name);
+    info.quantization = QString::fromStdString(model_->quantization_label());
+    info.device = QString::fromStdString(engine_->device_name());
+    info.backend = QString::fromStdString(engine_->name());
+    info.contextSize = static_cast<int>(session_->n_ctx());
+    emit modelLoaded(info);
+  } catch (const std::exception& e) {
+    unloadModel();
+    emit modelLoadFailed(QString::fromUtf8(e.what()));
+  }
+}
+
+void GenerationWorker::generate(const ReplyRequest& request) {
+  // A stop pressed before this request started still counts.
+  cancel_.store(cancelledUpTo_.load() >= request.requestId);
+  if (!generator_) {
+    emit requestFailed(request.requestId, tr("No model is loaded."));
+    return;
+  }
+  qint64 replyId = 0;
+  std::vector<PromptMessage> messages = request.history;
+  qint64 conversationId = request.conversationId;
+  try {
+    auto& s = store();
+    if (conversationId < 0) {
+      veloce::storage::NewConversation init;
+      init.title = request.newTitle;
+      init.system_prompt = request.newSystemPrompt;
+      init.settings = request.recordedSettings;
+      init.model_file = request.modelFile;
+      init.model_quant = request.modelQuant;
+      const auto created = s.create_conversation(init);
+      conversationId = created.id;
+      emit conversationCreated(request.requestId, conversationId, created.title);
+    } else if (const auto existing = s.conversation(conversationId)) {
+      // The conversation records the settings and model of its latest reply (for export).
+      if (!(existing->settings == request.recordedSettings)) s.set_settings(conversationId, request.recordedSettings);
+      if (existing->model_file != request.modelFile || existing->model_quant != request.modelQuant) {
+        s.set_model(conversationId, request.modelFile, request.modelQuant);
+      }
+    }
+    qint64 replyParent = request.replyParentId;
+    if (!request.userText.isEmpty()) {
+      const auto user = s.append_message(conversationId, request.userParentId, Role::User, request.userText);
+      emit userMessageStored(request.requestId, user.id);
+      messages.push_back(PromptMessage{user.id, Role::User, request.userText});
+      replyParent = user.id;
+    }
+
+    std::vector<ChatMessage> chat;
+    chat.reserve(messages.size());
+    for (const auto& m : messages) chat.push_back(ChatMessage{chatRole(m.role), m.content.toStdString()});
+    size_t hint = 0;
+    if (cachedConversation_ == conversationId) {
+      for (size_t i = 0; i < messages.size(); ++i) {
+        if (messages[i].id == keptFromMessage_) hint = i;
+      }
+    }
+    const size_t n_ctx = session_->n_ctx();
+    const PromptPlan plan =
+        build_prompt(model_->tokenizer(), request.systemPrompt.toStdString(), chat,
+                     PromptLimits{n_ctx, reply_reserve_for(n_ctx, static_cast<size_t>(std::max(request.maxTokens, 1)))}, hint);
+    cachedConversation_ = conversationId;
+    keptFromMessage_ = messages[plan.first_kept].id;
+    emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(plan.tokens.size()));
+
+    replyId = s.append_message(conversationId, replyParent, Role::Assistant, QString(), MessageState::Streaming).id;
+    emit replyStarted(request.requestId, replyId);
+    runReply(request, replyId, plan.tokens);
+  } catch (const std::exception& e) {
+    // Nothing streamed yet (runReply handles its own failures): the request simply did not start.
+    emit requestFailed(request.requestId, QString::fromUtf8(e.what()));
+  }
+}
+
+void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt) {
+  auto& s = store();
+  std::string text;
+  bool firstSeen = false;
+  QElapsedTimer sinceCheckpoint;
+  sinceCheckpoint.start();
+
+  veloce::GenerateOptions options;
+  options.max_tokens = std::max(request.maxTokens, 1);
+  options.sampling = request.sampling;
+  options.cancel = &cancel_;
+  options.on_token = [&](int32_t) {
+    if (!firstSeen) {
+      firstSeen = true;
+      emit firstToken(request.requestId);
+    }
+  };
+  options.on_text = [&](std::string_view piece) {
+    text.append(piece);
+    emit this->piece(request.requestId, QString::fromUtf8(piece.data(), static_cast<qsizetype>(piece.size())));
+    // A checkpoint every ~2 s, never per token: one fsync'd transaction each.
+    if (sinceCheckpoint.elapsed() >= kCheckpointIntervalMs) {
+      s.update_message_content(replyId, QString::fromStdString(text));
+      sinceCheckpoint.restart();
+    }
+  };
+
+  ReplyOutcome outcome;
+  outcome.messageId = replyId;
+  try {
+    const veloce::GenerateResult result = generator_->generate(prompt, options);
+    outcome.state = result.stop == veloce::StopReason::Cancelled ? MessageState::Stopped : MessageState::Complete;
+    outcome.promptTokens = static_cast<int>(result.prompt_tokens);
+    outcome.promptTokensReused = static_cast<int>(result.prompt_tokens_reused);
+    outcome.completionTokens = static_cast<int>(result.tokens.size());
+    outcome.timeToFirstTokenMs = result.time_to_first_token_ms;
+    outcome.tokensPerSecond = result.gen_tokens_per_s;
+  } catch (const std::exception& e) {
+    // Engine failure (device lost, out of memory, fence timeout) or a failed checkpoint: keep what
+    // was generated, mark it, tell the user. The KV cache may be damaged: forget its bookkeeping
+    // so the next turn prefills from scratch.
+    outcome.state = MessageState::Error;
+    outcome.error = QString::fromUtf8(e.what());
+    generator_->reset();
+    cachedConversation_ = -1;
+  }
+  outcome.text = QString::fromStdString(text);
+  outcome.contextUsed = static_cast<int>(session_->n_past());
+  outcome.contextSize = static_cast<int>(session_->n_ctx());
+
+  veloce::storage::MessageStats stats;
+  if (outcome.state != MessageState::Error) {
+    stats.prompt_tokens = outcome.promptTokens;
+    stats.completion_tokens = outcome.completionTokens;
+    if (firstSeen) {
+      stats.time_to_first_token_ms = outcome.timeToFirstTokenMs;
+      stats.tokens_per_second = outcome.tokensPerSecond;
+    }
+  }
+  try {
+    s.finish_message(replyId, outcome.text, outcome.state, stats);
+  } catch (const std::exception& e) {
+    // The last checkpoint is in the database; the rest could not be written.
+    outcome.state = MessageState::Error;
+    outcome.error = tr("The reply could not be saved: %1").arg(QString::fromUtf8(e.what()));
+  }
+  emit replyFinished(request.requestId, outcome);
+}
+
+}  // namespace veloce::app

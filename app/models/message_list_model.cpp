@@ -1,0 +1,116 @@
+#include "app/models/message_list_model.h"
+
+#include <utility>
+
+namespace veloce::app {
+
+MessageListModel::MessageListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int MessageListModel::rowCount(const QModelIndex& parent) const {
+  // A flat list: only the invisible root has children.
+  return parent.isValid() ? 0 : static_cast<int>(items_.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  const MessageItem& m = items_.at(index.row());
+  switch (role) {
+    case IdRole: return m.id;
+    case ParentIdRole: return m.parentId;
+    case RoleRole: return m.role;
+    case Qt::DisplayRole:
+    case ContentRole: return m.content;
+    case StateRole: return m.state;
+    case SiblingIndexRole: return m.siblingIndex;
+    case SiblingCountRole: return m.siblingCount;
+    case CreatedAtRole: return m.createdAt;
+    case IsLastRole: return index.row() == items_.size() - 1;
+    default: return {};
+  }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const {
+  return {{IdRole, "id"},
+          {ParentIdRole, "parentId"},
+          {RoleRole, "role"},
+          {ContentRole, "content"},
+          {StateRole, "state"},
+          {SiblingIndexRole, "siblingIndex"},
+          {SiblingCountRole, "siblingCount"},
+          {CreatedAtRole, "createdAt"},
+          {IsLastRole, "isLast"}};
+}
+
+void MessageListModel::setMessages(QList<MessageItem> messages) {
+  beginResetModel();
+  items_ = std::move(messages);
+  endResetModel();
+  emit countChanged();
+}
+
+void MessageListModel::clear() { setMessages({}); }
+
+void MessageListModel::append(const MessageItem& message) {
+  const auto row = static_cast<int>(items_.size());
+  beginInsertRows({}, row, row);
+  items_.append(message);
+  endInsertRows();
+  // The previous last row is no longer the last one.
+  if (row > 0) emit dataChanged(index(row - 1), index(row - 1), {IsLastRole});
+  emit countChanged();
+}
+
+void MessageListModel::truncateFrom(int row) {
+  if (row < 0 || row >= items_.size()) return;
+  beginRemoveRows({}, row, static_cast<int>(items_.size()) - 1);
+  items_.resize(row);
+  endRemoveRows();
+  if (row > 0) emit dataChanged(index(row - 1), index(row - 1), {IsLastRole});
+  emit countChanged();
+}
+
+void MessageListModel::appendToLast(const QString& piece) {
+  if (items_.isEmpty() || piece.isEmpty()) return;
+  const auto row = static_cast<int>(items_.size()) - 1;
+  items_[row].content += piece;
+  const QModelIndex i = index(row);
+  emit dataChanged(i, i, {ContentRole});
+}
+
+void MessageListModel::setIdAt(int row, qint64 id) {
+  if (row < 0 || row >= items_.size()) return;
+  items_[row].id = id;
+  emit dataChanged(index(row), index(row), {IdRole});
+}
+
+void MessageListModel::setParentIdAt(int row, qint64 parentId) {
+  if (row < 0 || row >= items_.size()) return;
+  items_[row].parentId = parentId;
+  emit dataChanged(index(row), index(row), {ParentIdRole});
+}
+
+void MessageListModel::setLastState(const QString& state) {
+  if (items_.isEmpty()) return;
+  const auto row = static_cast<int>(items_.size()) - 1;
+  if (items_[row].state == state) return;
+  items_[row].state = state;
+  emit dataChanged(index(row), index(row), {StateRole});
+}
+
+void MessageListModel::setSiblingInfo(int row, int siblingIndex, int siblingCount) {
+  if (row < 0 || row >= items_.size()) return;
+  MessageItem& m = items_[row];
+  if (m.siblingIndex == siblingIndex && m.siblingCount == siblingCount) return;
+  m.siblingIndex = siblingIndex;
+  m.siblingCount = siblingCount;
+  emit dataChanged(index(row), index(row), {SiblingIndexRole, SiblingCountRole});
+}
+
+int MessageListModel::rowOfMessage(qint64 id) const {
+  for (int i = 0; i < items_.size(); ++i) {
+    if (items_[i].id == id) return i;
+  }
+  return -1;
+}
+
+}  // namespace veloce::app
