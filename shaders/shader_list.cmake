@@ -1,2 +1,17 @@
 # One line per pipeline: name, source, defines. Owned by the Vulkan engine.
+# Pipelines of weight kernels are named <op>_<type> (lower case ggml type names).
 veloce_shader(fill_test fill_test.comp)
+foreach(t F32 F16 BF16 Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
+  string(TOLOWER ${t} lt)
+  veloce_shader(matvec_${lt} matvec.comp DEFINES TYPE_${t})
+  veloce_shader(matmul_${lt} matmul.comp DEFINES TYPE_${t})
+  veloce_shader(get_rows_${lt} get_rows.comp DEFINES TYPE_${t})
+endforeach()
+veloce_shader(rms_norm rms_norm.comp)
+veloce_shader(rope_neox rope_neox.comp)
+veloce_shader(kv_write kv_write.comp)
+veloce_shader(attention attention.comp)
+veloce_shader(attention_combine attention_combine.comp)
+veloce_shader(swiglu swiglu.comp)
+veloce_shader(add add.comp)
+veloce_shader(copy_bandwidth copy_bandwidth.comp)

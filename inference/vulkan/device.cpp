@@ -1,0 +1,189 @@
+#include "inference/vulkan/device.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+#include "inference/model/session.h"
+#include "inference/vulkan/physical_device.h"
+#include "inference/vulkan/vk_check.h"
+
+namespace veloce::vk {
+
+std::shared_ptr<Device> Device::create(std::string_view selector, std::string* warning) {
+  std::shared_ptr<Device> self(new Device());
+  self->instance_ = Instance::create();
+  const auto pds = physical_devices(*self->instance_);
+  std::vector<DeviceInfo> infos;
+  for (VkPhysicalDevice pd : pds) {
+    infos.push_back(describe_physical_device(*self->instance_, pd));
+    infos.back().index = static_cast<uint32_t>(infos.size() - 1);
+  }
+  const uint32_t chosen = choose_device(infos, selector, warning);
+  self->physical_ = pds[chosen];
+  self->info_ = infos[chosen];
+  self->queue_family_ = compute_queue_family(self->physical_);
+
+  const float priority = 1.0f;
+  VkDeviceQueueCreateInfo qci{};
+  qci.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO;
+  qci.queueFamilyIndex = self->queue_family_;
+  qci.queueCount = 1;
+  qci.pQueuePriorities = &priority;
+  // The portable baseline enables no optional feature; faster kernels would enable theirs here.
+  VkDeviceCreateInfo dci{};
+  dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
+  dci.queueCreateInfoCount = 1;
+  dci.pQueueCreateInfos = &qci;
+  check(vkCreateDevice(self->physical_, &dci, nullptr, &self->device_), "vkCreateDevice");
+  vkGetDeviceQueue(self->device_, self->queue_family_, 0, &self->queue_);
+
+  VkCommandPoolCreateInfo pci{};
+
+  pci.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+  pci.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+  pci.queueFamilyIndex = self->queue_family_;
+  check(vkCreateCommandPool(self->device_, &pci, nullptr, &self->pool_), "vkCreateCommandPool");
+
+  vkGetPhysicalDeviceMemoryProperties(self->physical_, &self->memory_);
+  VkPhysicalDeviceMaintenance3Properties m3{};
+  m3.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES;
+  VkPhysicalDeviceProperties2 p2{};
+  p2.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
+  p2.pNext = &m3;
+  vkGetPhysicalDeviceProperties2(self->physical_, &p2);
+  const VkPhysicalDeviceLimits& l = p2.properties.limits;
+  DeviceLimits& lim = self->limits_;
+  lim.max_allocation = std::max<uint64_t>(m3.maxMemoryAllocationSize, 1u << 20);
+  lim.max_binding = l.maxStorageBufferRange;
+  lim.offset_alignment = std::max<uint64_t>(l.minStorageBufferOffsetAlignment, 4);
+  for (int i = 0; i < 3; ++i) lim.max_groups[i] = l.maxComputeWorkGroupCount[i];
+  lim.max_shared_memory = l.maxComputeSharedMemorySize;
+  // Leave a tenth of the heap to the desktop and other programs.
+  lim.device_budget = self->info_.device_local_bytes / 10 * 9;
+  // A binding's range is rounded down to whole words so kernels can read uint arrays.
+  lim.max_binding &= ~uint64_t{3};
+  lim.weight_allocation = lim.max_allocation;
+  lim.weight_binding = lim.max_binding;
+  if (uint64_t v = env_bytes("VELOCE_VK_MAX_ALLOC")) lim.weight_allocation = std::min(lim.max_allocation, std::max<uint64_t>(v, 4096));
+  if (uint64_t v = env_bytes("VELOCE_VK_MAX_BINDING")) lim.weight_binding = std::min(lim.max_binding, std::max<uint64_t>(v, 1024) & ~uint64_t{3});
+  if (const char* b = std::getenv("VELOCE_VK_DEVICE_BUDGET"); b && *b) lim.device_budget = env_bytes("VELOCE_VK_DEVICE_BUDGET");
+
+  return self;
+}
+
+Device::~Device() {
+  if (device_ != VK_NULL_HANDLE) {
+    vkDeviceWaitIdle(device_);
+    if (pool_ != VK_NULL_HANDLE) vkDestroyCommandPool(device_, pool_, nullptr);
+    vkDestroyDevice(device_, nullptr);
+  }
+}
+
+uint32_t Device::memory_type(MemoryKind kind, uint32_t type_bits) const {
+  auto pick = [&](VkMemoryPropertyFlags need, VkMemoryPropertyFlags prefer, VkMemoryPropertyFlags avoid) {
+    uint32_t best = UINT32_MAX;
+    int best_score = -1;
+    for (uint32_t i = 0; i < memory_.memoryTypeCount; ++i) {
+      if (!(type_bits & (1u << i))) continue;
+      const VkMemoryPropertyFlags f = memory_.memoryTypes[i].propertyFlags;
+      if ((f & need) != need) continue;
+      const int score = ((f & prefer) == prefer ? 2 : 0) + ((f & avoid) ? 0 : 1);
+      if (score > best_score) best = i, best_score = score;
+    }
+    return best;
+  };
+  const VkMemoryPropertyFlags host = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+  switch (kind) {
+    case MemoryKind::DeviceLocal: return pick(VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0, 0);
+    case MemoryKind::HostVisible: return pick(host, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+    case MemoryKind::Staging: return pick(host, 0, 0);
+    case MemoryKind::Readback: return pick(host, VK_MEMORY_PROPERTY_HOST_CACHED_BIT, 0);
+  }
+  return UINT32_MAX;
+}
+
+bool Device::memory_is_device_local(uint32_t type_index) const {
+  return type_index < memory_.memoryTypeCount &&
+         (memory_.memoryTypes[type_index].propertyFlags & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+}
+
+uint64_t Device::fence_timeout_ns() const {
+  uint64_t ms = 120000;
+  if (const char* t = std::getenv("VELOCE_VK_FENCE_TIMEOUT_MS"); t && *t) ms = std::strtoull(t, nullptr, 10);
+  return ms * 1000000ull;
+}
+
+void Device::wait(VkFence fence, const char* what) const {
+  const uint64_t timeout = fence_timeout_ns();
+  const VkResult r = vkWaitForFences(device_, 1, &fence, VK_TRUE, timeout);
+  if (r == VK_TIMEOUT)
+    throw EngineError(std::string("the GPU did not finish ") + what + " within " +
+                      std::to_string(timeout / 1000000ull) + " ms; it may be hung or far too slow for this model");
+  check(r, "vkWaitForFences");
+}
+
+void Device::submit(VkCommandBuffer cmd, VkFence fence) const {
+  VkSubmitInfo si{};
+  si.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
+  si.commandBufferCount = 1;
+  si.pCommandBuffers = &cmd;
+  check(vkQueueSubmit(queue_, 1, &si, fence), "vkQueueSubmit");
+}
+
+void Device::wait_idle() const {
+  if (device_ != VK_NULL_HANDLE) vkDeviceWaitIdle(device_);
+}
+
+Fence::Fence(const Device& device) : device_(device.handle()) {
+  VkFenceCreateInfo ci{};
+  ci.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
+  check(vkCreateFence(device_, &ci, nullptr, &fence_), "vkCreateFence");
+}
+Fence::~Fence() {
+  if (fence_ != VK_NULL_HANDLE) vkDestroyFence(device_, fence_, nullptr);
+}
+Fence::Fence(Fence&& o) noexcept : device_(o.device_), fence_(std::exchange(o.fence_, VK_NULL_HANDLE)) {}
+Fence& Fence::operator=(Fence&& o) noexcept {
+  if (this != &o) {
+    if (fence_ != VK_NULL_HANDLE) vkDestroyFence(device_, fence_, nullptr);
+    device_ = o.device_;
+    fence_ = std::exchange(o.fence_, VK_NULL_HANDLE);
+  }
+  return *this;
+}
+void Fence::reset() { check(vkResetFences(device_, 1, &fence_), "vkResetFences"); }
+
+CommandBuffer::CommandBuffer(const Device& device) : device_(device.handle()), pool_(device.command_pool()) {
+  VkCommandBufferAllocateInfo ai{};
+  ai.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
+  ai.commandPool = pool_;
+  ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+  ai.commandBufferCount = 1;
+  check(vkAllocateCommandBuffers(device_, &ai, &cmd_), "vkAllocateCommandBuffers");
+}
+CommandBuffer::~CommandBuffer() {
+  if (cmd_ != VK_NULL_HANDLE) vkFreeCommandBuffers(device_, pool_, 1, &cmd_);
+}
+CommandBuffer::CommandBuffer(CommandBuffer&& o) noexcept
+    : device_(o.device_), pool_(o.pool_), cmd_(std::exchange(o.cmd_, VK_NULL_HANDLE)) {}
+CommandBuffer& CommandBuffer::operator=(CommandBuffer&& o) noexcept {
+  if (this != &o) {
+    if (cmd_ != VK_NULL_HANDLE) vkFreeCommandBuffers(device_, pool_, 1, &cmd_);
+    device_ = o.device_;
+    pool_ = o.pool_;
+    cmd_ = std::exchange(o.cmd_, VK_NULL_HANDLE);
+  }
+  return *this;
+}
+void CommandBuffer::begin(bool one_time) {
+  check(vkResetCommandBuffer(cmd_, 0), "vkResetCommandBuffer");
+  VkCommandBufferBeginInfo bi{};
+  bi.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+  bi.flags = one_time ? VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT : 0;
+  check(vkBeginCommandBuffer(cmd_, &bi), "vkBeginCommandBuffer");
+}
+void CommandBuffer::end() { check(vkEndCommandBuffer(cmd_), "vkEndCommandBuffer"); }
+
+}  // namespace veloce::vk

@@ -1,0 +1,94 @@
+#include "inference/vulkan/gpu_model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "inference/model/session.h"
+
+namespace veloce::vk {
+
+GpuModel::~GpuModel() {
+  if (device) device->wait_idle();  // nothing may still read the weights being freed
+}
+
+std::shared_ptr<GpuModel> GpuModel::load(std::shared_ptr<const Model> model, const EngineOptions& options) {
+  auto g = std::make_shared<GpuModel>();
+  g->model = model;
+  auto info = [&](const std::string& line) {
+    if (options.on_info) options.on_info(line);
+  };
+  std::string warning;
+  g->device = Device::create(options.device, &warning);
+  if (!warning.empty()) info(warning);
+  const Device& dev = *g->device;
+  const ModelConfig& c = model->config();
+  if (c.head_dim > kMaxHeadDim || c.head_dim % 2 || c.n_rot > c.head_dim || c.n_rot % 2)
+    throw EngineError("the Vulkan engine does not support head size " + std::to_string(c.head_dim));
+  info("device: " + dev.info().name + " (" + device_kind_name(dev.info().kind) + ", " + dev.info().driver + ")");
+
+  // Every tensor once (an untied output shares the embedding table otherwise).
+  const ModelWeights& w = model->weights();
+  std::vector<const TensorInfo*> list;
+  std::map<const TensorInfo*, size_t> index;
+  auto add = [&](const TensorInfo* t) {
+    if (index.emplace(t, list.size()).second) list.push_back(t);
+  };
+  add(w.token_embd);
+  add(w.output_norm);
+  add(w.output);
+  for (const auto& l : w.layers) {
+    add(l.attn_norm), add(l.attn_qkv), add(l.attn_output), add(l.ffn_norm), add(l.ffn_up), add(l.ffn_down);
+  }
+
+  uint32_t n_ctx = static_cast<uint32_t>(std::min<size_t>(options.n_ctx ? options.n_ctx : 4096, 1u << 20));
+  if (c.n_ctx_train) n_ctx = std::min(n_ctx, c.n_ctx_train);
+  g->planned_ctx = n_ctx;
+  MemoryPlan& plan = g->plan;
+  plan.n_ctx = n_ctx;
+  plan.kv_cache = kv_cache_bytes(c, n_ctx);
+  plan.scratch = scratch_sizes(c, n_ctx).total();
+  plan.budget = dev.limits().device_budget;
+  const uint64_t fixed = plan.kv_cache + plan.scratch;
+  const uint64_t weight_budget = plan.budget > fixed ? plan.budget - fixed : 0;
+  ArenaPlan arena = plan_arena(list, dev.limits(), weight_budget);
+  plan.weights = arena.total_bytes();
+  plan.weights_device = arena.device_bytes;
+  plan.weights_host = arena.host_bytes;
+  const std::string plan_text = plan.describe(dev.info().name);
+  info(plan_text);
+  if (fixed > plan.budget)
+    throw EngineError("not enough GPU memory: the KV cache for " + std::to_string(n_ctx) + " tokens (" +
+                      format_bytes(plan.kv_cache) + ") and scratch (" + format_bytes(plan.scratch) +
+                      ") alone need " + format_bytes(fixed) + ", and with the weights (" + format_bytes(plan.weights) +
+                      ") " + format_bytes(fixed + plan.weights) + ", but '" + dev.info().name + "' has a budget of " +
+                      format_bytes(plan.budget) + "; try a smaller context or a smaller quantization");
+  if (plan.weights_host)
+    info("warning: " + format_bytes(plan.weights_host) +
+         " of weights do not fit in GPU memory and stay in system memory; generation will be slower "
+         "(a smaller context or quantization would keep everything on the GPU)");
+
+  try {
+    g->arena = std::make_unique<WeightArena>(dev, std::move(arena), options.on_progress);
+  } catch (const EngineError& e) {
+    throw EngineError(std::string(e.what()) + " (" + plan_text + ")");
+  }
+  const double secs = g->arena->upload_seconds();
+  char line[160];
+  std::snprintf(line, sizeof line, "loaded %s of weights in %.2f s (%.2f GB/s)",
+                format_bytes(g->arena->uploaded_bytes()).c_str(), secs,
+                secs > 0 ? static_cast<double>(g->arena->uploaded_bytes()) / secs / 1e9 : 0.0);
+  info(line);
+
+  auto get = [&](const TensorInfo* t) { return &g->arena->tensor(index.at(t)); };
+  g->token_embd = get(w.token_embd);
+  g->output_norm = get(w.output_norm);
+  g->output = get(w.output);
+  for (const auto& l : w.layers)
+    g->layers.push_back({get(l.attn_norm), get(l.attn_qkv), get(l.attn_output), get(l.ffn_norm), get(l.ffn_up),
+                         get(l.ffn_down)});
+  g->pipelines = std::make_unique<Pipelines>(g->device);
+  return g;
+}
+
+}  // namespace veloce::vk

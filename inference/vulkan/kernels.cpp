@@ -1,0 +1,100 @@
+#include "inference/vulkan/kernels.h"
+
+#include <cctype>
+#include <string>
+
+#include "inference/model/session.h"
+
+namespace veloce::vk {
+
+std::string weight_pipeline_name(const char* op, GgmlType type) {
+  std::string name = std::string(op) + "_";
+  for (char c : type_info(type).name) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
+  return split_groups(device_, (invocations + per_group - 1) / per_group);
+}
+
+void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
+                     uint32_t y_offset) {
+  const Pipeline& p = pipelines_.get(weight_pipeline_name("matvec", w.type), 3);
+  for (const TensorPart& part : w.parts) {
+    MatvecParams pc{w.ncols, part.rows, w.row_bytes, x_offset, y_offset + part.row_begin};
+    const Groups2D g = split_groups(device_, part.rows);
+    r.dispatch(p, {part.range, x, y}, pc, g.x, g.y);
+  }
+}
+
+void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
+                     uint32_t y_stride) {
+  const Pipeline& p = pipelines_.get(weight_pipeline_name("matmul", w.type), 3);
+  constexpr uint32_t kTileRows = 32, kTileTokens = 32;  // TN, TT in matmul.comp
+  for (const TensorPart& part : w.parts) {
+    MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
+    r.dispatch(p, {part.range, x, y}, pc, (part.rows + kTileRows - 1) / kTileRows,
+               (n_tokens + kTileTokens - 1) / kTileTokens);
+  }
+}
+
+void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
+                      uint32_t y_stride) {
+  if (n_tokens == 1) matvec(r, w, x, 0, y, 0);
+  else matmul(r, w, x, n_tokens, y, y_stride);
+}
+
+void Kernels::get_rows(Recorder& r, const GpuTensor& w, const BufferRange& ids, uint32_t n_ids, const BufferRange& y) {
+  const Pipeline& p = pipelines_.get(weight_pipeline_name("get_rows", w.type), 3);
+  for (const TensorPart& part : w.parts) {
+    GetRowsParams pc{w.ncols, w.row_bytes, part.row_begin, part.rows, n_ids};
+    const Groups2D g = split_groups(device_, n_ids);
+    r.dispatch(p, {part.range, ids, y}, pc, g.x, g.y);
+  }
+}
+
+void Kernels::rms_norm(Recorder& r, const BufferRange& x, const GpuTensor& weight, const BufferRange& y, uint32_t n,
+                       uint32_t n_rows, float eps) {
+  if (weight.type != GgmlType::F32 || weight.parts.size() != 1 || weight.ncols != n)
+    throw EngineError("internal error: norm weight must be one f32 row of " + std::to_string(n));
+  r.dispatch(pipelines_.get("rms_norm", 3), {x, weight.parts[0].range, y}, RmsNormParams{n, n_rows, eps}, n_rows);
+}
+
+void Kernels::rope_neox(Recorder& r, const BufferRange& qkv, const BufferRange& step, const RopeParams& p) {
+  const Groups2D g = groups_for(uint64_t{p.n_tokens} * p.n_heads * (p.n_rot / 2), 64);
+  r.dispatch(pipelines_.get("rope_neox", 2), {qkv, step}, p, g.x, g.y);
+}
+
+void Kernels::kv_write(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
+                       const BufferRange& step, const KvWriteParams& p) {
+  const Groups2D g = groups_for(uint64_t{p.n_tokens} * (p.n_embd_kv / 2), 64);
+  r.dispatch(pipelines_.get("kv_write", 4), {qkv, k_cache, v_cache, step}, p, g.x, g.y);
+}
+
+void Kernels::attention(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
+                        const BufferRange& step, const BufferRange& partial, const BufferRange& out,
+                        const AttentionParams& p) {
+  if (p.head_dim > kMaxHeadDim || p.head_dim % 2 || p.n_head % p.n_head_kv)
+    throw EngineError("internal error: attention shape not supported");
+  r.dispatch(pipelines_.get("attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head,
+             p.n_tokens);
+  r.dispatch(pipelines_.get("attention_combine", 2), {partial, out},
+             AttnCombineParams{p.n_tokens, p.n_head, p.head_dim, p.n_splits}, p.n_head, p.n_tokens);
+}
+
+void Kernels::swiglu(Recorder& r, const BufferRange& gate_up, const BufferRange& out, uint32_t n_ff, uint32_t n_tokens) {
+  const Groups2D g = groups_for(uint64_t{n_ff} * n_tokens, 64);
+  r.dispatch(pipelines_.get("swiglu", 2), {gate_up, out}, ElementwiseParams{n_ff, n_tokens}, g.x, g.y);
+}
+
+void Kernels::add(Recorder& r, const BufferRange& a, const BufferRange& b, uint32_t n) {
+  const Groups2D g = groups_for(n, 64);
+  r.dispatch(pipelines_.get("add", 2), {a, b}, ElementwiseParams{n, 1}, g.x, g.y);
+}
+
+void Kernels::copy(Recorder& r, const BufferRange& src, const BufferRange& dst, uint32_t n_words16) {
+  const Groups2D g = groups_for(n_words16, 64);
+  r.dispatch(pipelines_.get("copy_bandwidth", 2), {src, dst}, CopyParams{n_words16}, g.x, g.y);
+}
+
+}  // namespace veloce::vk

@@ -1,0 +1,150 @@
+#include "inference/vulkan/physical_device.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "inference/vulkan/vk_check.h"
+
+namespace veloce::vk {
+namespace {
+
+std::string vendor_name(uint32_t id) {
+  switch (id) {
+    case 0x10DE: return "NVIDIA";
+    case 0x1002: return "AMD";
+    case 0x8086: return "Intel";
+    case 0x106B: return "Apple";
+    case 0x13B5: return "ARM";
+    case 0x5143: return "Qualcomm";
+    case 0x10005: return "Mesa";
+    default: {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "0x%04X", id);
+      return buf;
+    }
+  }
+}
+
+std::string version_string(uint32_t v) {
+  return std::to_string(VK_API_VERSION_MAJOR(v)) + "." + std::to_string(VK_API_VERSION_MINOR(v)) + "." +
+         std::to_string(VK_API_VERSION_PATCH(v));
+}
+
+bool has_device_extension(VkPhysicalDevice pd, const char* name) {
+  uint32_t n = 0;
+  if (vkEnumerateDeviceExtensionProperties(pd, nullptr, &n, nullptr) != VK_SUCCESS) return false;
+  std::vector<VkExtensionProperties> exts(n);
+  if (vkEnumerateDeviceExtensionProperties(pd, nullptr, &n, exts.data()) != VK_SUCCESS) return false;
+  for (const auto& e : exts)
+    if (std::strcmp(e.extensionName, name) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<VkPhysicalDevice> physical_devices(const Instance& instance) {
+  uint32_t n = 0;
+  check(vkEnumeratePhysicalDevices(instance.handle(), &n, nullptr), "vkEnumeratePhysicalDevices");
+  std::vector<VkPhysicalDevice> out(n);
+  if (n) check(vkEnumeratePhysicalDevices(instance.handle(), &n, out.data()), "vkEnumeratePhysicalDevices");
+  out.resize(n);
+  return out;
+}
+
+uint32_t compute_queue_family(VkPhysicalDevice device) {
+  uint32_t n = 0;
+  vkGetPhysicalDeviceQueueFamilyProperties(device, &n, nullptr);
+  std::vector<VkQueueFamilyProperties> fams(n);
+  vkGetPhysicalDeviceQueueFamilyProperties(device, &n, fams.data());
+  // Prefer a compute family without graphics (often a dedicated, less contended queue)... but the
+  // universal queue is the most reliable across drivers, so take the first with compute.
+  for (uint32_t i = 0; i < n; ++i)
+    if (fams[i].queueFlags & VK_QUEUE_COMPUTE_BIT) return i;
+  return UINT32_MAX;
+}
+
+DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice pd) {
+  DeviceInfo info;
+  VkPhysicalDeviceProperties props{};
+  vkGetPhysicalDeviceProperties(pd, &props);
+  info.name = props.deviceName;
+  info.vendor_id = props.vendorID;
+  info.vendor = vendor_name(props.vendorID);
+  info.api_version = version_string(props.apiVersion);
+  switch (props.deviceType) {
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: info.kind = DeviceKind::Discrete; break;
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: info.kind = DeviceKind::Integrated; break;
+    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: info.kind = DeviceKind::Virtual; break;
+    case VK_PHYSICAL_DEVICE_TYPE_CPU: info.kind = DeviceKind::Cpu; break;
+    default: info.kind = DeviceKind::Other; break;
+  }
+  const bool v12 = props.apiVersion >= VK_API_VERSION_1_2 && instance.api_version() >= VK_API_VERSION_1_2;
+  const bool v13 = props.apiVersion >= VK_API_VERSION_1_3 && instance.api_version() >= VK_API_VERSION_1_3;
+
+  VkPhysicalDeviceIDProperties id_props{};
+
+  id_props.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_ID_PROPERTIES;
+  VkPhysicalDeviceSubgroupProperties subgroup{};
+  subgroup.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES;
+  VkPhysicalDeviceDriverProperties driver{};
+  driver.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES;
+  id_props.pNext = &subgroup;
+  if (v12) subgroup.pNext = &driver;
+  VkPhysicalDeviceProperties2 props2{};
+  props2.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
+  props2.pNext = &id_props;
+  vkGetPhysicalDeviceProperties2(pd, &props2);
+  static const char* hex = "0123456789abcdef";
+  for (uint8_t b : id_props.deviceUUID) {
+    info.uuid += hex[b >> 4];
+    info.uuid += hex[b & 15];
+  }
+  info.subgroup_size = subgroup.subgroupSize;
+  info.subgroup_arithmetic = (subgroup.supportedStages & VK_SHADER_STAGE_COMPUTE_BIT) &&
+                             (subgroup.supportedOperations & VK_SUBGROUP_FEATURE_ARITHMETIC_BIT);
+  if (v12) info.driver = std::string(driver.driverName) + " " + driver.driverInfo;
+  else info.driver = "driver " + std::to_string(props.driverVersion);
+
+  VkPhysicalDeviceMemoryProperties mem{};
+  vkGetPhysicalDeviceMemoryProperties(pd, &mem);
+  for (uint32_t i = 0; i < mem.memoryHeapCount; ++i)
+    if ((mem.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) && mem.memoryHeaps[i].size > info.device_local_bytes)
+      info.device_local_bytes = mem.memoryHeaps[i].size;
+
+  VkPhysicalDevice16BitStorageFeatures s16{};
+
+  s16.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES;
+  VkPhysicalDevice8BitStorageFeatures s8{};
+  s8.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_8BIT_STORAGE_FEATURES;
+  VkPhysicalDeviceShaderFloat16Int8Features f16i8{};
+  f16i8.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_FLOAT16_INT8_FEATURES;
+  VkPhysicalDeviceShaderIntegerDotProductFeatures dot{};
+  dot.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES;
+  if (v12) {
+    s16.pNext = &s8;
+    s8.pNext = &f16i8;
+    if (v13) f16i8.pNext = &dot;
+  }
+  VkPhysicalDeviceFeatures2 feats{};
+  feats.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2;
+  feats.pNext = &s16;
+  vkGetPhysicalDeviceFeatures2(pd, &feats);
+  info.storage_16bit = s16.storageBuffer16BitAccess;
+  info.storage_8bit = v12 && s8.storageBuffer8BitAccess;
+  info.shader_float16 = v12 && f16i8.shaderFloat16;
+  info.shader_int8 = v12 && f16i8.shaderInt8;
+  info.integer_dot_product = (v13 && dot.shaderIntegerDotProduct) ||
+                             has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
+
+  info.supported = true;
+  if (props.apiVersion < VK_API_VERSION_1_1) {
+    info.supported = false;
+    info.unsupported_reason = "it supports only Vulkan " + info.api_version + " (1.1 is needed)";
+  } else if (compute_queue_family(pd) == UINT32_MAX) {
+    info.supported = false;
+    info.unsupported_reason = "it has no compute queue";
+  }
+  return info;
+}
+
+}  // namespace veloce::vk

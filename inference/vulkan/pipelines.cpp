@@ -1,0 +1,82 @@
+#include "inference/vulkan/pipelines.h"
+
+#include <vector>
+
+#include "inference/model/session.h"
+#include "inference/vulkan/vk_check.h"
+#include "shader_table.h"
+
+namespace veloce::vk {
+
+bool Pipelines::exists(const std::string& name) { return !veloce::shaders::find(name).empty(); }
+
+const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings) {
+  std::lock_guard lock(mutex_);
+  if (auto it = pipelines_.find(name); it != pipelines_.end()) {
+    if (it->second->n_bindings != n_bindings)
+      throw EngineError("pipeline '" + name + "' requested with " + std::to_string(n_bindings) +
+                        " bindings, built with " + std::to_string(it->second->n_bindings));
+    return *it->second;
+  }
+  const auto spirv = veloce::shaders::find(name);
+  if (spirv.empty()) throw EngineError("internal error: no compiled shader named '" + name + "'");
+  VkDevice dev = device_->handle();
+
+  auto& lay = layouts_[n_bindings];
+  if (lay.first == VK_NULL_HANDLE) {
+    std::vector<VkDescriptorSetLayoutBinding> b(n_bindings);
+    for (uint32_t i = 0; i < n_bindings; ++i) {
+      b[i].binding = i;
+      b[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+      b[i].descriptorCount = 1;
+      b[i].stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
+    }
+    VkDescriptorSetLayoutCreateInfo dci{};
+    dci.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+    dci.bindingCount = n_bindings;
+    dci.pBindings = b.data();
+    check(vkCreateDescriptorSetLayout(dev, &dci, nullptr, &lay.first), "vkCreateDescriptorSetLayout");
+    VkPushConstantRange pcr{VK_SHADER_STAGE_COMPUTE_BIT, 0, kPushConstantBytes};
+    VkPipelineLayoutCreateInfo lci{};
+    lci.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
+    lci.setLayoutCount = 1;
+    lci.pSetLayouts = &lay.first;
+    lci.pushConstantRangeCount = 1;
+    lci.pPushConstantRanges = &pcr;
+    check(vkCreatePipelineLayout(dev, &lci, nullptr, &lay.second), "vkCreatePipelineLayout");
+  }
+
+  auto p = std::make_unique<Pipeline>();
+  p->name = name;
+  p->n_bindings = n_bindings;
+  p->set_layout = lay.first;
+  p->layout = lay.second;
+  VkShaderModuleCreateInfo sci{};
+  sci.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO;
+  sci.codeSize = spirv.size() * 4;
+  sci.pCode = spirv.data();
+  VkShaderModule module = VK_NULL_HANDLE;
+  check(vkCreateShaderModule(dev, &sci, nullptr, &module), "vkCreateShaderModule");
+  VkComputePipelineCreateInfo cci{};
+  cci.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO;
+  cci.stage.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+  cci.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
+  cci.stage.module = module;
+  cci.stage.pName = "main";
+  cci.layout = p->layout;
+  const VkResult r = vkCreateComputePipelines(dev, VK_NULL_HANDLE, 1, &cci, nullptr, &p->pipeline);
+  vkDestroyShaderModule(dev, module, nullptr);
+  check(r, ("vkCreateComputePipelines(" + name + ")").c_str());
+  return *(pipelines_[name] = std::move(p));
+}
+
+Pipelines::~Pipelines() {
+  VkDevice dev = device_->handle();
+  for (auto& [name, p] : pipelines_) vkDestroyPipeline(dev, p->pipeline, nullptr);
+  for (auto& [n, l] : layouts_) {
+    vkDestroyPipelineLayout(dev, l.second, nullptr);
+    vkDestroyDescriptorSetLayout(dev, l.first, nullptr);
+  }
+}
+
+}  // namespace veloce::vk

@@ -1,0 +1,17 @@
+// Weight access shared by every kernel that reads a quantized tensor. The portable baseline binds
+// weights as an array of 32-bit words (Vulkan 1.1, no 8/16-bit storage) and extracts bytes and
+// halves with shifts. Byte offsets are relative to the start of the binding.
+// The including shader declares: layout(std430, binding = WEIGHT_BINDING) readonly buffer { uint w[]; }.
+
+uint rd8(uint off) { return (w[off >> 2] >> ((off & 3u) * 8u)) & 0xFFu; }
+// off must be even (every half in every block layout is at an even offset).
+uint rd16(uint off) { return (w[off >> 2] >> ((off & 2u) * 8u)) & 0xFFFFu; }
+// Any alignment: two words funnel-shifted when the value straddles them.
+uint rd32(uint off) {
+  uint s = (off & 3u) * 8u;
+  uint lo = w[off >> 2];
+  if (s == 0u) return lo;
+  return (lo >> s) | (w[(off >> 2) + 1u] << (32u - s));
+}
+float rdhalf(uint off) { return unpackHalf2x16(rd16(off)).x; }
+int sext8(uint b) { return int(b << 24) >> 24; }

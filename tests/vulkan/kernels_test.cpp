@@ -1,0 +1,289 @@
+// Every kernel against a CPU reference on random inputs of several shapes. Weight kernels use the
+// reference dequantizer (inference/quant) as ground truth; errors are normalised:
+// sum (a-b)^2 / sum a^2 <= 5e-4 for products and attention, far tighter for elementwise ops.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "inference/quant/dequantize.h"
+#include "tests/vulkan/kernel_harness.h"
+#include "tests/vulkan/vk_test_support.h"
+
+namespace veloce {
+namespace {
+
+using test::KernelHarness;
+using test::nmse;
+using test::random_floats;
+
+constexpr double kProductBound = 5e-4;
+
+std::vector<float> dequantize_all(GgmlType type, const std::vector<uint8_t>& w, uint32_t ncols, uint32_t nrows) {
+  std::vector<float> out(uint64_t{ncols} * nrows);
+  for (uint32_t r = 0; r < nrows; ++r) dequantize_row(type, w.data(), ncols, r, out.data() + uint64_t{r} * ncols);
+  return out;
+}
+
+// y[t][r] = sum_k W[r][k] x[t][k], in double.
+std::vector<float> reference_product(const std::vector<float>& w, const std::vector<float>& x, uint32_t ncols,
+                                     uint32_t nrows, uint32_t n_tokens) {
+  std::vector<float> y(uint64_t{n_tokens} * nrows);
+  for (uint32_t t = 0; t < n_tokens; ++t)
+    for (uint32_t r = 0; r < nrows; ++r) {
+      double acc = 0;
+      for (uint32_t k = 0; k < ncols; ++k) acc += double(w[uint64_t{r} * ncols + k]) * x[uint64_t{t} * ncols + k];
+      y[uint64_t{t} * nrows + r] = static_cast<float>(acc);
+    }
+  return y;
+}
+
+class WeightKernelTest : public test::ValidatedTest, public ::testing::WithParamInterface<GgmlType> {};
+
+struct Shape {
+  uint32_t ncols, nrows, rows_per_part;
+};
+const Shape kShapes[] = {{256, 67, 0}, {512, 130, 0}, {768, 45, 16}};  // the last one split by rows
+
+TEST_P(WeightKernelTest, MatvecMatchesReference) {
+  KernelHarness h;
+  std::mt19937 rng(1);
+  for (const Shape& s : kShapes) {
+    const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+    const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+    const auto x = random_floats(s.ncols + 5, rng);
+    const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+    auto xb = h.buffer(x);
+    auto yb = h.zeros((s.nrows + 3) * 4);
+    // Input read from an offset and output written at one, as the session does for the last token.
+    h.run([&](vk::Recorder& r, vk::Kernels& k) { k.matvec(r, tensor, vk::whole(xb), 5, vk::whole(yb), 3); });
+    const auto got = h.floats(yb, s.nrows + 3);
+    const auto want = reference_product(w, std::vector<float>(x.begin() + 5, x.end()), s.ncols, s.nrows, 1);
+    EXPECT_LE(nmse(want, std::vector<float>(got.begin() + 3, got.end())), kProductBound) << s.ncols << "x" << s.nrows;
+    EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
+  }
+}
+
+TEST_P(WeightKernelTest, MatmulMatchesReference) {
+  KernelHarness h;
+  std::mt19937 rng(2);
+  for (const Shape& s : kShapes) {
+    for (uint32_t n_tokens : {2u, 37u}) {
+      const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+      const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+      const auto x = random_floats(uint64_t{s.ncols} * n_tokens, rng);
+      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+      auto xb = h.buffer(x);
+      auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
+      h.run([&](vk::Recorder& r, vk::Kernels& k) { k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows); });
+      EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n_tokens), h.floats(yb, uint64_t{s.nrows} * n_tokens)),
+                kProductBound)
+          << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+    }
+  }
+}
+
+TEST_P(WeightKernelTest, GetRowsMatchesDequantize) {
+  KernelHarness h;
+  std::mt19937 rng(3);
+  for (const Shape& s : kShapes) {
+    const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+    const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+    const std::vector<uint32_t> ids = {0, s.nrows - 1, 7, 7, s.nrows / 2, 19};
+    const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+    auto ib = h.buffer(ids);
+    auto yb = h.zeros(ids.size() * s.ncols * 4);
+    h.run([&](vk::Recorder& r, vk::Kernels& k) {
+      k.get_rows(r, tensor, vk::whole(ib), static_cast<uint32_t>(ids.size()), vk::whole(yb));
+    });
+    const auto got = h.floats(yb, ids.size() * s.ncols);
+    std::vector<float> want;
+    for (uint32_t id : ids) want.insert(want.end(), w.begin() + id * s.ncols, w.begin() + (id + 1) * s.ncols);
+    EXPECT_LE(nmse(want, got), 1e-12) << s.ncols << "x" << s.nrows;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllTypes, WeightKernelTest,
+                         ::testing::Values(GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
+                                           GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K,
+                                           GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K),
+                         [](const auto& p) { return std::string(type_info(p.param).name); });
+
+class OpKernelTest : public test::ValidatedTest {};
+
+TEST_F(OpKernelTest, RmsNorm) {
+  KernelHarness h;
+  std::mt19937 rng(4);
+  for (uint32_t n : {256u, 5120u, 100u}) {
+    const uint32_t rows = 3;
+    const auto x = random_floats(n * rows, rng, -3, 3);
+    const auto wt = random_floats(n, rng);
+    std::vector<uint8_t> wbytes(n * 4);
+    std::memcpy(wbytes.data(), wt.data(), n * 4);
+    const auto tensor = h.tensor(GgmlType::F32, n, 1, wbytes);
+    auto xb = h.buffer(x);
+    auto yb = h.zeros(n * rows * 4);
+    h.run([&](vk::Recorder& r, vk::Kernels& k) { k.rms_norm(r, vk::whole(xb), tensor, vk::whole(yb), n, rows, 1e-5f); });
+    std::vector<float> want(n * rows);
+    for (uint32_t t = 0; t < rows; ++t) {
+      double ss = 0;
+      for (uint32_t i = 0; i < n; ++i) ss += double(x[t * n + i]) * x[t * n + i];
+      const double scale = 1.0 / std::sqrt(ss / n + 1e-5);
+      for (uint32_t i = 0; i < n; ++i) want[t * n + i] = static_cast<float>(x[t * n + i] * scale * wt[i]);
+    }
+    EXPECT_LE(nmse(want, h.floats(yb, n * rows)), 1e-11) << n;
+  }
+}
+
+struct StepBuffer {
+  explicit StepBuffer(KernelHarness& h, uint32_t n_past) : b(h.buffer(std::vector<uint32_t>{n_past, 0, 0, 0})) {}
+  vk::Buffer b;
+};
+
+TEST_F(OpKernelTest, RopeNeox) {
+  KernelHarness h;
+  std::mt19937 rng(5);
+  struct Case {
+    uint32_t n_tokens, n_heads, head_dim, n_past;
+    float base;
+  };
+  for (const Case& c : {Case{1, 5, 64, 300, 250000.f}, Case{7, 50, 128, 4000, 250000.f}, Case{3, 2, 32, 0, 10000.f}}) {
+    const uint32_t stride = c.n_heads * c.head_dim + 16;  // trailing values (V) must stay untouched
+    const auto x = random_floats(uint64_t{stride} * c.n_tokens, rng);
+    auto xb = h.buffer(x);
+    StepBuffer step(h, c.n_past);
+    h.run([&](vk::Recorder& r, vk::Kernels& k) {
+      k.rope_neox(r, vk::whole(xb), vk::whole(step.b), {c.n_tokens, stride, c.n_heads, c.head_dim, c.head_dim, c.base});
+    });
+    std::vector<float> want = x;
+    const uint32_t half = c.head_dim / 2;
+    for (uint32_t t = 0; t < c.n_tokens; ++t)
+      for (uint32_t hd = 0; hd < c.n_heads; ++hd)
+        for (uint32_t i = 0; i < half; ++i) {
+          const double theta = double(c.n_past + t) * std::pow(double(c.base), -2.0 * i / c.head_dim);
+          const size_t b = uint64_t{t} * stride + hd * c.head_dim;
+          const double x0 = x[b + i], x1 = x[b + i + half];
+          want[b + i] = static_cast<float>(x0 * std::cos(theta) - x1 * std::sin(theta));
+          want[b + i + half] = static_cast<float>(x0 * std::sin(theta) + x1 * std::cos(theta));
+        }
+    // fp32 angles of positions in the thousands carry ~1e-4 absolute error, as on the CPU.
+    EXPECT_LE(nmse(want, h.floats(xb, want.size())), 1e-6) << c.n_tokens << " tokens at " << c.n_past;
+  }
+}
+
+TEST_F(OpKernelTest, SwigluAndAdd) {
+  KernelHarness h;
+  std::mt19937 rng(6);
+  const uint32_t n_ff = 300, n_tokens = 5;
+  const auto gu = random_floats(2 * n_ff * n_tokens, rng, -6, 6);
+  auto gub = h.buffer(gu);
+  auto out = h.zeros(n_ff * n_tokens * 4);
+  const auto a = random_floats(n_ff * n_tokens, rng);
+  auto ab = h.buffer(a);
+  h.run([&](vk::Recorder& r, vk::Kernels& k) {
+    k.swiglu(r, vk::whole(gub), vk::whole(out), n_ff, n_tokens);
+    k.add(r, vk::whole(ab), vk::whole(out), n_ff * n_tokens);  // a += swiglu
+  });
+  std::vector<float> want_sw(n_ff * n_tokens), want_sum(n_ff * n_tokens);
+  for (uint32_t t = 0; t < n_tokens; ++t)
+    for (uint32_t j = 0; j < n_ff; ++j) {
+      const double g = gu[t * 2 * n_ff + j], u = gu[t * 2 * n_ff + n_ff + j];
+      want_sw[t * n_ff + j] = static_cast<float>(g / (1 + std::exp(-g)) * u);
+      want_sum[t * n_ff + j] = a[t * n_ff + j] + want_sw[t * n_ff + j];
+    }
+  EXPECT_LE(nmse(want_sw, h.floats(out, want_sw.size())), 1e-11);
+  EXPECT_LE(nmse(want_sum, h.floats(ab, want_sum.size())), 1e-11);
+}
+
+TEST_F(OpKernelTest, KvWriteStoresHalfPrecisionAtPosition) {
+  KernelHarness h;
+  std::mt19937 rng(7);
+  const uint32_t n_embd = 64, n_kv = 32, stride = n_embd + 2 * n_kv, n_tokens = 3, n_past = 5, ctx = 16;
+  const auto qkv = random_floats(stride * n_tokens, rng, -4, 4);
+  auto qb = h.buffer(qkv);
+  auto kc = h.zeros(ctx * n_kv * 2);
+  auto vc = h.zeros(ctx * n_kv * 2);
+  StepBuffer step(h, n_past);
+  h.run([&](vk::Recorder& r, vk::Kernels& k) {
+    k.kv_write(r, vk::whole(qb), vk::whole(kc), vk::whole(vc), vk::whole(step.b), {n_tokens, stride, n_embd, n_embd + n_kv, n_kv});
+  });
+  const auto* kh = static_cast<const uint16_t*>(kc.mapped());
+  const auto* vh = static_cast<const uint16_t*>(vc.mapped());
+  for (uint32_t p = 0; p < ctx; ++p)
+    for (uint32_t i = 0; i < n_kv; ++i) {
+      if (p < n_past || p >= n_past + n_tokens) {
+        ASSERT_EQ(kh[p * n_kv + i], 0) << "position " << p << " must be untouched";
+        continue;
+      }
+      const uint32_t t = p - n_past;
+      EXPECT_NEAR(fp16_to_fp32(kh[p * n_kv + i]), qkv[t * stride + n_embd + i], 4e-3);
+      EXPECT_NEAR(fp16_to_fp32(vh[p * n_kv + i]), qkv[t * stride + n_embd + n_kv + i], 4e-3);
+    }
+}
+
+// Causal GQA attention over an fp16 cache, reference in double.
+void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint32_t head_dim, uint32_t n_tokens,
+                     uint32_t n_past, uint32_t splits, uint32_t chunk, std::mt19937& rng) {
+  const uint32_t n_embd = n_head * head_dim, n_embd_kv = n_head_kv * head_dim;
+  const uint32_t stride = n_embd + 2 * n_embd_kv;
+  const uint32_t n_pos = n_past + n_tokens;
+  const auto qkv = random_floats(uint64_t{stride} * n_tokens, rng, -2, 2);
+  std::vector<uint16_t> kh(uint64_t{n_pos} * n_embd_kv), vh(kh.size());
+  for (auto& v : kh) v = fp32_to_fp16(std::uniform_real_distribution<float>(-2, 2)(rng));
+  for (auto& v : vh) v = fp32_to_fp16(std::uniform_real_distribution<float>(-2, 2)(rng));
+  auto qb = h.buffer(qkv);
+  auto kb = h.buffer(kh);
+  auto vb = h.buffer(vh);
+  auto part = h.zeros(uint64_t{n_tokens} * n_head * splits * (head_dim + 2) * 4);
+  auto out = h.zeros(uint64_t{n_tokens} * n_embd * 4);
+  StepBuffer step(h, n_past);
+  const float scale = 1.0f / std::sqrt(float(head_dim));
+  h.run([&](vk::Recorder& r, vk::Kernels& k) {
+    k.attention(r, vk::whole(qb), vk::whole(kb), vk::whole(vb), vk::whole(step.b), vk::whole(part), vk::whole(out),
+                {n_tokens, stride, n_head, n_head_kv, head_dim, chunk, splits, scale});
+  });
+  std::vector<float> want(uint64_t{n_tokens} * n_embd);
+  for (uint32_t t = 0; t < n_tokens; ++t)
+    for (uint32_t hq = 0; hq < n_head; ++hq) {
+      const uint32_t hk = hq / (n_head / n_head_kv);
+      const uint32_t n_kv = n_past + t + 1;
+      std::vector<double> s(n_kv);
+      double mx = -1e300;
+      for (uint32_t p = 0; p < n_kv; ++p) {
+        double dot = 0;
+        for (uint32_t d = 0; d < head_dim; ++d)
+          dot += double(qkv[t * stride + hq * head_dim + d]) * fp16_to_fp32(kh[p * n_embd_kv + hk * head_dim + d]);
+        s[p] = dot * scale;
+        mx = std::max(mx, s[p]);
+      }
+      double sum = 0;
+      for (auto& v : s) sum += (v = std::exp(v - mx));
+      for (uint32_t d = 0; d < head_dim; ++d) {
+        double o = 0;
+        for (uint32_t p = 0; p < n_kv; ++p) o += s[p] * fp16_to_fp32(vh[p * n_embd_kv + hk * head_dim + d]);
+        want[uint64_t{t} * n_embd + hq * head_dim + d] = static_cast<float>(o / sum);
+      }
+    }
+  EXPECT_LE(nmse(want, h.floats(out, want.size())), 1e-6)
+      << "heads " << n_head << "/" << n_head_kv << " dim " << head_dim << " tokens " << n_tokens << " past " << n_past
+      << " splits " << splits << "x" << chunk;
+}
+
+TEST_F(OpKernelTest, AttentionDecodeSplitOverContext) {
+  KernelHarness h;
+  std::mt19937 rng(8);
+  check_attention(h, 4, 1, 64, 1, 0, 1, 256, rng);        // first token
+  check_attention(h, 8, 2, 64, 1, 700, 4, 256, rng);      // 3 full splits and a partial one
+  check_attention(h, 40, 10, 128, 1, 300, 8, 256, rng);   // Phi-4 heads; empty trailing splits
+}
+
+TEST_F(OpKernelTest, AttentionPromptBatchIsCausal) {
+  KernelHarness h;
+  std::mt19937 rng(9);
+  check_attention(h, 4, 1, 64, 20, 0, 1, 20, rng);
+  check_attention(h, 8, 2, 64, 33, 500, 3, 178, rng);  // windows of 256 inside one split
+  check_attention(h, 4, 4, 32, 5, 2, 2, 4, rng);
+}
+
+}  // namespace
+}  // namespace veloce

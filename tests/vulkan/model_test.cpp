@@ -1,0 +1,260 @@
+// End to end on every tiny Phi-4 fixture: the Vulkan engine against llama.cpp's reference results
+// (tests/data/reference) and against itself across its code paths (batch vs single tokens, split
+// tensors, weights spilled to host memory).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "inference/generation/engine_factory.h"
+#include "inference/generation/perplexity.h"
+#include "inference/model/model.h"
+#include "inference/vulkan/vulkan_engine.h"
+#include "tests/tokenizer/json_reader.h"
+#include "tests/vulkan/vk_test_support.h"
+
+namespace veloce {
+namespace {
+
+using test::data_path;
+
+const std::vector<std::string> kModels = {"F32",  "F16",    "BF16",   "Q8_0", "Q6_K", "Q5_K_M", "Q5_0",
+                                          "Q5_1", "Q4_K_M", "Q4_K_S", "Q4_0", "Q4_1", "Q3_K_M", "Q2_K"};
+
+const test::Json& greedy_json() {
+  static const test::Json j = test::Json::parse(test::read_file(data_path("reference/greedy.json")));
+  return j;
+}
+
+std::string model_name(const std::string& type) { return "phi4-tiny-" + type; }
+
+std::unique_ptr<Engine> load_engine(const std::string& type, std::vector<std::string>* info = nullptr) {
+  EngineOptions opts;
+  opts.n_ctx = 512;
+  opts.on_info = [info](const std::string& line) {
+    if (info) info->push_back(line);
+  };
+  return make_vulkan_engine(Model::load(data_path(model_name(type) + ".gguf")), opts);
+}
+
+std::vector<int32_t> prompt_ids() { return greedy_json()["phi4-tiny-F32"]["prompt_ids"].as_int32_array(); }
+
+std::vector<float> last_logits(Engine& engine, const std::vector<int32_t>& ids) {
+  auto session = engine.create_session(512);
+  std::vector<float> logits(session->n_vocab());
+  session->evaluate(ids, logits, false);
+  return logits;
+}
+
+float max_abs_diff(const std::vector<float>& a, const std::vector<float>& b) {
+  EXPECT_EQ(a.size(), b.size());
+  float m = 0;
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) m = std::max(m, std::fabs(a[i] - b[i]));
+  return m;
+}
+
+float logit_tolerance(const std::string& type) {
+  if (type == "F32") return 0.02f;
+  if (type == "F16" || type == "BF16") return 0.2f;
+  return 0.5f;
+}
+
+class ModelTest : public test::ValidatedTest, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(ModelTest, LastPromptLogitsMatchReference) {
+  auto engine = load_engine(GetParam());
+  const auto got = last_logits(*engine, prompt_ids());
+  const auto want = test::read_f32_file(data_path("reference/logits/" + model_name(GetParam()) + ".cpu.last_logits.f32"));
+  ASSERT_EQ(got.size(), want.size());
+  const float diff = max_abs_diff(got, want);
+  std::printf("%s: max |vulkan - reference| = %.4f (tolerance %.2f)\n", GetParam().c_str(), diff,
+              logit_tolerance(GetParam()));
+  EXPECT_LE(diff, logit_tolerance(GetParam()));
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFixtures, ModelTest, ::testing::ValuesIn(kModels),
+                         [](const auto& p) { return p.param; });
+
+// Greedy decoding is compared for the unquantized models, whose logits track the reference
+// closely enough that any step with a top-1 margin of 0.1 or more must agree.
+class GreedyTest : public test::ValidatedTest, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(GreedyTest, IdsMatchReferenceUpToFirstNearTie) {
+  const test::Json& m = greedy_json()[model_name(GetParam())];
+  const auto want = m["cpu"]["generated_ids"].as_int32_array();
+  const auto& margins = m["cpu"]["top1_margin"].as_array();
+  auto engine = load_engine(GetParam());
+  auto session = engine->create_session(512);
+  std::vector<float> logits(session->n_vocab());
+  session->evaluate(prompt_ids(), logits, false);
+  size_t compared = 0;
+  for (size_t step = 0; step < want.size(); ++step) {
+    const int32_t best = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
+    if (margins[step].as_double() < 0.1) break;  // a near-tie: the reference's own backends may differ
+    ASSERT_EQ(best, want[step]) << "step " << step;
+    ++compared;
+    // Teacher forcing keeps the sequence aligned with the reference.
+    const int32_t next = want[step];
+    session->evaluate(std::span<const int32_t>(&next, 1), logits, false);
+  }
+  EXPECT_GT(compared, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Unquantized, GreedyTest, ::testing::Values("F32", "F16"),
+                         [](const auto& p) { return p.param; });
+
+struct PplCase {
+  std::string type, text;
+};
+
+class PerplexityTest : public test::ValidatedTest, public ::testing::WithParamInterface<PplCase> {};
+
+TEST_P(PerplexityTest, WithinOnePercentOfReference) {
+  const auto& [type, text] = GetParam();
+  const auto ref = test::Json::parse(test::read_file(data_path("reference/perplexity.json")));
+  const double want = ref[model_name(type)][text]["cpu"]["ppl"].as_double();
+  const auto model = Model::load(data_path(model_name(type) + ".gguf"));
+  EngineOptions opts;
+  opts.n_ctx = 128;
+  auto engine = make_vulkan_engine(model, opts);
+  auto session = engine->create_session(128);
+  const auto tokens = perplexity_tokens(model->tokenizer(), test::read_file(data_path("text/" + text + ".txt")));
+  PerplexityOptions popts;
+  popts.n_ctx = 128;
+  const PerplexityResult r = compute_perplexity(*session, tokens, popts);
+  EXPECT_EQ(r.n_chunks, static_cast<size_t>(ref[model_name(type)][text]["cpu"]["n_chunks"].as_int()));
+  std::printf("%s %s: ppl %.2f, reference %.2f (ratio %.5f)\n", type.c_str(), text.c_str(), r.ppl, want, r.ppl / want);
+  EXPECT_NEAR(r.ppl / want, 1.0, 0.01) << "ppl " << r.ppl << " reference " << want;
+}
+
+std::vector<PplCase> ppl_cases() {
+  std::vector<PplCase> out;
+  for (const auto& m : kModels)
+    for (const char* t : {"seed_it", "short_en"}) out.push_back({m, t});
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFixtures, PerplexityTest, ::testing::ValuesIn(ppl_cases()),
+                         [](const auto& p) { return p.param.type + "_" + p.param.text; });
+
+class PathTest : public test::ValidatedTest {};
+
+TEST_F(PathTest, PromptInOneBatchEqualsTokenByToken) {
+  for (const char* type : {"Q4_K_M", "F16"}) {
+    auto engine = load_engine(type);
+    const auto ids = prompt_ids();
+    auto batch = engine->create_session(512);
+    std::vector<float> all(ids.size() * batch->n_vocab());
+    batch->evaluate(ids, all, true);
+    auto single = engine->create_session(512);
+    std::vector<float> one(single->n_vocab());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
+      const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
+                                   all.begin() + static_cast<long>((i + 1) * one.size()));
+      ASSERT_LE(max_abs_diff(row, one), 2e-3f) << type << " position " << i;
+    }
+    EXPECT_EQ(batch->n_past(), ids.size());
+    EXPECT_EQ(single->n_past(), ids.size());
+  }
+}
+
+TEST_F(PathTest, SplitTensorsGiveTheSameLogits) {
+  for (const char* type : {"Q4_K_M", "Q6_K", "F32"}) {
+    const auto ids = prompt_ids();
+    const auto normal = last_logits(*load_engine(type), ids);
+    // 64 KiB bindings and 256 KiB allocations: every matrix of the tiny model is split by rows.
+    test::ScopedEnv binding("VELOCE_VK_MAX_BINDING", "65536");
+    test::ScopedEnv alloc("VELOCE_VK_MAX_ALLOC", "262144");
+    const auto split = last_logits(*load_engine(type), ids);
+    EXPECT_LE(max_abs_diff(normal, split), 1e-5f) << type;
+  }
+}
+
+TEST_F(PathTest, WeightsSpilledToHostMemoryGiveTheSameLogits) {
+  const auto ids = prompt_ids();
+  const auto normal = last_logits(*load_engine("Q4_K_M"), ids);
+  // Room for the KV cache and scratch of a 512-token context and a little of the weights.
+  test::ScopedEnv budget("VELOCE_VK_DEVICE_BUDGET", "12M");
+  std::vector<std::string> info;
+  const auto spilled = last_logits(*load_engine("Q4_K_M", &info), ids);
+  EXPECT_LE(max_abs_diff(normal, spilled), 1e-5f);
+  bool said = false;
+  for (const auto& l : info) said |= l.find("system memory") != std::string::npos;
+  EXPECT_TRUE(said) << "the memory plan must say that weights stay in system memory";
+}
+
+TEST_F(PathTest, OutOfDeviceMemoryIsAClearError) {
+  test::ScopedEnv budget("VELOCE_VK_DEVICE_BUDGET", "64K");
+  try {
+    load_engine("Q4_0");
+    FAIL() << "expected EngineError";
+  } catch (const EngineError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("KV cache"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("smaller context"), std::string::npos) << msg;
+  }
+}
+
+TEST_F(PathTest, ContextFullIsReportedAndLeavesTheSessionUsable) {
+  auto engine = load_engine("Q4_0");
+  auto session = engine->create_session(16);
+  std::vector<float> logits(session->n_vocab());
+  const auto ids = prompt_ids();
+  session->evaluate(std::span<const int32_t>(ids.data(), 10), logits, false);
+  EXPECT_THROW(session->evaluate(std::span<const int32_t>(ids.data(), 7), logits, false), ContextFullError);
+  EXPECT_EQ(session->n_past(), 10u);
+  session->evaluate(std::span<const int32_t>(ids.data() + 10, 6), logits, false);
+  EXPECT_EQ(session->n_past(), 16u);
+  EXPECT_THROW(session->evaluate(std::span<const int32_t>(ids.data(), 1), logits, false), ContextFullError);
+}
+
+TEST_F(PathTest, TruncateReusesThePrefix) {
+  auto engine = load_engine("Q8_0");
+  const auto ids = prompt_ids();
+  auto session = engine->create_session(512);
+  std::vector<float> a(session->n_vocab()), b(session->n_vocab());
+  session->evaluate(ids, a, false);
+  // Forget the last 5 positions, feed something else, then the original tail again.
+  session->truncate(ids.size() - 5);
+  const int32_t other[3] = {100, 200, 300};
+  session->evaluate(other, b, false);
+  session->truncate(ids.size() - 5);
+  session->evaluate(std::span<const int32_t>(ids.data() + ids.size() - 5, 5), b, false);
+  EXPECT_LE(max_abs_diff(a, b), 1e-4f);
+}
+
+TEST_F(PathTest, BadTokenIdIsAnError) {
+  auto engine = load_engine("Q4_0");
+  auto session = engine->create_session(64);
+  std::vector<float> logits(session->n_vocab());
+  const int32_t bad[1] = {static_cast<int32_t>(session->n_vocab())};
+  EXPECT_THROW(session->evaluate(bad, logits, false), EngineError);
+  EXPECT_EQ(session->n_past(), 0u);
+}
+
+TEST_F(PathTest, FenceTimeoutSurfacesAsEngineError) {
+  auto engine = load_engine("F32");
+  auto session = engine->create_session(512);
+  std::vector<float> logits(session->n_vocab());
+  const auto ids = prompt_ids();
+  {
+    // A zero timeout only polls: a whole prompt batch cannot be done by then.
+    test::ScopedEnv timeout("VELOCE_VK_FENCE_TIMEOUT_MS", "0");
+    try {
+      session->evaluate(ids, logits, false);
+      FAIL() << "expected EngineError";
+    } catch (const ContextFullError&) {
+      FAIL() << "wrong error";
+    } catch (const EngineError& e) {
+      EXPECT_NE(std::string(e.what()).find("did not finish"), std::string::npos) << e.what();
+    }
+  }
+  // The session refuses further work instead of racing the unfinished submission.
+  EXPECT_THROW(session->evaluate(ids, logits, false), EngineError);
+}
+
+}  // namespace
+}  // namespace veloce
