@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "inference/gguf/gguf_file.h"
 #include "inference/tokenizer/chat_format.h"
+#include "inference/tokenizer/chat_template.h"
 #include "tests/tokenizer/test_vocab.h"
 
 namespace veloce::test {
@@ -58,6 +60,28 @@ TEST(ChatFormat, NeedsPhi4Specials) {
   const Tokenizer bytes_only(spelled_byte_tokens(), {}, {});
   const std::vector<ChatMessage> chat = {{ChatRole::User, "Hi"}};
   EXPECT_THROW(render_chat(bytes_only, chat), std::runtime_error);
+}
+
+// The fixtures carry the real Phi-4 template, as llama.cpp's converter wrote it.
+TEST(ChatTemplate, RecognisesThePhi4Template) {
+  for (const char* name : {"phi4-vocab.gguf", "phi4-tiny-Q4_K_M.gguf"}) {
+    const auto file = GgufFile::open(data_path(name));
+    const auto tmpl = file->get_string("tokenizer.chat_template");
+    ASSERT_TRUE(tmpl.has_value()) << name;
+    EXPECT_EQ(classify_chat_template(tmpl), ChatTemplateMatch::Exact) << name;
+
+    std::string reflowed(*tmpl);  // re-indented by hand: still the same template
+    for (size_t pos = 0; (pos = reflowed.find("{%", pos)) != std::string::npos; pos += 4) reflowed.insert(pos, "\n  ");
+    EXPECT_EQ(classify_chat_template(reflowed), ChatTemplateMatch::Exact);
+
+    const std::string reasoning = std::string(*tmpl) + "{{ '<think>' }}";
+    EXPECT_EQ(classify_chat_template(reasoning), ChatTemplateMatch::Compatible);
+  }
+  EXPECT_EQ(classify_chat_template(
+                "{% for m in messages %}<|start_header_id|>{{ m['role'] }}<|end_header_id|>{{ m['content'] }}<|eot_id|>{% endfor %}"),
+            ChatTemplateMatch::Unknown);
+  EXPECT_EQ(classify_chat_template(std::nullopt), ChatTemplateMatch::Absent);
+  EXPECT_EQ(classify_chat_template(""), ChatTemplateMatch::Absent);
 }
 
 }  // namespace
