@@ -1,6 +1,6 @@
 // Encoding: special-token splitting, then pre-tokenizer pieces, then BPE per piece.
 #include <cstring>
-#include <unordered_map>
+#include <algorithm>
 
 #include "inference/tokenizer/bpe.h"
 #include "inference/tokenizer/tokenizer_impl.h"
@@ -14,35 +14,59 @@ namespace {
 class PieceCache {
  public:
   static constexpr size_t kMaxPieceBytes = 48;
-  static constexpr size_t kMaxEntries = size_t{1} << 16;
+
+  // Sized to the text (about one slot per 16 bytes, at most 128K slots), so that encoding a short
+  // prompt does not pay for a table made for megabytes.
+  explicit PieceCache(size_t text_bytes) {
+    size_t cap = 64;
+    while (cap < text_bytes / 16 && cap < (size_t{1} << 17)) cap <<= 1;
+    slots_.resize(cap);
+    mask_ = cap - 1;
+  }
 
   bool append_cached(std::string_view piece, std::vector<int32_t>& out) const {
-    const auto it = map_.find(piece);
-    if (it == map_.end()) return false;
-    out.insert(out.end(), ids_.begin() + it->second.first, ids_.begin() + it->second.first + it->second.second);
-    return true;
+    if (piece.size() > kMaxPieceBytes) return false;
+    const uint64_t h = bpe_detail::hash_bytes(piece);
+    for (size_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+      const Slot& e = slots_[slot];
+      if (e.key.data() == nullptr) return false;
+      if (e.hash == h && e.key == piece) {
+        out.insert(out.end(), ids_.begin() + e.offset, ids_.begin() + e.offset + e.count);
+        return true;
+      }
+    }
   }
   void remember(std::string_view piece, const int32_t* ids, size_t count) {
     if (piece.size() > kMaxPieceBytes) return;
-    if (map_.size() >= kMaxEntries) {
-      map_.clear();
+    if (used_ * 2 >= slots_.size()) {  // full enough that probes get long: start over
+      std::fill(slots_.begin(), slots_.end(), Slot{});
       ids_.clear();
+      used_ = 0;
     }
-    map_.emplace(piece, std::pair<std::ptrdiff_t, std::ptrdiff_t>(static_cast<std::ptrdiff_t>(ids_.size()),
-                                                                  static_cast<std::ptrdiff_t>(count)));
+    const uint64_t h = bpe_detail::hash_bytes(piece);
+    size_t slot = h & mask_;
+    while (slots_[slot].key.data() != nullptr) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{h, piece, static_cast<std::ptrdiff_t>(ids_.size()), static_cast<std::ptrdiff_t>(count)};
     ids_.insert(ids_.end(), ids, ids + count);
+    ++used_;
   }
 
  private:
-  // Keys view the text being encoded, which outlives the cache.
-  std::unordered_map<std::string_view, std::pair<std::ptrdiff_t, std::ptrdiff_t>> map_;
+  struct Slot {
+    uint64_t hash = 0;
+    std::string_view key;  // views the text being encoded, which outlives the cache
+    std::ptrdiff_t offset = 0, count = 0;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
   std::vector<int32_t> ids_;
 };
 
 }  // namespace
 
 void Tokenizer::Impl::encode_plain(std::string_view text, std::vector<int32_t>& out) const {
-  PieceCache cache;
+  PieceCache cache(text.size());
   std::vector<int32_t> symbols;
   pre.split(text, [&](std::string_view piece) {
     // Most pieces are whole tokens (a word with its leading space).
