@@ -50,7 +50,7 @@ struct Conversation {
   QString uuid;  // stable across export/import
   QString title;
   QDateTime created_at;
-  QDateTime updated_at;  // bumped by every new message, rename, pin, settings change
+  QDateTime updated_at;  // last message activity (new or finished message); not rename/pin/settings
   bool pinned = false;
   QString system_prompt;
   GenerationSettings settings;

@@ -103,7 +103,8 @@ void ConversationStore::touch_conversation(qint64 id) {
 
 namespace {
 // One UPDATE of a single column of one conversation (?1 id, ?2 value, optional ?3 the time now);
-// throws when the id does not exist.
+// throws when the id does not exist. Only messages count as activity (updated_at): renaming,
+// pinning or changing settings leaves a conversation where it is in the sidebar's date groups.
 template <typename T>
 void update_column(sqlite3* db, const QString& path, const char* sql, qint64 id, const T& value) {
   Statement q(db, sql, path);
@@ -116,21 +117,20 @@ void update_column(sqlite3* db, const QString& path, const char* sql, qint64 id,
 }  // namespace
 
 void ConversationStore::rename_conversation(qint64 id, const QString& title) {
-  update_column(db_, path_, "UPDATE conversations SET title = ?2, updated_at = ?3 WHERE id = ?1", id, title);
+  update_column(db_, path_, "UPDATE conversations SET title = ?2 WHERE id = ?1", id, title);
 }
 
 void ConversationStore::set_pinned(qint64 id, bool pinned) {
-  // Pinning is about order in the sidebar, not about activity: updated_at stays.
   update_column(db_, path_, "UPDATE conversations SET pinned = ?2 WHERE id = ?1", id, pinned);
 }
 
 void ConversationStore::set_system_prompt(qint64 id, const QString& system_prompt) {
-  update_column(db_, path_, "UPDATE conversations SET system_prompt = ?2, updated_at = ?3 WHERE id = ?1", id,
+  update_column(db_, path_, "UPDATE conversations SET system_prompt = ?2 WHERE id = ?1", id,
                 system_prompt);
 }
 
 void ConversationStore::set_settings(qint64 id, const GenerationSettings& settings) {
-  update_column(db_, path_, "UPDATE conversations SET settings = ?2, updated_at = ?3 WHERE id = ?1", id,
+  update_column(db_, path_, "UPDATE conversations SET settings = ?2 WHERE id = ?1", id,
                 settings_text(settings));
 }
 
