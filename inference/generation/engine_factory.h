@@ -15,6 +15,8 @@ struct EngineOptions {
   std::function<void(uint64_t done, uint64_t total)> on_progress;
   // Human-readable lines about the memory plan and warnings (e.g. "lavapipe is slow").
   std::function<void(const std::string&)> on_info;
+  // Context the Vulkan memory plan reserves a KV cache for (capped at the model's trained context).
+  size_t n_ctx = 4096;
 };
 
 // Throws EngineError (unknown backend, no device, out of memory) with a message for a user.
