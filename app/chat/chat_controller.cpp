@@ -31,6 +31,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::replyStarted, this, &ChatController::onReplyStarted);
   connect(worker_, &GenerationWorker::promptBuilt, this, &ChatController::onPromptBuilt);
   connect(worker_, &GenerationWorker::firstToken, this, &ChatController::onFirstToken);
+  connect(worker_, &GenerationWorker::checkpointStored, this, &ChatController::onCheckpointStored);
   connect(worker_, &GenerationWorker::piece, this, &ChatController::onPiece);
   connect(worker_, &GenerationWorker::replyFinished, this, &ChatController::onReplyFinished);
   connect(worker_, &GenerationWorker::requestFailed, this, &ChatController::onRequestFailed);
@@ -46,6 +47,11 @@ ChatController::~ChatController() {
   if (activeRequestId_ != 0) worker_->requestCancel(activeRequestId_);
   thread_.quit();
   thread_.wait();
+  // An export or import finishes its file (atomically) before we go.
+  if (backgroundJob_) {
+    backgroundJob_->wait();
+    delete backgroundJob_;
+  }
 }
 
 QString ChatController::sendState() const {
@@ -94,9 +100,7 @@ void ChatController::setModelState(ModelState state) {
 }
 
 void ChatController::updateCanSend() {
-  const bool can = canSend();
   // cannotSendReason may change while canSend stays false (loading -> error): always notify.
-  canSendCache_ = can;
   emit canSendChanged();
 }
 

@@ -18,6 +18,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -137,6 +138,9 @@ class ChatController : public QObject {
   bool canUndoDelete() const { return pendingDeleteId_ >= 0; }
   QString deletedTitle() const { return pendingDeleteTitle_; }
 
+  // How often a streaming reply is committed (default 2000 ms; veloce-cli chat --checkpoint-ms).
+  void setCheckpointInterval(int milliseconds) { checkpointMs_ = milliseconds; }
+
   // GUI start-up only (not veloce-cli, which may run beside a GUI): replies left "streaming" by a
   // killed process become "stopped", and conversations deleted but not purged are purged.
   void runStartupMaintenance();
@@ -213,6 +217,8 @@ class ChatController : public QObject {
   void replyStarted(qint64 messageId);
   // A piece of reply text, as appended to the last row of `messages`.
   void replyPiece(const QString& piece);
+  // The streaming reply's first `length` UTF-16 units are committed (every ~2 s while streaming).
+  void replyCheckpointed(qint64 messageId, int length);
   // The reply is final in the database: state "complete", "stopped" or "error".
   void replyFinished(qint64 messageId, const QString& state);
   void exportProgress(int done, int total);
@@ -229,6 +235,7 @@ class ChatController : public QObject {
   void onReplyStarted(quint64 requestId, qint64 messageId);
   void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
   void onFirstToken(quint64 requestId);
+  void onCheckpointStored(quint64 requestId, qint64 messageId, int length);
   void onPiece(quint64 requestId, const QString& piece);
   void onReplyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
   void onRequestFailed(quint64 requestId, const QString& message);
@@ -237,6 +244,8 @@ class ChatController : public QObject {
   enum class SendState { Idle, Prefill, Streaming };
   enum class ModelState { None, Loading, Ready, Error };
 
+  // Runs job on its own thread (export/import); done(ok, message) runs on this thread after it.
+  bool startBackgroundJob(std::function<QString()> job, std::function<void(bool, const QString&)> done);
   bool checkCanStart();
   ReplyRequest baseRequest() const;
   void startReply(ReplyRequest request, int userRow, int replyRow);
@@ -260,6 +269,7 @@ class ChatController : public QObject {
 
   QThread thread_;
   GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
+  QThread* backgroundJob_ = nullptr;    // the running export/import, if any
 
   qint64 conversationId_ = -1;
   QString title_;
@@ -282,7 +292,7 @@ class ChatController : public QObject {
   bool viewAttached_ = false;    // the active request's rows are in `messages_` (see detachFromView)
   int userRow_ = -1;             // rows of the active request's user message and reply (-1: none)
   int replyRow_ = -1;
-  bool canSendCache_ = false;
+  int checkpointMs_ = 2000;
 };
 
 }  // namespace veloce::app

@@ -52,6 +52,7 @@ ReplyRequest ChatController::baseRequest() const {
   r.recordedSettings.max_tokens = settings_->maxReplyTokens();
   r.modelFile = model_.file;
   r.modelQuant = model_.quantization;
+  r.checkpointIntervalMs = checkpointMs_;
   return r;
 }
 
@@ -212,6 +213,10 @@ void ChatController::onPromptBuilt(quint64 requestId, int omittedMessages, int /
 
 void ChatController::onFirstToken(quint64 requestId) {
   if (requestId == activeRequestId_) setSendState(SendState::Streaming);
+}
+
+void ChatController::onCheckpointStored(quint64 requestId, qint64 messageId, int length) {
+  if (requestId == activeRequestId_) emit replyCheckpointed(messageId, length);
 }
 
 void ChatController::onPiece(quint64 requestId, const QString& piece) {

@@ -51,6 +51,7 @@ struct ReplyRequest {
   veloce::storage::GenerationSettings recordedSettings;  // written to the conversation
   QString modelFile;
   QString modelQuant;
+  int checkpointIntervalMs = 2000;  // how often the streaming reply is written to the database
 };
 
 // How a reply ended; `state` is what the database now says.

@@ -188,9 +188,11 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
     text.append(piece);
     emit this->piece(request.requestId, QString::fromUtf8(piece.data(), static_cast<qsizetype>(piece.size())));
     // A checkpoint every ~2 s, never per token: one fsync'd transaction each.
-    if (sinceCheckpoint.elapsed() >= kCheckpointIntervalMs) {
-      s.update_message_content(replyId, QString::fromStdString(text));
+    if (sinceCheckpoint.elapsed() >= request.checkpointIntervalMs) {
+      const QString sofar = QString::fromStdString(text);
+      s.update_message_content(replyId, sofar);
       sinceCheckpoint.restart();
+      emit checkpointStored(request.requestId, replyId, static_cast<int>(sofar.size()));
     }
   };
 

@@ -40,9 +40,6 @@ class GenerationWorker : public QObject {
   // not started yet (stop pressed right after send).
   void requestCancel(quint64 requestId);
 
-  // How often a streaming reply is written to the database.
-  static constexpr int kCheckpointIntervalMs = 2000;
-
  public slots:
   void loadModel(const veloce::app::LoadRequest& request);
   void unloadModel();
@@ -59,6 +56,8 @@ class GenerationWorker : public QObject {
   void replyStarted(quint64 requestId, qint64 messageId);
   void promptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
   void firstToken(quint64 requestId);
+  // The streaming reply's first `length` UTF-16 units are committed to the database.
+  void checkpointStored(quint64 requestId, qint64 messageId, int length);
   void piece(quint64 requestId, const QString& text);
   void replyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
   // The request could not start (database error, prompt too long, no model); nothing streamed.

@@ -155,10 +155,10 @@ void AppSettings::setSeed(qint64 value) {
 }
 
 int AppSettings::maxReplyTokens() const {
-  return std::clamp(settings_->value(kMaxReply, kDefaultMaxReply).toInt(), 16, kMaxContext);
+  return std::clamp(settings_->value(kMaxReply, kDefaultMaxReply).toInt(), 1, kMaxContext);
 }
 void AppSettings::setMaxReplyTokens(int tokens) {
-  tokens = std::clamp(tokens, 16, kMaxContext);
+  tokens = std::clamp(tokens, 1, kMaxContext);
   if (tokens == maxReplyTokens()) return;
   writeValue(kMaxReply, tokens);
   emit samplingChanged();

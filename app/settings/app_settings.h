@@ -38,7 +38,7 @@ class AppSettings : public QObject {
   Q_PROPERTY(double repeatPenalty READ repeatPenalty WRITE setRepeatPenalty NOTIFY samplingChanged)  // 1 = off
   // 0 = a fresh random seed for every reply (as stored per conversation); > 0 = reproducible replies.
   Q_PROPERTY(qint64 seed READ seed WRITE setSeed NOTIFY samplingChanged)
-  // Longest reply in tokens (16 .. 16384).
+  // Longest reply in tokens (1 .. 16384).
   Q_PROPERTY(int maxReplyTokens READ maxReplyTokens WRITE setMaxReplyTokens NOTIFY samplingChanged)
   // System prompt for conversations that have none of their own.
   Q_PROPERTY(QString defaultSystemPrompt READ defaultSystemPrompt WRITE setDefaultSystemPrompt NOTIFY defaultSystemPromptChanged)
