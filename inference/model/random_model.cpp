@@ -59,7 +59,13 @@ GgufWriter random_model_writer(const RandomModelSpec& s, const GgufFile& vocab_s
   const uint64_t embd = s.n_embd, qkv = s.n_embd + 2ull * (s.n_embd / s.n_head) * s.n_head_kv;
   uint64_t index = 0;
   auto add = [&](const std::string& name, TensorRole role, uint32_t layer, std::vector<uint64_t> dims) {
-    const GgmlType type = *mix_type(s.mix, role, layer, s.n_layer);
+    GgmlType type = *mix_type(s.mix, role, layer, s.n_layer);
+    // Rows narrower than a 256-value superblock: llama.cpp's quantizer falls back to these.
+    if (dims[0] % 256 != 0) {
+      if (type == GgmlType::Q4_K) type = GgmlType::Q5_0;
+      if (type == GgmlType::Q5_K) type = GgmlType::Q5_1;
+      if (type == GgmlType::Q6_K) type = GgmlType::Q8_0;
+    }
     const TypeInfo& ti = type_info(type);
     if (dims[0] % ti.block_values)
       throw std::invalid_argument(name + ": width " + std::to_string(dims[0]) + " is not a multiple of the " +

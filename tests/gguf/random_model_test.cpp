@@ -116,6 +116,22 @@ TEST(RandomModel, Q4KMTinyLayoutMatchesLlamaCppRule) {
   EXPECT_EQ(w.layers[0].attn_norm->type, GgmlType::F32);
 }
 
+TEST(RandomModel, MicroModelsLoad) {
+  // The smallest widths the format allows: these are the valid seeds of the fuzz corpus.
+  for (const char* mix : {"Q8_0", "Q4_0"}) {
+    RandomModelSpec spec = random_model_preset("tiny");
+    spec.n_embd = 32, spec.n_layer = 1, spec.n_head = 2, spec.n_head_kv = 1, spec.n_ff = 64, spec.n_vocab = 400;
+    spec.mix = mix;
+    const auto bytes = random_model_writer(spec, vocab_file()).to_bytes();
+    EXPECT_LT(bytes.size(), 64u * 1024);
+    auto model = Model::from_file(GgufFile::from_bytes("micro.gguf", bytes));
+    EXPECT_EQ(model->config().n_vocab, 400u);
+    EXPECT_EQ(model->config().head_dim, 16u);
+    EXPECT_EQ(model->tokenizer().im_end_id(), 400 - 96 + 9);  // <|im_end|> is the 10th added token
+    test::save_to_corpus(std::string("good-micro-") + mix + ".gguf", bytes);
+  }
+}
+
 TEST(RandomModel, SeedDecidesTheBytes) {
   RandomModelSpec spec = random_model_preset("tiny");
   spec.n_layer = 1;
