@@ -22,8 +22,12 @@ class Tokenizer {
   Tokenizer& operator=(Tokenizer&&) noexcept;
   ~Tokenizer();
 
-  // parse_special: recognise special-token text (only for template text, never user text).
+  // parse_special: recognise special-token text (only for template text, never user text);
+  // the longest special starting at the leftmost position wins. Any bytes encode (invalid UTF-8
+  // included, see pretokenizer.h) and decode(encode(s)) == s. Thread-safe (const, no shared state).
   std::vector<int32_t> encode(std::string_view text, bool parse_special) const;
+  // The exact bytes of the ids (special tokens as their text); may end inside a UTF-8 character,
+  // so text for display goes through StreamDecoder. Throws std::out_of_range for a bad id.
   std::string decode(std::span<const int32_t> ids) const;
   // The raw bytes a token stands for (may be part of a UTF-8 character).
   std::string token_bytes(int32_t id) const;
