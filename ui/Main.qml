@@ -1,16 +1,168 @@
+// The main window: sidebar on the left, the open conversation (or the model setup view) on the
+// right, and the window-wide shortcuts. Everything it shows comes from `chat` (ChatController).
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
 
 ApplicationWindow {
     id: window
-    width: 1100
-    height: 720
+    objectName: "mainWindow"
+    width: 1180
+    height: 760
+    minimumWidth: 720
+    minimumHeight: 480
     visible: true
-    title: qsTr("Veloce")
+    title: chat.currentTitle.length > 0 ? qsTr("%1 — Veloce").arg(chat.currentTitle) : qsTr("Veloce")
 
-    Label {
-        anchors.centerIn: parent
-        text: qsTr("Veloce")
-        font.pixelSize: 32
+    readonly property var appSettings: chat.settings
+    // The setup view replaces the conversation while no model is ready and nothing is open to read.
+    readonly property bool showSetup: chat.modelState !== "ready" && chat.messages.count === 0
+
+    Material.theme: appSettings.theme === "dark" ? Material.Dark
+                  : appSettings.theme === "light" ? Material.Light : Material.System
+    Material.accent: Material.Teal
+    Material.primary: Material.BlueGrey
+    font.pointSize: appSettings.fontSize
+    // Sentence case reads better than Material's all-capital button labels, in every language.
+    font.capitalization: Font.MixedCase
+
+    function newConversation() {
+        chat.newConversation()
+        conversationView.focusComposer()
+    }
+
+    Shortcut {
+        objectName: "shortcutNew"
+        sequence: "Ctrl+N"
+        onActivated: window.newConversation()
+    }
+    Shortcut {
+        objectName: "shortcutSearch"
+        sequence: "Ctrl+F"
+        onActivated: sidebar.focusSearch()
+    }
+    Shortcut {
+        objectName: "shortcutExport"
+        sequence: "Ctrl+E"
+        onActivated: exportDialog.openFor(chat.currentConversationId)
+    }
+    Shortcut {
+        objectName: "shortcutStop"
+        sequence: "Esc"
+        enabled: chat.busy
+        onActivated: chat.stop()
+    }
+    Shortcut {
+        objectName: "shortcutSettings"
+        sequence: "Ctrl+,"
+        onActivated: settingsDialog.open()
+    }
+    Shortcut {
+        objectName: "shortcutUndoDelete"
+        sequences: [StandardKey.Undo]
+        enabled: chat.canUndoDelete && !conversationView.composerHasFocus
+        onActivated: chat.undoDelete()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Sidebar {
+            id: sidebar
+            Layout.fillHeight: true
+            Layout.preferredWidth: 300
+            onSettingsRequested: settingsDialog.open()
+            onExportRequested: (conversationId) => exportDialog.openFor(conversationId)
+            onImportRequested: importDialog.open()
+            onRenameRequested: (conversationId, title) => renameDialog.openFor(conversationId, title)
+            onNewConversationRequested: window.newConversation()
+        }
+
+        Rectangle {
+            Layout.fillHeight: true
+            implicitWidth: 1
+            color: Material.dividerColor
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            InfoBanner {
+                id: errorBanner
+                objectName: "errorBanner"
+                Layout.fillWidth: true
+                error: true
+                onDismissed: message = ""
+            }
+            InfoBanner {
+                id: noticeBanner
+                Layout.fillWidth: true
+                message: chat.startupNotice
+                onDismissed: message = ""
+            }
+
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: window.showSetup ? 1 : 0
+
+                ConversationView {
+                    id: conversationView
+                    onLinkActivated: (link) => linkDialog.openFor(link)
+                    onSettingsRequested: settingsDialog.open()
+                }
+                SetupView {
+                    id: setupView
+                    onSettingsRequested: settingsDialog.open()
+                }
+            }
+        }
+    }
+
+    Connections {
+        target: chat
+        function onErrorOccurred(message) { errorBanner.message = message }
+        function onModelStateChanged() {
+            if (chat.modelState === "ready")
+                conversationView.focusComposer()
+        }
+        function onImportFinished(ok, message) {
+            if (ok)
+                noticeBanner.message = message
+            else
+                errorBanner.message = message
+        }
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+    }
+    ExportDialog {
+        id: exportDialog
+    }
+    LinkDialog {
+        id: linkDialog
+    }
+    RenameDialog {
+        id: renameDialog
+    }
+    ImportDialog {
+        id: importDialog
+    }
+    ScreenshotDriver {
+        stateName: screenshotState
+        sidebar: sidebar
+        conversationView: conversationView
+        settingsDialog: settingsDialog
+        exportDialog: exportDialog
+    }
+
+    Component.onCompleted: {
+        if (!window.showSetup)
+            conversationView.focusComposer()
     }
 }

@@ -3,6 +3,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QGuiApplication>
+#include <QStandardPaths>
 
 namespace veloce::app {
 
@@ -38,5 +39,9 @@ QString DesktopBridge::localPath(const QUrl& url) const {
 }
 
 QUrl DesktopBridge::folderUrl(const QString& path) const { return QUrl::fromLocalFile(path); }
+
+QString DesktopBridge::documentsFolder() const {
+  return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
 
 }  // namespace veloce::app

@@ -22,6 +22,8 @@ class DesktopBridge : public QObject {
   Q_INVOKABLE bool openLink(const QString& link) const;
   Q_INVOKABLE QString localPath(const QUrl& url) const;
   Q_INVOKABLE QUrl folderUrl(const QString& path) const;
+  // The user's documents folder (the export dialog's starting point).
+  Q_INVOKABLE QString documentsFolder() const;
 };
 
 }  // namespace veloce::app

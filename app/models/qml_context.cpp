@@ -1,0 +1,33 @@
+#include "app/models/qml_context.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+
+#include "app/chat/chat_controller.h"
+
+namespace veloce::app {
+
+QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState,
+                       QObject* parent)
+    : QObject(parent), engine_(engine), translations_(engine) {
+  // Before any QML is loaded: no request the engine makes may reach the network.
+  engine->setNetworkAccessManagerFactory(&networkFactory_);
+  QQmlContext* root = engine->rootContext();
+  root->setContextProperty(QStringLiteral("chat"), chat);
+  root->setContextProperty(QStringLiteral("markdown"), &markdown_);
+  root->setContextProperty(QStringLiteral("desktop"), &desktop_);
+  root->setContextProperty(QStringLiteral("screenshotState"), screenshotState);
+
+  AppSettings* settings = chat->settings();
+  translations_.apply(settings->language());
+  connect(settings, &AppSettings::languageChanged, this,
+          [this, settings] { translations_.apply(settings->language()); });
+}
+
+QmlContext::~QmlContext() {
+  // The factory is a member: detach it before it is destroyed (the engine may outlive us).
+  if (engine_ && engine_->networkAccessManagerFactory() == &networkFactory_)
+    engine_->setNetworkAccessManagerFactory(nullptr);
+}
+
+}  // namespace veloce::app

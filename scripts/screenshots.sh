@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots (docs/screenshots/*.png) under Xvfb: the first-run view, a
+# conversation with code and Markdown while a reply streams, search results, settings and the
+# export dialog. Uses a temporary database filled with resources/demo/demo_conversations.py (via
+# `veloce-cli import`), temporary settings, and the tiny fixture model on the CPU reference backend
+# (its weights are random, so the streaming reply is gibberish by design).
+# Needs: Xvfb, ImageMagick's `import`, python3, and a build with veloce and veloce-cli
+# (BUILD_DIR, default build/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+APP=$BUILD_DIR/app/veloce
+CLI=$BUILD_DIR/app/veloce-cli
+MODEL=tests/data/phi4-tiny-Q8_0.gguf
+OUT=docs/screenshots
+SCREEN=${SCREEN:-1280x860}
+DISPLAY_NUMBER=${DISPLAY_NUMBER:-99}
+for tool in Xvfb import python3 "$APP" "$CLI"; do
+  command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool not found" >&2; exit 1; }
+done
+
+TMP=$(mktemp -d)
+XVFB_PID=""
+cleanup() {
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+Xvfb ":$DISPLAY_NUMBER" -screen 0 "${SCREEN}x24" -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+export DISPLAY=":$DISPLAY_NUMBER"
+export XDG_RUNTIME_DIR=$TMP/runtime XDG_DATA_HOME=$TMP/data QT_QPA_PLATFORM=xcb
+mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NUMBER" ] && break; sleep 0.1; done
+
+python3 resources/demo/demo_conversations.py "$TMP/demo.json"
+"$CLI" import --db "$TMP/demo.sqlite" "$TMP/demo.json"
+mkdir -p "$OUT"
+
+# shoot NAME STATE DB_TEMPLATE [veloce arguments...]: fresh settings and a fresh copy of the
+# database per picture, wait for the app to report the state ready, capture the screen.
+shoot() {
+  local name=$1 state=$2 template=$3
+  shift 3
+  local dir=$TMP/$name
+  mkdir -p "$dir/config/Veloce"
+  # Greedy sampling makes the random fixture ramble on instead of stopping at once.
+  printf '[engine]\ndevice=reference\n[sampling]\ntemperature=0\nmaxReplyTokens=2000\n' \
+    > "$dir/config/Veloce/Veloce.conf"
+  [ -n "$template" ] && cp "$template" "$dir/db.sqlite"
+  XDG_CONFIG_HOME=$dir/config "$APP" --db "$dir/db.sqlite" --screenshot-state "$state" \
+    -qwindowgeometry "${SCREEN}+0+0" "$@" > "$dir/log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 600); do
+    grep -q "screenshot-ready" "$dir/log" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$dir/log" >&2; echo "screenshots.sh: veloce exited ($name)" >&2; exit 1; }
+    sleep 0.1
+  done
+  grep -q "screenshot-ready" "$dir/log" || { cat "$dir/log" >&2; echo "screenshots.sh: $name never became ready" >&2; exit 1; }
+  sleep 0.3  # one more frame after the last change
+  import -window root "$OUT/$name.png"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  if grep -v "screenshot-ready" "$dir/log" | grep -q .; then
+    echo "== $name: messages from veloce:" >&2
+    grep -v "screenshot-ready" "$dir/log" >&2
+  fi
+  echo "$OUT/$name.png"
+}
+
+shoot first-run first-run ""
+shoot conversation conversation "$TMP/demo.sqlite" --model "$MODEL"
+shoot search search "$TMP/demo.sqlite" --model "$MODEL"
+shoot settings settings "$TMP/demo.sqlite" --model "$MODEL"
+shoot export export "$TMP/demo.sqlite" --model "$MODEL"

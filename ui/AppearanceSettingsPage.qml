@@ -1,0 +1,72 @@
+// Settings: theme, font size and language.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+ScrollView {
+    id: page
+    readonly property var s: chat.settings
+    contentWidth: availableWidth
+
+    ColumnLayout {
+        width: page.availableWidth - 40
+        x: 20
+        spacing: 16
+
+        Item { Layout.preferredHeight: 4 }
+
+        SettingRow {
+            label: qsTr("Theme")
+            ComboBox {
+                id: themeBox
+                objectName: "themeBox"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "system", text: qsTr("Follow the system") },
+                    { value: "light", text: qsTr("Light") },
+                    { value: "dark", text: qsTr("Dark") }
+                ]
+                currentIndex: Math.max(0, indexOfValue(page.s.theme))
+                Accessible.name: qsTr("Theme")
+                onActivated: page.s.theme = currentValue
+            }
+        }
+        SettingRow {
+            label: qsTr("Font size")
+            SpinBox {
+                objectName: "fontSizeBox"
+                from: 8
+                to: 32
+                editable: true
+                value: page.s.fontSize
+                Accessible.name: qsTr("Font size in points")
+                onValueModified: page.s.fontSize = value
+            }
+            Label {
+                text: qsTr("points")
+            }
+        }
+        SettingRow {
+            label: qsTr("Language")
+            hint: qsTr("The language of Veloce itself. Phi-4 answers in the language you write in.")
+            ComboBox {
+                id: languageBox
+                objectName: "languageBox"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                // Language names are written in their own language, so they can be found in any.
+                model: [
+                    { value: "", text: qsTr("Follow the system") },
+                    { value: "en", text: "English" },
+                    { value: "it", text: "Italiano" }
+                ]
+                currentIndex: Math.max(0, indexOfValue(page.s.language))
+                Accessible.name: qsTr("Language")
+                onActivated: page.s.language = currentValue
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+// Export (Ctrl+E): this conversation, a selection or all of them, in one of five formats, into a
+// folder; a progress bar while it runs and the outcome in words.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+
+Dialog {
+    id: dialog
+    objectName: "exportDialog"
+    property var initialId: -1
+    property var selectedIds: ({})
+    property int selectedCount: 0
+    property bool running: false
+    property int done: 0
+    property int total: 0
+    property string outcome: ""
+    property bool failed: false
+
+    function openFor(conversationId) {
+        initialId = conversationId
+        selectedIds = ({})
+        selectedCount = 0
+        if (conversationId >= 0) {
+            selectedIds[conversationId] = true
+            selectedCount = 1
+        }
+        scopeCurrent.checked = conversationId >= 0
+        scopeAll.checked = conversationId < 0
+        outcome = ""
+        failed = false
+        if (folderField.text.length === 0)
+            folderField.text = desktop.documentsFolder()
+        open()
+    }
+    function toggle(id, on) {
+        if (on)
+            selectedIds[id] = true
+        else
+            delete selectedIds[id]
+        selectedCount = Object.keys(selectedIds).length
+    }
+    function chosenIds() {
+        if (scopeCurrent.checked)
+            return [initialId]
+        if (scopeSelection.checked)
+            return Object.keys(selectedIds).map(Number)
+        return []
+    }
+    function start() {
+        outcome = ""
+        failed = false
+        done = 0
+        total = 0
+        running = chat.exportConversations(chosenIds(), formatBox.currentValue, folderField.text)
+    }
+
+    title: qsTr("Export conversations")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(620, Overlay.overlay ? Overlay.overlay.width - 48 : 620)
+    onOpened: formatBox.forceActiveFocus(Qt.TabFocusReason)
+
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("Export into folder")
+        currentFolder: desktop.folderUrl(folderField.text)
+        onAccepted: folderField.text = desktop.localPath(selectedFolder)
+    }
+
+    Connections {
+        target: chat
+        function onExportProgress(done, total) {
+            dialog.done = done
+            dialog.total = total
+        }
+        function onExportFinished(ok, message) {
+            dialog.running = false
+            dialog.failed = !ok
+            dialog.outcome = message
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        ButtonGroup { id: scopeGroup }
+        RadioButton {
+            id: scopeCurrent
+            objectName: "exportScopeCurrent"
+            text: qsTr("This conversation")
+            enabled: dialog.initialId >= 0
+            ButtonGroup.group: scopeGroup
+            Accessible.name: text
+        }
+        RadioButton {
+            id: scopeSelection
+            objectName: "exportScopeSelection"
+            text: qsTr("Selected conversations (%1)").arg(dialog.selectedCount)
+            ButtonGroup.group: scopeGroup
+            Accessible.name: text
+        }
+        ListView {
+            id: selectionList
+            Layout.fillWidth: true
+            Layout.preferredHeight: 200
+            Layout.leftMargin: 32
+            visible: scopeSelection.checked
+            clip: true
+            model: chat.conversations
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Conversations to export")
+            ScrollBar.vertical: ScrollBar {}
+            delegate: CheckDelegate {
+                required property var model
+                width: ListView.view.width
+                text: model.title
+                checked: dialog.selectedIds[model.id] === true
+                Accessible.name: text
+                onToggled: dialog.toggle(model.id, checked)
+            }
+        }
+        RadioButton {
+            id: scopeAll
+            objectName: "exportScopeAll"
+            text: qsTr("All conversations (%1)").arg(chat.conversations.count)
+            ButtonGroup.group: scopeGroup
+            Accessible.name: text
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            Label { text: qsTr("Format") }
+            ComboBox {
+                id: formatBox
+                objectName: "exportFormatBox"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "md", text: qsTr("Markdown (.md)") },
+                    { value: "json", text: qsTr("JSON, every branch, can be imported (.json)") },
+                    { value: "html", text: qsTr("Web page (.html)") },
+                    { value: "txt", text: qsTr("Plain text (.txt)") },
+                    { value: "pdf", text: qsTr("PDF (.pdf)") }
+                ]
+                Accessible.name: qsTr("Export format")
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            Label { text: qsTr("Folder") }
+            TextField {
+                id: folderField
+                objectName: "exportFolderField"
+                Layout.fillWidth: true
+                selectByMouse: true
+                Accessible.name: qsTr("Folder to export into")
+            }
+            Button {
+                text: qsTr("Choose…")
+                Accessible.name: qsTr("Choose the folder to export into")
+                onClicked: folderDialog.open()
+            }
+        }
+        ProgressBar {
+            objectName: "exportProgress"
+            Layout.fillWidth: true
+            visible: dialog.running || dialog.total > 0
+            from: 0
+            to: Math.max(1, dialog.total)
+            value: dialog.done
+            indeterminate: dialog.running && dialog.total === 0
+            Accessible.name: qsTr("Export progress")
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: dialog.running || dialog.outcome.length > 0
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            color: dialog.failed ? Material.color(Material.Red) : Material.foreground
+            text: dialog.running ? qsTr("Exported %1 of %2…").arg(dialog.done).arg(dialog.total) : dialog.outcome
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "exportButton"
+            text: qsTr("Export")
+            highlighted: true
+            enabled: !dialog.running && folderField.text.length > 0
+                     && (!scopeSelection.checked || dialog.selectedCount > 0)
+                     && (scopeCurrent.checked || scopeSelection.checked || scopeAll.checked)
+            Accessible.name: text
+            onClicked: dialog.start()
+        }
+        Button {
+            text: qsTr("Close")
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
+}

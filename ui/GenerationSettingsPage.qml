@@ -1,0 +1,111 @@
+// Settings: how replies are sampled, their length, and the default system prompt.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+ScrollView {
+    id: page
+    readonly property var s: chat.settings
+    contentWidth: availableWidth
+
+    ColumnLayout {
+        width: page.availableWidth - 40
+        x: 20
+        spacing: 12
+
+        Item { Layout.preferredHeight: 4 }
+
+        SliderSetting {
+            label: qsTr("Temperature")
+            hint: qsTr("Higher is more varied, lower more focused; 0 always picks the most likely word.")
+            from: 0
+            to: 2
+            stepSize: 0.05
+            value: page.s.temperature
+            onMoved: (v) => page.s.temperature = v
+        }
+        SettingRow {
+            label: qsTr("Top-k")
+            hint: qsTr("Choose among the k most likely tokens; 0 turns it off.")
+            SpinBox {
+                from: 0
+                to: 500
+                editable: true
+                value: page.s.topK
+                Accessible.name: qsTr("Top-k")
+                onValueModified: page.s.topK = value
+            }
+        }
+        SliderSetting {
+            label: qsTr("Top-p")
+            hint: qsTr("Choose among the most likely tokens that together reach this probability; 1 turns it off.")
+            value: page.s.topP
+            onMoved: (v) => page.s.topP = v
+        }
+        SliderSetting {
+            label: qsTr("Min-p")
+            hint: qsTr("Leave out tokens less likely than this fraction of the most likely one; 0 turns it off.")
+            value: page.s.minP
+            onMoved: (v) => page.s.minP = v
+        }
+        SliderSetting {
+            label: qsTr("Repetition penalty")
+            hint: qsTr("Above 1 makes repeating recent tokens less likely; 1 turns it off.")
+            from: 1
+            to: 2
+            value: page.s.repeatPenalty
+            onMoved: (v) => page.s.repeatPenalty = v
+        }
+        SettingRow {
+            label: qsTr("Seed")
+            hint: qsTr("The same seed and settings give the same reply; “random” gives a new one every time.")
+            SpinBox {
+                id: seedBox
+                from: -1
+                to: 2147483647
+                editable: true
+                value: page.s.seed
+                Accessible.name: qsTr("Seed")
+                textFromValue: (value, locale) => value < 0 ? qsTr("random") : Number(value).toString()
+                valueFromText: (text, locale) => text === qsTr("random") ? -1 : parseInt(text)
+                validator: RegularExpressionValidator { regularExpression: /-1|\d{1,10}|\p{L}+/ }
+                onValueModified: page.s.seed = value
+            }
+        }
+        SettingRow {
+            label: qsTr("Longest reply")
+            SpinBox {
+                from: 16
+                to: 16384
+                stepSize: 64
+                editable: true
+                value: page.s.maxReplyTokens
+                Accessible.name: qsTr("Longest reply in tokens")
+                onValueModified: page.s.maxReplyTokens = value
+            }
+            Label {
+                text: qsTr("tokens")
+            }
+        }
+        Label {
+            Layout.topMargin: 8
+            text: qsTr("Default system prompt")
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 110
+            TextArea {
+                objectName: "defaultSystemPrompt"
+                text: page.s.defaultSystemPrompt
+                wrapMode: TextArea.Wrap
+                selectByMouse: true
+                placeholderText: qsTr("Instructions for every new conversation (each conversation can have its own)")
+                Accessible.name: qsTr("Default system prompt")
+                onEditingFinished: page.s.defaultSystemPrompt = text
+                Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+                Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
+            }
+        }
+        Item { Layout.preferredHeight: 8 }
+    }
+}

@@ -1,0 +1,10 @@
+// Picking a Veloce JSON export to import; the result is reported by chat.importFinished.
+import QtQuick
+import QtQuick.Dialogs
+
+FileDialog {
+    title: qsTr("Import conversations")
+    fileMode: FileDialog.OpenFile
+    nameFilters: [qsTr("Veloce JSON export (*.json)"), qsTr("All files (*)")]
+    onAccepted: chat.importConversations(desktop.localPath(selectedFile))
+}

@@ -1,0 +1,76 @@
+// The buttons under a message: the version switcher, copy, and edit (your messages) or
+// regenerate (replies).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+RowLayout {
+    id: actions
+    property bool isUser
+    property var messageId
+    property string content
+    property int siblingIndex
+    property int siblingCount
+    signal editRequested()
+
+    spacing: 0
+
+    component ActionButton: Button {
+        flat: true
+        padding: 6
+        topInset: 0
+        bottomInset: 0
+        implicitHeight: 32
+        font.pointSize: window.font.pointSize * 0.85
+        Accessible.name: text
+    }
+
+    RowLayout {
+        visible: actions.siblingCount > 1
+        spacing: 0
+        ActionButton {
+            text: "‹"
+            enabled: actions.siblingIndex > 0 && !chat.busy
+            Accessible.name: qsTr("Previous version")
+            onClicked: chat.switchSibling(actions.messageId, -1)
+        }
+        Label {
+            // "2/3": this is version 2 of 3.
+            text: qsTr("%1/%2").arg(actions.siblingIndex + 1).arg(actions.siblingCount)
+            Accessible.name: qsTr("Version %1 of %2").arg(actions.siblingIndex + 1).arg(actions.siblingCount)
+        }
+        ActionButton {
+            text: "›"
+            enabled: actions.siblingIndex + 1 < actions.siblingCount && !chat.busy
+            Accessible.name: qsTr("Next version")
+            onClicked: chat.switchSibling(actions.messageId, 1)
+        }
+    }
+    ActionButton {
+        id: copyButton
+        text: copied.running ? qsTr("Copied") : qsTr("Copy")
+        Accessible.name: qsTr("Copy message")
+        onClicked: {
+            desktop.copyText(actions.content)
+            copied.restart()
+        }
+        Timer {
+            id: copied
+            interval: 1500
+        }
+    }
+    ActionButton {
+        visible: actions.isUser
+        enabled: !chat.busy
+        text: qsTr("Edit")
+        Accessible.name: qsTr("Edit message")
+        onClicked: actions.editRequested()
+    }
+    ActionButton {
+        visible: !actions.isUser
+        enabled: chat.canSend
+        text: qsTr("Regenerate")
+        Accessible.name: qsTr("Regenerate reply")
+        onClicked: chat.regenerate(actions.messageId)
+    }
+}

@@ -1,0 +1,137 @@
+// One message: who wrote it, its text (Markdown rendered safely by `markdown`, code in frames),
+// and its actions: copy, edit (yours) or regenerate (replies), and the "2/3" switcher between
+// alternative versions.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+FocusScope {
+    id: message
+    required property var model
+    required property int index
+    signal linkActivated(string link)
+
+    readonly property bool isUser: model.role === "user"
+    readonly property bool streaming: model.state === "streaming"
+    property bool editing: false
+
+    function startEdit() {
+        editor.text = model.content
+        editing = true
+        editor.forceActiveFocus()
+        editor.cursorPosition = editor.length
+    }
+    function flash() { flashAnimation.restart() }
+
+    implicitHeight: bubble.implicitHeight + 8
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (isUser ? qsTr("You") : qsTr("Phi-4")) + ": " + model.content
+
+    Rectangle {
+        id: bubble
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(parent.width - 32, 860)
+        implicitHeight: column.implicitHeight + 24
+        radius: 8
+        color: message.isUser ? (Material.theme === Material.Dark ? "#23303a" : "#e8f1f5") : "transparent"
+        border.width: message.ListView.isCurrentItem && message.ListView.view.activeFocus ? 2 : 0
+        border.color: Material.accent
+
+        Rectangle {
+            id: flashOverlay
+            anchors.fill: parent
+            radius: parent.radius
+            color: Material.accent
+            opacity: 0
+            SequentialAnimation on opacity {
+                id: flashAnimation
+                running: false
+                NumberAnimation { to: 0.25; duration: 200 }
+                PauseAnimation { duration: 600 }
+                NumberAnimation { to: 0; duration: 600 }
+            }
+        }
+
+        ColumnLayout {
+            id: column
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.margins: 12
+            spacing: 6
+
+            RowLayout {
+                spacing: 8
+                Label {
+                    text: message.isUser ? qsTr("You") : qsTr("Phi-4")
+                    font.bold: true
+                    color: message.isUser ? Material.foreground : Material.accent
+                }
+                Label {
+                    visible: message.model.state === "stopped"
+                    text: qsTr("stopped")
+                    opacity: 0.6
+                    font.italic: true
+                }
+                Label {
+                    visible: message.model.state === "error"
+                    text: qsTr("generation failed")
+                    color: Material.color(Material.Red)
+                    font.italic: true
+                }
+            }
+
+            Repeater {
+                model: message.editing ? [] : markdown.blocks(message.model.content)
+                delegate: Loader {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    sourceComponent: modelData.kind === "code" ? codeComponent : proseComponent
+                    Component {
+                        id: proseComponent
+                        ProseBlock {
+                            html: modelData.html
+                            onLinkActivated: (link) => message.linkActivated(link)
+                        }
+                    }
+                    Component {
+                        id: codeComponent
+                        CodeBlock {
+                            code: modelData.code
+                            language: modelData.language
+                        }
+                    }
+                }
+            }
+
+            Label {
+                visible: message.streaming
+                text: chat.sendState === "prefill" ? qsTr("Reading the conversation…") : qsTr("Writing…")
+                opacity: 0.6
+                font.italic: true
+            }
+
+            MessageEditor {
+                id: editor
+                Layout.fillWidth: true
+                visible: message.editing
+                onSaved: (text) => {
+                    message.editing = false
+                    chat.editMessage(message.model.id, text)
+                }
+                onCancelled: message.editing = false
+            }
+
+            MessageActions {
+                visible: !message.editing && !message.streaming
+                isUser: message.isUser
+                messageId: message.model.id
+                content: message.model.content
+                siblingIndex: message.model.siblingIndex
+                siblingCount: message.model.siblingCount
+                onEditRequested: message.startEdit()
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+// Settings: the model file, the compute device and the context size.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+
+ScrollView {
+    id: page
+    readonly property var s: chat.settings
+    property string fileError: ""
+    contentWidth: availableWidth
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Choose a Phi-4 GGUF file")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
+        onAccepted: {
+            const path = desktop.localPath(selectedFile)
+            page.fileError = chat.validateModelFile(path)
+            if (page.fileError.length === 0)
+                page.s.modelPath = path
+        }
+    }
+
+    ColumnLayout {
+        width: page.availableWidth - 40
+        x: 20
+        spacing: 16
+
+        Item { Layout.preferredHeight: 4 }
+
+        SettingRow {
+            label: qsTr("Model file")
+            hint: page.s.modelPathOverridden ? qsTr("Set by --model or VELOCE_MODEL for this run.") : ""
+            TextField {
+                objectName: "modelPathField"
+                Layout.fillWidth: true
+                readOnly: true
+                text: page.s.modelPath
+                placeholderText: qsTr("No model chosen")
+                Accessible.name: qsTr("Model file")
+            }
+            Button {
+                text: qsTr("Choose…")
+                Accessible.name: qsTr("Choose a model file")
+                onClicked: fileDialog.open()
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: page.fileError.length > 0
+            text: page.fileError
+            wrapMode: Text.Wrap
+            color: Material.color(Material.Red)
+        }
+
+        SettingRow {
+            label: qsTr("Device")
+            hint: qsTr("“Automatic” picks the fastest Vulkan device. The CPU reference is very slow and meant for checking results.")
+            ComboBox {
+                id: deviceBox
+                objectName: "deviceBox"
+                Layout.fillWidth: true
+                model: page.s.devices
+                textRole: "name"
+                valueRole: "id"
+                Accessible.name: qsTr("Device")
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(page.s.device))
+                onActivated: page.s.device = currentValue
+                Connections {
+                    target: page.s
+                    function onDeviceChanged() { deviceBox.currentIndex = Math.max(0, deviceBox.indexOfValue(page.s.device)) }
+                }
+            }
+        }
+
+        SettingRow {
+            label: qsTr("Context size")
+            hint: qsTr("How many tokens of the conversation the model can see at once. More needs more memory.")
+            SpinBox {
+                objectName: "contextSizeBox"
+                from: 256
+                to: 16384
+                stepSize: 256
+                editable: true
+                value: page.s.contextSize
+                Accessible.name: qsTr("Context size in tokens")
+                onValueModified: page.s.contextSize = value
+            }
+            Label {
+                text: qsTr("tokens")
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 1
+            color: Material.dividerColor
+        }
+
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            text: chat.modelState === "ready"
+                  ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(chat.modelFile).arg(chat.modelQuantization)
+                        .arg(chat.deviceName).arg(chat.contextSize)
+                  : chat.modelState === "loading" ? qsTr("Loading…")
+                  : chat.modelState === "error" ? qsTr("Not loaded: %1").arg(chat.modelError)
+                  : qsTr("No model loaded.")
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: chat.modelInfo.length > 0
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            opacity: 0.75
+            text: chat.modelInfo
+        }
+        Button {
+            objectName: "reloadModelButton"
+            text: qsTr("Load the model with these settings")
+            enabled: chat.modelState !== "loading" && page.s.modelPath.length > 0
+            Accessible.name: text
+            onClicked: chat.loadModel("")
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            visible: chat.modelState === "loading"
+            value: chat.modelLoadProgress
+            Accessible.name: qsTr("Model loading progress")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// Renaming a conversation.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Dialog {
+    id: dialog
+    property var conversationId: -1
+    function openFor(id, currentTitle) {
+        conversationId = id
+        field.text = currentTitle
+        open()
+    }
+
+    title: qsTr("Rename conversation")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: 420
+    standardButtons: Dialog.Ok | Dialog.Cancel
+    onOpened: {
+        field.forceActiveFocus()
+        field.selectAll()
+    }
+    onAccepted: if (field.text.trim().length > 0) chat.renameConversation(conversationId, field.text.trim())
+
+    TextField {
+        id: field
+        objectName: "renameField"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        selectByMouse: true
+        Accessible.name: qsTr("New title")
+        placeholderText: qsTr("Title")
+        onAccepted: dialog.accept()
+    }
+}

@@ -1,0 +1,62 @@
+// One search hit: the conversation's title and the snippet around the match (matches in bold).
+// Opening it shows the conversation at the matching message.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+ItemDelegate {
+    id: hit
+    required property var model
+    required property int index
+    // The role of the matching message; empty for a title match (or a model without that role).
+    readonly property string role: model.role !== undefined ? model.role : ""
+    readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
+
+    function open() { chat.openConversation(model.conversationId, model.messageId) }
+
+    highlighted: ListView.isCurrentItem
+    Accessible.name: qsTr("%1: %2").arg(model.title).arg(model.snippet)
+    onClicked: {
+        ListView.view.currentIndex = index
+        open()
+    }
+    Keys.onReturnPressed: open()
+    Keys.onEnterPressed: open()
+
+    contentItem: ColumnLayout {
+        spacing: 2
+        Label {
+            Layout.fillWidth: true
+            text: hit.model.title
+            font.bold: true
+            elide: Text.ElideRight
+            textFormat: Text.PlainText
+        }
+        Label {
+            Layout.fillWidth: true
+            // snippetHtml is escaped by the model; only its <b> marks are markup.
+            text: hit.model.snippetHtml
+            textFormat: Text.StyledText
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            opacity: 0.85
+        }
+        Label {
+            visible: hit.role.length > 0
+            text: hit.role === "user" ? qsTr("You") : hit.role === "assistant" ? qsTr("Phi-4") : qsTr("System prompt")
+            font.pointSize: window.font.pointSize * 0.8
+            opacity: 0.6
+        }
+    }
+
+    Rectangle {
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        width: 4
+        color: Material.accent
+        visible: hit.keyboardCurrent || hit.visualFocus
+    }
+}

@@ -1,0 +1,73 @@
+// Settings (Ctrl+,): model and device, generation, appearance. Every change is saved at once by
+// AppSettings; device and context size apply the next time the model is loaded.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Dialog {
+    id: dialog
+    objectName: "settingsDialog"
+    title: qsTr("Settings")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(720, Overlay.overlay ? Overlay.overlay.width - 48 : 720)
+    height: Math.min(640, Overlay.overlay ? Overlay.overlay.height - 48 : 640)
+    padding: 0
+    onOpened: tabs.forceActiveFocus(Qt.TabFocusReason)
+
+    header: ColumnLayout {
+        spacing: 0
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 20
+            Layout.bottomMargin: 8
+            text: dialog.title
+            font.pointSize: window.font.pointSize * 1.4
+            font.bold: true
+        }
+        TabBar {
+            id: tabs
+            objectName: "settingsTabs"
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Settings sections")
+            TabButton {
+                text: qsTr("Model")
+                Accessible.name: qsTr("Model settings")
+            }
+            TabButton {
+                text: qsTr("Generation")
+                Accessible.name: qsTr("Generation settings")
+            }
+            TabButton {
+                text: qsTr("Appearance")
+                Accessible.name: qsTr("Appearance settings")
+            }
+        }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: tabs.currentIndex
+        ModelSettingsPage {}
+        GenerationSettingsPage {}
+        AppearanceSettingsPage {}
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "resetSettingsButton"
+            text: qsTr("Reset to defaults")
+            flat: true
+            Accessible.name: qsTr("Reset all settings except the model file to their defaults")
+            DialogButtonBox.buttonRole: DialogButtonBox.ResetRole
+            onClicked: chat.settings.resetToDefaults()
+        }
+        Button {
+            objectName: "closeSettingsButton"
+            text: qsTr("Close")
+            highlighted: true
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
+}

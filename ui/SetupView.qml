@@ -1,0 +1,192 @@
+// First run, or the model file is missing or failed to load: what is needed, a file picker and a
+// drop zone, the validation error in words, and while loading a progress bar and the memory plan.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+
+Pane {
+    id: setup
+    property string validationError: ""
+    readonly property bool loading: chat.modelState === "loading"
+    readonly property string configuredPath: chat.settings.modelPath
+    signal settingsRequested()
+
+    function deviceLabel(id) {
+        const devices = chat.settings.devices
+        for (let i = 0; i < devices.length; ++i)
+            if (devices[i].id === id)
+                return devices[i].name
+        return id.length > 0 ? id : qsTr("automatic")
+    }
+    function useFile(path) {
+        validationError = chat.validateModelFile(path)
+        if (validationError.length > 0)
+            return
+        chat.settings.modelPath = path
+        chat.loadModel(path)
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Choose a Phi-4 GGUF file")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
+        onAccepted: setup.useFile(desktop.localPath(selectedFile))
+    }
+
+    DropArea {
+        id: drop
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onDropped: (event) => {
+            if (event.hasUrls && event.urls.length > 0) {
+                const path = desktop.localPath(event.urls[0])
+                if (path.length > 0)
+                    setup.useFile(path)
+                else
+                    setup.validationError = qsTr("Only a file on this computer can be used as the model.")
+                event.acceptProposedAction()
+            }
+        }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(setup.availableWidth - 48, 720)
+            x: (setup.availableWidth - width) / 2
+            spacing: 16
+
+            Item { Layout.preferredHeight: 24 }
+
+            Label {
+                Layout.fillWidth: true
+                text: setup.loading ? qsTr("Loading the model") : qsTr("Choose the model")
+                font.pointSize: window.font.pointSize * 1.8
+                font.bold: true
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: !setup.loading
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                text: qsTr("Veloce runs Microsoft's Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.")
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: !setup.loading && chat.modelState === "none" && setup.configuredPath.length > 0
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                color: Material.color(Material.Orange)
+                text: qsTr("The model file set in the settings was not found: %1").arg(setup.configuredPath)
+            }
+
+            Rectangle {
+                id: dropZone
+                Layout.fillWidth: true
+                Layout.preferredHeight: 180
+                visible: !setup.loading
+                radius: 12
+                color: drop.containsDrag ? Qt.rgba(Material.accent.r, Material.accent.g, Material.accent.b, 0.15) : "transparent"
+                border.width: 2
+                border.color: drop.containsDrag ? Material.accent : Material.dividerColor
+
+                ColumnLayout {
+                    anchors.centerIn: parent
+                    spacing: 12
+                    Label {
+                        Layout.alignment: Qt.AlignHCenter
+                        text: qsTr("Drop a .gguf file here")
+                        opacity: 0.75
+                    }
+                    Button {
+                        id: chooseButton
+                        objectName: "chooseModelButton"
+                        Layout.alignment: Qt.AlignHCenter
+                        text: qsTr("Choose model file…")
+                        highlighted: true
+                        focus: true
+                        Accessible.name: qsTr("Choose a model file")
+                        onClicked: fileDialog.open()
+                    }
+                }
+            }
+
+            Label {
+                objectName: "modelValidationError"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                color: Material.color(Material.Red)
+                text: setup.validationError.length > 0 ? setup.validationError
+                      : chat.modelState === "error" ? qsTr("The model could not be loaded: %1").arg(chat.modelError) : ""
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                visible: setup.loading
+                spacing: 8
+                Label {
+                    Layout.fillWidth: true
+                    text: chat.modelFile.length > 0 ? chat.modelFile : setup.configuredPath
+                    elide: Text.ElideMiddle
+                    textFormat: Text.PlainText
+                }
+                ProgressBar {
+                    objectName: "modelLoadProgress"
+                    Layout.fillWidth: true
+                    value: chat.modelLoadProgress
+                    Accessible.name: qsTr("Model loading progress")
+                }
+                Label {
+                    text: qsTr("%1 %").arg(Math.round(chat.modelLoadProgress * 100))
+                    opacity: 0.7
+                }
+            }
+
+            GroupBox {
+                Layout.fillWidth: true
+                visible: chat.modelInfo.length > 0
+                title: qsTr("Memory plan")
+                Label {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    text: chat.modelInfo
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                visible: !setup.loading
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    opacity: 0.7
+                    text: qsTr("Device: %1. Context: %2 tokens. Both can be changed in the settings.")
+                          .arg(setup.deviceLabel(chat.settings.device))
+                          .arg(chat.settings.contextSize)
+                }
+                Button {
+                    flat: true
+                    text: qsTr("Settings…")
+                    Accessible.name: qsTr("Open settings (Ctrl+,)")
+                    onClicked: setup.settingsRequested()
+                }
+            }
+            Item { Layout.preferredHeight: 24 }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+// The bottom line: model and quantization, device, context used / size, and the last reply's time
+// to first token and speed; a progress bar while the model loads.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+Rectangle {
+    id: status
+    implicitHeight: 28
+    color: Material.theme === Material.Dark ? "#16191c" : "#eceff1"
+    Accessible.role: Accessible.StatusBar
+    Accessible.name: label.text
+
+    readonly property string modelPart: {
+        if (chat.modelState === "loading")
+            return qsTr("Loading %1…").arg(chat.modelFile.length > 0 ? chat.modelFile : qsTr("model"))
+        if (chat.modelState !== "ready")
+            return qsTr("No model loaded")
+        const quant = chat.modelQuantization.length > 0 ? " · " + chat.modelQuantization : ""
+        return chat.modelName + quant + " · " + chat.deviceName
+    }
+    readonly property string contextPart: chat.contextSize > 0
+        ? qsTr("Context %1 / %2").arg(chat.contextUsed.toLocaleString(Qt.locale(), "f", 0))
+                                 .arg(chat.contextSize.toLocaleString(Qt.locale(), "f", 0))
+        : ""
+    readonly property string replyPart: chat.lastTokensPerSecond > 0
+        ? qsTr("Last reply: %1 ms to first token, %2 tokens/s")
+              .arg(chat.lastTimeToFirstTokenMs.toLocaleString(Qt.locale(), "f", 0))
+              .arg(chat.lastTokensPerSecond.toLocaleString(Qt.locale(), "f", 1))
+        : ""
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 12
+        anchors.rightMargin: 12
+        spacing: 12
+        Label {
+            id: label
+            objectName: "statusText"
+            Layout.fillWidth: true
+            text: [status.modelPart, status.contextPart, status.replyPart].filter(s => s.length > 0).join("   ·   ")
+            elide: Text.ElideRight
+            font.pointSize: window.font.pointSize * 0.85
+            opacity: 0.8
+            textFormat: Text.PlainText
+        }
+        ProgressBar {
+            visible: chat.modelState === "loading"
+            Layout.preferredWidth: 160
+            value: chat.modelLoadProgress
+            Accessible.name: qsTr("Model loading progress")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// This conversation's own system prompt. Empty means the default from the settings is used.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Dialog {
+    id: dialog
+    title: qsTr("System prompt for this conversation")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
+    standardButtons: Dialog.Save | Dialog.Cancel
+    onAboutToShow: area.text = chat.conversationSystemPrompt
+    onOpened: area.forceActiveFocus()
+    onAccepted: chat.conversationSystemPrompt = area.text
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Instructions Phi-4 reads before this conversation. Leave empty to use the default from the settings.")
+            opacity: 0.75
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 180
+            TextArea {
+                id: area
+                objectName: "conversationSystemPrompt"
+                wrapMode: TextArea.Wrap
+                selectByMouse: true
+                placeholderText: chat.settings.defaultSystemPrompt.length > 0
+                                 ? chat.settings.defaultSystemPrompt : qsTr("No system prompt")
+                Accessible.name: qsTr("System prompt for this conversation")
+                // Tab moves on (the keyboard must be able to leave the box); a tab character is rarely wanted here.
+                Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+                Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
+            }
+        }
+    }
+}
