@@ -1,0 +1,455 @@
+// ChatController end to end on the reference backend and the tiny fixture model: send -> pieces
+// stream -> reply stored; stop keeps a partial reply; regenerate makes siblings; edit makes a
+// branch; long conversations leave out old turns but keep them in the history.
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+#include "app/chat/chat_controller.h"
+#include "app/chat/conversation_title.h"
+#include "app/settings/app_settings.h"
+#include "app/storage/conversation_store.h"
+#include "inference/model/model.h"
+#include "inference/tokenizer/tokenizer.h"
+#include "test_support.h"
+
+using veloce::app::ChatController;
+using veloce::storage::MessageState;
+
+namespace {
+
+constexpr int kTimeoutMs = 120000;
+const char* const kModel = "phi4-tiny-F32.gguf";
+
+QString joined(const QSignalSpy& pieces) {
+  QString out;
+  for (const auto& args : pieces) out += args.at(0).toString();
+  return out;
+}
+
+QString lastContent(ChatController& chat) {
+  const auto* m = chat.messages();
+  return m->at(m->rowCount() - 1).content;
+}
+
+}  // namespace
+
+class ChatControllerTest : public QObject {
+  Q_OBJECT
+  std::shared_ptr<const veloce::Model> model_;  // the test's own copy, for decoding references
+  veloce::chat_test::GreedyReference ref_;
+  std::unique_ptr<QTemporaryDir> dir_;
+  std::unique_ptr<veloce::storage::ConversationStore> store_;
+  std::unique_ptr<veloce::app::AppSettings> settings_;
+  std::unique_ptr<ChatController> chat_;
+  std::vector<std::unique_ptr<QAbstractItemModelTester>> testers_;
+
+  // A fresh database, settings and controller; the list models get their testers before any data.
+  void makeChat(int contextSize = 4096) {
+    chat_.reset();
+    testers_.clear();
+    store_.reset();
+    dir_ = std::make_unique<QTemporaryDir>();
+    QVERIFY(dir_->isValid());
+    store_ = std::make_unique<veloce::storage::ConversationStore>(dir_->filePath(QStringLiteral("chat.sqlite")));
+    settings_ = std::make_unique<veloce::app::AppSettings>(dir_->filePath(QStringLiteral("settings.ini")));
+    settings_->setDevice(QStringLiteral("reference"));
+    settings_->setContextSize(contextSize);
+    settings_->setTemperature(0);  // greedy: comparable with the reference
+    settings_->setMaxReplyTokens(32);
+    settings_->setDefaultSystemPrompt(ref_.systemPrompt);
+    chat_ = std::make_unique<ChatController>(store_.get(), settings_.get());
+    for (QAbstractItemModel* m : {static_cast<QAbstractItemModel*>(chat_->messages()),
+                                  static_cast<QAbstractItemModel*>(chat_->conversations()),
+                                  static_cast<QAbstractItemModel*>(chat_->searchResults())}) {
+      testers_.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+  }
+
+  void loadModel() {
+    chat_->loadModel(veloce::chat_test::dataPath(QString::fromLatin1(kModel)));
+    QCOMPARE(chat_->modelState(), QStringLiteral("loading"));
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->modelState() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(chat_->modelError(), QString());
+    QCOMPARE(chat_->modelState(), QStringLiteral("ready"));
+  }
+
+  // Sends (or runs `start`) and waits until the reply is final; returns the reply's state.
+  QString waitForReply(QSignalSpy& finished) {
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, kTimeoutMs); }();
+    if (finished.isEmpty()) return QStringLiteral("<timeout>");
+    return finished.takeFirst().at(1).toString();
+  }
+
+  // The text the reference ids stream as: through the engine's StreamDecoder, which turns invalid
+  // UTF-8 (random weights produce plenty) into U+FFFD exactly as the generator does while streaming.
+  QString referenceText(size_t steps) const {
+    veloce::StreamDecoder decoder(model_->tokenizer());
+    std::string text;
+    for (size_t i = 0; i < steps; ++i) text += decoder.push(ref_.generatedIds[i]);
+    return QString::fromStdString(text);
+  }
+
+ private slots:
+  void initTestCase() {
+    model_ = veloce::Model::load(veloce::chat_test::dataPath(QString::fromLatin1(kModel)).toStdString());
+    ref_ = veloce::chat_test::loadGreedyReference(QStringLiteral("phi4-tiny-F32"));
+    QVERIFY(ref_.reliableSteps() >= 8);
+  }
+
+  void cleanup() {
+    chat_.reset();
+    testers_.clear();
+  }
+
+  void sendStreamsAndStores() {
+    makeChat();
+    QCOMPARE(chat_->canSend(), false);
+    QVERIFY(!chat_->cannotSendReason().isEmpty());
+    loadModel();
+    QCOMPARE(chat_->backendName(), QStringLiteral("reference"));
+    QCOMPARE(chat_->modelQuantization(), QStringLiteral("F32"));
+    QCOMPARE(chat_->modelFile(), QString::fromLatin1(kModel));
+    QCOMPARE(chat_->contextSize(), 4096);
+    QVERIFY(chat_->canSend());
+
+    QSignalSpy pieces(chat_.get(), &ChatController::replyPiece);
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QSignalSpy userStored(chat_.get(), &ChatController::userMessageStored);
+    QSignalSpy rowsChanged(chat_->messages(), &QAbstractItemModel::dataChanged);
+    QVERIFY(chat_->send(ref_.userMessage));
+    QCOMPARE(chat_->sendState(), QStringLiteral("prefill"));
+    QVERIFY(chat_->busy());
+    QVERIFY(!chat_->canSend());
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QCOMPARE(chat_->sendState(), QStringLiteral("idle"));
+    QCOMPARE(userStored.count(), 1);
+
+    // The streamed pieces, the view's last row and the database all hold the same reply ...
+    const QString streamed = joined(pieces);
+    QVERIFY(pieces.count() > 1);
+    QCOMPARE(lastContent(*chat_), streamed);
+    const qint64 conversation = chat_->currentConversationId();
+    QVERIFY(conversation > 0);
+    const auto branch = store_->current_branch(conversation);
+    QCOMPARE(branch.size(), size_t{2});
+    QCOMPARE(branch[0].message.role, veloce::storage::Role::User);
+    QCOMPARE(branch[0].message.content, ref_.userMessage);
+    QCOMPARE(branch[0].message.id, userStored.at(0).at(0).toLongLong());
+    QCOMPARE(branch[1].message.role, veloce::storage::Role::Assistant);
+    QCOMPARE(branch[1].message.state, MessageState::Complete);
+    QCOMPARE(branch[1].message.content, streamed);
+    QCOMPARE(branch[1].message.stats.completion_tokens.value_or(-1), 32);
+    QCOMPARE(branch[1].message.stats.prompt_tokens.value_or(-1), static_cast<int>(ref_.promptIds.size()));
+
+    // ... and it is llama.cpp's greedy reply to the same chat prompt, up to the first near-tie.
+    const QString expected = referenceText(ref_.reliableSteps());
+    QVERIFY2(streamed.startsWith(expected), qPrintable(QStringLiteral("got: %1\nexpected prefix: %2").arg(streamed, expected)));
+
+    // Each piece changed only the reply's row (row 1), and only its content.
+    const int contentRole = chat_->messages()->roleNames().key("content");
+    int contentChanges = 0;
+    for (const auto& args : rowsChanged) {
+      const auto roles = args.at(2).value<QList<int>>();
+      if (!roles.contains(contentRole)) continue;
+      ++contentChanges;
+      QCOMPARE(roles, QList<int>{contentRole});
+      QCOMPARE(args.at(0).toModelIndex().row(), 1);
+      QCOMPARE(args.at(1).toModelIndex().row(), 1);
+    }
+    QCOMPARE(contentChanges, pieces.count());
+
+    // Title from the first message; the sidebar shows the conversation; the status line has figures.
+    QCOMPARE(chat_->currentTitle(), veloce::app::titleFromMessage(ref_.userMessage));
+    QCOMPARE(store_->conversation(conversation)->title, chat_->currentTitle());
+    QCOMPARE(store_->conversation(conversation)->model_quant, QStringLiteral("F32"));
+    QCOMPARE(chat_->conversations()->rowCount(), 1);
+    QCOMPARE(chat_->conversations()->at(0).id, conversation);
+    QVERIFY(chat_->lastTokensPerSecond() > 0);
+    QVERIFY(chat_->lastTimeToFirstTokenMs() > 0);
+    const int prompt = static_cast<int>(ref_.promptIds.size());
+    QVERIFY2(chat_->contextUsed() >= prompt + 31 && chat_->contextUsed() <= prompt + 32,
+             qPrintable(QString::number(chat_->contextUsed())));
+    QCOMPARE(chat_->omittedMessages(), 0);
+
+    // Reopening the conversation shows the same two messages from the database.
+    chat_->newConversation();
+    QCOMPARE(chat_->messages()->rowCount(), 0);
+    QVERIFY(chat_->openConversation(conversation));
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    QCOMPARE(lastContent(*chat_), streamed);
+  }
+
+  void stopKeepsPartialReply() {
+    makeChat();
+    settings_->setMaxReplyTokens(3000);
+    loadModel();
+    QSignalSpy pieces(chat_.get(), &ChatController::replyPiece);
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(ref_.userMessage));
+    QTRY_VERIFY_WITH_TIMEOUT(pieces.count() >= 3, kTimeoutMs);
+    chat_->stop();
+    QCOMPARE(waitForReply(finished), QStringLiteral("stopped"));
+    const QString streamed = joined(pieces);
+    QVERIFY(!streamed.isEmpty());
+    QCOMPARE(lastContent(*chat_), streamed);
+    QCOMPARE(chat_->messages()->at(1).state, QStringLiteral("stopped"));
+    const auto branch = store_->current_branch(chat_->currentConversationId());
+    QCOMPARE(branch.size(), size_t{2});
+    QCOMPARE(branch[1].message.state, MessageState::Stopped);
+    QCOMPARE(branch[1].message.content, streamed);
+    QVERIFY(branch[1].message.stats.completion_tokens.value_or(3000) < 3000);
+    // Greedy, so whatever was kept agrees with the reference as far as both go.
+    const QString reference = referenceText(ref_.reliableSteps());
+    QVERIFY2(reference.startsWith(streamed) || streamed.startsWith(reference),
+             qPrintable(QStringLiteral("got: %1\nreference: %2").arg(streamed, reference)));
+
+    // Stop pressed right after send, before the worker even started: still a stored, stopped reply.
+    finished.clear();
+    QVERIFY(chat_->send(QStringLiteral("Another one")));
+    chat_->stop();
+    QCOMPARE(waitForReply(finished), QStringLiteral("stopped"));
+    const auto branch2 = store_->current_branch(chat_->currentConversationId());
+    QCOMPARE(branch2.size(), size_t{4});
+    QCOMPARE(branch2[2].message.content, QStringLiteral("Another one"));
+    QCOMPARE(branch2[3].message.state, MessageState::Stopped);
+    QCOMPARE(branch2[3].message.content, lastContent(*chat_));
+  }
+
+  void regenerateMakesSiblings() {
+    makeChat();
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(QStringLiteral("Name three snails.")));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 first = chat_->messages()->at(1).id;
+    const QString firstText = chat_->messages()->at(1).content;
+    const qint64 user = chat_->messages()->at(0).id;
+
+    settings_->setTemperature(1.0);  // different replies
+    settings_->setSeed(7);
+    QSignalSpy started(chat_.get(), &ChatController::replyStarted);
+    QVERIFY(chat_->regenerate(first));
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 second = chat_->messages()->at(1).id;
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(started.at(0).at(0).toLongLong(), second);
+    QVERIFY(second != first);
+    QCOMPARE(chat_->messages()->at(1).siblingIndex, 1);
+    QCOMPARE(chat_->messages()->at(1).siblingCount, 2);
+    QCOMPARE(chat_->messages()->at(1).parentId, user);
+    const QString secondText = chat_->messages()->at(1).content;
+    QCOMPARE(store_->message(second)->content, secondText);
+
+    settings_->setSeed(8);
+    QVERIFY(chat_->regenerate(second));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 third = chat_->messages()->at(1).id;
+    QCOMPARE(chat_->messages()->at(1).siblingIndex, 2);  // "3/3"
+    QCOMPARE(chat_->messages()->at(1).siblingCount, 3);
+    const auto siblings = store_->siblings(first);
+    QCOMPARE(siblings.size(), size_t{3});
+    QCOMPARE(siblings[0].id, first);
+    QCOMPARE(siblings[1].id, second);
+    QCOMPARE(siblings[2].id, third);
+    QCOMPARE(store_->message(first)->content, firstText);  // nothing overwritten
+
+    // The switcher: back to "2/3", then "1/3", and no further.
+    QVERIFY(chat_->switchSibling(third, -1));
+    QCOMPARE(chat_->messages()->at(1).id, second);
+    QCOMPARE(chat_->messages()->at(1).siblingIndex, 1);
+    QCOMPARE(chat_->messages()->at(1).siblingCount, 3);
+    QCOMPARE(chat_->messages()->at(1).content, secondText);
+    QVERIFY(chat_->switchSibling(second, -1));
+    QCOMPARE(chat_->messages()->at(1).id, first);
+    QCOMPARE(chat_->messages()->at(1).content, firstText);
+    QVERIFY(!chat_->switchSibling(first, -1));
+    QVERIFY(chat_->switchSibling(first, +2));
+    QCOMPARE(chat_->messages()->at(1).id, third);
+    // The database remembers the shown sibling: reopening shows "3/3" again.
+    QVERIFY(chat_->openConversation(chat_->currentConversationId()));
+    QCOMPARE(chat_->messages()->at(1).id, third);
+    QCOMPARE(chat_->messages()->at(1).siblingCount, 3);
+
+    // Regenerate on the user message answers it again: a fourth sibling.
+    QVERIFY(chat_->regenerate(user));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QCOMPARE(chat_->messages()->at(1).siblingIndex, 3);
+    QCOMPARE(chat_->messages()->at(1).siblingCount, 4);
+  }
+
+  void editMakesBranch() {
+    makeChat();
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(QStringLiteral("First question")));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QVERIFY(chat_->send(QStringLiteral("Second question")));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QCOMPARE(chat_->messages()->rowCount(), 4);
+    const qint64 oldUser = chat_->messages()->at(2).id;
+    const qint64 oldReply = chat_->messages()->at(3).id;
+    const QString oldReplyText = chat_->messages()->at(3).content;
+
+    QVERIFY(chat_->editMessage(oldUser, QStringLiteral("Second question, rephrased")));
+    QCOMPARE(chat_->messages()->rowCount(), 4);
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 newUser = chat_->messages()->at(2).id;
+    QVERIFY(newUser != oldUser);
+    QCOMPARE(chat_->messages()->at(2).content, QStringLiteral("Second question, rephrased"));
+    QCOMPARE(chat_->messages()->at(2).siblingIndex, 1);
+    QCOMPARE(chat_->messages()->at(2).siblingCount, 2);
+    const auto branch = store_->current_branch(chat_->currentConversationId());
+    QCOMPARE(branch.size(), size_t{4});
+    QCOMPARE(branch[2].message.id, newUser);
+    QCOMPARE(branch[2].message.parent_id, chat_->messages()->at(1).id);
+    QCOMPARE(branch[3].message.parent_id, newUser);
+
+    // The old branch is still there, whole, and the switcher goes back to it.
+    const auto old = store_->message(oldReply);
+    QVERIFY(old.has_value());
+    QCOMPARE(old->parent_id, oldUser);
+    QCOMPARE(old->content, oldReplyText);
+    QCOMPARE(store_->all_messages(chat_->currentConversationId()).size(), size_t{6});
+    QVERIFY(chat_->switchSibling(newUser, -1));
+    QCOMPARE(chat_->messages()->rowCount(), 4);
+    QCOMPARE(chat_->messages()->at(2).content, QStringLiteral("Second question"));
+    QCOMPARE(chat_->messages()->at(3).id, oldReply);
+    QCOMPARE(chat_->messages()->at(3).content, oldReplyText);
+
+    // Editing the very first message makes a second root: a whole new branch of the conversation.
+    QVERIFY(chat_->editMessage(chat_->messages()->at(0).id, QStringLiteral("Different start")));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    QCOMPARE(chat_->messages()->at(0).siblingCount, 2);
+    QCOMPARE(store_->all_messages(chat_->currentConversationId()).size(), size_t{8});
+
+    // A search hit in the old branch opens the conversation on that branch, focused on it.
+    QSignalSpy focus(chat_.get(), &ChatController::focusMessageRequested);
+    QVERIFY(chat_->openConversation(chat_->currentConversationId(), oldReply));
+    QCOMPARE(chat_->messages()->rowCount(), 4);
+    QCOMPARE(chat_->messages()->at(3).id, oldReply);
+    QCOMPARE(focus.count(), 1);
+    QCOMPARE(focus.at(0).at(0).toInt(), 3);
+  }
+
+  void longConversationLeavesOutOldTurns() {
+    makeChat(256);  // the smallest context the settings allow
+    settings_->setMaxReplyTokens(40);
+    loadModel();
+    QCOMPARE(chat_->contextSize(), 256);
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    int turns = 0;
+    while (chat_->omittedMessages() == 0 && turns < 12) {
+      QVERIFY(chat_->send(QStringLiteral("Turn %1: tell me about snail number %1 and its race.").arg(turns)));
+      const QString state = waitForReply(finished);
+      QVERIFY2(state == QLatin1String("complete"), qPrintable(state + QLatin1Char(' ') + chat_->lastError()));
+      QVERIFY(chat_->contextUsed() <= 256);
+      ++turns;
+    }
+    QVERIFY2(chat_->omittedMessages() > 0, "the conversation never outgrew the context");
+    QCOMPARE(chat_->omittedMessages() % 2, 0);  // whole turns
+    // Nothing was deleted: every message is still in the database and in the view.
+    QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), static_cast<size_t>(2 * turns));
+    QCOMPARE(chat_->messages()->rowCount(), 2 * turns);
+    // Two more turns still work (the cut moves on as needed).
+    for (int i = 0; i < 2; ++i) {
+      QVERIFY(chat_->send(QStringLiteral("And one more.")));
+      QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+      QVERIFY(chat_->omittedMessages() > 0);
+    }
+    QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), static_cast<size_t>(2 * turns + 4));
+  }
+
+  void errorsAreReported() {
+    makeChat();
+    QSignalSpy errors(chat_.get(), &ChatController::errorOccurred);
+    QVERIFY(!chat_->send(QStringLiteral("no model yet")));
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(chat_->messages()->rowCount(), 0);
+
+    // A file that is not a GGUF: "error" with the file named.
+    const QString bogus = dir_->filePath(QStringLiteral("not-a-model.gguf"));
+    QFile f(bogus);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("this is not a model file at all, just text");
+    f.close();
+    QVERIFY(!chat_->validateModelFile(bogus).isEmpty());
+    QCOMPARE(chat_->validateModelFile(veloce::chat_test::dataPath(QString::fromLatin1(kModel))), QString());
+    chat_->loadModel(bogus);
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->modelState() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(chat_->modelState(), QStringLiteral("error"));
+    QVERIFY2(chat_->modelError().contains(QStringLiteral("not-a-model.gguf")), qPrintable(chat_->modelError()));
+    QVERIFY(!chat_->canSend());
+
+    // A missing file: back to the setup view ("none"), saying which file is gone.
+    chat_->loadModel(dir_->filePath(QStringLiteral("gone.gguf")));
+    QCOMPARE(chat_->modelState(), QStringLiteral("none"));
+    QVERIFY(chat_->modelError().contains(QStringLiteral("gone.gguf")));
+
+    // A message too long for the context: the user message is kept, no reply is made, and the
+    // user is told why.
+    settings_->setContextSize(256);
+    loadModel();
+    QString huge;
+    for (int i = 0; i < 120; ++i) huge += QStringLiteral("snail %1 ").arg(i);
+    errors.clear();
+    QVERIFY(chat_->send(huge));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat_->busy(), kTimeoutMs);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("context")), qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(chat_->messages()->rowCount(), 1);
+    QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), size_t{1});
+  }
+
+  void sidebarActions() {
+    makeChat();
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(QStringLiteral("Snails: a first chat")));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 a = chat_->currentConversationId();
+    chat_->newConversation();
+    QCOMPARE(chat_->currentConversationId(), -1);
+    QVERIFY(chat_->send(QStringLiteral("Turtles: a second chat")));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 b = chat_->currentConversationId();
+    QVERIFY(a != b);
+    auto* list = chat_->conversations();
+    QCOMPARE(list->rowCount(), 2);
+    QCOMPARE(list->at(0).id, b);  // newest first
+
+    QVERIFY(chat_->setPinned(a, true));
+    QCOMPARE(list->at(0).id, a);
+    QVERIFY(chat_->renameConversation(a, QStringLiteral("  Renamed   snails ")));
+    QCOMPARE(list->at(0).title, QStringLiteral("Renamed snails"));
+    QCOMPARE(store_->conversation(a)->title, QStringLiteral("Renamed snails"));
+    QVERIFY(!chat_->renameConversation(a, QStringLiteral("   ")));
+
+    chat_->search(QStringLiteral("turtles"));
+    QVERIFY(chat_->searchResults()->rowCount() >= 1);
+    QCOMPARE(chat_->searchResults()->at(0).conversation_id, b);
+
+    // Delete with undo: gone from the list at once, back on undo, gone for good on commit.
+    QVERIFY(chat_->deleteConversation(b));
+    QCOMPARE(chat_->currentConversationId(), -1);  // it was open: the view is cleared
+    QCOMPARE(list->rowCount(), 1);
+    QVERIFY(chat_->canUndoDelete());
+    QVERIFY(chat_->undoDelete());
+    QCOMPARE(list->rowCount(), 2);
+    QVERIFY(store_->conversation(b).has_value());
+    QVERIFY(chat_->deleteConversation(b));
+    chat_->commitDelete();
+    QVERIFY(!chat_->canUndoDelete());
+    QVERIFY(!store_->conversation(b).has_value());
+    QCOMPARE(list->rowCount(), 1);
+  }
+};
+
+QTEST_GUILESS_MAIN(ChatControllerTest)
+#include "chat_controller_test.moc"
