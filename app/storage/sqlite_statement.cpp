@@ -2,12 +2,21 @@
 
 #include <sqlite3.h>
 
+#include <QFile>
+
 #include "app/storage/conversation_store.h"
 
 namespace veloce::storage::detail {
 
+void write_damage_marker(const QString& path, const QString& problem) {
+  QFile marker(path + QStringLiteral(".damaged"));
+  if (marker.open(QIODevice::WriteOnly | QIODevice::Append)) marker.write(problem.toUtf8() + '\n');
+}
+
 void throw_sqlite_error(sqlite3* db, const QString& path, const QString& what) {
+  const int code = db ? (sqlite3_extended_errcode(db) & 0xff) : SQLITE_NOMEM;
   const QString reason = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) write_damage_marker(path, what + QStringLiteral(": ") + reason);
   throw StoreError(QStringLiteral("%1: %2: %3").arg(path, what, reason).toStdString());
 }
 

@@ -49,7 +49,11 @@ class Statement {
   const QString& path_;
 };
 
-// Throws StoreError "<path>: <what>: <sqlite message>".
+// Records that path was found damaged (see ConversationStore::damage_marker_path).
+void write_damage_marker(const QString& path, const QString& problem);
+
+// Throws StoreError "<path>: <what>: <sqlite message>". A corruption error also writes the damage
+// marker, so the next start checks the whole file and moves it aside.
 [[noreturn]] void throw_sqlite_error(sqlite3* db, const QString& path, const QString& what);
 
 }  // namespace veloce::storage::detail

@@ -369,6 +369,33 @@ class StoreTest : public QObject {
     QVERIFY(!store.open_report().user_message.isEmpty());
   }
 
+  void damageFoundLaterIsHandledAtNextStart() {
+    {
+      ConversationStore store(db_path());
+      const auto c = store.create_conversation({QStringLiteral("Later"), {}, {}, {}, {}});
+      store.in_transaction([&] {
+        for (int i = 0; i < 300; ++i)
+          store.append_message(c.id, 0, Role::User, QStringLiteral("text %1 ").arg(i).repeated(30));
+      });
+    }
+    QFile f(db_path());
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(f.size() / 2);
+    f.write(QByteArray(8192, static_cast<char>(0x5A)));
+    f.close();
+    {
+      // As the worker's store would after start-up: the background check finds the damage.
+      ConversationStore worker(db_path(), OpenOptions{.integrity = IntegrityCheck::None});
+      QVERIFY(!worker.check_integrity_full().isEmpty());
+      QVERIFY(QFileInfo::exists(ConversationStore::damage_marker_path(db_path())));
+    }
+    ConversationStore store(db_path());
+    QVERIFY(store.open_report().recovered_from_corruption);
+    QVERIFY(!QFileInfo::exists(ConversationStore::damage_marker_path(db_path())));
+    QVERIFY(QFileInfo::exists(store.open_report().corrupt_moved_to + QStringLiteral(".damaged")));
+    QVERIFY(store.check_integrity_full().isEmpty());  // the fresh file is sound
+  }
+
   void storesOnTwoThreads() {
     ConversationStore ui_store(db_path());
     const auto conv = ui_store.create_conversation({QStringLiteral("Threads"), {}, {}, {}, {}});
@@ -378,7 +405,7 @@ class StoreTest : public QObject {
     qint64 reply_id = 0;
     std::thread worker([&] {
       try {
-        ConversationStore store(db_path(), OpenOptions{.check_integrity = false});
+        ConversationStore store(db_path(), OpenOptions{.integrity = IntegrityCheck::None});
         reply_id = store.append_message(conv.id, q.id, Role::Assistant, {}, MessageState::Streaming).id;
         QString text;
         for (int i = 0; i < 200; ++i) {
