@@ -108,7 +108,9 @@ void read_value(ByteReader& r, MetaEntry& e, const std::string& field) {
       r.take(8 + len, field);
     }
   } else if (e.elem_type == GgufValueType::BOOL) {
-    for (uint64_t i = 0; i < e.count; ++i) skip_scalar(r, e.elem_type, field + "[" + std::to_string(i) + "]");
+    const uint8_t* p = r.take(*need, field);
+    for (uint64_t i = 0; i < e.count; ++i)
+      if (p[i] > 1) r.fail(field + "[" + std::to_string(i) + "]", "bool value " + std::to_string(p[i]) + " is neither 0 nor 1");
   } else {
     r.take(*need, field);
   }

@@ -112,6 +112,7 @@ TEST(GgufBadFile, StringsArraysAndTypes) {
   expect_bad("bad-value-type", one_kv("v", Bytes().u32(13).u32(0)), {"key 'v': type", "value type 13 is not a GGUF type"});
   expect_bad("bad-array-element-type", one_kv("a", Bytes().u32(9).u32(99).u64(1)), {"key 'a': array element type", "value type 99"});
   expect_bad("bool-not-0-or-1", one_kv("b", Bytes().u32(7).u8(2)), {"key 'b'", "bool value 2"});
+  expect_bad("bool-array-element", one_kv("b", Bytes().u32(9).u32(7).u64(3).u8(1).u8(0).u8(7)), {"key 'b'[2]", "bool value 7"});
   GgufWriter dup = base_writer();
   dup.set_u32("x.count", 8);
   expect_bad("duplicate-key", dup.to_bytes(), {"key 'x.count'", "duplicate key"});
