@@ -57,7 +57,7 @@ int main(int argc, char* argv[]) {
   chat.runStartupMaintenance();
 
   QQmlApplicationEngine engine;
-  veloce::app::QmlContext context(&engine, &chat, screenshotState);
+  new veloce::app::QmlContext(&engine, &chat, screenshotState, &engine);
   QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                    [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
   engine.load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));

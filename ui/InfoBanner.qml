@@ -9,9 +9,7 @@ Rectangle {
     id: banner
     property string message: ""
     property bool error: false
-    property string actionText: ""
     signal dismissed()
-    signal actionTriggered()
 
     visible: message.length > 0
     implicitHeight: visible ? row.implicitHeight + 16 : 0
@@ -32,13 +30,6 @@ Rectangle {
             text: banner.message
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
-        }
-        Button {
-            visible: banner.actionText.length > 0
-            text: banner.actionText
-            flat: true
-            Accessible.name: text
-            onClicked: banner.actionTriggered()
         }
         ToolButton {
             text: "×"

@@ -16,7 +16,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 420
-    standardButtons: Dialog.Ok | Dialog.Cancel
     onOpened: {
         field.forceActiveFocus()
         field.selectAll()
@@ -32,5 +31,19 @@ Dialog {
         Accessible.name: qsTr("New title")
         placeholderText: qsTr("Title")
         onAccepted: dialog.accept()
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Rename")
+            highlighted: true
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+        Button {
+            text: qsTr("Cancel")
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
     }
 }

@@ -9,7 +9,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
-    standardButtons: Dialog.Save | Dialog.Cancel
     onAboutToShow: area.text = chat.conversationSystemPrompt
     onOpened: area.forceActiveFocus()
     onAccepted: chat.conversationSystemPrompt = area.text
@@ -38,6 +37,20 @@ Dialog {
                 Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
                 Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
             }
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Save")
+            highlighted: true
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+        Button {
+            text: qsTr("Cancel")
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
     }
 }

@@ -9,7 +9,7 @@ namespace veloce::app {
 
 QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState,
                        QObject* parent)
-    : QObject(parent), engine_(engine), translations_(engine) {
+    : QObject(parent), translations_(engine) {
   // Before any QML is loaded: no request the engine makes may reach the network.
   engine->setNetworkAccessManagerFactory(&networkFactory_);
   QQmlContext* root = engine->rootContext();
@@ -22,12 +22,6 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& 
   translations_.apply(settings->language());
   connect(settings, &AppSettings::languageChanged, this,
           [this, settings] { translations_.apply(settings->language()); });
-}
-
-QmlContext::~QmlContext() {
-  // The factory is a member: detach it before it is destroyed (the engine may outlive us).
-  if (engine_ && engine_->networkAccessManagerFactory() == &networkFactory_)
-    engine_->setNetworkAccessManagerFactory(nullptr);
 }
 
 }  // namespace veloce::app

@@ -21,15 +21,15 @@ class ChatController;
 class QmlContext : public QObject {
   Q_OBJECT
  public:
-  // `engine` and `chat` must outlive this object. Call before loading any QML.
+  // Create it as a child of `engine` (parent = engine) before loading any QML: the engine then
+  // deletes its QML objects before this, so no binding ever sees `markdown` or `desktop` vanish.
+  // `chat` must outlive the engine.
   QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState = QString(),
              QObject* parent = nullptr);
-  ~QmlContext() override;
 
   TranslationLoader& translations() { return translations_; }
 
  private:
-  QQmlEngine* engine_;
   MarkdownRenderer markdown_;
   DesktopBridge desktop_;
   OfflineNetworkAccessManagerFactory networkFactory_;

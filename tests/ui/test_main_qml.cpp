@@ -1,0 +1,214 @@
+// Main.qml loaded as the app loads it (same context objects, Material style, offscreen): it must
+// instantiate without a single QML warning, before and after a model is loaded and a reply is
+// streamed; the window-wide shortcuts must exist and work; every interactive control must have an
+// accessible name (what a screen reader says).
+#include <QAccessible>
+#include <QKeySequence>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+#include "app/chat/chat_controller.h"
+#include "app/models/qml_context.h"
+#include "app/settings/app_settings.h"
+#include "app/storage/conversation_store.h"
+
+namespace {
+
+QStringList g_warnings;
+QtMessageHandler g_previous = nullptr;
+
+void recordWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+  if (type != QtDebugMsg && type != QtInfoMsg) g_warnings.append(message);
+  if (g_previous) g_previous(type, context, message);
+}
+
+bool isInteractiveControl(const QObject* object) {
+  static const char* const kinds[] = {"QQuickAbstractButton", "QQuickTextField", "QQuickTextArea",
+                                      "QQuickComboBox",       "QQuickSpinBox",   "QQuickSlider",
+                                      "QQuickTabBar",         "QQuickProgressBar"};
+  for (const char* kind : kinds)
+    if (object->inherits(kind)) return true;
+  return false;
+}
+
+// Controls that are parts of another control (a ComboBox's text field, a SpinBox's buttons)
+// are named by their owner.
+bool insideAnotherControl(const QQuickItem* item) {
+  for (QQuickItem* p = item->parentItem(); p; p = p->parentItem())
+    if (isInteractiveControl(p) && !p->inherits("QQuickTabBar")) return true;
+  return false;
+}
+
+// Every item below root, through both the visual tree and QObject ownership (Loaders, layouts
+// and popups put items in one or the other).
+void collectItems(QObject* object, QSet<QQuickItem*>& seen) {
+  if (auto* item = qobject_cast<QQuickItem*>(object)) {
+    if (seen.contains(item)) return;
+    seen.insert(item);
+    for (QQuickItem* child : item->childItems()) collectItems(child, seen);
+  }
+  for (QObject* child : object->children()) collectItems(child, seen);
+}
+
+QList<QQuickItem*> allItems(QObject* root) {
+  QSet<QQuickItem*> seen;
+  collectItems(root, seen);
+  return seen.values();
+}
+
+QQuickItem* findItem(QObject* root, const QString& name) {
+  for (QQuickItem* item : allItems(root))
+    if (item->objectName() == name) return item;
+  return nullptr;
+}
+
+QStringList unnamedControls(QQuickItem* root) {
+  QStringList unnamed;
+  const auto items = allItems(root);
+  for (QQuickItem* item : items) {
+    if (!isInteractiveControl(item) || insideAnotherControl(item)) continue;
+    QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(item);
+    const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+    if (name.trimmed().isEmpty())
+      unnamed.append(QStringLiteral("%1 '%2' text '%3' (parent %4)")
+                         .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(),
+                              item->property("text").toString(),
+                              item->parentItem() ? QString::fromLatin1(item->parentItem()->metaObject()->className())
+                                                 : QString()));
+  }
+  return unnamed;
+}
+
+}  // namespace
+
+class TestMainQml : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    g_previous = qInstallMessageHandler(recordWarnings);
+    QVERIFY(dir_.isValid());
+    store_.emplace(dir_.filePath(QStringLiteral("conversations.sqlite")));
+    settings_ = std::make_unique<veloce::app::AppSettings>(dir_.filePath(QStringLiteral("settings.ini")));
+    settings_->setLanguage(QStringLiteral("en"));
+    chat_ = std::make_unique<veloce::app::ChatController>(&*store_, settings_.get());
+    engine_ = std::make_unique<QQmlApplicationEngine>();
+    new veloce::app::QmlContext(engine_.get(), chat_.get(), QString(), engine_.get());
+    engine_->load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));
+    QCOMPARE(engine_->rootObjects().size(), 1);
+    window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
+    QVERIFY(window_);
+    QVERIFY(QTest::qWaitForWindowExposed(window_));
+    QTest::qWait(200);
+  }
+
+  void cleanupTestCase() {
+    engine_.reset();
+    chat_.reset();
+    qInstallMessageHandler(g_previous);
+  }
+
+  void loadsWithoutWarnings() {
+    QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+    // No model yet: the setup view is what the user sees.
+    QCOMPARE(chat_->modelState(), QStringLiteral("none"));
+    auto* choose = findItem(window_->contentItem(), QStringLiteral("chooseModelButton"));
+    QVERIFY(choose);
+    QVERIFY(choose->isVisible());
+  }
+
+  void windowShortcutsExist() {
+    QStringList sequences;
+    for (QObject* object : engine_->rootObjects().first()->findChildren<QObject*>()) {
+      if (object->inherits("QQuickShortcut")) {
+        const QVariant sequence = object->property("sequence");
+        sequences.append(QKeySequence(sequence.toString()).toString(QKeySequence::PortableText));
+      }
+    }
+    for (const char* expected : {"Ctrl+N", "Ctrl+F", "Ctrl+E", "Esc", "Ctrl+,"})
+      QVERIFY2(sequences.contains(QString::fromLatin1(expected)),
+               qPrintable(QStringLiteral("missing %1 in %2").arg(QString::fromLatin1(expected), sequences.join(u' '))));
+  }
+
+  void shortcutsOpenWhatTheySay() {
+    QQuickItem* content = window_->contentItem();
+    window_->requestActivate();
+    QTest::keyClick(window_, Qt::Key_F, Qt::ControlModifier);
+    auto* search = findItem(content, QStringLiteral("searchField"));
+    QVERIFY(search);
+    QTRY_VERIFY(search->hasActiveFocus());
+
+    QObject* settings = engine_->rootObjects().first()->findChild<QObject*>(QStringLiteral("settingsDialog"));
+    QVERIFY(settings);
+    QTest::keyClick(window_, Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(settings->property("opened").toBool());
+    checkNamed(QStringLiteral("settings, model page"));
+    // Every page of the settings, so their controls exist and are checked too.
+    QObject* tabs = settings->findChild<QObject*>(QStringLiteral("settingsTabs"));
+    QVERIFY(tabs);
+    for (int page = 1; page < 3; ++page) {
+      tabs->setProperty("currentIndex", page);
+      QTest::qWait(50);
+      checkNamed(QStringLiteral("settings page %1").arg(page));
+    }
+    QMetaObject::invokeMethod(settings, "close");
+    QTRY_VERIFY(!settings->property("visible").toBool());
+
+    QObject* exporter = engine_->rootObjects().first()->findChild<QObject*>(QStringLiteral("exportDialog"));
+    QVERIFY(exporter);
+    QTest::keyClick(window_, Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY(exporter->property("opened").toBool());
+    checkNamed(QStringLiteral("export dialog"));
+    QMetaObject::invokeMethod(exporter, "close");
+    QTRY_VERIFY(!exporter->property("visible").toBool());
+    QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+  }
+
+  void controlsHaveAccessibleNames() { checkNamed(QStringLiteral("setup view")); }
+
+  void conversationViewStreamsWithoutWarnings() {
+    // The tiny fixture model on the CPU reference backend: the conversation view replaces the setup
+    // view, a reply streams into a message delegate, and still nothing warns.
+    settings_->setDevice(QStringLiteral("reference"));
+    settings_->setMaxReplyTokens(48);
+    chat_->loadModel(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(chat_->modelState(), QStringLiteral("ready"), 60000);
+    QSignalSpy finished(chat_.get(), &veloce::app::ChatController::replyFinished);
+    QVERIFY(chat_->send(QStringLiteral("Show me `code`:\n```cpp\nint x = 1;\n```")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QTest::qWait(200);
+    auto* list = findItem(window_->contentItem(), QStringLiteral("messageList"));
+    QVERIFY(list);
+    QVERIFY(list->isVisible());
+    QCOMPARE(list->property("count").toInt(), 2);
+    checkNamed(QStringLiteral("conversation view"));
+    QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+  }
+
+ private:
+  void checkNamed(const QString& where) {
+    QStringList unnamed = unnamedControls(window_->contentItem());
+    // Popups (dialogs, menus) live in the overlay, a child of the window's content item's parent.
+    if (QQuickItem* overlay = window_->contentItem()->parentItem()) unnamed += unnamedControls(overlay);
+    unnamed.removeDuplicates();
+    QVERIFY2(unnamed.isEmpty(), qPrintable(where + QStringLiteral(": controls without an accessible name:\n") +
+                                           unnamed.join(u'\n')));
+  }
+
+  QTemporaryDir dir_;
+  std::optional<veloce::storage::ConversationStore> store_;
+  std::unique_ptr<veloce::app::AppSettings> settings_;
+  std::unique_ptr<veloce::app::ChatController> chat_;
+  std::unique_ptr<QQmlApplicationEngine> engine_;
+  QQuickWindow* window_ = nullptr;
+};
+
+QTEST_MAIN(TestMainQml)
+#include "test_main_qml.moc"

@@ -1,0 +1,101 @@
+// MarkdownRenderer: model output is untrusted, so the rich text it produces must hold no markup
+// from the input, no image, and code blocks must come out verbatim.
+#include <QTest>
+#include <QTextDocument>
+
+#include "app/models/markdown_renderer.h"
+
+using veloce::app::MarkdownBlock;
+using veloce::app::MarkdownRenderer;
+using veloce::app::proseToRichText;
+using veloce::app::splitMarkdown;
+
+class TestMarkdownRenderer : public QObject {
+  Q_OBJECT
+ private slots:
+  void splitsProseAndFencedCode() {
+    const auto blocks = splitMarkdown(QStringLiteral(
+        "Intro **bold**\n\n```cpp title\nint main() {\n  return 0;\n}\n```\nAfter\n~~~\nplain\n~~~~\n"));
+    QCOMPARE(blocks.size(), size_t{4});
+    QCOMPARE(blocks[0].kind, MarkdownBlock::Kind::Prose);
+    QCOMPARE(blocks[0].text, QStringLiteral("Intro **bold**\n"));
+    QCOMPARE(blocks[1].kind, MarkdownBlock::Kind::Code);
+    QCOMPARE(blocks[1].language, QStringLiteral("cpp"));
+    QCOMPARE(blocks[1].text, QStringLiteral("int main() {\n  return 0;\n}"));
+    QCOMPARE(blocks[2].text, QStringLiteral("After"));
+    // A longer closing fence of the same character closes it (CommonMark).
+    QCOMPARE(blocks[3].kind, MarkdownBlock::Kind::Code);
+    QCOMPARE(blocks[3].text, QStringLiteral("plain"));
+  }
+
+  void unclosedFenceRunsToTheEnd() {
+    // What a reply looks like while it is still streaming.
+    const auto blocks = splitMarkdown(QStringLiteral("Here:\n```python\nprint(1)\nprint("));
+    QCOMPARE(blocks.size(), size_t{2});
+    QCOMPARE(blocks[1].kind, MarkdownBlock::Kind::Code);
+    QCOMPARE(blocks[1].text, QStringLiteral("print(1)\nprint("));
+  }
+
+  void fenceMarkersThatAreNotFences() {
+    // Inline code with backticks, a fence indented by four spaces, and a tilde fence closed by
+    // backticks are not fences.
+    const auto blocks = splitMarkdown(QStringLiteral("use ``` `x` ``` inline\n    ```\nnot code\n~~~\na\n```\nb"));
+    QCOMPARE(blocks.size(), size_t{2});
+    QCOMPARE(blocks[0].kind, MarkdownBlock::Kind::Prose);
+    QCOMPARE(blocks[1].kind, MarkdownBlock::Kind::Code);
+    QCOMPARE(blocks[1].text, QStringLiteral("a\n```\nb"));
+  }
+
+  void rawHtmlStaysText() {
+    const QString html = proseToRichText(QStringLiteral(
+        "Hi <script>alert(1)</script> <b onclick=\"x()\">bold</b>\n\n<div style=\"position:fixed\">block</div>"));
+    QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("<b onclick"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("<div style=\"position"), Qt::CaseInsensitive));
+    // The text the model wrote is still there, visibly, as text.
+    QTextDocument shown;
+    shown.setHtml(html);
+    const QString text = shown.toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("<script>alert(1)</script>")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("<div style=\"position:fixed\">block</div>")), qPrintable(text));
+  }
+
+  void imagesAreNeverLoaded() {
+    const QString html = proseToRichText(QStringLiteral(
+        "Look: ![pixel](http://127.0.0.1:9/track.png) and ![local](file:///etc/passwd) "
+        "and <img src=\"http://127.0.0.1:9/raw.png\">"));
+    QVERIFY2(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive), qPrintable(html));
+    QTextDocument shown;
+    shown.setHtml(html);
+    const QString text = shown.toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("[image not loaded: http://127.0.0.1:9/track.png]")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("[image not loaded: file:///etc/passwd]")), qPrintable(text));
+  }
+
+  void markdownFormattingSurvives() {
+    const QString html = proseToRichText(QStringLiteral(
+        "# Title\n\n**bold** *it* `code` [site](https://example.org/a?b=1)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
+    QVERIFY(html.contains(QStringLiteral("font-weight:700")) || html.contains(QStringLiteral("font-weight:600")));
+    QVERIFY(html.contains(QStringLiteral("href=\"https://example.org/a?b=1\"")));
+    QVERIFY(html.contains(QStringLiteral("<table")));
+    QVERIFY(html.contains(QStringLiteral("border-collapse:collapse")));
+    // The document font is dropped so the view's font size applies.
+    QVERIFY(html.contains(QStringLiteral("<body>")));
+  }
+
+  void rendererListsBlocksForQml() {
+    MarkdownRenderer renderer;
+    const QVariantList blocks = renderer.blocks(QStringLiteral("a <i>x</i>\n```\n<b>raw</b>\n```"));
+    QCOMPARE(blocks.size(), 2);
+    const QVariantMap prose = blocks[0].toMap();
+    const QVariantMap code = blocks[1].toMap();
+    QCOMPARE(prose.value(QStringLiteral("kind")).toString(), QStringLiteral("prose"));
+    QVERIFY(prose.value(QStringLiteral("html")).toString().contains(QStringLiteral("&lt;i&gt;x&lt;/i&gt;")));
+    QCOMPARE(code.value(QStringLiteral("kind")).toString(), QStringLiteral("code"));
+    // Code is handed over verbatim; the view shows it as plain text.
+    QCOMPARE(code.value(QStringLiteral("code")).toString(), QStringLiteral("<b>raw</b>"));
+  }
+};
+
+QTEST_MAIN(TestMarkdownRenderer)
+#include "test_markdown_renderer.moc"
