@@ -4,7 +4,10 @@
 #include <QFileInfo>
 #include <QUuid>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <random>
 
@@ -85,7 +88,7 @@ void make_database(storage::ConversationStore& store, int conversations, int mes
         store.import_conversation(conv, messages);
       }
     });
-    std::fprintf(stderr, "\rmade %d of %d conversations", std::min(first + 250, conversations), conversations);
+    if (isatty(fileno(stderr))) std::fprintf(stderr, "\rmade %d of %d conversations", std::min(first + 250, conversations), conversations);
   }
   std::fprintf(stderr, "\nmade in %.1f s\n", static_cast<double>(timer.elapsed()) / 1000.0);
 }

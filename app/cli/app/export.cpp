@@ -1,6 +1,9 @@
 // veloce-cli export: conversations to Markdown, JSON, HTML, plain text or PDF files.
 #include <QFileInfo>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 
 #include "app/cli/app/app_context.h"
@@ -28,9 +31,13 @@ int run_export(Args& args) {
     return 0;
   }
   const auto ids = exporting::all_conversation_ids(*store);
-  auto progress = [](int done, int total) {
-    std::fprintf(stderr, "\rexported %d of %d", done, total);
-    if (done == total) std::fputc('\n', stderr);
+  // On a terminal, a progress line updated about every percent; nothing when redirected.
+  const bool tty = isatty(fileno(stderr)) != 0;
+  auto progress = [tty](int done, int total) {
+    if (tty && (done == total || done % std::max(1, total / 100) == 0)) {
+      std::fprintf(stderr, "\rexported %d of %d", done, total);
+      if (done == total) std::fputc('\n', stderr);
+    }
     return true;
   };
   if (*format == exporting::ExportFormat::Json) {
