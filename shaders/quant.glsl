@@ -41,7 +41,8 @@ void dequant16(uint off, uint g, out float v[16]) {
 void dequant16(uint off, uint g, out float v[16]) {
   float d = rdhalf(off);
   uint shift = g * 4u;
-  for (uint j = 0u; j < 16u; ++j) v[j] = (float((rd8(off + 2u + j) >> shift) & 15u) - 8.0) * d;
+  uvec4 qs = rd16bytes(off + 2u);
+  for (uint j = 0u; j < 16u; ++j) v[j] = (float((byte_of(qs, j) >> shift) & 15u) - 8.0) * d;
 }
 #elif defined(TYPE_Q4_1)
 // half d; half m; u8 qs[16]: value = q * d + m.
@@ -50,7 +51,8 @@ void dequant16(uint off, uint g, out float v[16]) {
 void dequant16(uint off, uint g, out float v[16]) {
   vec2 dm = unpackHalf2x16(w[off >> 2]);  // 20-byte blocks keep d, m word aligned
   uint shift = g * 4u;
-  for (uint j = 0u; j < 16u; ++j) v[j] = float((rd8(off + 4u + j) >> shift) & 15u) * dm.x + dm.y;
+  uvec4 qs = rd16bytes(off + 4u);
+  for (uint j = 0u; j < 16u; ++j) v[j] = float((byte_of(qs, j) >> shift) & 15u) * dm.x + dm.y;
 }
 #elif defined(TYPE_Q5_0)
 // half d; u32 qh; u8 qs[16]: 5th bit of value j is bit j of qh; value = (q - 16) * d.
@@ -60,8 +62,9 @@ void dequant16(uint off, uint g, out float v[16]) {
   float d = rdhalf(off);
   uint qh = rd32(off + 2u) >> (16u * g);
   uint shift = g * 4u;
+  uvec4 qs = rd16bytes(off + 6u);
   for (uint j = 0u; j < 16u; ++j) {
-    uint q = ((rd8(off + 6u + j) >> shift) & 15u) | (((qh >> j) & 1u) << 4);
+    uint q = ((byte_of(qs, j) >> shift) & 15u) | (((qh >> j) & 1u) << 4);
     v[j] = (float(q) - 16.0) * d;
   }
 }
@@ -73,8 +76,9 @@ void dequant16(uint off, uint g, out float v[16]) {
   vec2 dm = unpackHalf2x16(w[off >> 2]);
   uint qh = w[(off >> 2) + 1u] >> (16u * g);
   uint shift = g * 4u;
+  uvec4 qs = rd16bytes(off + 8u);
   for (uint j = 0u; j < 16u; ++j) {
-    uint q = ((rd8(off + 8u + j) >> shift) & 15u) | (((qh >> j) & 1u) << 4);
+    uint q = ((byte_of(qs, j) >> shift) & 15u) | (((qh >> j) & 1u) << 4);
     v[j] = float(q) * dm.x + dm.y;
   }
 }
@@ -84,8 +88,8 @@ void dequant16(uint off, uint g, out float v[16]) {
 #define BLOCK_BYTES 34u
 void dequant16(uint off, uint g, out float v[16]) {
   float d = rdhalf(off);
-  uint base = off + 2u + 16u * g;
-  for (uint j = 0u; j < 16u; ++j) v[j] = float(sext8(rd8(base + j))) * d;
+  uvec4 qs = rd16bytes(off + 2u + 16u * g);
+  for (uint j = 0u; j < 16u; ++j) v[j] = float(sext8(byte_of(qs, j))) * d;
 }
 #elif defined(TYPE_Q2_K)
 // u8 scales[16] (lo nibble scale, hi nibble min); u8 qs[64]; half d; half dmin.
@@ -99,7 +103,8 @@ void dequant16(uint off, uint g, out float v[16]) {
   float ml = dm.y * float(sc >> 4);
   uint q = off + 16u + (g >> 3) * 32u + (g & 1u) * 16u;
   uint shift = ((g & 7u) >> 1) * 2u;
-  for (uint j = 0u; j < 16u; ++j) v[j] = dl * float((rd8(q + j) >> shift) & 3u) - ml;
+  uvec4 qs = rd16bytes(q);
+  for (uint j = 0u; j < 16u; ++j) v[j] = dl * float((byte_of(qs, j) >> shift) & 3u) - ml;
 }
 #elif defined(TYPE_Q3_K)
 // u8 hmask[32]; u8 qs[64]; u8 scales[12] (16 6-bit scales); half d.
@@ -116,9 +121,10 @@ void dequant16(uint off, uint g, out float v[16]) {
   uint q = off + 32u + h * 32u + sub * 16u;
   uint shift = 2u * jj;
   uint m = 1u << (h * 4u + jj);
-  uint hm = off + sub * 16u;
+  uvec4 qs = rd16bytes(q);
+  uvec4 hm = rd16bytes(off + sub * 16u);
   for (uint j = 0u; j < 16u; ++j) {
-    int qv = int((rd8(q + j) >> shift) & 3u) - (((rd8(hm + j) & m) != 0u) ? 0 : 4);
+    int qv = int((byte_of(qs, j) >> shift) & 3u) - (((byte_of(hm, j) & m) != 0u) ? 0 : 4);
     v[j] = dl * float(qv);
   }
 }
@@ -153,10 +159,14 @@ void dequant16(uint off, uint g, out float v[16]) {
   uint l0 = (g & 1u) * 16u;
   uint q = off + QS_OFFSET + (sb >> 1) * 32u + l0;
   uint shift = (sb & 1u) * 4u;
-  for (uint j = 0u; j < 16u; ++j) {
-    uint qv = (rd8(q + j) >> shift) & 15u;
+  uvec4 qs = rd16bytes(q);
 #if defined(TYPE_Q5_K)
-    qv |= ((rd8(off + 16u + l0 + j) >> sb) & 1u) << 4;
+  uvec4 qh = rd16bytes(off + 16u + l0);
+#endif
+  for (uint j = 0u; j < 16u; ++j) {
+    uint qv = (byte_of(qs, j) >> shift) & 15u;
+#if defined(TYPE_Q5_K)
+    qv |= ((byte_of(qh, j) >> sb) & 1u) << 4;
 #endif
     v[j] = d1 * float(qv) - m1;
   }
@@ -174,8 +184,10 @@ void dequant16(uint off, uint g, out float v[16]) {
   uint ql = off + 64u * h + 32u * (k & 1u) + l0;
   uint qh = off + 128u + 32u * h + l0;
   uint shift = (k >> 1) * 4u;
+  uvec4 lo = rd16bytes(ql);
+  uvec4 hi = rd16bytes(qh);
   for (uint j = 0u; j < 16u; ++j) {
-    int q = int(((rd8(ql + j) >> shift) & 15u) | (((rd8(qh + j) >> (2u * k)) & 3u) << 4)) - 32;
+    int q = int(((byte_of(lo, j) >> shift) & 15u) | (((byte_of(hi, j) >> (2u * k)) & 3u) << 4)) - 32;
     v[j] = dl * float(q);
   }
 }

@@ -15,3 +15,15 @@ uint rd32(uint off) {
 }
 float rdhalf(uint off) { return unpackHalf2x16(rd16(off)).x; }
 int sext8(uint b) { return int(b << 24) >> 24; }
+
+// 16 bytes from any byte offset in four words (five loads and funnel shifts when misaligned):
+// one load per four values instead of one per value, which is what block unpacking costs most.
+uvec4 rd16bytes(uint off) {
+  const uint b = off >> 2, s = (off & 3u) * 8u;
+  const uvec4 v = uvec4(w[b], w[b + 1u], w[b + 2u], w[b + 3u]);
+  if (s == 0u) return v;
+  const uint e = w[b + 4u];
+  return uvec4((v.x >> s) | (v.y << (32u - s)), (v.y >> s) | (v.z << (32u - s)),
+               (v.z >> s) | (v.w << (32u - s)), (v.w >> s) | (e << (32u - s)));
+}
+uint byte_of(uvec4 v, uint j) { return (v[j >> 2] >> ((j & 3u) * 8u)) & 0xFFu; }

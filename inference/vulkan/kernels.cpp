@@ -19,10 +19,13 @@ Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
 
 void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
                      uint32_t y_offset) {
+  constexpr uint32_t kMatvecRows = 2;  // ROWS in matvec.comp
+  if (x_offset % 4 || w.ncols % 16)
+    throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
   const Pipeline& p = pipelines_.get(weight_pipeline_name("matvec", w.type), 3);
   for (const TensorPart& part : w.parts) {
     MatvecParams pc{w.ncols, part.rows, w.row_bytes, x_offset, y_offset + part.row_begin};
-    const Groups2D g = split_groups(device_, part.rows);
+    const Groups2D g = split_groups(device_, (part.rows + kMatvecRows - 1) / kMatvecRows);
     r.dispatch(p, {part.range, x, y}, pc, g.x, g.y);
   }
 }
@@ -30,7 +33,7 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
 void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                      uint32_t y_stride) {
   const Pipeline& p = pipelines_.get(weight_pipeline_name("matmul", w.type), 3);
-  constexpr uint32_t kTileRows = 32, kTileTokens = 32;  // TN, TT in matmul.comp
+  constexpr uint32_t kTileRows = 64, kTileTokens = 64;  // TN, TT in matmul.comp
   for (const TensorPart& part : w.parts) {
     MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
     r.dispatch(p, {part.range, x, y}, pc, (part.rows + kTileRows - 1) / kTileRows,
@@ -40,8 +43,13 @@ void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
 
 void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                       uint32_t y_stride) {
-  if (n_tokens == 1) matvec(r, w, x, 0, y, 0);
-  else matmul(r, w, x, n_tokens, y, y_stride);
+  // The tiled product wastes most of its 64-token tile on a handful of tokens; below that a
+  // mat-vec per token reads the weights a few more times but does far less arithmetic.
+  if (n_tokens < kMatmulMinTokens) {
+    for (uint32_t t = 0; t < n_tokens; ++t) matvec(r, w, x, t * w.ncols, y, t * y_stride);
+  } else {
+    matmul(r, w, x, n_tokens, y, y_stride);
+  }
 }
 
 void Kernels::get_rows(Recorder& r, const GpuTensor& w, const BufferRange& ids, uint32_t n_ids, const BufferRange& y) {

@@ -22,7 +22,8 @@ class Kernels {
   // y[t * y_stride + row] = W[row] . x[t * ncols ..] for t < n_tokens.
   void matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
               uint32_t y_stride);
-  // matvec for one token, matmul for more.
+  // matvec per token for fewer than kMatmulMinTokens tokens, matmul for more.
+  static constexpr uint32_t kMatmulMinTokens = 8;
   void project(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                uint32_t y_stride);
   // y[i] = row ids[i] of W as fp32.
