@@ -23,5 +23,8 @@ echo "== GGUF parser fuzzing (${VELOCE_FUZZ_SECONDS:-60} s)"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVELOCE_FUZZ=ON \
   -DVELOCE_BUILD_APP=OFF -DVELOCE_BUILD_TESTS=ON
 cmake --build build-fuzz -j"$JOBS" --target fuzz_gguf
+# New inputs go to a scratch folder listed first; the committed seed corpus is only read.
+scratch=$(mktemp -d)
 ./build-fuzz/tests/fuzz/fuzz_gguf -max_total_time="${VELOCE_FUZZ_SECONDS:-60}" -max_len=65536 \
-  tests/data/fuzz_corpus
+  "$scratch" tests/data/fuzz_corpus
+rm -rf "$scratch"
