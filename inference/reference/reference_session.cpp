@@ -46,7 +46,7 @@ ReferenceSession::ReferenceSession(std::shared_ptr<const Model> model, size_t n_
   try {
     k_cache_.assign(n_ctx_ * per_position, 0);
     v_cache_.assign(n_ctx_ * per_position, 0);
-  } catch (const std::bad_alloc&) {
+  } catch (const std::exception&) {  // std::bad_alloc, or std::length_error beyond max_size()
     const double mib = static_cast<double>(n_ctx_ * per_position) * 4.0 / (1024.0 * 1024.0);
     throw EngineError("reference backend: not enough memory for a KV cache of " + std::to_string(n_ctx_) +
                       " tokens (" + std::to_string(static_cast<long long>(mib)) + " MiB); use a smaller context");
