@@ -111,7 +111,9 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
     result.tokens.push_back(id);
     history.push_back(id);
     if (options.on_token) options.on_token(id);
-    emit(decoder.push(id));
+    // Control tokens (<|dummy_N|>, <|im_start|> ...) are part of the sequence but not of the
+    // reply's text, as in every chat frontend: a user should never read template markup.
+    if (!tokenizer_.is_special(id)) emit(decoder.push(id));
     if (static_cast<int64_t>(result.tokens.size()) >= options.max_tokens) break;  // no need for its logits
     const int32_t next[1] = {id};
     try {

@@ -22,7 +22,8 @@ struct GenerateOptions {
   SamplerParams sampling;
   size_t prompt_chunk = 128;                     // tokens per prefill submission
   const std::atomic<bool>* cancel = nullptr;     // checked between chunks and between tokens
-  std::function<void(std::string_view)> on_text; // whole UTF-8 characters, as they are sampled
+  std::function<void(std::string_view)> on_text; // whole UTF-8 characters, as they are sampled;
+                                                 // control tokens produce no text
   std::function<void(int32_t)> on_token;         // every sampled id (stop tokens excluded)
 };
 

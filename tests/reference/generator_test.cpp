@@ -18,6 +18,7 @@ namespace {
 // stop tokens. Enough for StreamDecoder and the stop ids without loading a model.
 constexpr int32_t k_im_end = 256;
 constexpr int32_t k_endoftext = 257;
+constexpr int32_t k_dummy = 258;  // a control token that is not a stop token
 
 std::string gpt2_spelling(int b) {
   const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
@@ -48,6 +49,8 @@ Tokenizer byte_tokenizer() {
   tokens.push_back("<|im_end|>");
   types.push_back(3);
   tokens.push_back("<|endoftext|>");
+  types.push_back(3);
+  tokens.push_back("<|dummy_0|>");
   types.push_back(3);
   return Tokenizer(std::move(tokens), {}, std::move(types));
 }
@@ -91,7 +94,7 @@ class ScriptedSession final : public Session {
   }
   size_t n_past() const override { return cache.size(); }
   size_t n_ctx() const override { return n_ctx_; }
-  size_t n_vocab() const override { return 258; }
+  size_t n_vocab() const override { return 259; }
 
  private:
   size_t n_ctx_;
@@ -122,6 +125,19 @@ TEST_F(GeneratorTest, StopsAtImEndAndExcludesIt) {
   EXPECT_EQ(r.prompt_tokens_reused, 0u);
   EXPECT_EQ(s.cache, bytes_of("helloOK"));  // the stop token is never evaluated
   EXPECT_GE(r.time_to_first_token_ms, 0.0);
+}
+
+TEST_F(GeneratorTest, ControlTokensAreKeptAsIdsButNotShownAsText) {
+  ScriptedSession s(64);
+  s.script = {{2, k_dummy}, {3, 'A'}, {4, k_im_end}};
+  std::string streamed;
+  GenerateOptions o = greedy();
+  o.on_text = [&](std::string_view t) { streamed += t; };
+  Generator g(s, tokenizer);
+  const auto r = g.generate(bytes_of("hi"), o);
+  EXPECT_EQ(r.tokens, (std::vector<int32_t>{k_dummy, 'A'}));
+  EXPECT_EQ(r.text, "A");
+  EXPECT_EQ(streamed, "A");
 }
 
 TEST_F(GeneratorTest, StopsAtEndOfText) {
