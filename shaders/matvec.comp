@@ -7,7 +7,7 @@
 #define PUSH_MATVEC
 #include "push_constants.glsl"
 #define WG 32u
-#define ROWS 2u
+#define ROWS 4u
 layout(local_size_x = 32) in;
 layout(std430, binding = 0) readonly buffer Weights { uint w[]; };
 layout(std430, binding = 1) readonly buffer X { vec4 x4[]; };

@@ -19,7 +19,7 @@ Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
 
 void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
                      uint32_t y_offset) {
-  constexpr uint32_t kMatvecRows = 2;  // ROWS in matvec.comp
+  constexpr uint32_t kMatvecRows = 4;  // ROWS in matvec.comp
   if (x_offset % 4 || w.ncols % 16)
     throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
   const Pipeline& p = pipelines_.get(weight_pipeline_name("matvec", w.type), 3);
