@@ -3,8 +3,10 @@
 // VELOCE_MODEL also sets the model. --screenshot-state NAME (used by scripts/screenshots.sh) puts
 // the window into one named state (first-run, conversation, search, settings, export).
 #include <QGuiApplication>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QUrl>
 #include <cstdio>
 #include <optional>
@@ -37,6 +39,8 @@ int main(int argc, char* argv[]) {
   QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
   QGuiApplication::setDesktopFileName(QStringLiteral("io.github.veloce.Veloce"));
   QQuickStyle::setStyle(QStringLiteral("Material"));
+  // Title bars and task switchers that do not read the desktop file still show Veloce's icon.
+  QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/veloce.svg")));
 
   const QStringList arguments = QCoreApplication::arguments();
   const veloce::app::StartupOptions options = veloce::app::parseStartupOptions(arguments);
@@ -64,5 +68,13 @@ int main(int argc, char* argv[]) {
   if (engine.rootObjects().isEmpty()) return 1;
 
   chat.loadModel(QString());
+  // The whole-file database check that start-up skipped on a large file runs once the window has
+  // drawn its first frame, so it never delays the window.
+  if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst())) {
+    QObject::connect(window, &QQuickWindow::frameSwapped, &chat, &veloce::app::ChatController::checkDatabaseInBackground,
+                     static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+  } else {
+    chat.checkDatabaseInBackground();
+  }
   return QGuiApplication::exec();
 }

@@ -79,10 +79,19 @@ Pane {
         }
 
         InfoBanner {
+            id: omittedBanner
+            objectName: "omittedBanner"
+            // The count the user dismissed; a larger one (more left out) shows the notice again.
+            property int dismissedCount: 0
             Layout.fillWidth: true
-            message: chat.omittedMessages > 0
-                     ? qsTr("The %n oldest message(s) no longer fit the context and were left out of the last prompt. They are still saved here.", "", chat.omittedMessages)
+            message: chat.omittedMessages > dismissedCount
+                     ? qsTr("The %n oldest message(s) no longer fit the context, so Phi-4 does not see them. They are still saved here.", "", chat.omittedMessages)
                      : ""
+            onDismissed: dismissedCount = chat.omittedMessages
+            Connections {
+                target: chat
+                function onCurrentConversationChanged() { omittedBanner.dismissedCount = 0 }
+            }
         }
 
         EmptyConversation {

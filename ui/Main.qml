@@ -16,6 +16,10 @@ ApplicationWindow {
     title: chat.currentTitle.length > 0 ? qsTr("%1 — Veloce").arg(chat.currentTitle) : qsTr("Veloce")
 
     readonly property var appSettings: chat.settings
+    readonly property bool darkTheme: Material.theme === Material.Dark
+    // Links in replies: Material blue, light enough on the dark background (about 9:1) and dark
+    // enough on the light one (about 5.6:1); Qt's default #0000ff is unreadable on dark.
+    readonly property color linkColor: darkTheme ? "#90caf9" : "#1565c0"
     // The setup view replaces the conversation while no model is ready and nothing is open to read.
     readonly property bool showSetup: chat.modelState !== "ready" && chat.messages.count === 0
 
@@ -96,6 +100,16 @@ ApplicationWindow {
                 objectName: "errorBanner"
                 Layout.fillWidth: true
                 error: true
+                onDismissed: message = ""
+            }
+            // Damage found by the background whole-file check after start-up: it stays until
+            // the user dismisses it, whatever other errors come and go.
+            InfoBanner {
+                id: databaseBanner
+                objectName: "databaseBanner"
+                Layout.fillWidth: true
+                error: true
+                message: chat.databaseProblem
                 onDismissed: message = ""
             }
             InfoBanner {

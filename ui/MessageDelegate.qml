@@ -83,7 +83,7 @@ FocusScope {
             }
 
             Repeater {
-                model: message.editing ? [] : markdown.blocks(message.model.content)
+                model: message.editing ? [] : markdown.blocks(message.model.content, window.linkColor)
                 delegate: Loader {
                     required property var modelData
                     Layout.fillWidth: true

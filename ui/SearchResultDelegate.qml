@@ -1,4 +1,5 @@
-// One search hit: the conversation's title and the snippet around the match (matches in bold).
+// One search hit: the conversation's title, who wrote the match and when, and the snippet around
+// the match (matches in bold).
 // Opening it shows the conversation at the matching message.
 import QtQuick
 import QtQuick.Controls
@@ -11,12 +12,21 @@ ItemDelegate {
     required property int index
     // The role of the matching message; empty for a title match (or a model without that role).
     readonly property string role: model.role !== undefined ? model.role : ""
+    readonly property string author: role === "user" ? qsTr("You")
+                                   : role === "assistant" ? qsTr("Phi-4")
+                                   : role === "system" ? qsTr("System prompt") : qsTr("Title")
+    readonly property string authorAndDate: {
+        const when = model.createdAt
+        if (!when || isNaN(when.getTime()))
+            return author
+        return qsTr("%1 · %2").arg(author).arg(when.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+    }
     readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
 
     function open() { chat.openConversation(model.conversationId, model.messageId) }
 
     highlighted: ListView.isCurrentItem
-    Accessible.name: qsTr("%1: %2").arg(model.title).arg(model.snippet)
+    Accessible.name: qsTr("%1, %2: %3").arg(model.title).arg(authorAndDate).arg(model.snippet)
     onClicked: {
         ListView.view.currentIndex = index
         open()
@@ -26,12 +36,25 @@ ItemDelegate {
 
     contentItem: ColumnLayout {
         spacing: 2
-        Label {
+        RowLayout {
             Layout.fillWidth: true
-            text: hit.model.title
-            font.bold: true
-            elide: Text.ElideRight
-            textFormat: Text.PlainText
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                text: hit.model.title
+                font.bold: true
+                elide: Text.ElideRight
+                textFormat: Text.PlainText
+            }
+            // Who wrote the matching message and when, so "you said" and "Phi-4 said" can be told
+            // apart before opening anything.
+            Label {
+                objectName: "searchHitAuthor"
+                text: hit.authorAndDate
+                font.pointSize: window.font.pointSize * 0.8
+                opacity: 0.7
+                textFormat: Text.PlainText
+            }
         }
         Label {
             Layout.fillWidth: true
@@ -42,12 +65,6 @@ ItemDelegate {
             maximumLineCount: 3
             elide: Text.ElideRight
             opacity: 0.85
-        }
-        Label {
-            visible: hit.role.length > 0
-            text: hit.role === "user" ? qsTr("You") : hit.role === "assistant" ? qsTr("Phi-4") : qsTr("System prompt")
-            font.pointSize: window.font.pointSize * 0.8
-            opacity: 0.6
         }
     }
 

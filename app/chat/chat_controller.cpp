@@ -33,6 +33,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::firstToken, this, &ChatController::onFirstToken);
   connect(worker_, &GenerationWorker::checkpointStored, this, &ChatController::onCheckpointStored);
   connect(worker_, &GenerationWorker::piece, this, &ChatController::onPiece);
+  connect(worker_, &GenerationWorker::contextMeasured, this, &ChatController::onContextMeasured);
   connect(worker_, &GenerationWorker::replyFinished, this, &ChatController::onReplyFinished);
   connect(worker_, &GenerationWorker::requestFailed, this, &ChatController::onRequestFailed);
   thread_.setObjectName(QStringLiteral("veloce-generation"));
@@ -51,6 +52,11 @@ ChatController::~ChatController() {
   if (backgroundJob_) {
     backgroundJob_->wait();
     delete backgroundJob_;
+  }
+  // A read-only check: nothing to lose by waiting, and its connection must close before the file.
+  if (integrityCheck_) {
+    integrityCheck_->wait();
+    delete integrityCheck_;
   }
 }
 
@@ -181,6 +187,7 @@ void ChatController::onModelLoaded(const LoadedModelInfo& info) {
   emit modelLoadProgressChanged();
   contextUsed_ = 0;
   emit contextChanged();
+  measureOpenConversation();
   // A file picked in the setup view becomes the setting once it has loaded.
   if (settings_->modelPath() != info.path) settings_->setModelPath(info.path);
   setModelState(ModelState::Ready);

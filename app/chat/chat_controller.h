@@ -11,6 +11,7 @@
 //   veloce::app::ChatController chat(&store, &settings);
 //   chat.runStartupMaintenance();                           // GUI only: recovers killed replies, purges deletes
 //   chat.loadModel(QString());                              // the settings' model, if the file exists
+//   chat.checkDatabaseInBackground();                       // GUI only, once the window shows
 // States are strings so QML can compare them without registering enums.
 #include <QObject>
 #include <QPointer>
@@ -79,7 +80,10 @@ class ChatController : public QObject {
   Q_PROPERTY(QString backendName READ backendName NOTIFY modelStateChanged)      // "vulkan" / "reference"
 
   // ---- status line ----
-  Q_PROPERTY(int contextUsed READ contextUsed NOTIFY contextChanged)   // tokens in the KV cache after the last turn
+  // Tokens of the open conversation in the context: while a reply streams, what the KV cache holds
+  // (prompt + reply so far, updated with each piece); after opening a conversation, what its next
+  // prompt would take (measured on the worker thread); 0 for a new conversation.
+  Q_PROPERTY(int contextUsed READ contextUsed NOTIFY contextChanged)
   Q_PROPERTY(int contextSize READ contextSize NOTIFY contextChanged)   // n_ctx of the loaded session (0: none)
   // Older messages of the open conversation that the last prompt had to leave out to fit the
   // context (0: everything fit). They stay in the history; the view shows a notice when > 0.
@@ -87,12 +91,18 @@ class ChatController : public QObject {
   // Figures of the last finished reply (0 until one finished).
   Q_PROPERTY(double lastTimeToFirstTokenMs READ lastTimeToFirstTokenMs NOTIFY lastReplyStatsChanged)
   Q_PROPERTY(double lastTokensPerSecond READ lastTokensPerSecond NOTIFY lastReplyStatsChanged)
+  // Prompt tokens of the last reply whose K/V came from the cache (the earlier turns of the same
+  // conversation) instead of being computed again.
+  Q_PROPERTY(int lastPromptTokensReused READ lastPromptTokensReused NOTIFY lastReplyStatsChanged)
 
   // ---- notices ----
   // The latest error for the user ("" when none); also sent once through errorOccurred().
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
   // Message shown once after opening the database (recovered corrupt file, migration backup).
   Q_PROPERTY(QString startupNotice READ startupNotice CONSTANT)
+  // Set when the background whole-file check (checkDatabaseInBackground) found damage: a sentence
+  // for the user saying that the file is moved aside at the next start and to export now.
+  Q_PROPERTY(QString databaseProblem READ databaseProblem NOTIFY databaseProblemChanged)
   // True while a deleted conversation can still be brought back with undoDelete().
   Q_PROPERTY(bool canUndoDelete READ canUndoDelete NOTIFY canUndoDeleteChanged)
   Q_PROPERTY(QString deletedTitle READ deletedTitle NOTIFY canUndoDeleteChanged)
@@ -132,9 +142,11 @@ class ChatController : public QObject {
   int omittedMessages() const { return omittedMessages_; }
   double lastTimeToFirstTokenMs() const { return lastTtftMs_; }
   double lastTokensPerSecond() const { return lastTokensPerSecond_; }
+  int lastPromptTokensReused() const { return lastPromptTokensReused_; }
 
   QString lastError() const { return lastError_; }
   QString startupNotice() const;
+  QString databaseProblem() const { return databaseProblem_; }
   bool canUndoDelete() const { return pendingDeleteId_ >= 0; }
   QString deletedTitle() const { return pendingDeleteTitle_; }
 
@@ -144,6 +156,10 @@ class ChatController : public QObject {
   // GUI start-up only (not veloce-cli, which may run beside a GUI): replies left "streaming" by a
   // killed process become "stopped", and conversations deleted but not purged are purged.
   void runStartupMaintenance();
+  // GUI only, once the window shows: when the start-up check did not cover the whole database
+  // (a large file, see storage::IntegrityCheck), runs check_integrity_full() on its own thread and
+  // its own connection; damage sets databaseProblem. Emits databaseCheckFinished either way.
+  void checkDatabaseInBackground();
 
  public slots:
   // ---- chat flow ----
@@ -206,6 +222,9 @@ class ChatController : public QObject {
   void lastReplyStatsChanged();
   void lastErrorChanged();
   void canUndoDeleteChanged();
+  void databaseProblemChanged();
+  // The background check is done; problem is "" when the file is sound (or was checked at start).
+  void databaseCheckFinished(const QString& problem);
   // An error for the user (engine failure, database error, invalid request), once per occurrence.
   void errorOccurred(const QString& message);
   // Scroll the conversation view to this row of `messages` (after openConversation with a focus).
@@ -234,9 +253,10 @@ class ChatController : public QObject {
   void onUserMessageStored(quint64 requestId, qint64 messageId);
   void onReplyStarted(quint64 requestId, qint64 messageId);
   void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
-  void onFirstToken(quint64 requestId);
+  void onFirstToken(quint64 requestId, int contextUsed);
   void onCheckpointStored(quint64 requestId, qint64 messageId, int length);
-  void onPiece(quint64 requestId, const QString& piece);
+  void onPiece(quint64 requestId, const QString& piece, int contextUsed);
+  void onContextMeasured(qint64 conversationId, int tokens, int omittedMessages);
   void onReplyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
   void onRequestFailed(quint64 requestId, const QString& message);
 
@@ -259,6 +279,8 @@ class ChatController : public QObject {
   void upsertConversation(qint64 id);
   void refreshSiblingInfo(int row);
   void updateCanSend();
+  void setContextUsed(int tokens);
+  void measureOpenConversation();  // asks the worker what the open branch takes of the context
   std::vector<PromptMessage> branchUpTo(int rowExclusive) const;
 
   veloce::storage::ConversationStore* store_;
@@ -270,6 +292,7 @@ class ChatController : public QObject {
   QThread thread_;
   GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
   QThread* backgroundJob_ = nullptr;    // the running export/import, if any
+  QThread* integrityCheck_ = nullptr;   // the background whole-file check, if started
 
   qint64 conversationId_ = -1;
   QString title_;
@@ -284,7 +307,9 @@ class ChatController : public QObject {
   int omittedMessages_ = 0;
   double lastTtftMs_ = 0;
   double lastTokensPerSecond_ = 0;
+  int lastPromptTokensReused_ = 0;
   QString lastError_;
+  QString databaseProblem_;
   qint64 pendingDeleteId_ = -1;
   QString pendingDeleteTitle_;
   quint64 nextRequestId_ = 1;

@@ -85,6 +85,7 @@ void ChatController::newConversation() {
   title_.clear();
   systemPrompt_.clear();
   omittedMessages_ = 0;
+  contextUsed_ = 0;
   messages_.clear();
   emit currentConversationChanged();
   emit conversationSystemPromptChanged();
@@ -120,10 +121,12 @@ bool ChatController::openConversation(qint64 id, qint64 focusMessageId) {
     return false;
   }
   omittedMessages_ = 0;
+  contextUsed_ = 0;
   reloadBranch();
   emit currentConversationChanged();
   emit conversationSystemPromptChanged();
   emit contextChanged();
+  measureOpenConversation();
   if (focusMessageId > 0) {
     const int row = messages_.rowOfMessage(focusMessageId);
     if (row >= 0) emit focusMessageRequested(row);

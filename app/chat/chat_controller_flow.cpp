@@ -211,23 +211,29 @@ void ChatController::onPromptBuilt(quint64 requestId, int omittedMessages, int /
   emit contextChanged();
 }
 
-void ChatController::onFirstToken(quint64 requestId) {
-  if (requestId == activeRequestId_) setSendState(SendState::Streaming);
+void ChatController::onFirstToken(quint64 requestId, int contextUsed) {
+  if (requestId != activeRequestId_) return;
+  if (viewAttached_) setContextUsed(contextUsed);
+  setSendState(SendState::Streaming);
 }
 
 void ChatController::onCheckpointStored(quint64 requestId, qint64 messageId, int length) {
   if (requestId == activeRequestId_) emit replyCheckpointed(messageId, length);
 }
 
-void ChatController::onPiece(quint64 requestId, const QString& piece) {
+void ChatController::onPiece(quint64 requestId, const QString& piece, int contextUsed) {
   if (requestId != activeRequestId_) return;
-  if (viewAttached_) messages_.appendToLast(piece);
+  if (viewAttached_) {
+    messages_.appendToLast(piece);
+    setContextUsed(contextUsed);
+  }
   emit replyPiece(piece);
 }
 
 void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outcome) {
   if (requestId != activeRequestId_) return;
   const QString state = veloce::storage::state_name(outcome.state);
+  const bool attached = viewAttached_;
   if (viewAttached_) {
     messages_.setLastState(state);
     upsertConversation(conversationId_);
@@ -235,15 +241,44 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
   if (outcome.completionTokens > 0) {
     lastTtftMs_ = outcome.timeToFirstTokenMs;
     lastTokensPerSecond_ = outcome.tokensPerSecond;
+    lastPromptTokensReused_ = outcome.promptTokensReused;
     emit lastReplyStatsChanged();
   }
-  contextUsed_ = outcome.contextUsed;
-  emit contextChanged();
+  if (viewAttached_) setContextUsed(outcome.contextUsed);
   finishRequest();
+  // Another conversation was opened while this reply finished: measure that one now.
+  if (!attached) measureOpenConversation();
   if (outcome.state == MessageState::Error) {
     setError(tr("The reply stopped because of an error: %1 The text so far is kept.").arg(outcome.error));
   }
   emit replyFinished(outcome.messageId, state);
+}
+
+void ChatController::setContextUsed(int tokens) {
+  // Once per piece at most, and only when it moved: a cheap int for the status line.
+  if (tokens == contextUsed_) return;
+  contextUsed_ = tokens;
+  emit contextChanged();
+}
+
+void ChatController::measureOpenConversation() {
+  if (modelState_ != ModelState::Ready || conversationId_ <= 0 || busy()) return;
+  const std::vector<PromptMessage> history = branchUpTo(messages_.rowCount());
+  if (history.empty()) return;
+  const QString system = systemPrompt_.isEmpty() ? settings_->defaultSystemPrompt() : systemPrompt_;
+  const int maxTokens = settings_->maxReplyTokens();
+  const qint64 id = conversationId_;
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, id, history, system, maxTokens] { w->measureContext(id, history, system, maxTokens); },
+      Qt::QueuedConnection);
+}
+
+void ChatController::onContextMeasured(qint64 conversationId, int tokens, int omittedMessages) {
+  // A reply started since then reports what its prompt really took.
+  if (conversationId != conversationId_ || busy()) return;
+  omittedMessages_ = omittedMessages;
+  contextUsed_ = tokens;
+  emit contextChanged();
 }
 
 void ChatController::onRequestFailed(quint64 requestId, const QString& message) {

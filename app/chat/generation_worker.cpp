@@ -167,6 +167,24 @@ void GenerationWorker::generate(const ReplyRequest& request) {
   }
 }
 
+void GenerationWorker::measureContext(qint64 conversationId, const std::vector<PromptMessage>& history,
+                                      const QString& systemPrompt, int maxTokens) {
+  if (!model_ || !session_ || history.empty()) return;
+  std::vector<ChatMessage> chat;
+  chat.reserve(history.size());
+  for (const auto& m : history) chat.push_back(ChatMessage{chatRole(m.role), m.content.toStdString()});
+  const size_t n_ctx = session_->n_ctx();
+  try {
+    const PromptPlan plan =
+        build_prompt(model_->tokenizer(), systemPrompt.toStdString(), chat,
+                     PromptLimits{n_ctx, reply_reserve_for(n_ctx, static_cast<size_t>(std::max(maxTokens, 1)))});
+    emit contextMeasured(conversationId, static_cast<int>(plan.tokens.size()), static_cast<int>(plan.omitted));
+  } catch (const std::exception&) {
+    // The newest message alone does not fit: the next send says so in words; show a full context.
+    emit contextMeasured(conversationId, static_cast<int>(n_ctx), static_cast<int>(history.size()) - 1);
+  }
+}
+
 void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt) {
   auto& s = store();
   std::string text;
@@ -181,12 +199,14 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   options.on_token = [&](int32_t) {
     if (!firstSeen) {
       firstSeen = true;
-      emit firstToken(request.requestId);
+      emit firstToken(request.requestId, static_cast<int>(session_->n_past()));
     }
   };
   options.on_text = [&](std::string_view piece) {
     text.append(piece);
-    emit this->piece(request.requestId, QString::fromUtf8(piece.data(), static_cast<qsizetype>(piece.size())));
+    // The sampled token is not in the cache yet; n_past + 1 is what it holds once it is.
+    emit this->piece(request.requestId, QString::fromUtf8(piece.data(), static_cast<qsizetype>(piece.size())),
+                     static_cast<int>(std::min(session_->n_past() + 1, session_->n_ctx())));
     // A checkpoint every ~2 s, never per token: one fsync'd transaction each.
     if (sinceCheckpoint.elapsed() >= request.checkpointIntervalMs) {
       const QString sofar = QString::fromStdString(text);

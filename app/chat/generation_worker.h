@@ -12,6 +12,7 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include <vector>
 
 #include "app/chat/generation_types.h"
 
@@ -44,6 +45,11 @@ class GenerationWorker : public QObject {
   void loadModel(const veloce::app::LoadRequest& request);
   void unloadModel();
   void generate(const veloce::app::ReplyRequest& request);
+  // How many tokens of the context `history` (a conversation's shown branch, oldest first) would
+  // take as the next prompt, and how many of its oldest messages would be left out: what the
+  // status line shows for a conversation just opened, before anything of it is in the KV cache.
+  void measureContext(qint64 conversationId, const std::vector<veloce::app::PromptMessage>& history,
+                      const QString& systemPrompt, int maxTokens);
 
  signals:
   void loadProgress(double fraction);
@@ -55,10 +61,13 @@ class GenerationWorker : public QObject {
   void userMessageStored(quint64 requestId, qint64 messageId);
   void replyStarted(quint64 requestId, qint64 messageId);
   void promptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
-  void firstToken(quint64 requestId);
+  // contextUsed: tokens in the KV cache (the prompt, once it is read).
+  void firstToken(quint64 requestId, int contextUsed);
   // The streaming reply's first `length` UTF-16 units are committed to the database.
   void checkpointStored(quint64 requestId, qint64 messageId, int length);
-  void piece(quint64 requestId, const QString& text);
+  // contextUsed: tokens in the KV cache now (prompt + reply so far), for the status line.
+  void piece(quint64 requestId, const QString& text, int contextUsed);
+  void contextMeasured(qint64 conversationId, int tokens, int omittedMessages);
   void replyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
   // The request could not start (database error, prompt too long, no model); nothing streamed.
   void requestFailed(quint64 requestId, const QString& message);

@@ -2,6 +2,7 @@
 // Turns model output (untrusted Markdown) into pieces QML can show safely: prose as rich text with
 // raw HTML disabled and images replaced by a visible placeholder, fenced code blocks as plain text
 // (shown in a monospace frame with a copy button). Nothing here ever loads a URL.
+#include <QColor>
 #include <QObject>
 #include <QString>
 #include <QVariantList>
@@ -22,15 +23,16 @@ std::vector<MarkdownBlock> splitMarkdown(const QString& markdown);
 
 // Prose Markdown -> rich text for a QML Text (Text.RichText). Raw HTML in the source stays literal
 // text, images become "[image not loaded: URL]", and the document-level font is left out so the
-// view's own font and size apply.
-QString proseToRichText(const QString& markdown);
+// view's own font and size apply. Links get linkColour when it is valid (else Qt's default blue).
+QString proseToRichText(const QString& markdown, const QColor& linkColour = QColor());
 
 class MarkdownRenderer : public QObject {
   Q_OBJECT
  public:
   using QObject::QObject;
   // A list of {kind: "prose"|"code", html (prose), code, language (code)} maps, in order.
-  Q_INVOKABLE QVariantList blocks(const QString& markdown) const;
+  // linkColour: the theme's link colour (QML passes a color; an invalid one keeps Qt's default).
+  Q_INVOKABLE QVariantList blocks(const QString& markdown, const QColor& linkColour = QColor()) const;
 };
 
 }  // namespace veloce::app

@@ -22,13 +22,16 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const {
     case TitleRole: return hit.title;
     case SnippetRole: return hit.snippet;
     case SnippetHtmlRole: return html_[row];
+    case RoleRole: return hit.message_id > 0 ? veloce::storage::role_name(hit.role) : QString();
+    case CreatedAtRole: return hit.created_at;
     default: return {};
   }
 }
 
 QHash<int, QByteArray> SearchResultModel::roleNames() const {
   return {{ConversationIdRole, "conversationId"}, {MessageIdRole, "messageId"}, {TitleRole, "title"},
-          {SnippetRole, "snippet"}, {SnippetHtmlRole, "snippetHtml"}};
+          {SnippetRole, "snippet"}, {SnippetHtmlRole, "snippetHtml"}, {RoleRole, "role"},
+          {CreatedAtRole, "createdAt"}};
 }
 
 void SearchResultModel::setResults(const QString& query, std::vector<veloce::storage::SearchHit> hits) {

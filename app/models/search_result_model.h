@@ -22,6 +22,8 @@ class SearchResultModel : public QAbstractListModel {
     TitleRole,                              // "title": the conversation's title
     SnippetRole,                            // "snippet": plain text around the match
     SnippetHtmlRole,                        // "snippetHtml": escaped, matches in <b> (Text.StyledText)
+    RoleRole,                               // "role": "user" / "assistant" / "system"; "" for a title match
+    CreatedAtRole,                          // "createdAt": QDateTime (UTC) of the message (title: the conversation)
   };
   Q_ENUM(Role)
 

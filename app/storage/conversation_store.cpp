@@ -87,6 +87,7 @@ void ConversationStore::open_and_check(const OpenOptions& options) {
     fail(QStringLiteral("cannot open the database"));
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 5000);
+  if (report_.created) report_.whole_file_checked = true;  // nothing in it to be damaged
   if (!options.check_integrity || options.integrity == IntegrityCheck::None || report_.created) return;
 
   const bool marked = QFileInfo::exists(damage_marker_path(path_));
@@ -97,10 +98,10 @@ void ConversationStore::open_and_check(const OpenOptions& options) {
   // caught by SQLite comparing the header's page count with the file size) come with it.
   const QString problem = run_quick_check(full ? "PRAGMA quick_check" : "PRAGMA quick_check(conversations)");
   if (problem.isEmpty()) {
+    report_.whole_file_checked = full;
     if (marked && full) QFile::remove(damage_marker_path(path_));  // a false alarm: the file is sound
     return;
   }
-  if (problem.isEmpty()) return;
 
   sqlite3_close(db_);
   db_ = nullptr;
@@ -110,6 +111,7 @@ void ConversationStore::open_and_check(const OpenOptions& options) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 5000);
   report_.created = true;
+  report_.whole_file_checked = true;
 }
 
 QString ConversationStore::damage_marker_path(const QString& path) { return path + QStringLiteral(".damaged"); }

@@ -59,6 +59,9 @@ struct OpenReport {
   int schema_after = 0;           // user_version now (ConversationStore::kSchemaVersion)
   QString backup_path;            // copy taken before migrating; empty when nothing was migrated
   bool recovered_from_corruption = false;
+  // The start-up check covered the whole file (small file, damage marker, IntegrityCheck::Full,
+  // or a new file); when false the app still owes check_integrity_full() in the background.
+  bool whole_file_checked = false;
   QString corrupt_moved_to;       // where the damaged file went (never deleted)
   QString user_message;           // human-readable summary of the above, empty when all was fine
 };

@@ -38,7 +38,7 @@ std::vector<SearchHit> ConversationStore::search(const QString& text, int limit)
 
   // Titles first: a conversation named after the words is the likeliest thing wanted.
   Statement titles(db_,
-                   "SELECT c.id, c.title, snippet(conversation_fts, 0, char(57344), char(57345), '…', 16) "
+                   "SELECT c.id, c.title, snippet(conversation_fts, 0, char(57344), char(57345), '…', 16), c.created_at "
                    "FROM conversation_fts JOIN conversations c ON c.id = conversation_fts.rowid "
                    "WHERE conversation_fts MATCH ?1 AND c.deleted_at IS NULL "
                    "ORDER BY conversation_fts.rank LIMIT ?2",
@@ -48,6 +48,7 @@ std::vector<SearchHit> ConversationStore::search(const QString& text, int limit)
     SearchHit hit;
     hit.conversation_id = titles.int64(0);
     hit.title = titles.text(1);
+    hit.created_at = detail::from_ms(titles.int64(3));
     parse_snippet(titles.text(2), hit);
     hits.push_back(std::move(hit));
   }
@@ -58,7 +59,7 @@ std::vector<SearchHit> ConversationStore::search(const QString& text, int limit)
   // rows kept. It over-fetches a little so that hits in soft-deleted conversations (hidden, and
   // purged at the next start) do not leave the list short.
   Statement messages(db_,
-                     "SELECT m.conversation_id, m.id, c.title, f.marked FROM "
+                     "SELECT m.conversation_id, m.id, c.title, f.marked, m.role, m.created_at FROM "
                      "(SELECT rowid, rank, snippet(message_fts, 0, char(57344), char(57345), '…', 16) AS marked "
                      " FROM message_fts WHERE message_fts MATCH ?1 ORDER BY rank LIMIT ?3) f "
                      "JOIN messages m ON m.id = f.rowid JOIN conversations c ON c.id = m.conversation_id "
@@ -70,6 +71,8 @@ std::vector<SearchHit> ConversationStore::search(const QString& text, int limit)
     hit.conversation_id = messages.int64(0);
     hit.message_id = messages.int64(1);
     hit.title = messages.text(2);
+    hit.role = role_from_name(messages.text(4)).value_or(Role::User);
+    hit.created_at = detail::from_ms(messages.int64(5));
     parse_snippet(messages.text(3), hit);
     hits.push_back(std::move(hit));
   }

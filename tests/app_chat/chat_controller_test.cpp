@@ -3,9 +3,11 @@
 // branch; long conversations leave out old turns but keep them in the history.
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <memory>
 
 #include "app/chat/chat_controller.h"
@@ -120,6 +122,10 @@ class ChatControllerTest : public QObject {
     QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
     QSignalSpy userStored(chat_.get(), &ChatController::userMessageStored);
     QSignalSpy rowsChanged(chat_->messages(), &QAbstractItemModel::dataChanged);
+    // What the status line would show with each piece: the context fills while the reply streams.
+    std::vector<int> contextWhileStreaming;
+    connect(chat_.get(), &ChatController::replyPiece, this,
+            [&] { contextWhileStreaming.push_back(chat_->contextUsed()); });
     QVERIFY(chat_->send(ref_.userMessage));
     QCOMPARE(chat_->sendState(), QStringLiteral("prefill"));
     QVERIFY(chat_->busy());
@@ -175,13 +181,23 @@ class ChatControllerTest : public QObject {
     QVERIFY2(chat_->contextUsed() >= prompt + 31 && chat_->contextUsed() <= prompt + 32,
              qPrintable(QString::number(chat_->contextUsed())));
     QCOMPARE(chat_->omittedMessages(), 0);
+    QCOMPARE(contextWhileStreaming.size(), static_cast<size_t>(pieces.count()));
+    QVERIFY2(contextWhileStreaming.front() > prompt, qPrintable(QString::number(contextWhileStreaming.front())));
+    QVERIFY(std::is_sorted(contextWhileStreaming.begin(), contextWhileStreaming.end()));
+    QVERIFY(contextWhileStreaming.back() > contextWhileStreaming.front());
+    QVERIFY(contextWhileStreaming.back() <= chat_->contextUsed() + 1);
 
-    // Reopening the conversation shows the same two messages from the database.
+    // Reopening the conversation shows the same two messages from the database, and the status
+    // line says what they take of the context (measured on the worker: about the whole turn).
     chat_->newConversation();
     QCOMPARE(chat_->messages()->rowCount(), 0);
+    QCOMPARE(chat_->contextUsed(), 0);
     QVERIFY(chat_->openConversation(conversation));
     QCOMPARE(chat_->messages()->rowCount(), 2);
     QCOMPARE(lastContent(*chat_), streamed);
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->contextUsed() > prompt, kTimeoutMs);
+    QVERIFY2(chat_->contextUsed() <= prompt + 32 + 16, qPrintable(QString::number(chat_->contextUsed())));
+    QCOMPARE(chat_->omittedMessages(), 0);
   }
 
   void stopKeepsPartialReply() {
@@ -289,9 +305,14 @@ class ChatControllerTest : public QObject {
     QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
     QVERIFY(chat_->send(QStringLiteral("First question")));
     QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const int firstTurn = chat_->contextUsed();
     QVERIFY(chat_->send(QStringLiteral("Second question")));
     QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
     QCOMPARE(chat_->messages()->rowCount(), 4);
+    // The second turn reused the first turn's KV cache: at least the system prompt and the first
+    // question (the reply's own tokens may re-tokenize differently at its end).
+    QVERIFY2(chat_->lastPromptTokensReused() >= firstTurn - 40 && chat_->lastPromptTokensReused() > 0,
+             qPrintable(QStringLiteral("%1 reused of a first turn of %2").arg(chat_->lastPromptTokensReused()).arg(firstTurn)));
     const qint64 oldUser = chat_->messages()->at(2).id;
     const qint64 oldReply = chat_->messages()->at(3).id;
     const QString oldReplyText = chat_->messages()->at(3).content;
@@ -405,6 +426,58 @@ class ChatControllerTest : public QObject {
     QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("context")), qPrintable(errors.at(0).at(0).toString()));
     QCOMPARE(chat_->messages()->rowCount(), 1);
     QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), size_t{1});
+  }
+
+  void backgroundCheckReportsDamage() {
+    // Start-up checked only part of a large file (simulated with IntegrityCheck::None, as building
+    // a 24 MB file would take long): the background check must find damage elsewhere in the file,
+    // tell the user and leave the marker that makes the next start move the file aside.
+    dir_ = std::make_unique<QTemporaryDir>();
+    const QString path = dir_->filePath(QStringLiteral("damaged.sqlite"));
+    {
+      veloce::storage::ConversationStore store(path);
+      const auto c = store.create_conversation({QStringLiteral("Pages"), {}, {}, {}, {}});
+      store.in_transaction([&] {
+        for (int i = 0; i < 300; ++i)
+          store.append_message(c.id, 0, veloce::storage::Role::User, QStringLiteral("row %1 ").arg(i).repeated(30));
+      });
+    }
+    settings_ = std::make_unique<veloce::app::AppSettings>(dir_->filePath(QStringLiteral("settings.ini")));
+    for (const bool damage : {false, true}) {
+      if (damage) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(f.size() / 2);
+        f.write(QByteArray(8192, static_cast<char>(0xA5)));
+      }
+      chat_.reset();
+      store_ = std::make_unique<veloce::storage::ConversationStore>(
+          path, veloce::storage::OpenOptions{.integrity = veloce::storage::IntegrityCheck::None});
+      QVERIFY(!store_->open_report().whole_file_checked);
+      chat_ = std::make_unique<ChatController>(store_.get(), settings_.get());
+      QSignalSpy done(chat_.get(), &ChatController::databaseCheckFinished);
+      chat_->checkDatabaseInBackground();
+      QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeoutMs);
+      QCOMPARE(done.at(0).at(0).toString().isEmpty(), !damage);
+      QCOMPARE(chat_->databaseProblem().isEmpty(), !damage);
+      QCOMPARE(QFileInfo::exists(veloce::storage::ConversationStore::damage_marker_path(path)), damage);
+    }
+    QVERIFY2(chat_->databaseProblem().contains(QStringLiteral("next start")), qPrintable(chat_->databaseProblem()));
+    chat_.reset();
+    store_.reset();
+    // The next start moves the file aside (kept) and starts afresh.
+    veloce::storage::ConversationStore next(path);
+    QVERIFY(next.open_report().recovered_from_corruption);
+    QVERIFY(QFileInfo::exists(next.open_report().corrupt_moved_to));
+
+    // A store whose start-up covered the whole file needs no second pass.
+    veloce::storage::ConversationStore small(dir_->filePath(QStringLiteral("small.sqlite")));
+    QVERIFY(small.open_report().whole_file_checked);
+    ChatController chat(&small, settings_.get());
+    QSignalSpy done(&chat, &ChatController::databaseCheckFinished);
+    chat.checkDatabaseInBackground();
+    QCOMPARE(done.count(), 1);
+    QCOMPARE(chat.databaseProblem(), QString());
   }
 
   void sidebarActions() {

@@ -178,6 +178,8 @@ class ListModelsTest : public QObject {
     message.title = QStringLiteral("Snails");
     message.snippet = QStringLiteral("race of <five> snails");
     message.matches = {{8, 6}};  // "<five>"
+    message.role = veloce::storage::Role::Assistant;
+    message.created_at = QDateTime::fromMSecsSinceEpoch(Q_INT64_C(1700000123456), Qt::UTC);
     veloce::storage::SearchHit title;
     title.conversation_id = 4;
     title.message_id = 0;  // the title matched
@@ -192,6 +194,10 @@ class ListModelsTest : public QObject {
     QCOMPARE(roleValue(model, 0, "conversationId").toLongLong(), 3);
     QCOMPARE(roleValue(model, 0, "messageId").toLongLong(), 17);
     QCOMPARE(roleValue(model, 1, "messageId").toLongLong(), -1);
+    // Who wrote the match and when; a title match has no author.
+    QCOMPARE(roleValue(model, 0, "role").toString(), QStringLiteral("assistant"));
+    QCOMPARE(roleValue(model, 1, "role").toString(), QString());
+    QCOMPARE(roleValue(model, 0, "createdAt").toDateTime().toMSecsSinceEpoch(), Q_INT64_C(1700000123456));
     QCOMPARE(roleValue(model, 0, "snippet").toString(), QStringLiteral("race of <five> snails"));
     const QString html = roleValue(model, 0, "snippetHtml").toString();
     // Text from the database never reaches QML as markup: the match is bold, its "<" escaped.

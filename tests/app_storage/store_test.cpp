@@ -102,6 +102,8 @@ class StoreTest : public QObject {
       const auto hits = store.search(QStringLiteral("factorial"));
       QCOMPARE(hits.size(), size_t{1});
       QCOMPARE(hits[0].message_id, qint64{12});
+      QCOMPARE(hits[0].role, store.message(12)->role);
+      QCOMPARE(hits[0].created_at, store.message(12)->created_at);
       QCOMPARE(store.search(QStringLiteral("snail race")).at(0).message_id, qint64{0});  // title hit
       store.finish_message(12, v1.second_answer, MessageState::Complete, {{}, 40, 310.5, 22.25});
       QCOMPARE(*store.message(12)->stats.tokens_per_second, 22.25);

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <string_view>
 
 #include "app/chat/chat_controller.h"
 #include "app/models/qml_context.h"
@@ -66,6 +67,13 @@ QList<QQuickItem*> allItems(QObject* root) {
 QQuickItem* findItem(QObject* root, const QString& name) {
   for (QQuickItem* item : allItems(root))
     if (item->objectName() == name) return item;
+  return nullptr;
+}
+
+// The item called `name` that has the keyboard focus (several delegates share a name).
+QQuickItem* focusedItem(QObject* root, const QString& name) {
+  for (QQuickItem* item : allItems(root))
+    if (item->objectName() == name && item->hasActiveFocus()) return item;
   return nullptr;
 }
 
@@ -189,6 +197,46 @@ class TestMainQml : public QObject {
     QVERIFY(list->isVisible());
     QCOMPARE(list->property("count").toInt(), 2);
     checkNamed(QStringLiteral("conversation view"));
+    QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+  }
+
+  void keyboardDrivesTheConversation() {
+    // Enter sends, Esc stops, Up in the empty composer edits your last message, Esc cancels the
+    // edit, Ctrl+N starts a new conversation: all without the mouse.
+    QQuickItem* content = window_->contentItem();
+    window_->requestActivate();
+    auto* input = findItem(content, QStringLiteral("composerInput"));
+    QVERIFY(input);
+    settings_->setMaxReplyTokens(4000);
+    QSignalSpy pieces(chat_.get(), &veloce::app::ChatController::replyPiece);
+    QSignalSpy finished(chat_.get(), &veloce::app::ChatController::replyFinished);
+    input->forceActiveFocus();
+    QTRY_VERIFY(input->hasActiveFocus());
+    for (const char c : std::string_view("Count the snails")) QTest::keyClick(window_, c);
+    QTest::keyClick(window_, Qt::Key_Return);
+    QVERIFY(chat_->busy());
+    QCOMPARE(input->property("text").toString(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(pieces.size() >= 2, 60000);
+    QTest::keyClick(window_, Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("stopped"));
+    const int rows = chat_->messages()->rowCount();
+    QCOMPARE(chat_->messages()->at(rows - 1).state, QStringLiteral("stopped"));
+
+    input->forceActiveFocus();
+    QTRY_VERIFY(input->hasActiveFocus());
+    QTest::keyClick(window_, Qt::Key_Up);
+    QQuickItem* editor = nullptr;
+    QTRY_VERIFY((editor = focusedItem(content, QStringLiteral("messageEditorArea"))) != nullptr);
+    QCOMPARE(editor->property("text").toString(), QStringLiteral("Count the snails"));
+    QTest::keyClick(window_, Qt::Key_Escape);
+    QTRY_VERIFY(!editor->isVisible());
+    QCOMPARE(chat_->messages()->rowCount(), rows);  // cancelling changed nothing
+
+    QTest::keyClick(window_, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(chat_->currentConversationId(), qint64{-1});
+    QCOMPARE(chat_->messages()->rowCount(), 0);
+    QTRY_VERIFY(input->hasActiveFocus());
     QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
   }
 

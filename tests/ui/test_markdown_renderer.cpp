@@ -1,6 +1,7 @@
 // MarkdownRenderer: model output is untrusted, so the rich text it produces must hold no markup
 // from the input, no image, and code blocks must come out verbatim.
 #include <QTest>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include "app/models/markdown_renderer.h"
@@ -81,6 +82,29 @@ class TestMarkdownRenderer : public QObject {
     QVERIFY(html.contains(QStringLiteral("border-collapse:collapse")));
     // The document font is dropped so the view's font size applies.
     QVERIFY(html.contains(QStringLiteral("<body>")));
+  }
+
+  void linksTakeTheThemeColour() {
+    // Dark theme: the link must come out in the colour asked for, not Qt's default #0000ff.
+    const QString md = QStringLiteral("See [the docs](https://example.org/) and *more*.");
+    QTextDocument shown;
+    shown.setHtml(proseToRichText(md, QColor(0x90, 0xca, 0xf9)));
+    bool sawLink = false;
+    for (QTextBlock b = shown.begin(); b.isValid(); b = b.next()) {
+      for (auto it = b.begin(); !it.atEnd(); ++it) {
+        const QTextCharFormat f = it.fragment().charFormat();
+        if (f.isAnchor()) {
+          sawLink = true;
+          QCOMPARE(f.foreground().color(), QColor(0x90, 0xca, 0xf9));
+          QCOMPARE(it.fragment().text(), QStringLiteral("the docs"));
+        } else {
+          QVERIFY(f.foreground().color() != QColor(0x90, 0xca, 0xf9));  // only the link
+        }
+      }
+    }
+    QVERIFY(sawLink);
+    // Without a colour the renderer leaves Qt's own choice.
+    QVERIFY(!proseToRichText(md).contains(QStringLiteral("#90caf9")));
   }
 
   void rendererListsBlocksForQml() {
