@@ -1,0 +1,171 @@
+// veloce-cli as a user runs it: separate processes, real fixture models, outputs compared with
+// llama.cpp's reference results in tests/data/reference. Vulkan runs on whatever device the
+// machine has (lavapipe in CI).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "tests/cli/process.h"
+#include "tests/reference/reference_data.h"
+#include "tests/tokenizer/json_reader.h"
+
+namespace veloce::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+ProcessResult cli(std::vector<std::string> args, std::chrono::milliseconds limit = 120s,
+                  const std::function<bool(const std::string&)>& on_output = {}) {
+  args.insert(args.begin(), VELOCE_CLI);
+  return run_process(args, limit, on_output);
+}
+
+std::vector<int32_t> parse_ids(const std::string& out) {
+  return Json::parse(out).as_int32_array();
+}
+
+size_t count_lines(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+TEST(Cli, EveryCommandIsListedAndHasHelp) {
+  const ProcessResult top = cli({"--help"});
+  ASSERT_EQ(top.exit_code, 0);
+  std::vector<std::string> names = {"info", "devices", "tokenize", "generate", "perplexity", "bench", "make-model"};
+#ifdef VELOCE_CLI_HAS_APP
+  names.insert(names.end(), {"chat", "list", "export", "import"});
+#endif
+  for (const std::string& name : names) {
+    EXPECT_NE(top.out.find("  " + name + " "), std::string::npos) << name;
+    const ProcessResult help = cli({name, "--help"});
+    EXPECT_EQ(help.exit_code, 0) << name;
+    EXPECT_NE(help.out.find("usage: veloce-cli " + name), std::string::npos) << name << help.out;
+  }
+}
+
+TEST(Cli, ErrorsAreOneLineAndNonZero) {
+  const ProcessResult missing = cli({"info", "-m", "/nonexistent/model.gguf"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(count_lines(missing.err), 1u) << missing.err;
+  EXPECT_NE(missing.err.find("/nonexistent/model.gguf"), std::string::npos);
+
+  const ProcessResult usage = cli({"generate", "-m", model_path("phi4-tiny-F32"), "--no-such-option"});
+  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_EQ(count_lines(usage.err), 1u) << usage.err;
+
+  const ProcessResult unknown = cli({"frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2);
+}
+
+TEST(Cli, TokenizeMatchesTheReferenceWithAndWithoutSpecialParsing) {
+  size_t checked = 0;
+  const std::string lines = read_data_file("reference/tokenizer_ref.jsonl");
+  size_t start = 0;
+  while (start < lines.size() && checked < 8) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size();
+    const std::string line = lines.substr(start, end - start);
+    start = end + 1;
+    if (line.empty()) continue;
+    const Json ref = Json::parse(line);
+    if (!ref.has("ids_no_parse_special")) continue;
+    const std::string text = ref["text"].as_string();
+    const ProcessResult with = cli({"tokenize", "-m", data_path("phi4-vocab.gguf"), "-p", text, "--special"});
+    ASSERT_EQ(with.exit_code, 0) << with.err;
+    EXPECT_EQ(parse_ids(with.out), ref["ids"].as_int32_array()) << text;
+    const ProcessResult without = cli({"tokenize", "-m", data_path("phi4-vocab.gguf"), "-p", text});
+    ASSERT_EQ(without.exit_code, 0) << without.err;
+    EXPECT_EQ(parse_ids(without.out), ref["ids_no_parse_special"].as_int32_array()) << text;
+    ++checked;
+  }
+  EXPECT_GE(checked, 3u);  // the reference file has several strings with special-token text
+}
+
+TEST(Cli, InfoReportsTheFixtureHyperparameters) {
+  const ProcessResult r = cli({"info", "-m", model_path("phi4-tiny-Q4_K_M"), "--json", "-c", "1024"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json info = Json::parse(r.out);
+  EXPECT_EQ(info["architecture"].as_string(), "phi3");
+  EXPECT_EQ(info["n_embd"].as_int(), 256);
+  EXPECT_EQ(info["n_layer"].as_int(), 2);
+  EXPECT_EQ(info["n_vocab"].as_int(), 4096);
+  // f16 K and V: 2 x layers x (kv heads x head dim) x 2 bytes per position.
+  EXPECT_EQ(info["kv_cache_bytes"].as_int(), 2 * 2 * 64 * 2 * 1024);
+}
+
+// Greedy generation on Vulkan through the CLI equals llama.cpp's greedy ids up to the first
+// step whose reference margin is a near-tie.
+TEST(Cli, GenerateOnVulkanGivesTheReferenceGreedyIds) {
+  for (const std::string model : {"phi4-tiny-F32", "phi4-tiny-F16"}) {
+    const GreedyRef ref = greedy_ref(model, "cpu");
+    std::string prompt = "<|im_start|>system<|im_sep|>You are a helpful assistant.<|im_end|><|im_start|>user"
+                         "<|im_sep|>Write a short poem about the sea.<|im_end|><|im_start|>assistant<|im_sep|>";
+    const ProcessResult r = cli({"generate", "-m", model_path(model), "--backend", "vulkan", "--raw", "--ids",
+                                 "--temp", "0", "-n", "32", "-c", "512", "-p", prompt});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::vector<int32_t> ids = parse_ids(r.out);
+    size_t compared = 0;
+    for (size_t i = 0; i < ref.generated_ids.size() && i < ids.size(); ++i) {
+      if (ref.top1_margin[i] < 0.1) break;
+      EXPECT_EQ(ids[i], ref.generated_ids[i]) << model << " step " << i;
+      ++compared;
+    }
+    EXPECT_GE(compared, 10u) << model;
+  }
+}
+
+// Streams text as it is sampled, and Ctrl-C stops it promptly with what it had.
+TEST(Cli, GenerateStreamsAndStopsOnCtrlC) {
+  size_t bytes_at_interrupt = 0;
+  auto started = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point interrupted_at;
+  const ProcessResult r = cli(
+      {"generate", "-m", model_path("phi4-tiny-Q4_K_M"), "--backend", "vulkan", "-n", "100000", "-c", "4096",
+       "--seed", "7", "--timings", "-p", "Tell me a long story."},
+      120s, [&](const std::string& out) {
+        if (out.size() < 40) return false;  // several pieces have arrived: it streams
+        bytes_at_interrupt = out.size();
+        interrupted_at = std::chrono::steady_clock::now();
+        return true;
+      });
+  const auto ended = std::chrono::steady_clock::now();
+  ASSERT_GT(bytes_at_interrupt, 0u) << "no streamed output; stderr: " << r.err;
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("[interrupted]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("stop: cancelled"), std::string::npos) << r.err;
+  // Far fewer than the 100000 tokens asked for: the generator stopped at the next token.
+  const auto to_exit = std::chrono::duration_cast<std::chrono::milliseconds>(ended - interrupted_at);
+  const auto streaming = std::chrono::duration_cast<std::chrono::milliseconds>(interrupted_at - started);
+  EXPECT_LT(to_exit.count(), 10000) << "took " << to_exit.count() << " ms to stop after "
+                                    << streaming.count() << " ms of streaming";
+}
+
+TEST(Cli, ReferencePerplexityMatchesLlamaCpp) {
+  const ProcessResult r = cli({"perplexity", "-m", model_path("phi4-tiny-Q8_0"), "-f", data_path("text/short_en.txt"),
+                               "-c", "128", "--backend", "reference"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const size_t at = r.out.rfind("PPL = ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  double ppl = 0, err = 0;
+  ASSERT_EQ(std::sscanf(r.out.c_str() + at, "PPL = %lf +/- %lf", &ppl, &err), 2) << r.out.substr(at);
+  const PerplexityRef ref = perplexity_ref("phi4-tiny-Q8_0", "short_en", "cpu");
+  EXPECT_NEAR(ppl / ref.ppl, 1.0, 0.01);
+  EXPECT_NEAR(err / ref.ppl_err, 1.0, 0.01);
+}
+
+TEST(Cli, BenchPrintsTheRequiredFigures) {
+  const ProcessResult r = cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "32", "-n", "8", "--json"}, 300s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json b = Json::parse(r.out);
+  EXPECT_FALSE(b["device"].as_string().empty());
+  for (const char* key : {"prompt_tokens_per_s", "gen_tokens_per_s", "gen_weight_gb_per_s", "device_bandwidth_gb_per_s"})
+    EXPECT_GT(b[key].as_double(), 0.0) << key;
+}
+
+}  // namespace
+}  // namespace veloce::test
