@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots (docs/screenshots/*.png) under Xvfb: the first-run view, a
-# conversation with code and Markdown while a reply streams, search results, settings and the
-# export dialog. Uses a temporary database filled with resources/demo/demo_conversations.py (via
-# `veloce-cli import`), temporary settings, and the tiny fixture model on the CPU reference backend
-# (its weights are random, so the streaming reply is gibberish by design).
+# conversation with code and Markdown while a reply streams (light and dark theme), search results,
+# settings and the export dialog. Uses a temporary database filled with
+# resources/demo/demo_conversations.py (via `veloce-cli import`), temporary settings, and the tiny
+# fixture model on the CPU reference backend (its weights are random, so the streaming reply is
+# gibberish by design).
 # Needs: Xvfb, ImageMagick's `import`, python3, and a build with veloce and veloce-cli
 # (BUILD_DIR, default build/).
 set -euo pipefail
@@ -46,8 +47,8 @@ shoot() {
   local dir=$TMP/$name
   mkdir -p "$dir/config/Veloce"
   # Greedy sampling makes the random fixture ramble on instead of stopping at once.
-  printf '[engine]\ndevice=reference\n[sampling]\ntemperature=0\nmaxReplyTokens=2000\n' \
-    > "$dir/config/Veloce/Veloce.conf"
+  printf '[engine]\ndevice=reference\n[sampling]\ntemperature=0\nmaxReplyTokens=2000\n[ui]\ntheme=%s\n' \
+    "${THEME:-light}" > "$dir/config/Veloce/Veloce.conf"
   [ -n "$template" ] && cp "$template" "$dir/db.sqlite"
   XDG_CONFIG_HOME=$dir/config "$APP" --db "$dir/db.sqlite" --screenshot-state "$state" \
     -qwindowgeometry "${SCREEN}+0+0" "$@" > "$dir/log" 2>&1 &
@@ -74,3 +75,5 @@ shoot conversation conversation "$TMP/demo.sqlite" --model "$MODEL"
 shoot search search "$TMP/demo.sqlite" --model "$MODEL"
 shoot settings settings "$TMP/demo.sqlite" --model "$MODEL"
 shoot export export "$TMP/demo.sqlite" --model "$MODEL"
+# The dark theme: the same streaming conversation, to check code, links and tables there.
+THEME=dark shoot dark conversation "$TMP/demo.sqlite" --model "$MODEL"

@@ -29,4 +29,7 @@ fi
 
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" ${CMAKE_ARGS:-}
-cmake --build "$BUILD_DIR" -j"$(nproc)"
+# BUILD_TARGETS (space-separated) limits the build, e.g. to the app for run.sh; default: everything.
+targets=()
+for t in ${BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+cmake --build "$BUILD_DIR" -j"$(nproc)" "${targets[@]}"

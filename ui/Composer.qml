@@ -72,6 +72,7 @@ Pane {
                 visible: !chat.busy
                 text: qsTr("Send")
                 highlighted: true
+                Material.accent: window.accentButtonColor
                 enabled: chat.canSend && input.text.trim().length > 0
                 Accessible.name: qsTr("Send message (Enter)")
                 onClicked: composer.submit()

@@ -194,6 +194,7 @@ Dialog {
             objectName: "exportButton"
             text: qsTr("Export")
             highlighted: true
+            Material.accent: window.accentButtonColor
             enabled: !dialog.running && folderField.text.length > 0
                      && (!scopeSelection.checked || dialog.selectedCount > 0)
                      && (scopeCurrent.checked || scopeSelection.checked || scopeAll.checked)

@@ -49,6 +49,7 @@ Dialog {
             visible: dialog.openable
             text: qsTr("Open in browser")
             highlighted: true
+            Material.accent: window.accentButtonColor
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             onClicked: desktop.openLink(dialog.link)

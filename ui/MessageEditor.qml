@@ -2,6 +2,7 @@
 // answered again); the old version stays reachable through the "2/3" switcher.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 ColumnLayout {
@@ -40,6 +41,7 @@ ColumnLayout {
         Button {
             text: qsTr("Save and send")
             highlighted: true
+            Material.accent: window.accentButtonColor
             enabled: area.text.trim().length > 0 && chat.canSend
             Accessible.name: qsTr("Save the edited message and get a new reply")
             onClicked: editor.saved(area.text)

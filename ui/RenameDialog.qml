@@ -1,6 +1,7 @@
 // Renaming a conversation.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 Dialog {
@@ -37,6 +38,7 @@ Dialog {
         Button {
             text: qsTr("Rename")
             highlighted: true
+            Material.accent: window.accentButtonColor
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }

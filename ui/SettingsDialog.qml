@@ -2,6 +2,7 @@
 // AppSettings; device and context size apply the next time the model is loaded.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 Dialog {
@@ -66,6 +67,7 @@ Dialog {
             objectName: "closeSettingsButton"
             text: qsTr("Close")
             highlighted: true
+            Material.accent: window.accentButtonColor
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }

@@ -112,6 +112,7 @@ Pane {
                         Layout.alignment: Qt.AlignHCenter
                         text: qsTr("Choose model file…")
                         highlighted: true
+                        Material.accent: window.accentButtonColor
                         focus: true
                         Accessible.name: qsTr("Choose a model file")
                         onClicked: fileDialog.open()

@@ -57,6 +57,7 @@ Pane {
                 Layout.fillWidth: true
                 text: qsTr("New conversation")
                 highlighted: true
+                Material.accent: window.accentButtonColor
                 Accessible.name: qsTr("New conversation (Ctrl+N)")
                 onClicked: sidebar.newConversationRequested()
             }

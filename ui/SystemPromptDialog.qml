@@ -1,6 +1,7 @@
 // This conversation's own system prompt. Empty means the default from the settings is used.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 Dialog {
@@ -44,6 +45,7 @@ Dialog {
         Button {
             text: qsTr("Save")
             highlighted: true
+            Material.accent: window.accentButtonColor
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }

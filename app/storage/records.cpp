@@ -71,16 +71,28 @@ GenerationSettings GenerationSettings::from_json(const QJsonObject& object) {
   return s;
 }
 
+namespace {
+
+// A snippet is cut from Markdown source; its emphasis and code marks ("**", "__", "`") would show
+// as literal characters in a one-line result, so they are left out of what is shown.
+QString shown_text(const QString& markdown) {
+  QString text = markdown;
+  text.remove(QStringLiteral("**")).remove(QStringLiteral("__")).remove(QLatin1Char('`'));
+  return text.toHtmlEscaped();
+}
+
+}  // namespace
+
 QString snippet_html(const SearchHit& hit) {
   QString out;
   int pos = 0;
   for (const auto& [start, length] : hit.matches) {
     if (start < pos || start + length > hit.snippet.size()) continue;
-    out += hit.snippet.mid(pos, start - pos).toHtmlEscaped();
-    out += QStringLiteral("<b>") + hit.snippet.mid(start, length).toHtmlEscaped() + QStringLiteral("</b>");
+    out += shown_text(hit.snippet.mid(pos, start - pos));
+    out += QStringLiteral("<b>") + shown_text(hit.snippet.mid(start, length)) + QStringLiteral("</b>");
     pos = start + length;
   }
-  out += hit.snippet.mid(pos).toHtmlEscaped();
+  out += shown_text(hit.snippet.mid(pos));
   return out;
 }
 

@@ -112,7 +112,8 @@ struct SearchHit {
   std::vector<std::pair<int, int>> matches;  // (start, length) of each matched term in snippet
 };
 
-// The snippet as HTML for a QML Text (StyledText): everything escaped, matches in <b>.
+// The snippet as HTML for a QML Text (StyledText): everything escaped, matches in <b>, Markdown
+// emphasis and code marks ("**", "__", "`") left out.
 QString snippet_html(const SearchHit& hit);
 
 }  // namespace veloce::storage

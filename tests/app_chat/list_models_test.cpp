@@ -89,6 +89,12 @@ class ListModelsTest : public QObject {
     model.truncateFrom(2);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(roleValue(model, 1, "isLast").toBool(), true);
+    // Markdown marks of the message source do not show in the result; the match stays bold.
+    veloce::storage::SearchHit marked;
+    marked.snippet = QStringLiteral("split into **groups** that `finish`");
+    marked.matches = {{13, 6}};  // "groups"
+    QCOMPARE(veloce::storage::snippet_html(marked), QStringLiteral("split into <b>groups</b> that finish"));
+
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     model.appendToLast(QStringLiteral("ignored"));  // no row: nothing to append to, no crash
@@ -203,6 +209,12 @@ class ListModelsTest : public QObject {
     // Text from the database never reaches QML as markup: the match is bold, its "<" escaped.
     QVERIFY2(html.contains(QStringLiteral("<b>&lt;five&gt;</b>")), qPrintable(html));
     QVERIFY2(!html.contains(QStringLiteral("<five>")), qPrintable(html));
+
+    // Markdown marks of the message source do not show in the result; the match stays bold.
+    veloce::storage::SearchHit marked;
+    marked.snippet = QStringLiteral("split into **groups** that `finish`");
+    marked.matches = {{13, 6}};  // "groups"
+    QCOMPARE(veloce::storage::snippet_html(marked), QStringLiteral("split into <b>groups</b> that finish"));
 
     model.clear();
     QCOMPARE(model.rowCount(), 0);

@@ -1,1394 +1,1429 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+19" />
-        <location line="+13" />
+        <location filename="../AppearanceSettingsPage.qml" line="+19"/>
+        <location line="+13"/>
         <source>Theme</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+35" />
+        <location line="-5"/>
+        <location line="+35"/>
         <source>Follow the system</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-34"/>
         <source>Light</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dark</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Font size</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Font size in points</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>points</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+15" />
+        <location line="+4"/>
+        <location line="+15"/>
         <source>Language</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>The language of Veloce itself. Phi-4 answers in the language you write in.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+78" />
+        <location filename="../../app/chat/chat_controller.cpp" line="+84"/>
         <source>Choose a model file to start chatting.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model is still loading.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model could not be loaded; choose another file in the settings.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Wait for the reply to finish, or stop it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>The model file %1 was not found.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+98" />
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+99"/>
         <source>This conversation no longer exists.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+244" />
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+252"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/conversation_title.cpp" line="+14" />
+        <location filename="../../app/chat/conversation_title.cpp" line="+14"/>
         <source>New conversation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+17" />
+        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
         <source>An export or import is already running.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>Unknown export format "%1".</source>
-        <translation />
+        <location line="+26"/>
+        <source>Unknown export format &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose where to export to.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
-        <location line="+19" />
-        <location line="+4" />
+        <location line="+19"/>
+        <location line="+4"/>
         <source>Exported %n conversation(s) to %1.</source>
-        <translation><numerusform>Exported %n conversation to %1.</numerusform><numerusform>Exported %n conversations to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n conversation to %1.</numerusform>
+            <numerusform>Exported %n conversations to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
+        <location line="+12"/>
         <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
-        <translation><numerusform>Imported %n new conversation and %1 new message(s); %2 already present.</numerusform><numerusform>Imported %n new conversations and %1 new message(s); %2 already present.</numerusform></translation>
+        <translation>
+            <numerusform>Imported %n new conversation and %1 new message(s); %2 already present.</numerusform>
+            <numerusform>Imported %n new conversations and %1 new message(s); %2 already present.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+36"/>
+        <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+30" />
+        <location filename="../CodeBlock.qml" line="+30"/>
         <source>code</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Copied</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+2" />
+        <location line="+0"/>
+        <location line="+2"/>
         <source>Copy code</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Code</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../Composer.qml" line="+49" />
+        <location filename="../Composer.qml" line="+49"/>
         <source>Message Phi-4 (Enter to send, Shift+Enter for a new line)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message to send</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Send</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Send message (Enter)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Stop</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stop the reply (Esc)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Model settings…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open the model settings</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ConversationDelegate.qml" line="+22" />
+        <location filename="../ConversationDelegate.qml" line="+22"/>
         <source>%1, pinned</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Press Enter to open, F2 to rename, Delete to delete, Menu for more actions</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Actions for “%1”</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Rename…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rename (F2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unpin</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Pin to top</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Delete</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete (can be undone)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../app/models/conversation_list_model.cpp" line="+20" />
+        <location filename="../../app/models/conversation_list_model.cpp" line="+20"/>
         <source>Pinned</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Today</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yesterday</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Previous 7 days</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Older</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+155" />
+        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+59" />
+        <location filename="../ConversationView.qml" line="+59"/>
         <source>New conversation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>System prompt (custom)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>System prompt</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Edit this conversation's system prompt</source>
-        <translation />
+        <location line="+1"/>
+        <source>Edit this conversation&apos;s system prompt</source>
+        <translation></translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+17"/>
+        <source>The %n oldest message(s) no longer fit the context, so Phi-4 does not see them. They are still saved here.</source>
+        <translation>
+            <numerusform>The oldest message no longer fits the context, so Phi-4 does not see it. It is still saved here.</numerusform>
+            <numerusform>The %n oldest messages no longer fit the context, so Phi-4 does not see them. They are still saved here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The %n oldest message(s) no longer fit the context and were left out of the last prompt. They are still saved here.</source>
-        <translation><numerusform>The oldest message no longer fits the context and was left out of the last prompt. It is still saved here.</numerusform><numerusform>The %n oldest messages no longer fit the context and were left out of the last prompt. They are still saved here.</numerusform></translation>
+        <translation type="vanished">
+            <numerusform>The oldest message no longer fits the context and was left out of the last prompt. It is still saved here.</numerusform>
+            <numerusform>The %n oldest messages no longer fit the context and were left out of the last prompt. They are still saved here.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+32"/>
         <source>Messages</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../app/settings/device_list.cpp" line="+24" />
+        <location filename="../../app/settings/device_list.cpp" line="+24"/>
         <source>Automatic</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The fastest GPU found</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CPU (reference, very slow)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plain fp32 computation for diagnosis</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>No Vulkan device</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>EmptyConversation</name>
     <message>
-        <location filename="../EmptyConversation.qml" line="+14" />
+        <location filename="../EmptyConversation.qml" line="+14"/>
         <source>A race of five snails</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Five snails run a race. Ties are possible: any number of snails may cross the finish line together. In how many different ways can the race end? Reason step by step, then give the number.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Explain a concept</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Explain the difference between a process and a thread, with a short C++ example of each.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write with care</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Write a friendly, short email to a colleague asking to move tomorrow's meeting to Thursday afternoon.</source>
-        <translation />
+        <location line="+1"/>
+        <source>Write a friendly, short email to a colleague asking to move tomorrow&apos;s meeting to Thursday afternoon.</source>
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Check my reasoning</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A bat and a ball cost 1.10 in total. The bat costs 1.00 more than the ball. How much does the ball cost? Show the algebra.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>What shall we work on?</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Phi-4 runs on this computer: nothing you write leaves it. Pick an example or write your own message below.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Example: %1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/export/html_exporter.cpp" line="+66" />
-        <location filename="../../app/export/markdown_exporter.cpp" line="+14" />
-        <location filename="../../app/export/text_exporter.cpp" line="+16" />
+        <location filename="../../app/export/html_exporter.cpp" line="+66"/>
+        <location filename="../../app/export/markdown_exporter.cpp" line="+14"/>
+        <location filename="../../app/export/text_exporter.cpp" line="+16"/>
         <source>System prompt</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+59" />
+        <location filename="../ExportDialog.qml" line="+59"/>
         <source>Export conversations</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Export into folder</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>This conversation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Selected conversations (%1)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Conversations to export</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>All conversations (%1)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Format</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Markdown (.md)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JSON, every branch, can be imported (.json)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Web page (.html)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plain text (.txt)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PDF (.pdf)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export format</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Folder</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Folder to export into</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the folder to export into</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Export progress</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Exported %1 of %2…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Export</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Close</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>GenerationSettingsPage</name>
     <message>
-        <location filename="../GenerationSettingsPage.qml" line="+19" />
+        <location filename="../GenerationSettingsPage.qml" line="+19"/>
         <source>Temperature</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Higher is more varied, lower more focused; 0 always picks the most likely word.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+7" />
+        <location line="+8"/>
+        <location line="+7"/>
         <source>Top-k</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Choose among the k most likely tokens; 0 turns it off.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Top-p</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose among the most likely tokens that together reach this probability; 1 turns it off.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Min-p</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Leave out tokens less likely than this fraction of the most likely one; 0 turns it off.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Repetition penalty</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Above 1 makes repeating recent tokens less likely; 1 turns it off.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+8" />
+        <location line="+7"/>
+        <location line="+8"/>
         <source>Seed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>The same seed and settings give the same reply; “random” gives a new one every time.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+1" />
+        <location line="+8"/>
+        <location line="+1"/>
         <source>random</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Longest reply</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Longest reply in tokens</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tokens</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+11" />
+        <location line="+5"/>
+        <location line="+11"/>
         <source>Default system prompt</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Instructions for every new conversation (each conversation can have its own)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+111" />
+        <location filename="../../app/chat/generation_worker.cpp" line="+111"/>
         <source>No model is loaded.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+145"/>
         <source>The reply could not be saved: %1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+6" />
+        <location filename="../ImportDialog.qml" line="+6"/>
         <source>Import conversations</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Veloce JSON export (*.json)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>InfoBanner</name>
     <message>
-        <location filename="../InfoBanner.qml" line="+37" />
+        <location filename="../InfoBanner.qml" line="+37"/>
         <source>Dismiss notice</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../LinkDialog.qml" line="+17" />
+        <location filename="../LinkDialog.qml" line="+17"/>
         <source>Open this link?</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>This link cannot be opened</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The reply links to the address below. Check it before opening it in your browser:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Veloce only opens web addresses (http and https). This link was not opened:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Link address</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Open in browser</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Close</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+16" />
+        <location filename="../Main.qml" line="+16"/>
         <source>%1 — Veloce</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Veloce</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+34" />
+        <location filename="../MessageActions.qml" line="+34"/>
         <source>Previous version</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1/%2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Version %1 of %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Next version</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Copied</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Copy</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy message</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Edit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Edit message</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Regenerate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regenerate reply</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+29" />
-        <location line="+38" />
+        <location filename="../MessageDelegate.qml" line="+29"/>
+        <location line="+38"/>
         <source>You</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-38" />
-        <location line="+38" />
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Phi-4</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>stopped</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>generation failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Reading the conversation…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Writing…</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+25" />
-        <location line="+1" />
+        <location filename="../MessageEditor.qml" line="+25"/>
+        <location line="+1"/>
         <source>Edit your message</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Save and send</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Save the edited message and get a new reply</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel editing</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+16" />
+        <location filename="../ModelSettingsPage.qml" line="+16"/>
         <source>Choose a Phi-4 GGUF file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+8" />
+        <location line="+17"/>
+        <location line="+8"/>
         <source>Model file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Set by --model or VELOCE_MODEL for this run.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No model chosen</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a model file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+9" />
+        <location line="+13"/>
+        <location line="+9"/>
         <source>Device</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>“Automatic” picks the fastest Vulkan device. The CPU reference is very slow and meant for checking results.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Context size</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How many tokens of the conversation the model can see at once. More needs more memory.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Context size in tokens</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tokens</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Loaded: %1 (%2) on %3, context %4 tokens.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loading…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not loaded: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No model loaded.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Load the model with these settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Model loading progress</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/models/markdown_renderer.cpp" line="+67" />
+        <location filename="../../app/models/markdown_renderer.cpp" line="+67"/>
         <source>[image not loaded: %1]</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../app/models/offline_network.cpp" line="+20" />
+        <location filename="../../app/models/offline_network.cpp" line="+20"/>
         <source>Veloce does not load anything from the network: %1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+15" />
+        <location filename="../RenameDialog.qml" line="+15"/>
         <source>Rename conversation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>New title</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Rename</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ScreenshotDriver</name>
     <message>
-        <location filename="../ScreenshotDriver.qml" line="+52" />
+        <location filename="../ScreenshotDriver.qml" line="+52"/>
         <source>Thanks! How would I sort slowest first?</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SearchResultDelegate</name>
     <message>
-        <location filename="../SearchResultDelegate.qml" line="+19" />
-        <source>%1: %2</source>
-        <translation />
-    </message>
-    <message>
-        <location line="+29" />
+        <location filename="../SearchResultDelegate.qml" line="+15"/>
         <source>You</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
         <source>Phi-4</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
         <source>System prompt</source>
-        <translation />
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2: %3</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+10" />
+        <location filename="../SettingsDialog.qml" line="+10"/>
         <source>Settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Settings sections</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Model</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Generation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Generation settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Appearance</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Appearance settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Reset to defaults</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reset all settings except the model file to their defaults</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Close</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+33" />
+        <location filename="../SetupView.qml" line="+33"/>
         <source>Choose a Phi-4 GGUF file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Only a file on this computer can be used as the model.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Loading the model</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose the model</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The model file set in the settings was not found: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Drop a .gguf file here</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Choose model file…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose a model file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The model could not be loaded: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Model loading progress</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 %</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Memory plan</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Device: %1. Context: %2 tokens. Both can be changed in the settings.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-157"/>
         <source>automatic</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+59" />
-        <source>Veloce runs Microsoft's Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
-        <translation />
+        <location line="+59"/>
+        <source>Veloce runs Microsoft&apos;s Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
+        <translation></translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+104"/>
         <source>Settings…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open settings (Ctrl+,)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+58" />
+        <location filename="../Sidebar.qml" line="+58"/>
         <source>New conversation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New conversation (Ctrl+N)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Main menu</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Import conversations…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export (Ctrl+E)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings (Ctrl+,)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Search conversations (Ctrl+F)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search conversations</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Conversations</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>No conversations yet.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Search results</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+17" />
+        <location filename="../StatusLine.qml" line="+17"/>
         <source>Loading %1…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>model</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No model loaded</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Context %1 / %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last reply: %1 ms to first token, %2 tokens/s</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Model loading progress</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+8" />
-        <location line="+27" />
+        <location filename="../SystemPromptDialog.qml" line="+8"/>
+        <location line="+27"/>
         <source>System prompt for this conversation</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-13"/>
         <source>Instructions Phi-4 reads before this conversation. Leave empty to use the default from the settings.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>No system prompt</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Save</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>UndoDeleteBar</name>
     <message>
-        <location filename="../UndoDeleteBar.qml" line="+23" />
+        <location filename="../UndoDeleteBar.qml" line="+23"/>
         <source>Deleted “%1”</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Undo</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Undo delete (Ctrl+Z)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>veloce::exporting</name>
     <message>
-        <location filename="../../app/export/metadata.cpp" line="+14" />
+        <location filename="../../app/export/metadata.cpp" line="+14"/>
         <source>(not recorded)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>random</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>temperature %1, top-k %2, top-p %3, min-p %4, repetition penalty %5, seed %6, max reply %7 tokens</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Created</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>System</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>User</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assistant</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>stopped by the user</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>generation failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>incomplete</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>version %1 of %2</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 </TS>

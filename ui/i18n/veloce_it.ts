@@ -1,52 +1,53 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+19" />
-        <location line="+13" />
+        <location filename="../AppearanceSettingsPage.qml" line="+19"/>
+        <location line="+13"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+35" />
+        <location line="-5"/>
+        <location line="+35"/>
         <source>Follow the system</source>
         <translation>Come il sistema</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-34"/>
         <source>Light</source>
         <translation>Chiaro</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dark</source>
         <translation>Scuro</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Font size</source>
         <translation>Dimensione del testo</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Font size in points</source>
         <translation>Dimensione del testo in punti</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>points</source>
         <translation>punti</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+15" />
+        <location line="+4"/>
+        <location line="+15"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>The language of Veloce itself. Phi-4 answers in the language you write in.</source>
         <translation>La lingua di Veloce. Phi-4 risponde nella lingua in cui scrivi.</translation>
     </message>
@@ -54,92 +55,103 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+78" />
+        <location filename="../../app/chat/chat_controller.cpp" line="+84"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model is still loading.</source>
         <translation>Il modello è ancora in caricamento.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model could not be loaded; choose another file in the settings.</source>
         <translation>Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>The model file %1 was not found.</source>
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+98" />
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+99"/>
         <source>This conversation no longer exists.</source>
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+244" />
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+252"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/conversation_title.cpp" line="+14" />
+        <location filename="../../app/chat/conversation_title.cpp" line="+14"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+17" />
+        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
         <source>An export or import is already running.</source>
-        <translation>È già in corso un'esportazione o un'importazione.</translation>
+        <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>Unknown export format "%1".</source>
-        <translation>Formato di esportazione sconosciuto "%1".</translation>
+        <location line="+26"/>
+        <source>Unknown export format &quot;%1&quot;.</source>
+        <translation>Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose where to export to.</source>
         <translation>Scegli dove esportare.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19" />
-        <location line="+4" />
+        <location line="+19"/>
+        <location line="+4"/>
         <source>Exported %n conversation(s) to %1.</source>
-        <translation><numerusform>Esportata %n conversazione in %1.</numerusform><numerusform>Esportate %n conversazioni in %1.</numerusform></translation>
+        <translation>
+            <numerusform>Esportata %n conversazione in %1.</numerusform>
+            <numerusform>Esportate %n conversazioni in %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
+        <location line="+12"/>
         <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
-        <translation><numerusform>Importata %n nuova conversazione e %1 nuovi messaggi; %2 già presenti.</numerusform><numerusform>Importate %n nuove conversazioni e %1 nuovi messaggi; %2 già presenti.</numerusform></translation>
+        <translation>
+            <numerusform>Importata %n nuova conversazione e %1 nuovi messaggi; %2 già presenti.</numerusform>
+            <numerusform>Importate %n nuove conversazioni e %1 nuovi messaggi; %2 già presenti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+36"/>
+        <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
+        <translation>Il database delle conversazioni è danneggiato (%1). Al prossimo avvio Veloce lo sposterà da parte (viene conservato, non cancellato) e ne creerà uno nuovo. Esporta subito le tue conversazioni (Ctrl+E, tutte le conversazioni).</translation>
     </message>
 </context>
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+30" />
+        <location filename="../CodeBlock.qml" line="+30"/>
         <source>code</source>
         <translation>codice</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Copied</source>
         <translation>Copiato</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+2" />
+        <location line="+0"/>
+        <location line="+2"/>
         <source>Copy code</source>
         <translation>Copia il codice</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
@@ -147,42 +159,42 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../Composer.qml" line="+49" />
+        <location filename="../Composer.qml" line="+49"/>
         <source>Message Phi-4 (Enter to send, Shift+Enter for a new line)</source>
         <translation>Scrivi a Phi-4 (Invio per inviare, Maiusc+Invio per andare a capo)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message to send</source>
         <translation>Messaggio da inviare</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Send</source>
         <translation>Invia</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Send message (Enter)</source>
         <translation>Invia il messaggio (Invio)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stop the reply (Esc)</source>
         <translation>Ferma la risposta (Esc)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Model settings…</source>
         <translation>Impostazioni del modello…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open the model settings</source>
         <translation>Apri le impostazioni del modello</translation>
     </message>
@@ -190,52 +202,52 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ConversationDelegate.qml" line="+22" />
+        <location filename="../ConversationDelegate.qml" line="+22"/>
         <source>%1, pinned</source>
         <translation>%1, fissata in alto</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Press Enter to open, F2 to rename, Delete to delete, Menu for more actions</source>
         <translation>Invio per aprire, F2 per rinominare, Canc per eliminare, Menu per altre azioni</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Actions for “%1”</source>
         <translation>Azioni per «%1»</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Rename…</source>
         <translation>Rinomina…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rename (F2)</source>
         <translation>Rinomina (F2)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unpin</source>
         <translation>Non fissare più</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Pin to top</source>
         <translation>Fissa in alto</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete (can be undone)</source>
         <translation>Elimina (si può annullare)</translation>
     </message>
@@ -243,27 +255,27 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../app/models/conversation_list_model.cpp" line="+20" />
+        <location filename="../../app/models/conversation_list_model.cpp" line="+20"/>
         <source>Pinned</source>
         <translation>Fissate</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yesterday</source>
         <translation>Ieri</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Previous 7 days</source>
         <translation>Ultimi 7 giorni</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Older</source>
         <translation>Meno recenti</translation>
     </message>
@@ -271,12 +283,12 @@
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+155" />
+        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
         <translation>Il database delle conversazioni %1 è danneggiato (%2). È stato spostato in %3, dove resta intatto, ed è stato creato un nuovo database vuoto.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
         <translation>Le tue conversazioni sono state aggiornate a un nuovo formato di archiviazione. Una copia del file precedente è conservata in %1.</translation>
     </message>
@@ -284,32 +296,42 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+59" />
+        <location filename="../ConversationView.qml" line="+59"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>System prompt (custom)</source>
         <translation>Prompt di sistema (personalizzato)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>System prompt</source>
         <translation>Prompt di sistema</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Edit this conversation's system prompt</source>
+        <location line="+1"/>
+        <source>Edit this conversation&apos;s system prompt</source>
         <translation>Modifica il prompt di sistema di questa conversazione</translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+17"/>
+        <source>The %n oldest message(s) no longer fit the context, so Phi-4 does not see them. They are still saved here.</source>
+        <translation>
+            <numerusform>Il messaggio più vecchio non rientra più nel contesto, quindi Phi-4 non lo vede. Resta comunque salvato qui.</numerusform>
+            <numerusform>I %n messaggi più vecchi non rientrano più nel contesto, quindi Phi-4 non li vede. Restano comunque salvati qui.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The %n oldest message(s) no longer fit the context and were left out of the last prompt. They are still saved here.</source>
-        <translation><numerusform>Il messaggio più vecchio non rientra più nel contesto ed è stato escluso dall'ultimo prompt. Resta comunque salvato qui.</numerusform><numerusform>I %n messaggi più vecchi non rientrano più nel contesto e sono stati esclusi dall'ultimo prompt. Restano comunque salvati qui.</numerusform></translation>
+        <translation type="vanished">
+            <numerusform>Il messaggio più vecchio non rientra più nel contesto ed è stato escluso dall&apos;ultimo prompt. Resta comunque salvato qui.</numerusform>
+            <numerusform>I %n messaggi più vecchi non rientrano più nel contesto e sono stati esclusi dall&apos;ultimo prompt. Restano comunque salvati qui.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+32"/>
         <source>Messages</source>
         <translation>Messaggi</translation>
     </message>
@@ -317,27 +339,27 @@
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../app/settings/device_list.cpp" line="+24" />
+        <location filename="../../app/settings/device_list.cpp" line="+24"/>
         <source>Automatic</source>
         <translation>Automatico</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The fastest GPU found</source>
         <translation>La GPU più veloce trovata</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CPU (reference, very slow)</source>
         <translation>CPU (riferimento, molto lenta)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plain fp32 computation for diagnosis</source>
         <translation>Calcolo fp32 semplice, per la diagnosi</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>No Vulkan device</source>
         <translation>Nessun dispositivo Vulkan</translation>
     </message>
@@ -345,57 +367,57 @@
 <context>
     <name>EmptyConversation</name>
     <message>
-        <location filename="../EmptyConversation.qml" line="+14" />
+        <location filename="../EmptyConversation.qml" line="+14"/>
         <source>A race of five snails</source>
         <translation>Una gara di cinque lumache</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Five snails run a race. Ties are possible: any number of snails may cross the finish line together. In how many different ways can the race end? Reason step by step, then give the number.</source>
         <translation>Cinque lumache fanno una gara. Sono possibili i pari merito: un numero qualsiasi di lumache può tagliare il traguardo insieme. In quanti modi diversi può finire la gara? Ragiona passo per passo, poi dai il numero.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Explain a concept</source>
         <translation>Spiega un concetto</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Explain the difference between a process and a thread, with a short C++ example of each.</source>
         <translation>Spiega la differenza tra un processo e un thread, con un breve esempio in C++ per ciascuno.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write with care</source>
         <translation>Scrivi con garbo</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Write a friendly, short email to a colleague asking to move tomorrow's meeting to Thursday afternoon.</source>
+        <location line="+1"/>
+        <source>Write a friendly, short email to a colleague asking to move tomorrow&apos;s meeting to Thursday afternoon.</source>
         <translation>Scrivi una breve email cordiale a un collega per chiedere di spostare la riunione di domani a giovedì pomeriggio.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Check my reasoning</source>
         <translation>Verifica il mio ragionamento</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A bat and a ball cost 1.10 in total. The bat costs 1.00 more than the ball. How much does the ball cost? Show the algebra.</source>
         <translation>Una mazza e una palla costano 1,10 in tutto. La mazza costa 1,00 più della palla. Quanto costa la palla? Mostra i passaggi algebrici.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>What shall we work on?</source>
         <translation>Su cosa lavoriamo?</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Phi-4 runs on this computer: nothing you write leaves it. Pick an example or write your own message below.</source>
         <translation>Phi-4 funziona su questo computer: nulla di ciò che scrivi lo lascia. Scegli un esempio o scrivi il tuo messaggio qui sotto.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Example: %1</source>
         <translation>Esempio: %1</translation>
     </message>
@@ -403,9 +425,9 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/export/html_exporter.cpp" line="+66" />
-        <location filename="../../app/export/markdown_exporter.cpp" line="+14" />
-        <location filename="../../app/export/text_exporter.cpp" line="+16" />
+        <location filename="../../app/export/html_exporter.cpp" line="+66"/>
+        <location filename="../../app/export/markdown_exporter.cpp" line="+14"/>
+        <location filename="../../app/export/text_exporter.cpp" line="+16"/>
         <source>System prompt</source>
         <translation>Prompt di sistema</translation>
     </message>
@@ -413,107 +435,107 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+59" />
+        <location filename="../ExportDialog.qml" line="+59"/>
         <source>Export conversations</source>
         <translation>Esporta le conversazioni</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Export into folder</source>
         <translation>Esporta nella cartella</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>This conversation</source>
         <translation>Questa conversazione</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Selected conversations (%1)</source>
         <translation>Conversazioni selezionate (%1)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Conversations to export</source>
         <translation>Conversazioni da esportare</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>All conversations (%1)</source>
         <translation>Tutte le conversazioni (%1)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JSON, every branch, can be imported (.json)</source>
         <translation>JSON, con tutte le diramazioni, importabile (.json)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Web page (.html)</source>
         <translation>Pagina web (.html)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plain text (.txt)</source>
         <translation>Testo semplice (.txt)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PDF (.pdf)</source>
         <translation>PDF (.pdf)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export format</source>
         <translation>Formato di esportazione</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Folder</source>
         <translation>Cartella</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Folder to export into</source>
         <translation>Cartella in cui esportare</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the folder to export into</source>
         <translation>Scegli la cartella in cui esportare</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Export progress</source>
-        <translation>Avanzamento dell'esportazione</translation>
+        <translation>Avanzamento dell&apos;esportazione</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Exported %1 of %2…</source>
         <translation>Esportate %1 di %2…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -521,96 +543,96 @@
 <context>
     <name>GenerationSettingsPage</name>
     <message>
-        <location filename="../GenerationSettingsPage.qml" line="+19" />
+        <location filename="../GenerationSettingsPage.qml" line="+19"/>
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Higher is more varied, lower more focused; 0 always picks the most likely word.</source>
         <translation>Più alta dà risposte più varie, più bassa più mirate; 0 sceglie sempre la parola più probabile.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+7" />
+        <location line="+8"/>
+        <location line="+7"/>
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Choose among the k most likely tokens; 0 turns it off.</source>
         <translation>Sceglie tra i k token più probabili; 0 lo disattiva.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose among the most likely tokens that together reach this probability; 1 turns it off.</source>
         <translation>Sceglie tra i token più probabili che insieme raggiungono questa probabilità; 1 lo disattiva.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Min-p</source>
         <translation>Min-p</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Leave out tokens less likely than this fraction of the most likely one; 0 turns it off.</source>
         <translation>Esclude i token meno probabili di questa frazione del più probabile; 0 lo disattiva.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Repetition penalty</source>
         <translation>Penalità di ripetizione</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Above 1 makes repeating recent tokens less likely; 1 turns it off.</source>
         <translation>Sopra 1 rende meno probabile ripetere token recenti; 1 la disattiva.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+8" />
+        <location line="+7"/>
+        <location line="+8"/>
         <source>Seed</source>
         <translation>Seme</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>The same seed and settings give the same reply; “random” gives a new one every time.</source>
         <translation>Lo stesso seme con le stesse impostazioni dà la stessa risposta; «casuale» ne dà una nuova ogni volta.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+1" />
+        <location line="+8"/>
+        <location line="+1"/>
         <source>random</source>
         <translation>casuale</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Longest reply</source>
         <translation>Risposta più lunga</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Longest reply in tokens</source>
         <translation>Lunghezza massima della risposta in token</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+11" />
+        <location line="+5"/>
+        <location line="+11"/>
         <source>Default system prompt</source>
         <translation>Prompt di sistema predefinito</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Instructions for every new conversation (each conversation can have its own)</source>
         <translation>Istruzioni per ogni nuova conversazione (ogni conversazione può avere le sue)</translation>
     </message>
@@ -618,12 +640,12 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+111" />
+        <location filename="../../app/chat/generation_worker.cpp" line="+111"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+145"/>
         <source>The reply could not be saved: %1</source>
         <translation>Non è stato possibile salvare la risposta: %1</translation>
     </message>
@@ -631,17 +653,17 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+6" />
+        <location filename="../ImportDialog.qml" line="+6"/>
         <source>Import conversations</source>
         <translation>Importa conversazioni</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Veloce JSON export (*.json)</source>
         <translation>Esportazione JSON di Veloce (*.json)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Tutti i file (*)</translation>
     </message>
@@ -649,50 +671,50 @@
 <context>
     <name>InfoBanner</name>
     <message>
-        <location filename="../InfoBanner.qml" line="+37" />
+        <location filename="../InfoBanner.qml" line="+37"/>
         <source>Dismiss notice</source>
-        <translation>Chiudi l'avviso</translation>
+        <translation>Chiudi l&apos;avviso</translation>
     </message>
 </context>
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../LinkDialog.qml" line="+17" />
+        <location filename="../LinkDialog.qml" line="+17"/>
         <source>Open this link?</source>
         <translation>Aprire questo collegamento?</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>This link cannot be opened</source>
         <translation>Questo collegamento non si può aprire</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The reply links to the address below. Check it before opening it in your browser:</source>
-        <translation>La risposta rimanda all'indirizzo qui sotto. Controllalo prima di aprirlo nel browser:</translation>
+        <translation>La risposta rimanda all&apos;indirizzo qui sotto. Controllalo prima di aprirlo nel browser:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Veloce only opens web addresses (http and https). This link was not opened:</source>
         <translation>Veloce apre solo indirizzi web (http e https). Questo collegamento non è stato aperto:</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Link address</source>
         <translation>Indirizzo del collegamento</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Open in browser</source>
         <translation>Apri nel browser</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -700,12 +722,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+16" />
+        <location filename="../Main.qml" line="+16"/>
         <source>%1 — Veloce</source>
         <translation>%1 — Veloce</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Veloce</source>
         <translation>Veloce</translation>
     </message>
@@ -713,57 +735,57 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+34" />
+        <location filename="../MessageActions.qml" line="+34"/>
         <source>Previous version</source>
         <translation>Versione precedente</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Version %1 of %2</source>
         <translation>Versione %1 di %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Next version</source>
         <translation>Versione successiva</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Copied</source>
         <translation>Copiato</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Copy</source>
         <translation>Copia</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy message</source>
         <translation>Copia il messaggio</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Edit</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Edit message</source>
         <translation>Modifica il messaggio</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Regenerate</source>
         <translation>Rigenera</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regenerate reply</source>
         <translation>Rigenera la risposta</translation>
     </message>
@@ -771,34 +793,34 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+29" />
-        <location line="+38" />
+        <location filename="../MessageDelegate.qml" line="+29"/>
+        <location line="+38"/>
         <source>You</source>
         <translation>Tu</translation>
     </message>
     <message>
-        <location line="-38" />
-        <location line="+38" />
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Phi-4</source>
         <translation>Phi-4</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>stopped</source>
         <translation>interrotta</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>generation failed</source>
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Reading the conversation…</source>
         <translation>Lettura della conversazione…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Writing…</source>
         <translation>Sta scrivendo…</translation>
     </message>
@@ -806,28 +828,28 @@
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+25" />
-        <location line="+1" />
+        <location filename="../MessageEditor.qml" line="+25"/>
+        <location line="+1"/>
         <source>Edit your message</source>
         <translation>Modifica il tuo messaggio</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Save and send</source>
         <translation>Salva e invia</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Save the edited message and get a new reply</source>
         <translation>Salva il messaggio modificato e ottieni una nuova risposta</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel editing</source>
         <translation>Annulla la modifica</translation>
     </message>
@@ -835,104 +857,104 @@
 <context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+16" />
+        <location filename="../ModelSettingsPage.qml" line="+16"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelli GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+8" />
+        <location line="+17"/>
+        <location line="+8"/>
         <source>Model file</source>
         <translation>File del modello</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Set by --model or VELOCE_MODEL for this run.</source>
         <translation>Impostato da --model o VELOCE_MODEL per questa esecuzione.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No model chosen</source>
         <translation>Nessun modello scelto</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a model file</source>
         <translation>Scegli un file del modello</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+9" />
+        <location line="+13"/>
+        <location line="+9"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>“Automatic” picks the fastest Vulkan device. The CPU reference is very slow and meant for checking results.</source>
         <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento è molto lenta e serve a verificare i risultati.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Context size</source>
         <translation>Dimensione del contesto</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How many tokens of the conversation the model can see at once. More needs more memory.</source>
         <translation>Quanti token della conversazione il modello vede alla volta. Di più richiede più memoria.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Context size in tokens</source>
         <translation>Dimensione del contesto in token</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Loaded: %1 (%2) on %3, context %4 tokens.</source>
         <translation>Caricato: %1 (%2) su %3, contesto di %4 token.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not loaded: %1</source>
         <translation>Non caricato: %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No model loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Load the model with these settings</source>
         <translation>Carica il modello con queste impostazioni</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
@@ -940,12 +962,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/models/markdown_renderer.cpp" line="+67" />
+        <location filename="../../app/models/markdown_renderer.cpp" line="+67"/>
         <source>[image not loaded: %1]</source>
         <translation>[immagine non caricata: %1]</translation>
     </message>
     <message>
-        <location filename="../../app/models/offline_network.cpp" line="+20" />
+        <location filename="../../app/models/offline_network.cpp" line="+20"/>
         <source>Veloce does not load anything from the network: %1</source>
         <translation>Veloce non carica nulla dalla rete: %1</translation>
     </message>
@@ -953,27 +975,27 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+15" />
+        <location filename="../RenameDialog.qml" line="+15"/>
         <source>Rename conversation</source>
         <translation>Rinomina la conversazione</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>New title</source>
         <translation>Nuovo titolo</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Rename</source>
         <translation>Rinomina</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
@@ -981,7 +1003,7 @@
 <context>
     <name>ScreenshotDriver</name>
     <message>
-        <location filename="../ScreenshotDriver.qml" line="+52" />
+        <location filename="../ScreenshotDriver.qml" line="+52"/>
         <source>Thanks! How would I sort slowest first?</source>
         <translation>Grazie! Come ordino dal più lento?</translation>
     </message>
@@ -989,80 +1011,94 @@
 <context>
     <name>SearchResultDelegate</name>
     <message>
-        <location filename="../SearchResultDelegate.qml" line="+19" />
         <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location filename="../SearchResultDelegate.qml" line="+15"/>
         <source>You</source>
         <translation>Tu</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
         <source>Phi-4</source>
         <translation>Phi-4</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
         <source>System prompt</source>
         <translation>Prompt di sistema</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+10" />
+        <location filename="../SettingsDialog.qml" line="+10"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Settings sections</source>
         <translation>Sezioni delle impostazioni</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Model</source>
         <translation>Modello</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model settings</source>
         <translation>Impostazioni del modello</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Generation</source>
         <translation>Generazione</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Generation settings</source>
         <translation>Impostazioni di generazione</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Appearance</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Appearance settings</source>
-        <translation>Impostazioni dell'aspetto</translation>
+        <translation>Impostazioni dell&apos;aspetto</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Reset to defaults</source>
         <translation>Ripristina i valori predefiniti</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reset all settings except the model file to their defaults</source>
         <translation>Ripristina tutte le impostazioni, tranne il file del modello, ai valori predefiniti</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -1070,97 +1106,97 @@
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+33" />
+        <location filename="../SetupView.qml" line="+33"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelli GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Only a file on this computer can be used as the model.</source>
         <translation>Come modello si può usare solo un file su questo computer.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Loading the model</source>
         <translation>Caricamento del modello</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose the model</source>
         <translation>Scegli il modello</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The model file set in the settings was not found: %1</source>
         <translation>Il file del modello indicato nelle impostazioni non è stato trovato: %1</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Drop a .gguf file here</source>
         <translation>Trascina qui un file .gguf</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Choose model file…</source>
         <translation>Scegli il file del modello…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose a model file</source>
         <translation>Scegli un file del modello</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The model could not be loaded: %1</source>
         <translation>Non è stato possibile caricare il modello: %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Memory plan</source>
         <translation>Uso della memoria</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Device: %1. Context: %2 tokens. Both can be changed in the settings.</source>
         <translation>Dispositivo: %1. Contesto: %2 token. Entrambi si possono cambiare nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-157"/>
         <source>automatic</source>
         <translation>automatico</translation>
     </message>
     <message>
-        <location line="+59" />
-        <source>Veloce runs Microsoft's Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
-        <translation>Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all'originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
+        <location line="+59"/>
+        <source>Veloce runs Microsoft&apos;s Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
+        <translation>Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+104"/>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open settings (Ctrl+,)</source>
         <translation>Apri le impostazioni (Ctrl+,)</translation>
     </message>
@@ -1168,105 +1204,108 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+58" />
+        <location filename="../Sidebar.qml" line="+58"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>Nuova conversazione (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Main menu</source>
         <translation>Menu principale</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Import conversations…</source>
         <translation>Importa conversazioni…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export (Ctrl+E)</source>
         <translation>Esporta (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Impostazioni (Ctrl+,)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation>Cerca nelle conversazioni (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search conversations</source>
         <translation>Cerca nelle conversazioni</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Conversations</source>
         <translation>Conversazioni</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>No conversations yet.</source>
         <translation>Ancora nessuna conversazione.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Search results</source>
         <translation>Risultati della ricerca</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n risultato</numerusform><numerusform>%n risultati</numerusform></translation>
+        <translation>
+            <numerusform>%n risultato</numerusform>
+            <numerusform>%n risultati</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+17" />
+        <location filename="../StatusLine.qml" line="+17"/>
         <source>Loading %1…</source>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>model</source>
         <translation>modello</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No model loaded</source>
         <translation>Nessun modello caricato</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Context %1 / %2</source>
         <translation>Contesto %1 / %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last reply: %1 ms to first token, %2 tokens/s</source>
         <translation>Ultima risposta: %1 ms al primo token, %2 token/s</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
@@ -1274,28 +1313,28 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+8" />
-        <location line="+27" />
+        <location filename="../SystemPromptDialog.qml" line="+8"/>
+        <location line="+27"/>
         <source>System prompt for this conversation</source>
         <translation>Prompt di sistema per questa conversazione</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-13"/>
         <source>Instructions Phi-4 reads before this conversation. Leave empty to use the default from the settings.</source>
         <translation>Istruzioni che Phi-4 legge prima di questa conversazione. Lascia vuoto per usare quello predefinito nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>No system prompt</source>
         <translation>Nessun prompt di sistema</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Save</source>
         <translation>Salva</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
@@ -1303,90 +1342,90 @@
 <context>
     <name>UndoDeleteBar</name>
     <message>
-        <location filename="../UndoDeleteBar.qml" line="+23" />
+        <location filename="../UndoDeleteBar.qml" line="+23"/>
         <source>Deleted “%1”</source>
         <translation>Eliminata «%1»</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Undo</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Undo delete (Ctrl+Z)</source>
-        <translation>Annulla l'eliminazione (Ctrl+Z)</translation>
+        <translation>Annulla l&apos;eliminazione (Ctrl+Z)</translation>
     </message>
 </context>
 <context>
     <name>veloce::exporting</name>
     <message>
-        <location filename="../../app/export/metadata.cpp" line="+14" />
+        <location filename="../../app/export/metadata.cpp" line="+14"/>
         <source>(not recorded)</source>
         <translation>(non registrato)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>random</source>
         <translation>casuale</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>temperature %1, top-k %2, top-p %3, min-p %4, repetition penalty %5, seed %6, max reply %7 tokens</source>
         <translation>temperatura %1, top-k %2, top-p %3, min-p %4, penalità di ripetizione %5, seme %6, risposta massima %7 token</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Created</source>
         <translation>Creata</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated</source>
         <translation>Aggiornata</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model</source>
         <translation>Modello</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>User</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assistant</source>
         <translation>Assistente</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>stopped by the user</source>
-        <translation>interrotta dall'utente</translation>
+        <translation>interrotta dall&apos;utente</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>generation failed</source>
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>incomplete</source>
         <translation>incompleta</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>version %1 of %2</source>
         <translation>versione %1 di %2</translation>
     </message>
