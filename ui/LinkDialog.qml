@@ -46,6 +46,7 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             id: openButton
+            objectName: "openLinkButton"
             visible: dialog.openable
             text: qsTr("Open in browser")
             highlighted: true

@@ -130,6 +130,7 @@ ApplicationWindow {
 
                 ConversationView {
                     id: conversationView
+                    objectName: "conversationView"
                     onLinkActivated: (link) => linkDialog.openFor(link)
                     onSettingsRequested: settingsDialog.open()
                 }
@@ -164,6 +165,7 @@ ApplicationWindow {
     }
     LinkDialog {
         id: linkDialog
+        objectName: "linkDialog"
     }
     RenameDialog {
         id: renameDialog

@@ -21,7 +21,10 @@ bool DesktopBridge::isOpenableLink(const QString& link) const {
 QString DesktopBridge::displayAddress(const QString& link) const {
   const QUrl url(link);
   if (!url.isValid()) return link;
-  QString shown = url.toString(QUrl::FullyDecoded);
+  // PrettyDecoded: readable (%61 -> a, %20 -> space) but never ambiguous (%2F stays, so a path
+  // cannot pretend to have other segments); user info stays visible ("apple.com@evil.org").
+  // FullyDecoded is not allowed for a whole URL (Qt warns and mangles it).
+  QString shown = url.toString(QUrl::PrettyDecoded);
   // A host written in another script can imitate a familiar one; its ASCII form gives it away.
   const QString asciiHost = url.host(QUrl::EncodeUnicode);
   if (asciiHost != url.host(QUrl::FullyDecoded))

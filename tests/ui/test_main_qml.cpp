@@ -240,6 +240,34 @@ class TestMainQml : public QObject {
     QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
   }
 
+  void linksAskFirst() {
+    // A link activated in a reply opens the link dialog with the full address; only http(s) gets
+    // an "Open in browser" button.
+    QObject* root = engine_->rootObjects().first();
+    QObject* view = root->findChild<QObject*>(QStringLiteral("conversationView"));
+    QObject* dialog = root->findChild<QObject*>(QStringLiteral("linkDialog"));
+    QVERIFY(view && dialog);
+    const QString address = QStringLiteral("https://example.org/a/very/long/path?with=query&and=more#fragment");
+    QVERIFY(QMetaObject::invokeMethod(view, "linkActivated", Q_ARG(QString, address)));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    // Popups are QObject children of the window (their items live in its overlay).
+    auto* shown = findItem(window_, QStringLiteral("linkAddress"));
+    auto* open = findItem(window_, QStringLiteral("openLinkButton"));
+    QVERIFY(shown && open);
+    QCOMPARE(shown->property("text").toString(), address);
+    QVERIFY(open->isVisible());
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+
+    QVERIFY(QMetaObject::invokeMethod(view, "linkActivated", Q_ARG(QString, QStringLiteral("javascript:alert(1)"))));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QCOMPARE(shown->property("text").toString(), QStringLiteral("javascript:alert(1)"));
+    QVERIFY(!open->isVisible());
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+    QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+  }
+
  private:
   void checkNamed(const QString& where) {
     QStringList unnamed = unnamedControls(window_->contentItem());
