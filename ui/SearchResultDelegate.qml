@@ -36,25 +36,12 @@ ItemDelegate {
 
     contentItem: ColumnLayout {
         spacing: 2
-        RowLayout {
+        Label {
             Layout.fillWidth: true
-            spacing: 8
-            Label {
-                Layout.fillWidth: true
-                text: hit.model.title
-                font.bold: true
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-            }
-            // Who wrote the matching message and when, so "you said" and "Phi-4 said" can be told
-            // apart before opening anything.
-            Label {
-                objectName: "searchHitAuthor"
-                text: hit.authorAndDate
-                font.pointSize: window.font.pointSize * 0.8
-                opacity: 0.7
-                textFormat: Text.PlainText
-            }
+            text: hit.model.title
+            font.bold: true
+            elide: Text.ElideRight
+            textFormat: Text.PlainText
         }
         Label {
             Layout.fillWidth: true
@@ -65,6 +52,17 @@ ItemDelegate {
             maximumLineCount: 3
             elide: Text.ElideRight
             opacity: 0.85
+        }
+        // Who wrote the matching message and when, so "you said" and "Phi-4 said" can be told
+        // apart before opening anything.
+        Label {
+            objectName: "searchHitAuthor"
+            Layout.fillWidth: true
+            text: hit.authorAndDate
+            font.pointSize: window.font.pointSize * 0.8
+            opacity: 0.7
+            elide: Text.ElideRight
+            textFormat: Text.PlainText
         }
     }
 

@@ -174,7 +174,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Send message (Enter)</source>
         <translation></translation>
     </message>
@@ -535,7 +535,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Close</source>
         <translation></translation>
     </message>
@@ -704,12 +704,12 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open in browser</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
@@ -828,7 +828,7 @@
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+25"/>
+        <location filename="../MessageEditor.qml" line="+26"/>
         <location line="+1"/>
         <source>Edit your message</source>
         <translation></translation>
@@ -839,7 +839,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the edited message and get a new reply</source>
         <translation></translation>
     </message>
@@ -975,7 +975,7 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+15"/>
+        <location filename="../RenameDialog.qml" line="+16"/>
         <source>Rename conversation</source>
         <translation></translation>
     </message>
@@ -995,7 +995,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
@@ -1044,7 +1044,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+10"/>
+        <location filename="../SettingsDialog.qml" line="+11"/>
         <source>Settings</source>
         <translation></translation>
     </message>
@@ -1147,7 +1147,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose a model file</source>
         <translation></translation>
     </message>
@@ -1177,7 +1177,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-158"/>
         <source>automatic</source>
         <translation></translation>
     </message>
@@ -1187,7 +1187,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Settings…</source>
         <translation></translation>
     </message>
@@ -1205,7 +1205,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>New conversation (Ctrl+N)</source>
         <translation></translation>
     </message>
@@ -1309,7 +1309,7 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+8"/>
+        <location filename="../SystemPromptDialog.qml" line="+9"/>
         <location line="+27"/>
         <source>System prompt for this conversation</source>
         <translation></translation>
@@ -1330,7 +1330,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation></translation>
     </message>

@@ -174,7 +174,7 @@
         <translation>Invia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Send message (Enter)</source>
         <translation>Invia il messaggio (Invio)</translation>
     </message>
@@ -535,7 +535,7 @@
         <translation>Esporta</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -704,12 +704,12 @@
         <translation>Indirizzo del collegamento</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open in browser</source>
         <translation>Apri nel browser</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
@@ -828,7 +828,7 @@
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+25"/>
+        <location filename="../MessageEditor.qml" line="+26"/>
         <location line="+1"/>
         <source>Edit your message</source>
         <translation>Modifica il tuo messaggio</translation>
@@ -839,7 +839,7 @@
         <translation>Salva e invia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the edited message and get a new reply</source>
         <translation>Salva il messaggio modificato e ottieni una nuova risposta</translation>
     </message>
@@ -975,7 +975,7 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+15"/>
+        <location filename="../RenameDialog.qml" line="+16"/>
         <source>Rename conversation</source>
         <translation>Rinomina la conversazione</translation>
     </message>
@@ -995,7 +995,7 @@
         <translation>Rinomina</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
@@ -1048,7 +1048,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+10"/>
+        <location filename="../SettingsDialog.qml" line="+11"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>Scegli il file del modello…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose a model file</source>
         <translation>Scegli un file del modello</translation>
     </message>
@@ -1181,7 +1181,7 @@
         <translation>Dispositivo: %1. Contesto: %2 token. Entrambi si possono cambiare nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-158"/>
         <source>automatic</source>
         <translation>automatico</translation>
     </message>
@@ -1191,7 +1191,7 @@
         <translation>Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
@@ -1209,7 +1209,7 @@
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>Nuova conversazione (Ctrl+N)</translation>
     </message>
@@ -1313,7 +1313,7 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+8"/>
+        <location filename="../SystemPromptDialog.qml" line="+9"/>
         <location line="+27"/>
         <source>System prompt for this conversation</source>
         <translation>Prompt di sistema per questa conversazione</translation>
@@ -1334,7 +1334,7 @@
         <translation>Salva</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
