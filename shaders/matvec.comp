@@ -1,20 +1,26 @@
 #version 450
-// y = W x for one token (decode): the portable baseline for every weight type, chosen by -DTYPE_xxx.
-// A workgroup of 32 invocations computes ROWS rows: each invocation walks the rows' 16-value
-// groups with a stride of 32, loading each slice of x once for all ROWS rows, and one shared
-// memory reduction finishes all of them (barriers are what a CPU driver such as lavapipe pays
-// most for, so they are amortised over several rows).
+// y = W x for one token (decode) for every weight type, chosen by -DTYPE_xxx.
+// Portable baseline: a workgroup of 32 invocations computes ROWS rows: each invocation walks the
+// rows' 16-value groups with a stride of 32, loading each slice of x once for all ROWS rows, and one
+// shared memory reduction finishes all of them (barriers are what a CPU driver such as lavapipe
+// pays most for, so they are amortised over several rows).
+// -DSUBGROUP: the workgroup is one subgroup (width from specialization constant 0) reduced with
+// subgroupAdd, with no shared memory and no barrier (see matvec_sg.glsl).
+#define ROWS 4u
+#if defined(SUBGROUP)
+#include "matvec_sg.glsl"
+#define WG LANES
+#else
 #define PUSH_MATVEC
 #include "push_constants.glsl"
 #define WG 32u
-#define ROWS 4u
 layout(local_size_x = 32) in;
 layout(std430, binding = 0) readonly buffer Weights { uint w[]; };
 layout(std430, binding = 1) readonly buffer X { vec4 x4[]; };
 layout(std430, binding = 2) writeonly buffer Y { float y[]; };
-#include "quant.glsl"
-
 shared float partial[ROWS * WG];
+#endif
+#include "quant.glsl"
 
 void main() {
   const uint row0 = FLAT_GROUP * ROWS;
@@ -37,6 +43,9 @@ void main() {
                 dot(vec4(v[8], v[9], v[10], v[11]), x2) + dot(vec4(v[12], v[13], v[14], v[15]), x3);
     }
   }
+#if defined(SUBGROUP)
+  store_rows(row0, acc);
+#else
   for (uint r = 0u; r < ROWS; ++r) partial[r * WG + lid] = acc[r];
   barrier();
   for (uint s = WG / 2u; s > 0u; s >>= 1) {
@@ -45,4 +54,5 @@ void main() {
     barrier();
   }
   if (lid < ROWS && row0 + lid < pc.nrows) y[pc.y_offset + row0 + lid] = partial[lid * WG];
+#endif
 }

@@ -1,6 +1,8 @@
 #include "inference/vulkan/kernels.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 #include "inference/model/session.h"
@@ -13,19 +15,83 @@ std::string weight_pipeline_name(const char* op, GgmlType type) {
   return name;
 }
 
+const char* matvec_variant_name(MatvecVariant v) {
+  switch (v) {
+    case MatvecVariant::Baseline: return "baseline";
+    case MatvecVariant::Subgroup: return "subgroup";
+    case MatvecVariant::Dedicated: return "dedicated";
+  }
+  return "?";
+}
+
+namespace {
+
+bool has_subgroup_kernels(const DeviceInfo& info) { return info.subgroup_arithmetic && info.subgroup_size >= 4; }
+
+// On a CPU device (lavapipe) a workgroup runs on one thread as SIMD code of subgroup width, and a
+// barrier makes it a set of coroutines: one-subgroup workgroups reduced with subgroupAdd and
+// per-type unpacking are 3-5x faster there (docs/vulkan-kernels.md). GPUs keep the measured-correct
+// portable baseline until the subgroup kernels are measured on one (subgroup sizes of 32-64 and
+// occupancy make their trade-offs different). VELOCE_VK_MATVEC=baseline|subgroup|dedicated
+// overrides the choice, to compare variants on one device.
+MatvecVariant choose_matvec(const DeviceInfo& info) {
+  const bool sg = has_subgroup_kernels(info);
+  if (const char* e = std::getenv("VELOCE_VK_MATVEC")) {
+    const std::string v = e;
+    if (v == "baseline" || !sg) return MatvecVariant::Baseline;
+    if (v == "subgroup") return MatvecVariant::Subgroup;
+    if (v == "dedicated") return MatvecVariant::Dedicated;
+  }
+  return sg && info.kind == DeviceKind::Cpu ? MatvecVariant::Dedicated : MatvecVariant::Baseline;
+}
+
+}  // namespace
+
+Kernels::Kernels(const Device& device, Pipelines& pipelines)
+    : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())) {
+  // With the dedicated mat-vec a CPU device runs a token's mat-vecs ~4x faster than its share of a
+  // 64-token matmul tile (docs/vulkan-kernels.md), so the tiled product only pays from a full tile.
+  // VELOCE_VK_MATMUL_MIN_TOKENS overrides the switch-over, to measure it.
+  if (matvec_variant_ == MatvecVariant::Dedicated) matmul_min_tokens_ = 64;
+  if (const char* e = std::getenv("VELOCE_VK_MATMUL_MIN_TOKENS"))
+    matmul_min_tokens_ = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
+}
+
+void Kernels::set_matvec_variant(MatvecVariant v) {
+  if (v != MatvecVariant::Baseline && !has_subgroup_kernels(device_.info()))
+    throw EngineError("internal error: the device has no subgroup arithmetic for the subgroup mat-vec");
+  matvec_variant_ = v;
+}
+
 Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
   return split_groups(device_, (invocations + per_group - 1) / per_group);
 }
 
 void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
                      uint32_t y_offset) {
-  constexpr uint32_t kMatvecRows = 4;  // ROWS in matvec.comp
+  constexpr uint32_t kMatvecRows = 4;      // ROWS in matvec.comp (both variants)
+  constexpr uint32_t kDedicatedRows = 8;   // ROWS in matvec_sg_q4_k.comp and matvec_sg_q6_k.comp
   if (x_offset % 4 || w.ncols % 16)
     throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
-  const Pipeline& p = pipelines_.get(weight_pipeline_name("matvec", w.type), 3);
+  std::string name = weight_pipeline_name("matvec", w.type);
+  uint32_t width = 0, rows_per_group = kMatvecRows;
+  if (matvec_variant_ != MatvecVariant::Baseline) {
+    width = device_.info().subgroup_size;
+    name = weight_pipeline_name("matvec_sg", w.type);
+    // The dedicated kernels read weights as uvec4: every part must start and end on 16 bytes (the
+    // weight arena pads parts so; the generic subgroup kernel serves any other binding).
+    const std::string dedicated = weight_pipeline_name("matvec_sgk", w.type);
+    bool aligned = true;
+    for (const TensorPart& part : w.parts) aligned = aligned && part.range.offset % 16 == 0 && part.range.range % 16 == 0;
+    if (matvec_variant_ == MatvecVariant::Dedicated && aligned && Pipelines::exists(dedicated)) {
+      name = dedicated;
+      rows_per_group = kDedicatedRows;
+    }
+  }
+  const Pipeline& p = pipelines_.get(name, 3, width);
   for (const TensorPart& part : w.parts) {
     MatvecParams pc{w.ncols, part.rows, w.row_bytes, x_offset, y_offset + part.row_begin};
-    const Groups2D g = split_groups(device_, (part.rows + kMatvecRows - 1) / kMatvecRows);
+    const Groups2D g = split_groups(device_, (part.rows + rows_per_group - 1) / rows_per_group);
     r.dispatch(p, {part.range, x, y}, pc, g.x, g.y);
   }
 }
@@ -45,7 +111,7 @@ void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uin
                       uint32_t y_stride) {
   // The tiled product wastes most of its 64-token tile on a handful of tokens; below that a
   // mat-vec per token reads the weights a few more times but does far less arithmetic.
-  if (n_tokens < kMatmulMinTokens) {
+  if (n_tokens < matmul_min_tokens_) {
     for (uint32_t t = 0; t < n_tokens; ++t) matvec(r, w, x, t * w.ncols, y, t * y_stride);
   } else {
     matmul(r, w, x, n_tokens, y, y_stride);

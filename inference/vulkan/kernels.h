@@ -12,9 +12,20 @@ namespace veloce::vk {
 
 std::string weight_pipeline_name(const char* op, GgmlType type);
 
+// Mat-vec kernel families (decode). Chosen per device at construction, see choose_matvec().
+enum class MatvecVariant {
+  Baseline,   // matvec.comp: 32 invocations, shared-memory reduction; needs only Vulkan 1.1
+  Subgroup,   // matvec.comp -DSUBGROUP: one subgroup per workgroup, subgroupAdd, any type
+  Dedicated,  // Subgroup plus per-type kernels (matvec_sg_q4_k.comp, matvec_sg_q6_k.comp) where they exist
+};
+const char* matvec_variant_name(MatvecVariant v);
+
 class Kernels {
  public:
-  Kernels(const Device& device, Pipelines& pipelines) : device_(device), pipelines_(pipelines) {}
+  Kernels(const Device& device, Pipelines& pipelines);
+  MatvecVariant matvec_variant() const { return matvec_variant_; }
+  // For the kernel tests and benchmarks; Subgroup and Dedicated need subgroup arithmetic.
+  void set_matvec_variant(MatvecVariant v);
 
   // y[y_offset + r] = W[r] . x[x_offset ..], all rows of W.
   void matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
@@ -22,8 +33,9 @@ class Kernels {
   // y[t * y_stride + row] = W[row] . x[t * ncols ..] for t < n_tokens.
   void matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
               uint32_t y_stride);
-  // matvec per token for fewer than kMatmulMinTokens tokens, matmul for more.
+  // matvec per token for fewer than matmul_min_tokens() tokens, matmul for more.
   static constexpr uint32_t kMatmulMinTokens = 8;
+  uint32_t matmul_min_tokens() const { return matmul_min_tokens_; }
   void project(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                uint32_t y_stride);
   // y[i] = row ids[i] of W as fp32.
@@ -46,6 +58,8 @@ class Kernels {
   Groups2D groups_for(uint64_t invocations, uint32_t per_group) const;
   const Device& device_;
   Pipelines& pipelines_;
+  MatvecVariant matvec_variant_ = MatvecVariant::Baseline;
+  uint32_t matmul_min_tokens_ = kMatmulMinTokens;
 };
 
 }  // namespace veloce::vk

@@ -10,9 +10,10 @@ namespace veloce::vk {
 
 bool Pipelines::exists(const std::string& name) { return !veloce::shaders::find(name).empty(); }
 
-const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings) {
+const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, uint32_t local_size_x) {
   std::lock_guard lock(mutex_);
-  if (auto it = pipelines_.find(name); it != pipelines_.end()) {
+  const std::string key = local_size_x ? name + "@" + std::to_string(local_size_x) : name;
+  if (auto it = pipelines_.find(key); it != pipelines_.end()) {
     if (it->second->n_bindings != n_bindings)
       throw EngineError("pipeline '" + name + "' requested with " + std::to_string(n_bindings) +
                         " bindings, built with " + std::to_string(it->second->n_bindings));
@@ -63,11 +64,14 @@ const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings) {
   cci.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
   cci.stage.module = module;
   cci.stage.pName = "main";
+  const VkSpecializationMapEntry entry{0, 0, sizeof(uint32_t)};
+  const VkSpecializationInfo spec{1, &entry, sizeof(uint32_t), &local_size_x};
+  if (local_size_x) cci.stage.pSpecializationInfo = &spec;
   cci.layout = p->layout;
   const VkResult r = vkCreateComputePipelines(dev, VK_NULL_HANDLE, 1, &cci, nullptr, &p->pipeline);
   vkDestroyShaderModule(dev, module, nullptr);
   check(r, ("vkCreateComputePipelines(" + name + ")").c_str());
-  return *(pipelines_[name] = std::move(p));
+  return *(pipelines_[key] = std::move(p));
 }
 
 Pipelines::~Pipelines() {

@@ -31,7 +31,10 @@ class Pipelines {
   Pipelines& operator=(const Pipelines&) = delete;
 
   // Throws EngineError when the name is not in the shader table or the driver rejects it.
-  const Pipeline& get(const std::string& name, uint32_t n_bindings);
+  // local_size_x != 0 sets specialization constant 0, which kernels declared with
+  // layout(local_size_x_id = 0) take as their workgroup width (e.g. the device's subgroup size);
+  // each width is its own pipeline.
+  const Pipeline& get(const std::string& name, uint32_t n_bindings, uint32_t local_size_x = 0);
   static bool exists(const std::string& name);
 
  private:

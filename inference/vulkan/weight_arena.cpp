@@ -19,7 +19,7 @@ ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const Device
                      uint64_t device_budget) {
   ArenaPlan plan;
   const uint64_t align = limits.offset_alignment;
-  const uint64_t part_limit = std::min(limits.weight_binding, limits.weight_allocation) & ~uint64_t{3};
+  const uint64_t part_limit = std::min(limits.weight_binding, limits.weight_allocation) & ~uint64_t{15};
   uint64_t used_device = 0;
   uint64_t fill = 0;  // bytes used in the current (last) buffer
   for (const TensorInfo* t : tensors) {
@@ -39,8 +39,9 @@ ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const Device
       TensorPart p;
       p.row_begin = r;
       p.rows = std::min(rows_per_part, g.nrows - r);
-      // Whole words, so that kernels reading the last bytes through 32-bit loads stay in range.
-      const uint64_t bytes = align_up(uint64_t{p.rows} * g.row_bytes, 4);
+      // Whole 16-byte units, so that kernels reading the last bytes through 32-bit or 128-bit
+      // loads (matvec_sg_q6_k.comp reads 2-byte aligned Q6_K blocks as uvec4) stay in range.
+      const uint64_t bytes = align_up(uint64_t{p.rows} * g.row_bytes, 16);
       const bool want_device = used_device + bytes <= device_budget;
       const bool fits = !plan.buffers.empty() && plan.buffers.back().device_local == want_device &&
                         align_up(fill, align) + bytes <= limits.weight_allocation;

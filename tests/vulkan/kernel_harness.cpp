@@ -54,7 +54,10 @@ vk::GpuTensor KernelHarness::tensor(GgmlType type, uint32_t ncols, uint32_t nrow
   if (rows_per_part == 0) rows_per_part = nrows;
   for (uint32_t r = 0; r < nrows; r += rows_per_part) {
     const uint32_t n = std::min(rows_per_part, nrows - r);
-    owned_.push_back(buffer(bytes.data() + uint64_t{r} * t.row_bytes, uint64_t{n} * t.row_bytes));
+    // Padded to whole 16-byte units, as the weight arena pads parts.
+    std::vector<uint8_t> padded(bytes.begin() + uint64_t{r} * t.row_bytes, bytes.begin() + uint64_t{r + n} * t.row_bytes);
+    padded.resize((padded.size() + 15) / 16 * 16);
+    owned_.push_back(buffer(padded));
     vk::TensorPart p;
     p.range = vk::whole(owned_.back());
     p.row_begin = r;

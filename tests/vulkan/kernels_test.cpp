@@ -43,24 +43,39 @@ class WeightKernelTest : public test::ValidatedTest, public ::testing::WithParam
 struct Shape {
   uint32_t ncols, nrows, rows_per_part;
 };
-const Shape kShapes[] = {{256, 67, 0}, {512, 130, 0}, {768, 45, 16}};  // the last one split by rows
+// 768 x 45 is split by rows; 2560 columns give the subgroup kernels several blocks per lane.
+const Shape kShapes[] = {{256, 67, 0}, {512, 130, 0}, {768, 45, 16}, {2560, 21, 0}};
+
+// The mat-vec variants this device can run (the subgroup ones need subgroup arithmetic).
+std::vector<vk::MatvecVariant> matvec_variants(const vk::Device& device) {
+  std::vector<vk::MatvecVariant> v{vk::MatvecVariant::Baseline};
+  if (device.info().subgroup_arithmetic && device.info().subgroup_size >= 4)
+    v.insert(v.end(), {vk::MatvecVariant::Subgroup, vk::MatvecVariant::Dedicated});
+  return v;
+}
 
 TEST_P(WeightKernelTest, MatvecMatchesReference) {
   KernelHarness h;
-  std::mt19937 rng(1);
-  for (const Shape& s : kShapes) {
-    const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
-    const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
-    const auto x = random_floats(s.ncols + 4, rng);
-    const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
-    auto xb = h.buffer(x);
-    auto yb = h.zeros((s.nrows + 3) * 4);
-    // Input read from an offset and output written at one, as the session does for the last token.
-    h.run([&](vk::Recorder& r, vk::Kernels& k) { k.matvec(r, tensor, vk::whole(xb), 4, vk::whole(yb), 3); });
-    const auto got = h.floats(yb, s.nrows + 3);
-    const auto want = reference_product(w, std::vector<float>(x.begin() + 4, x.end()), s.ncols, s.nrows, 1);
-    EXPECT_LE(nmse(want, std::vector<float>(got.begin() + 3, got.end())), kProductBound) << s.ncols << "x" << s.nrows;
-    EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
+  for (vk::MatvecVariant variant : matvec_variants(h.device())) {
+    std::mt19937 rng(1);
+    for (const Shape& s : kShapes) {
+      const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+      const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+      const auto x = random_floats(s.ncols + 4, rng);
+      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+      auto xb = h.buffer(x);
+      auto yb = h.zeros((s.nrows + 3) * 4);
+      // Input read from an offset and output written at one, as the session does for the last token.
+      h.run([&](vk::Recorder& r, vk::Kernels& k) {
+        k.set_matvec_variant(variant);
+        k.matvec(r, tensor, vk::whole(xb), 4, vk::whole(yb), 3);
+      });
+      const auto got = h.floats(yb, s.nrows + 3);
+      const auto want = reference_product(w, std::vector<float>(x.begin() + 4, x.end()), s.ncols, s.nrows, 1);
+      EXPECT_LE(nmse(want, std::vector<float>(got.begin() + 3, got.end())), kProductBound)
+          << vk::matvec_variant_name(variant) << " " << s.ncols << "x" << s.nrows;
+      EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
+    }
   }
 }
 
