@@ -3,7 +3,7 @@
 // Block (210 bytes, 256 values): u8 ql[128], u8 qh[64], i8 scales[16], half d. Half h holds
 // values 128h .. 128h+127; for l < 32, with a = ql[64h + l], b = ql[64h + 32 + l], e = qh[32h + l]:
 // value 128h + 32k + l is (nibble of a or b) | (2 bits of e) << 4, minus 32, times scales[8h + l/16 + 2k].
-// One lane takes one block at a time. Loads are what lavapipe pays for (each is a loop over the
+// One lane takes one half block (128 weights) at a time. Loads are what lavapipe pays for (each is a loop over the
 // SIMD lanes), so weights are read as uvec4 even though 210-byte blocks are only 2-byte aligned:
 // a run of 16n bytes comes from n + 1 aligned loads, realigned by selecting words (offset / 4 mod 4)
 // and a funnel shift of 0 or 16 bits. The 6-bit values of four weights are assembled in one word
@@ -40,8 +40,11 @@ void main() {
   const uint nblocks = pc.ncols / 256u;
   float acc[ROWS];
   for (uint r = 0u; r < ROWS; ++r) acc[r] = 0.0;
-  for (uint b = lane; b < nblocks; b += LANES) {
-    for (uint h = 0u; h < 2u; ++h) {
+  // One unit is one half of a block (128 weights): a row of 20 blocks (5120 values) keeps all 8
+  // lanes busy for 5 rounds, where whole blocks would leave 4 lanes idle in the third of 3 rounds.
+  for (uint u = lane; u < 2u * nblocks; u += LANES) {
+    {
+      const uint b = u >> 1, h = u & 1u;
       const uint xb = pc.x_offset / 4u + b * 64u + h * 32u;
       vec4 xs[32];  // value 128h + 32k + 4j .. +3 at xs[8k + j]
       for (uint i = 0u; i < 32u; ++i) xs[i] = x4[xb + i];
