@@ -15,7 +15,14 @@ layout(std430, binding = 0) readonly buffer Weights { uvec4 w4[]; };
 #else
 layout(std430, binding = 0) readonly buffer Weights { uint w[]; };
 #endif
+#if defined(X_UNIFORM)
+// x as a uniform buffer of exactly the row's X_VEC4 vec4s (specialization constant 1): lavapipe
+// reads uniform buffers with one vector gather, storage buffers with a loop over the lanes.
+layout(constant_id = 1) const uint X_VEC4 = 1u;
+layout(std140, binding = 1) uniform X { vec4 x4[X_VEC4]; };
+#else
 layout(std430, binding = 1) readonly buffer X { vec4 x4[]; };
+#endif
 layout(std430, binding = 2) writeonly buffer Y { float y[]; };
 
 #define LANES gl_WorkGroupSize.x

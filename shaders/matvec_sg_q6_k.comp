@@ -7,12 +7,13 @@
 // SIMD lanes), so weights are read as uvec4 even though 210-byte blocks are only 2-byte aligned:
 // a run of 16n bytes comes from n + 1 aligned loads, realigned by selecting words (offset / 4 mod 4)
 // and a funnel shift of 0 or 16 bits. The 6-bit values of four weights are assembled in one word
-// (nibbles | bits << 4) and the -32 is a flip of bit 5 read back as a signed 6-bit number.
+// (nibbles | bits << 4); the -32 of every value is applied per sub-block as 32 * sum(x).
 #define WEIGHTS_UVEC4
 #include "matvec_sg.glsl"
 
 // Bits 0..5 of each byte as a signed 6-bit number.
-vec4 sext6x4(uint u) { return vec4(ivec4(uvec4(u) << uvec4(26u, 18u, 10u, 2u)) >> 26); }
+// Four 6-bit values, one per byte (bits 6 and 7 clear): 6 operations for 4 values.
+vec4 u6x4(uint u) { return vec4(u & 63u, (u >> 8) & 63u, (u >> 16) & 63u, u >> 24); }
 
 // Aligned 16-byte load i. Bindings of weights are whole 16-byte units (the weight arena pads
 // them; Kernels::matvec checks), so every run below stays in range; the clamp only guards that.
@@ -24,13 +25,13 @@ uvec4 pick(uvec4 a, uvec4 b, uint r4) {
 // The words p shifted down by s = 0 or 16 bits, q following p.
 uvec4 shift16(uvec4 p, uvec4 q, uint s) { return s == 0u ? p : (p >> 16) | (uvec4(p.yzw, q.x) << 16); }
 
-// The 6-bit values (minus 32) of value l, l+1, l+2, l+3 of the four quarters k (from ql words a, b
+// The 6-bit values (the -32 is applied per sub-block through sum(x)) of value l, l+1, l+2, l+3 of the four quarters k (from ql words a, b
 // and qh word e) dotted with x of each quarter.
 vec4 q6dot(uint a, uint b, uint e, vec4 x0, vec4 x1, vec4 x2, vec4 x3) {
-  return vec4(dot(sext6x4(((a & 0x0F0F0F0Fu) | ((e << 4) & 0x30303030u)) ^ 0x20202020u), x0),
-              dot(sext6x4(((b & 0x0F0F0F0Fu) | ((e << 2) & 0x30303030u)) ^ 0x20202020u), x1),
-              dot(sext6x4((((a >> 4) & 0x0F0F0F0Fu) | (e & 0x30303030u)) ^ 0x20202020u), x2),
-              dot(sext6x4((((b >> 4) & 0x0F0F0F0Fu) | ((e >> 2) & 0x30303030u)) ^ 0x20202020u), x3));
+  return vec4(dot(u6x4((a & 0x0F0F0F0Fu) | ((e << 4) & 0x30303030u)), x0),
+              dot(u6x4((b & 0x0F0F0F0Fu) | ((e << 2) & 0x30303030u)), x1),
+              dot(u6x4(((a >> 4) & 0x0F0F0F0Fu) | (e & 0x30303030u)), x2),
+              dot(u6x4(((b >> 4) & 0x0F0F0F0Fu) | ((e >> 2) & 0x30303030u)), x3));
 }
 
 void main() {
@@ -48,6 +49,17 @@ void main() {
       const uint xb = pc.x_offset / 4u + b * 64u + h * 32u;
       vec4 xs[32];  // value 128h + 32k + 4j .. +3 at xs[8k + j]
       for (uint i = 0u; i < 32u; ++i) xs[i] = x4[xb + i];
+      // 32 * sum(x) of each 16-value sub-block (k = 0..3; l < 16 and l >= 16): the -32 of every
+      // value, applied once per sub-block and shared by the rows.
+      vec4 sx0 = vec4(0.0), sx1 = vec4(0.0);
+      for (uint j = 0u; j < 4u; ++j) {
+        sx0 += vec4(dot(xs[j], vec4(1.0)), dot(xs[8u + j], vec4(1.0)), dot(xs[16u + j], vec4(1.0)),
+                    dot(xs[24u + j], vec4(1.0)));
+        sx1 += vec4(dot(xs[4u + j], vec4(1.0)), dot(xs[12u + j], vec4(1.0)), dot(xs[20u + j], vec4(1.0)),
+                    dot(xs[28u + j], vec4(1.0)));
+      }
+      sx0 *= 32.0;
+      sx1 *= 32.0;
       for (uint r = 0u; r < ROWS; ++r) {
         const uint bo = min(row0 + r, pc.nrows - 1u) * pc.row_bytes + b * 210u;
         // Every run below starts at bo + a multiple of 16, so they share r4 and s.
@@ -77,7 +89,7 @@ void main() {
                         q6dot(qa1.y, qb1.y, e1.y, xs[5], xs[13], xs[21], xs[29]) +
                         q6dot(qa1.z, qb1.z, e1.z, xs[6], xs[14], xs[22], xs[30]) +
                         q6dot(qa1.w, qb1.w, e1.w, xs[7], xs[15], xs[23], xs[31]);
-        acc[r] += d * (dot(sc0, q0) + dot(sc1, q1));
+        acc[r] += d * (dot(sc0, q0 - sx0) + dot(sc1, q1 - sx1));
       }
     }
   }

@@ -60,6 +60,8 @@ std::shared_ptr<Device> Device::create(std::string_view selector, std::string* w
   lim.offset_alignment = std::max<uint64_t>(l.minStorageBufferOffsetAlignment, 4);
   for (int i = 0; i < 3; ++i) lim.max_groups[i] = l.maxComputeWorkGroupCount[i];
   lim.max_shared_memory = l.maxComputeSharedMemorySize;
+  lim.max_uniform_range = l.maxUniformBufferRange;
+  lim.uniform_offset_alignment = std::max<uint64_t>(l.minUniformBufferOffsetAlignment, 4);
   // Leave a tenth of the heap to the desktop and other programs.
   lim.device_budget = self->info_.device_local_bytes / 10 * 9;
   // A binding's range is rounded down to whole words so kernels can read uint arrays.

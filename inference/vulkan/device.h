@@ -25,6 +25,8 @@ struct DeviceLimits {
   uint64_t offset_alignment = 16;  // minStorageBufferOffsetAlignment
   uint32_t max_groups[3] = {65535, 65535, 65535};
   uint32_t max_shared_memory = 16384;
+  uint64_t max_uniform_range = 16384;          // maxUniformBufferRange
+  uint64_t uniform_offset_alignment = 256;     // minUniformBufferOffsetAlignment
 };
 
 enum class MemoryKind {

@@ -74,7 +74,8 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   if (x_offset % 4 || w.ncols % 16)
     throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
   std::string name = weight_pipeline_name("matvec", w.type);
-  uint32_t width = 0, rows_per_group = kMatvecRows;
+  uint32_t width = 0, rows_per_group = kMatvecRows, uniform_mask = 0;
+  BufferRange xr = x;
   if (matvec_variant_ != MatvecVariant::Baseline) {
     width = device_.info().subgroup_size;
     name = weight_pipeline_name("matvec_sg", w.type);
@@ -86,13 +87,26 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
     if (matvec_variant_ == MatvecVariant::Dedicated && aligned && Pipelines::exists(dedicated)) {
       name = dedicated;
       rows_per_group = kDedicatedRows;
+      // x as a uniform buffer when the row fits one (lavapipe: 64 KiB, K <= 16384): binding just
+      // the row, so the kernel reads it from offset 0.
+      const DeviceLimits& lim = device_.limits();
+      const uint64_t x_bytes = uint64_t{w.ncols} * 4, x_start = x.offset + uint64_t{x_offset} * 4;
+      if (uniform_x_ && x_bytes <= lim.max_uniform_range && x_start % lim.uniform_offset_alignment == 0 &&
+          x_start + x_bytes <= x.offset + x.range) {
+        name = weight_pipeline_name("matvec_sgku", w.type);
+        uniform_mask = 1u << 1;
+        xr = BufferRange{x.buffer, x_start, x_bytes};
+        x_offset = 0;
+      }
     }
   }
-  const Pipeline& p = pipelines_.get(name, 3, width);
+  const Pipeline& p = uniform_mask ? pipelines_.get(name, 3, {width, w.ncols / 4}, uniform_mask)
+                      : width      ? pipelines_.get(name, 3, {width})
+                                   : pipelines_.get(name, 3);
   for (const TensorPart& part : w.parts) {
     MatvecParams pc{w.ncols, part.rows, w.row_bytes, x_offset, y_offset + part.row_begin};
     const Groups2D g = split_groups(device_, (part.rows + rows_per_group - 1) / rows_per_group);
-    r.dispatch(p, {part.range, x, y}, pc, g.x, g.y);
+    r.dispatch(p, {part.range, xr, y}, pc, g.x, g.y);
   }
 }
 

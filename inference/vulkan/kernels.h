@@ -26,6 +26,9 @@ class Kernels {
   MatvecVariant matvec_variant() const { return matvec_variant_; }
   // For the kernel tests and benchmarks; Subgroup and Dedicated need subgroup arithmetic.
   void set_matvec_variant(MatvecVariant v);
+  // Dedicated kernels read x through a uniform buffer when it fits (on by default); off, through
+  // a storage buffer as for long rows. For the kernel tests and benchmarks.
+  void set_uniform_x(bool on) { uniform_x_ = on; }
 
   // y[y_offset + r] = W[r] . x[x_offset ..], all rows of W.
   void matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
@@ -60,6 +63,7 @@ class Kernels {
   Pipelines& pipelines_;
   MatvecVariant matvec_variant_ = MatvecVariant::Baseline;
   uint32_t matmul_min_tokens_ = kMatmulMinTokens;
+  bool uniform_x_ = true;
 };
 
 }  // namespace veloce::vk

@@ -10,9 +10,14 @@ namespace veloce::vk {
 
 bool Pipelines::exists(const std::string& name) { return !veloce::shaders::find(name).empty(); }
 
-const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, uint32_t local_size_x) {
+const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, std::initializer_list<uint32_t> spec,
+                               uint32_t uniform_mask) {
   std::lock_guard lock(mutex_);
-  const std::string key = local_size_x ? name + "@" + std::to_string(local_size_x) : name;
+  std::string key = name;
+  for (uint32_t v : spec) {
+    key += '@';
+    key += std::to_string(v);
+  }
   if (auto it = pipelines_.find(key); it != pipelines_.end()) {
     if (it->second->n_bindings != n_bindings)
       throw EngineError("pipeline '" + name + "' requested with " + std::to_string(n_bindings) +
@@ -23,12 +28,12 @@ const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, uin
   if (spirv.empty()) throw EngineError("internal error: no compiled shader named '" + name + "'");
   VkDevice dev = device_->handle();
 
-  auto& lay = layouts_[n_bindings];
+  auto& lay = layouts_[{n_bindings, uniform_mask}];
   if (lay.first == VK_NULL_HANDLE) {
     std::vector<VkDescriptorSetLayoutBinding> b(n_bindings);
     for (uint32_t i = 0; i < n_bindings; ++i) {
       b[i].binding = i;
-      b[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+      b[i].descriptorType = (uniform_mask >> i) & 1 ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
       b[i].descriptorCount = 1;
       b[i].stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
     }
@@ -50,6 +55,7 @@ const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, uin
   auto p = std::make_unique<Pipeline>();
   p->name = name;
   p->n_bindings = n_bindings;
+  p->uniform_mask = uniform_mask;
   p->set_layout = lay.first;
   p->layout = lay.second;
   VkShaderModuleCreateInfo sci{};
@@ -64,9 +70,12 @@ const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, uin
   cci.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
   cci.stage.module = module;
   cci.stage.pName = "main";
-  const VkSpecializationMapEntry entry{0, 0, sizeof(uint32_t)};
-  const VkSpecializationInfo spec{1, &entry, sizeof(uint32_t), &local_size_x};
-  if (local_size_x) cci.stage.pSpecializationInfo = &spec;
+  const std::vector<uint32_t> values(spec);
+  std::vector<VkSpecializationMapEntry> entries;
+  for (uint32_t i = 0; i < values.size(); ++i) entries.push_back({i, i * 4, sizeof(uint32_t)});
+  const VkSpecializationInfo spec_info{static_cast<uint32_t>(entries.size()), entries.data(), values.size() * 4,
+                                       values.data()};
+  if (!values.empty()) cci.stage.pSpecializationInfo = &spec_info;
   cci.layout = p->layout;
   const VkResult r = vkCreateComputePipelines(dev, VK_NULL_HANDLE, 1, &cci, nullptr, &p->pipeline);
   vkDestroyShaderModule(dev, module, nullptr);

@@ -4,6 +4,7 @@
 // bytes of push constants.
 #include <vulkan/vulkan.h>
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@ constexpr uint32_t kPushConstantBytes = 128;  // the minimum every device guaran
 struct Pipeline {
   std::string name;
   uint32_t n_bindings = 0;
+  uint32_t uniform_mask = 0;  // bit i: binding i is a uniform buffer (else a storage buffer)
   VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
   VkPipelineLayout layout = VK_NULL_HANDLE;
   VkPipeline pipeline = VK_NULL_HANDLE;
@@ -31,17 +33,18 @@ class Pipelines {
   Pipelines& operator=(const Pipelines&) = delete;
 
   // Throws EngineError when the name is not in the shader table or the driver rejects it.
-  // local_size_x != 0 sets specialization constant 0, which kernels declared with
-  // layout(local_size_x_id = 0) take as their workgroup width (e.g. the device's subgroup size);
-  // each width is its own pipeline.
-  const Pipeline& get(const std::string& name, uint32_t n_bindings, uint32_t local_size_x = 0);
+  // spec[i] sets specialization constant i (kernels take constant 0 as their workgroup width through
+  // layout(local_size_x_id = 0), e.g. the device's subgroup size); each set of values is its own
+  // pipeline. Bit i of uniform_mask makes binding i a uniform buffer instead of a storage buffer.
+  const Pipeline& get(const std::string& name, uint32_t n_bindings, std::initializer_list<uint32_t> spec = {},
+                      uint32_t uniform_mask = 0);
   static bool exists(const std::string& name);
 
  private:
   std::shared_ptr<const Device> device_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<Pipeline>> pipelines_;
-  std::map<uint32_t, std::pair<VkDescriptorSetLayout, VkPipelineLayout>> layouts_;
+  std::map<std::pair<uint32_t, uint32_t>, std::pair<VkDescriptorSetLayout, VkPipelineLayout>> layouts_;
 };
 
 }  // namespace veloce::vk

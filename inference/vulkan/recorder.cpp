@@ -13,12 +13,13 @@ DescriptorArena::~DescriptorArena() {
 
 void DescriptorArena::add_pool() {
   constexpr uint32_t kSets = 512;
-  VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSets * 6};
+  const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSets * 6},
+                                        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kSets}};
   VkDescriptorPoolCreateInfo ci{};
   ci.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
   ci.maxSets = kSets;
-  ci.poolSizeCount = 1;
-  ci.pPoolSizes = &size;
+  ci.poolSizeCount = 2;
+  ci.pPoolSizes = sizes;
   VkDescriptorPool pool = VK_NULL_HANDLE;
   check(vkCreateDescriptorPool(device_->handle(), &ci, nullptr, &pool), "vkCreateDescriptorPool");
   pools_.push_back(pool);
@@ -61,7 +62,9 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
   const VkDescriptorSet set = arena_.allocate(p.set_layout);
   uint32_t i = 0;
   for (const BufferRange& b : bindings) {
-    if (b.buffer == VK_NULL_HANDLE || b.range == 0 || b.range > lim.max_binding || b.offset % lim.offset_alignment)
+    const bool uniform = (p.uniform_mask >> i) & 1;
+    if (b.buffer == VK_NULL_HANDLE || b.range == 0 || b.range > (uniform ? lim.max_uniform_range : lim.max_binding) ||
+        b.offset % (uniform ? lim.uniform_offset_alignment : lim.offset_alignment))
       throw EngineError("internal error: " + p.name + " binding " + std::to_string(i) + " (offset " +
                         std::to_string(b.offset) + ", " + std::to_string(b.range) + " bytes) breaks the device limits");
     infos.push_back({b.buffer, b.offset, b.range});
@@ -70,7 +73,7 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
     w.dstSet = set;
     w.dstBinding = i++;
     w.descriptorCount = 1;
-    w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    w.descriptorType = uniform ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     w.pBufferInfo = &infos.back();
     writes.push_back(w);
   }

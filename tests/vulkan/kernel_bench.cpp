@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   auto yb = h.zeros(uint64_t{rows} * 4);
   auto record = [&](vk::Recorder& r, vk::Kernels& k, int n) {
     k.set_matvec_variant(variant);
+    k.set_uniform_x(std::getenv("VELOCE_BENCH_STORAGE_X") == nullptr);
     for (int i = 0; i < n; ++i) k.matvec(r, tensor, vk::whole(xb), 0, vk::whole(yb), 0);
   };
   h.run([&](vk::Recorder& r, vk::Kernels& k) { record(r, k, 1); });  // builds the pipeline

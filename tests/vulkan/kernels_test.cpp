@@ -56,7 +56,12 @@ std::vector<vk::MatvecVariant> matvec_variants(const vk::Device& device) {
 
 TEST_P(WeightKernelTest, MatvecMatchesReference) {
   KernelHarness h;
-  for (vk::MatvecVariant variant : matvec_variants(h.device())) {
+  auto variants = matvec_variants(h.device());
+  const bool dedicated = variants.back() == vk::MatvecVariant::Dedicated;
+  if (dedicated) variants.push_back(vk::MatvecVariant::Dedicated);  // the last run reads x as a storage buffer
+  for (size_t vi = 0; vi < variants.size(); ++vi) {
+    const vk::MatvecVariant variant = variants[vi];
+    const bool uniform_x = !(dedicated && vi + 1 == variants.size());
     std::mt19937 rng(1);
     for (const Shape& s : kShapes) {
       const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
@@ -68,12 +73,14 @@ TEST_P(WeightKernelTest, MatvecMatchesReference) {
       // Input read from an offset and output written at one, as the session does for the last token.
       h.run([&](vk::Recorder& r, vk::Kernels& k) {
         k.set_matvec_variant(variant);
+        k.set_uniform_x(uniform_x);
         k.matvec(r, tensor, vk::whole(xb), 4, vk::whole(yb), 3);
       });
       const auto got = h.floats(yb, s.nrows + 3);
       const auto want = reference_product(w, std::vector<float>(x.begin() + 4, x.end()), s.ncols, s.nrows, 1);
       EXPECT_LE(nmse(want, std::vector<float>(got.begin() + 3, got.end())), kProductBound)
-          << vk::matvec_variant_name(variant) << " " << s.ncols << "x" << s.nrows;
+          << vk::matvec_variant_name(variant) << (uniform_x ? "" : " (x in a storage buffer)") << " " << s.ncols
+          << "x" << s.nrows;
       EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
     }
   }
