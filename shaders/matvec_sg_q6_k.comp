@@ -8,6 +8,8 @@
 // a run of 16n bytes comes from n + 1 aligned loads, realigned by selecting words (offset / 4 mod 4)
 // and a funnel shift of 0 or 16 bits. The 6-bit values of four weights are assembled in one word
 // (nibbles | bits << 4); the -32 of every value is applied per sub-block as 32 * sum(x).
+// With PACKED the weights are in the 16-byte aligned layout of inference/vulkan/q6k_pack.h
+// (224-byte blocks, repacked at upload): 7 loads per half block and no realignment.
 #define WEIGHTS_UVEC4
 #include "matvec_sg.glsl"
 
@@ -61,6 +63,15 @@ void main() {
       sx0 *= 32.0;
       sx1 *= 32.0;
       for (uint r = 0u; r < ROWS; ++r) {
+#if defined(PACKED)
+        // Packed layout (inference/vulkan/q6k_pack.h): this half block is 7 aligned uvec4s.
+        const uint hb = (min(row0 + r, pc.nrows - 1u) * pc.row_bytes >> 4) + b * 14u + h * 7u;
+        const uvec4 hd = w4[hb];
+        const uvec4 qa0 = w4[hb + 1u], qa1 = w4[hb + 2u], qb0 = w4[hb + 3u], qb1 = w4[hb + 4u];
+        const uvec4 e0 = w4[hb + 5u], e1 = w4[hb + 6u];
+        const float d = uintBitsToFloat(hd.z);
+        const uint sa = hd.x, sb = hd.y;  // scales[8h .. 8h+7]
+#else
         const uint bo = min(row0 + r, pc.nrows - 1u) * pc.row_bytes + b * 210u;
         // Every run below starts at bo + a multiple of 16, so they share r4 and s.
         const uint r4 = (bo >> 2) & 3u, s = (bo & 2u) * 8u;
@@ -79,6 +90,7 @@ void main() {
         const uvec4 e0 = shift16(ph0, ph1, s), e1 = shift16(ph1, ph2, s);  // qh[32h + l]
         const float d = unpackHalf2x16(dw).x;
         const uint sa = h == 0u ? sw.x : sw.z, sb = h == 0u ? sw.y : sw.w;  // scales[8h .. 8h+7]
+#endif
         const vec4 sc0 = vec4(ivec4(uvec4(sa << 24, sa << 8, sb << 24, sb << 8)) >> 24);  // l < 16
         const vec4 sc1 = vec4(ivec4(uvec4(sa << 16, sa, sb << 16, sb)) >> 24);            // l >= 16
         const vec4 q0 = q6dot(qa0.x, qb0.x, e0.x, xs[0], xs[8], xs[16], xs[24]) +

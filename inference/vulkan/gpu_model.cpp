@@ -51,7 +51,12 @@ std::shared_ptr<GpuModel> GpuModel::load(std::shared_ptr<const Model> model, con
   plan.budget = dev.limits().device_budget;
   const uint64_t fixed = plan.kv_cache + plan.scratch;
   const uint64_t weight_budget = plan.budget > fixed ? plan.budget - fixed : 0;
-  ArenaPlan arena = plan_arena(list, dev.limits(), weight_budget);
+  // Q6_K tensors read only by mat-vecs go packed where the packed kernel serves them; the
+  // embedding table (also the output matrix when tied) is read by get_rows and stays as in the file.
+  std::vector<bool> pack(list.size(), false);
+  if (Kernels::packs_q6k(dev.info()))
+    for (size_t i = 0; i < list.size(); ++i) pack[i] = list[i] != w.token_embd;
+  ArenaPlan arena = plan_arena(list, dev.limits(), weight_budget, pack);
   plan.weights = arena.total_bytes();
   plan.weights_device = arena.device_bytes;
   plan.weights_host = arena.host_bytes;

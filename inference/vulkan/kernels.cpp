@@ -47,6 +47,12 @@ MatvecVariant choose_matvec(const DeviceInfo& info) {
 
 }  // namespace
 
+bool Kernels::packs_q6k(const DeviceInfo& info) {
+  const char* e = std::getenv("VELOCE_VK_Q6K_PACK");
+  if (e && std::string(e) == "0") return false;
+  return choose_matvec(info) == MatvecVariant::Dedicated;
+}
+
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
     : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())) {
   // With the dedicated mat-vec a CPU device runs 64 tokens as 64 mat-vecs 3.9x faster than as one
@@ -76,7 +82,14 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   std::string name = weight_pipeline_name("matvec", w.type);
   uint32_t width = 0, rows_per_group = kMatvecRows, uniform_mask = 0;
   BufferRange xr = x;
-  if (matvec_variant_ != MatvecVariant::Baseline) {
+  if (w.packed) {
+    // Only the packed kernel reads the packed layout (the arena packs only where it exists).
+    if (w.type != GgmlType::Q6_K || !has_subgroup_kernels(device_.info()))
+      throw EngineError("internal error: packed weights need the packed Q6_K subgroup kernel");
+    width = device_.info().subgroup_size;
+    name = "matvec_sgkp_q6_k";
+    rows_per_group = kDedicatedRows;
+  } else if (matvec_variant_ != MatvecVariant::Baseline) {
     width = device_.info().subgroup_size;
     name = weight_pipeline_name("matvec_sg", w.type);
     // The dedicated kernels read weights as uvec4: every part must start and end on 16 bytes (the
@@ -87,17 +100,20 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
     if (matvec_variant_ == MatvecVariant::Dedicated && aligned && Pipelines::exists(dedicated)) {
       name = dedicated;
       rows_per_group = kDedicatedRows;
-      // x as a uniform buffer when the row fits one (lavapipe: 64 KiB, K <= 16384): binding just
-      // the row, so the kernel reads it from offset 0.
-      const DeviceLimits& lim = device_.limits();
-      const uint64_t x_bytes = uint64_t{w.ncols} * 4, x_start = x.offset + uint64_t{x_offset} * 4;
-      if (uniform_x_ && x_bytes <= lim.max_uniform_range && x_start % lim.uniform_offset_alignment == 0 &&
-          x_start + x_bytes <= x.offset + x.range) {
-        name = weight_pipeline_name("matvec_sgku", w.type);
-        uniform_mask = 1u << 1;
-        xr = BufferRange{x.buffer, x_start, x_bytes};
-        x_offset = 0;
-      }
+    }
+  }
+  if (rows_per_group == kDedicatedRows) {
+    // x as a uniform buffer when the row fits one (lavapipe: 64 KiB, K <= 16384): binding just
+    // the row, so the kernel reads it from offset 0. The uniform-x pipeline of matvec_sgk<p>_<type>
+    // is matvec_sgk<p>u_<type>.
+    const DeviceLimits& lim = device_.limits();
+    const uint64_t x_bytes = uint64_t{w.ncols} * 4, x_start = x.offset + uint64_t{x_offset} * 4;
+    if (uniform_x_ && x_bytes <= lim.max_uniform_range && x_start % lim.uniform_offset_alignment == 0 &&
+        x_start + x_bytes <= x.offset + x.range) {
+      name.insert(name.find('_', 7), "u");
+      uniform_mask = 1u << 1;
+      xr = BufferRange{x.buffer, x_start, x_bytes};
+      x_offset = 0;
     }
   }
   const Pipeline& p = uniform_mask ? pipelines_.get(name, 3, {width, w.ncols / 4}, uniform_mask)
@@ -112,6 +128,7 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
 
 void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                      uint32_t y_stride) {
+  if (w.packed) throw EngineError("internal error: the tiled matmul does not read packed weights");
   const Pipeline& p = pipelines_.get(weight_pipeline_name("matmul", w.type), 3);
   constexpr uint32_t kTileRows = 64, kTileTokens = 64;  // TN, TT in matmul.comp
   for (const TensorPart& part : w.parts) {
@@ -125,7 +142,7 @@ void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uin
                       uint32_t y_stride) {
   // The tiled product wastes most of its 64-token tile on a handful of tokens; below that a
   // mat-vec per token reads the weights a few more times but does far less arithmetic.
-  if (n_tokens < matmul_min_tokens_) {
+  if (n_tokens < matmul_min_tokens_ || w.packed) {
     for (uint32_t t = 0; t < n_tokens; ++t) matvec(r, w, x, t * w.ncols, y, t * y_stride);
   } else {
     matmul(r, w, x, n_tokens, y, y_stride);
@@ -133,6 +150,7 @@ void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uin
 }
 
 void Kernels::get_rows(Recorder& r, const GpuTensor& w, const BufferRange& ids, uint32_t n_ids, const BufferRange& y) {
+  if (w.packed) throw EngineError("internal error: get_rows does not read packed weights");
   const Pipeline& p = pipelines_.get(weight_pipeline_name("get_rows", w.type), 3);
   for (const TensorPart& part : w.parts) {
     GetRowsParams pc{w.ncols, w.row_bytes, part.row_begin, part.rows, n_ids};

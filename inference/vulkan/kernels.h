@@ -23,6 +23,10 @@ const char* matvec_variant_name(MatvecVariant v);
 class Kernels {
  public:
   Kernels(const Device& device, Pipelines& pipelines);
+  // Whether weights for this device should hold Q6_K mat-vec tensors in the packed layout of
+  // q6k_pack.h: CPU devices with the dedicated kernels (VELOCE_VK_Q6K_PACK=0 turns it off, to
+  // compare). A packed tensor is always read by the packed dedicated kernel, whatever the variant.
+  static bool packs_q6k(const DeviceInfo& info);
   MatvecVariant matvec_variant() const { return matvec_variant_; }
   // For the kernel tests and benchmarks; Subgroup and Dedicated need subgroup arithmetic.
   void set_matvec_variant(MatvecVariant v);
@@ -33,15 +37,15 @@ class Kernels {
   // y[y_offset + r] = W[r] . x[x_offset ..], all rows of W.
   void matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
               uint32_t y_offset = 0);
-  // y[t * y_stride + row] = W[row] . x[t * ncols ..] for t < n_tokens.
+  // y[t * y_stride + row] = W[row] . x[t * ncols ..] for t < n_tokens (W not packed).
   void matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
               uint32_t y_stride);
-  // matvec per token for fewer than matmul_min_tokens() tokens, matmul for more.
+  // matvec per token for fewer than matmul_min_tokens() tokens (always for packed W), matmul for more.
   static constexpr uint32_t kMatmulMinTokens = 8;
   uint32_t matmul_min_tokens() const { return matmul_min_tokens_; }
   void project(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                uint32_t y_stride);
-  // y[i] = row ids[i] of W as fp32.
+  // y[i] = row ids[i] of W as fp32 (W not packed).
   void get_rows(Recorder& r, const GpuTensor& w, const BufferRange& ids, uint32_t n_ids, const BufferRange& y);
   void rms_norm(Recorder& r, const BufferRange& x, const GpuTensor& weight, const BufferRange& y, uint32_t n,
                 uint32_t n_rows, float eps);

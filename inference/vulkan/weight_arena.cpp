@@ -6,6 +6,7 @@
 #include <string>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/q6k_pack.h"
 #include "inference/vulkan/staging_ring.h"
 
 namespace veloce::vk {
@@ -16,19 +17,21 @@ uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 }  // namespace
 
 ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits,
-                     uint64_t device_budget) {
+                     uint64_t device_budget, const std::vector<bool>& pack_q6k) {
   ArenaPlan plan;
   const uint64_t align = limits.offset_alignment;
   const uint64_t part_limit = std::min(limits.weight_binding, limits.weight_allocation) & ~uint64_t{15};
   uint64_t used_device = 0;
   uint64_t fill = 0;  // bytes used in the current (last) buffer
-  for (const TensorInfo* t : tensors) {
+  for (size_t ti = 0; ti < tensors.size(); ++ti) {
+    const TensorInfo* t = tensors[ti];
     GpuTensor g;
     g.source = t;
     g.type = t->type;
     g.ncols = static_cast<uint32_t>(t->ne[0]);
     g.nrows = static_cast<uint32_t>(t->rows());
-    g.row_bytes = static_cast<uint32_t>(row_bytes(t->type, t->ne[0]));
+    g.packed = t->type == GgmlType::Q6_K && ti < pack_q6k.size() && pack_q6k[ti];
+    g.row_bytes = static_cast<uint32_t>(g.packed ? q6k_packed_row_bytes(t->ne[0]) : row_bytes(t->type, t->ne[0]));
     if (t->ne[0] > UINT32_MAX || t->rows() > UINT32_MAX || g.row_bytes == 0)
       throw EngineError("tensor '" + t->name + "' is too large for the Vulkan engine");
     if (g.row_bytes > part_limit)
@@ -78,20 +81,33 @@ WeightArena::WeightArena(const Device& device, ArenaPlan plan,
   StagingRing ring(device);
   uint64_t done = 0;
   if (progress) progress(0, total);
+  std::vector<uint8_t> packed;  // a piece of a packed tensor on its way to the device
   for (const auto& t : tensors_) {
+    const uint64_t src_row_bytes = row_bytes(t.type, t.ncols);
+    // Packed tensors go in pieces of whole rows (about 4 MiB), repacked on the CPU.
+    const uint32_t piece_rows =
+        t.packed ? static_cast<uint32_t>(std::max<uint64_t>(1, (4u << 20) / t.row_bytes)) : UINT32_MAX;
     for (const auto& p : t.parts) {
-      const uint8_t* src = t.source->data + uint64_t{p.row_begin} * t.row_bytes;
-      const uint64_t bytes = uint64_t{p.rows} * t.row_bytes;
       const Buffer& dst = buffers_[p.buffer];
-      if (dst.mapped()) {
-        std::memcpy(static_cast<uint8_t*>(dst.mapped()) + p.range.offset, src, bytes);
-        done += bytes;
-        if (progress) progress(done, total);
-      } else {
-        ring.upload(src, bytes, dst, p.range.offset, [&](uint64_t n) {
-          done += n;
+      for (uint32_t r = 0; r < p.rows; r += piece_rows) {
+        const uint32_t n = std::min(piece_rows, p.rows - r);
+        const uint8_t* src = t.source->data + uint64_t{p.row_begin + r} * src_row_bytes;
+        const uint64_t bytes = uint64_t{n} * t.row_bytes, offset = p.range.offset + uint64_t{r} * t.row_bytes;
+        if (t.packed) {
+          packed.resize(bytes);
+          pack_q6k_blocks(src, packed.data(), bytes / kQ6KPackedBlockBytes);
+          src = packed.data();
+        }
+        if (dst.mapped()) {
+          std::memcpy(static_cast<uint8_t*>(dst.mapped()) + offset, src, bytes);
+          done += bytes;
           if (progress) progress(done, total);
-        });
+        } else {
+          ring.upload(src, bytes, dst, offset, [&](uint64_t k) {
+            done += k;
+            if (progress) progress(done, total);
+          });
+        }
       }
     }
   }

@@ -26,7 +26,9 @@ struct GpuTensor {
   GgmlType type = GgmlType::F32;
   uint32_t ncols = 0;      // values per row (ne[0])
   uint32_t nrows = 0;
-  uint32_t row_bytes = 0;
+  uint32_t row_bytes = 0;  // on the device (the packed size when packed)
+  // Q6_K in the 16-byte aligned layout of q6k_pack.h: only the packed mat-vec reads it.
+  bool packed = false;
   std::vector<TensorPart> parts;
 };
 
@@ -44,9 +46,10 @@ struct ArenaPlan {
 
 // Lays out the tensors: parts no larger than limits.weight_binding, buffers no larger than
 // limits.weight_allocation, device-local while device_budget lasts. Throws EngineError when a
-// single row does not fit in a binding.
+// single row does not fit in a binding. pack_q6k[i] (when given) asks for tensor i, if Q6_K, in
+// the packed layout of q6k_pack.h (larger: 224 bytes per block instead of 210).
 ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits,
-                     uint64_t device_budget);
+                     uint64_t device_budget, const std::vector<bool>& pack_q6k = {});
 
 class WeightArena {
  public:

@@ -1,6 +1,6 @@
 // vk_kernel_bench TYPE COLS ROWS [REPS] [VARIANT]: times REPS mat-vecs of a random COLS x ROWS
 // weight matrix in one submission and prints the weight GB/s and weights/s, to compare mat-vec
-// variants (baseline, subgroup, dedicated) without a model. A benchmark, not a test.
+// variants (baseline, subgroup, dedicated, packed for Q6_K) without a model. A benchmark, not a test.
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -13,7 +13,7 @@
 int main(int argc, char** argv) {
   using namespace veloce;
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s TYPE COLS ROWS [REPS] [baseline|subgroup|dedicated]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s TYPE COLS ROWS [REPS] [baseline|subgroup|dedicated|packed]\n", argv[0]);
     return 2;
   }
   const auto found = type_from_name(argv[1]);
@@ -25,10 +25,11 @@ int main(int argc, char** argv) {
   vk::MatvecVariant variant = vk::MatvecVariant::Baseline;
   const std::string v = argc > 5 ? argv[5] : "dedicated";
   if (v == "subgroup") variant = vk::MatvecVariant::Subgroup;
-  if (v == "dedicated") variant = vk::MatvecVariant::Dedicated;
+  if (v == "dedicated" || v == "packed") variant = vk::MatvecVariant::Dedicated;
+  const bool packed = v == "packed";  // Q6_K in the upload-time layout (inference/vulkan/q6k_pack.h)
   std::mt19937 rng(1);
   const auto bytes = test::random_weights(type, uint64_t{cols} * rows, rng);
-  const auto tensor = h.tensor(type, cols, rows, bytes);
+  const auto tensor = h.tensor(type, cols, rows, bytes, 0, packed);
   auto xb = h.buffer(test::random_floats(cols, rng));
   auto yb = h.zeros(uint64_t{rows} * 4);
   auto record = [&](vk::Recorder& r, vk::Kernels& k, int n) {

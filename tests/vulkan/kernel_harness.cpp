@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "inference/quant/dequantize.h"
+#include "inference/vulkan/q6k_pack.h"
 
 namespace veloce::test {
 
@@ -45,17 +46,24 @@ std::vector<float> KernelHarness::floats(const vk::Buffer& b, size_t n) const {
 }
 
 vk::GpuTensor KernelHarness::tensor(GgmlType type, uint32_t ncols, uint32_t nrows, const std::vector<uint8_t>& bytes,
-                                    uint32_t rows_per_part) {
+                                    uint32_t rows_per_part, bool packed) {
   vk::GpuTensor t;
   t.type = type;
   t.ncols = ncols;
   t.nrows = nrows;
-  t.row_bytes = static_cast<uint32_t>(row_bytes(type, ncols));
+  t.packed = packed;
+  const uint64_t src_row = row_bytes(type, ncols);
+  t.row_bytes = static_cast<uint32_t>(packed ? vk::q6k_packed_row_bytes(ncols) : src_row);
   if (rows_per_part == 0) rows_per_part = nrows;
   for (uint32_t r = 0; r < nrows; r += rows_per_part) {
     const uint32_t n = std::min(rows_per_part, nrows - r);
     // Padded to whole 16-byte units, as the weight arena pads parts.
-    std::vector<uint8_t> padded(bytes.begin() + uint64_t{r} * t.row_bytes, bytes.begin() + uint64_t{r + n} * t.row_bytes);
+    std::vector<uint8_t> padded(bytes.begin() + uint64_t{r} * src_row, bytes.begin() + uint64_t{r + n} * src_row);
+    if (packed) {
+      std::vector<uint8_t> p(uint64_t{n} * t.row_bytes);
+      vk::pack_q6k_blocks(padded.data(), p.data(), p.size() / vk::kQ6KPackedBlockBytes);
+      padded = std::move(p);
+    }
     padded.resize((padded.size() + 15) / 16 * 16);
     owned_.push_back(buffer(padded));
     vk::TensorPart p;

@@ -28,9 +28,10 @@ class KernelHarness {
   void run(const std::function<void(vk::Recorder&, vk::Kernels&)>& record);
   std::vector<float> floats(const vk::Buffer& b, size_t n) const;
   // A weight tensor of nrows x ncols from raw bytes, split into parts of at most rows_per_part rows
-  // (each its own buffer, as the arena would bind it).
+  // (each its own buffer, as the arena would bind it); packed: Q6_K in the layout of
+  // inference/vulkan/q6k_pack.h, repacked as the arena does at upload.
   vk::GpuTensor tensor(GgmlType type, uint32_t ncols, uint32_t nrows, const std::vector<uint8_t>& bytes,
-                       uint32_t rows_per_part = 0);
+                       uint32_t rows_per_part = 0, bool packed = false);
   const vk::Device& device() const { return *device_; }
 
  private:

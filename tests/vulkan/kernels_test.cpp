@@ -56,18 +56,27 @@ std::vector<vk::MatvecVariant> matvec_variants(const vk::Device& device) {
 
 TEST_P(WeightKernelTest, MatvecMatchesReference) {
   KernelHarness h;
-  auto variants = matvec_variants(h.device());
-  const bool dedicated = variants.back() == vk::MatvecVariant::Dedicated;
-  if (dedicated) variants.push_back(vk::MatvecVariant::Dedicated);  // the last run reads x as a storage buffer
-  for (size_t vi = 0; vi < variants.size(); ++vi) {
-    const vk::MatvecVariant variant = variants[vi];
-    const bool uniform_x = !(dedicated && vi + 1 == variants.size());
+  struct Run {
+    vk::MatvecVariant variant;
+    bool uniform_x, packed;
+  };
+  std::vector<Run> runs;
+  for (vk::MatvecVariant v : matvec_variants(h.device())) runs.push_back({v, true, false});
+  if (runs.back().variant == vk::MatvecVariant::Dedicated) {
+    runs.push_back({vk::MatvecVariant::Dedicated, false, false});  // x in a storage buffer
+    // Q6_K packed at upload (CPU devices): x in a uniform and in a storage buffer.
+    if (GetParam() == GgmlType::Q6_K)
+      runs.insert(runs.end(), {{vk::MatvecVariant::Dedicated, true, true}, {vk::MatvecVariant::Dedicated, false, true}});
+  }
+  for (const Run& run : runs) {
+    const vk::MatvecVariant variant = run.variant;
+    const bool uniform_x = run.uniform_x;
     std::mt19937 rng(1);
     for (const Shape& s : kShapes) {
       const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
       const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
       const auto x = random_floats(s.ncols + 4, rng);
-      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part, run.packed);
       auto xb = h.buffer(x);
       auto yb = h.zeros((s.nrows + 3) * 4);
       // Input read from an offset and output written at one, as the session does for the last token.
@@ -79,7 +88,8 @@ TEST_P(WeightKernelTest, MatvecMatchesReference) {
       const auto got = h.floats(yb, s.nrows + 3);
       const auto want = reference_product(w, std::vector<float>(x.begin() + 4, x.end()), s.ncols, s.nrows, 1);
       EXPECT_LE(nmse(want, std::vector<float>(got.begin() + 3, got.end())), kProductBound)
-          << vk::matvec_variant_name(variant) << (uniform_x ? "" : " (x in a storage buffer)") << " " << s.ncols
+          << vk::matvec_variant_name(variant) << (run.packed ? " packed" : "")
+          << (uniform_x ? "" : " (x in a storage buffer)") << " " << s.ncols
           << "x" << s.nrows;
       EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
     }
@@ -101,6 +111,19 @@ TEST_P(WeightKernelTest, MatmulMatchesReference) {
       EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n_tokens), h.floats(yb, uint64_t{s.nrows} * n_tokens)),
                 kProductBound)
           << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+      // A packed Q6_K tensor (CPU devices) has no matmul: project runs it as mat-vecs, even where
+      // the baseline variant would take the matmul for this many tokens.
+      if (GetParam() == GgmlType::Q6_K && h.device().info().subgroup_arithmetic && h.device().info().subgroup_size >= 4) {
+        const auto packed = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part, true);
+        auto yp = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
+        h.run([&](vk::Recorder& r, vk::Kernels& k) {
+          k.set_matvec_variant(vk::MatvecVariant::Baseline);
+          k.project(r, packed, vk::whole(xb), n_tokens, vk::whole(yp), s.nrows);
+        });
+        EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n_tokens), h.floats(yp, uint64_t{s.nrows} * n_tokens)),
+                  kProductBound)
+            << "packed project " << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+      }
     }
   }
 }
