@@ -27,15 +27,6 @@ double thread_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(path + ": read error");
-  return ss.str();
-}
-
 // Best of several runs: the figure the code can reach, with scheduler noise from a shared
 // machine filtered out; the median is printed beside it.
 struct Timing {
@@ -57,7 +48,7 @@ int run(Args& args) {
   if (mb <= 0 || mb > 4096) throw UsageError("--mb must be in (0, 4096]");
   if (runs < 1 || runs > 100) throw UsageError("--runs must be in [1, 100]");
 
-  const std::string unit = read_text_file(file);
+  const std::string unit = read_file(file);
   if (unit.empty()) throw std::runtime_error(file + ": empty");
   // The file repeated up to the requested size: the same text a user pastes, many times over.
   const size_t target = static_cast<size_t>(mb * 1e6);

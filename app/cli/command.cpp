@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
+#include <sstream>
 
 namespace veloce::cli {
 namespace {
@@ -21,6 +23,15 @@ CommandRegistration::CommandRegistration(Command command) {
 }
 
 const std::vector<Command>& commands() { return registry(); }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(path + ": read error");
+  return ss.str();
+}
 
 void Args::ensure_used() {
   if (used_.size() != argv_.size()) used_.assign(argv_.size(), false);

@@ -48,4 +48,7 @@ struct CommandRegistration {
 
 const std::vector<Command>& commands();
 
+// The whole file (text inputs of tokenize, perplexity, bench-tokenizer); throws naming the path.
+std::string read_file(const std::string& path);
+
 }  // namespace veloce::cli

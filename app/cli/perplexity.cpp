@@ -13,15 +13,6 @@
 namespace veloce::cli {
 namespace {
 
-std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(path + ": read error");
-  return ss.str();
-}
-
 int run(Args& args) {
   const std::string model_path = args.required({"-m", "--model"});
   const std::string file = args.required({"-f", "--file"});
@@ -36,7 +27,7 @@ int run(Args& args) {
   if (chunks < 0) throw UsageError("--chunks must not be negative");
   if (batch < 0) throw UsageError("-b must not be negative");
 
-  const std::string text = read_whole_file(file);
+  const std::string text = read_file(file);
   const auto model = Model::load(model_path);
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   auto engine = make_engine(model, options);

@@ -11,15 +11,6 @@
 namespace veloce::cli {
 namespace {
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(path + ": read error");
-  return ss.str();
-}
-
 int run(Args& args) {
   const std::string model = args.required({"-m", "--model"});
   const auto prompt = args.value({"-p", "--prompt"});
@@ -27,7 +18,7 @@ int run(Args& args) {
   const bool special = args.flag({"--special"});
   args.finish();
   if (prompt.has_value() == file.has_value()) throw UsageError("give exactly one of -p TEXT or -f FILE");
-  const std::string text = prompt ? *prompt : read_text_file(*file);
+  const std::string text = prompt ? *prompt : read_file(*file);
 
   // Only the tokenizer metadata is needed, so a vocabulary-only GGUF works too.
   const auto gguf = GgufFile::open(model);
