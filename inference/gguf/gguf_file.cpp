@@ -63,27 +63,23 @@ GgufFile::~GgufFile() = default;
 std::unique_ptr<GgufFile> GgufFile::open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   map_file(path, *impl);
-  std::unique_ptr<GgufFile> f(new GgufFile());
-  f->path_ = path;
-  f->size_ = impl->mapping_size;
-  ParsedGguf p = parse_gguf(path, static_cast<const uint8_t*>(impl->mapping), impl->mapping_size);
-  f->version_ = p.version;
-  f->alignment_ = p.alignment;
-  f->data_offset_ = p.data_offset;
-  f->tensors_ = std::move(p.tensors);
-  impl->meta = std::move(p.meta);
-  f->impl_ = std::move(impl);
-  f->index();
-  return f;
+  const std::span<const uint8_t> bytes(static_cast<const uint8_t*>(impl->mapping), impl->mapping_size);
+  return parse_into(path, std::move(impl), bytes);
 }
 
 std::unique_ptr<GgufFile> GgufFile::from_bytes(std::string display_name, std::span<const uint8_t> bytes) {
   auto impl = std::make_unique<Impl>();
   impl->owned.assign(bytes.begin(), bytes.end());
+  const std::span<const uint8_t> owned(impl->owned.data(), impl->owned.size());
+  return parse_into(std::move(display_name), std::move(impl), owned);
+}
+
+std::unique_ptr<GgufFile> GgufFile::parse_into(std::string path, std::unique_ptr<Impl> impl,
+                                               std::span<const uint8_t> bytes) {
   std::unique_ptr<GgufFile> f(new GgufFile());
-  f->path_ = std::move(display_name);
+  f->path_ = std::move(path);
   f->size_ = bytes.size();
-  ParsedGguf p = parse_gguf(f->path_, impl->owned.data(), impl->owned.size());
+  ParsedGguf p = parse_gguf(f->path_, bytes.data(), bytes.size());
   f->version_ = p.version;
   f->alignment_ = p.alignment;
   f->data_offset_ = p.data_offset;

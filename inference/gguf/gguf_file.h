@@ -86,6 +86,9 @@ class GgufFile {
 
  private:
   GgufFile() = default;
+  // Parses and validates bytes that `impl` keeps alive (a mapping or an owned copy).
+  static std::unique_ptr<GgufFile> parse_into(std::string path, std::unique_ptr<Impl> impl,
+                                              std::span<const uint8_t> bytes);
   void index();  // builds the key and tensor-name lookups once the parse is final
   std::string path_;
   uint32_t version_ = 0;
