@@ -108,9 +108,14 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
     // is matvec_sgk<p>u_<type>.
     const DeviceLimits& lim = device_.limits();
     const uint64_t x_bytes = uint64_t{w.ncols} * 4, x_start = x.offset + uint64_t{x_offset} * 4;
-    if (uniform_x_ && x_bytes <= lim.max_uniform_range && x_start % lim.uniform_offset_alignment == 0 &&
-        x_start + x_bytes <= x.offset + x.range) {
-      name.insert(name.find('_', 7), "u");
+    const size_t type_sep = name.find('_', 7);  // the '_' before <type> in matvec_sgk<p>_<type>
+    if (uniform_x_ && type_sep != std::string::npos && x_bytes <= lim.max_uniform_range &&
+        x_start % lim.uniform_offset_alignment == 0 && x_start + x_bytes <= x.offset + x.range) {
+      // Built by appending: GCC 12 warns falsely (-Wrestrict) on std::string::insert here.
+      std::string uniform_name = name.substr(0, type_sep);
+      uniform_name += 'u';
+      uniform_name.append(name, type_sep);
+      name = std::move(uniform_name);
       uniform_mask = 1u << 1;
       xr = BufferRange{x.buffer, x_start, x_bytes};
       x_offset = 0;
