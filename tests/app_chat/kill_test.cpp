@@ -116,8 +116,12 @@ class KillTest : public QObject {
       } else {
         ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
         QVERIFY(cli.waitForFinished(10000));
-        QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
-        ++killedWhileStreaming;
+        // The reply can end in the instant between the wait timing out and the kill: that run
+        // finished normally and is counted as such, not as a kill.
+        if (cli.exitStatus() == QProcess::CrashExit)
+          ++killedWhileStreaming;
+        else
+          ++finishedBeforeKill;
       }
       err += cli.readAllStandardError();
       const QString out = QString::fromUtf8(cli.readAllStandardOutput());
