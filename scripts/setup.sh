@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config clang libclang-rt-dev
+  build-essential cmake ninja-build pkg-config clang libclang-rt-dev clang-format
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-dialogs qml6-module-qtquick-window qml6-module-qtquick-templates
   qml6-module-qtqml-workerscript qml6-module-qt-labs-settings qml6-module-qttest
+  qml6-module-qt-labs-folderlistmodel
   libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libsqlite3-dev
   libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers glslc glslang-tools spirv-tools
   libpcre2-dev libgtest-dev libbenchmark-dev xvfb xauth imagemagick python3
