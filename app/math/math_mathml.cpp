@@ -1,0 +1,286 @@
+#include "app/math/math_mathml.h"
+
+#include "app/math/math_error.h"
+#include "app/math/math_parser.h"
+
+namespace veloce::math {
+namespace {
+
+void utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+void escaped(std::string& out, char32_t c) {
+  switch (c) {
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '&': out += "&amp;"; break;
+    case '"': out += "&quot;"; break;
+    default: utf8(out, c);
+  }
+}
+
+std::string escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '<') out += "&lt;";
+    else if (ch == '>') out += "&gt;";
+    else if (ch == '&') out += "&amp;";
+    else if (ch == '"') out += "&quot;";
+    else out += ch;
+  }
+  return out;
+}
+
+// Spacing forms of the combining accents, as MathML's <mover accent="true"> wants.
+char32_t spacing_accent(char32_t c) {
+  switch (c) {
+    case 0x302: return 0x5E;
+    case 0x30C: return 0x2C7;
+    case 0x303: return 0x7E;
+    case 0x301: return 0xB4;
+    case 0x300: return 0x60;
+    case 0x307: return 0x2D9;
+    case 0x308: return 0xA8;
+    case 0x306: return 0x2D8;
+    case 0x304: return 0xAF;
+    case 0x30A: return 0x2DA;
+    case 0x20D7: return 0x2192;
+    case 0x20D6: return 0x2190;
+    case 0x20DB: return 0x22EF;
+    default: return c;
+  }
+}
+
+class Writer {
+ public:
+  std::string out;
+
+  void list(const MathList& l) {
+    out += "<mrow>";
+    int styles_open = 0;
+    for (const Node& n : l) {
+      if (n.kind == NodeKind::StyleChange) {
+        static const char* kStyle[] = {"displaystyle=\"true\" scriptlevel=\"0\"", "displaystyle=\"false\" scriptlevel=\"0\"",
+                                       "displaystyle=\"false\" scriptlevel=\"1\"", "displaystyle=\"false\" scriptlevel=\"2\""};
+        out += "<mstyle ";
+        out += kStyle[n.style & 3];
+        out += "><mrow>";
+        ++styles_open;
+        continue;
+      }
+      node(n);
+    }
+    for (int i = 0; i < styles_open; ++i) out += "</mrow></mstyle>";
+    out += "</mrow>";
+  }
+
+  void node(const Node& n) {
+    const bool limits = n.kind == NodeKind::Stack || n.accent == AccentKind::OverBrace ||
+                        n.accent == AccentKind::UnderBrace ||
+                        (n.kind == NodeKind::Operator && n.limits != LimitsMode::NoLimits &&
+                         (n.limits_in_display || n.limits == LimitsMode::Limits));
+    const bool brace = n.kind == NodeKind::Accent && (n.accent == AccentKind::OverBrace || n.accent == AccentKind::UnderBrace);
+    if (!n.sub && !n.sup) return nucleus(n);
+    const char* tag = limits || brace ? (n.sub && n.sup ? "munderover" : n.sub ? "munder" : "mover")
+                                      : (n.sub && n.sup ? "msubsup" : n.sub ? "msub" : "msup");
+    out += "<";
+    out += tag;
+    out += ">";
+    nucleus(n);
+    if (n.sub) list(*n.sub);
+    if (n.sup) list(*n.sup);
+    out += "</";
+    out += tag;
+    out += ">";
+  }
+
+  void mo(char32_t c, const char* attrs = "") {
+    out += "<mo";
+    out += attrs;
+    out += ">";
+    escaped(out, c);
+    out += "</mo>";
+  }
+
+  void nucleus(const Node& n) {
+    switch (n.kind) {
+      case NodeKind::Symbol: {
+        const char32_t c = n.cp;
+        const bool digit = (c >= '0' && c <= '9') || (c >= 0x1D7CE && c <= 0x1D7FF);
+        if (digit) { out += "<mn>"; escaped(out, c); out += "</mn>"; break; }
+        if (n.cls == AtomClass::Ord && c != '|' && c != '/' && c != 0x2016) {
+          out += n.upright_text && c < 0x80 ? "<mi mathvariant=\"normal\">" : "<mi>";
+          escaped(out, c);
+          out += "</mi>";
+          break;
+        }
+        mo(c);
+        break;
+      }
+      case NodeKind::Group: list(*n.body); break;
+      case NodeKind::Fraction: {
+        const bool display = n.frac == FracKind::Display, text = n.frac == FracKind::Text;
+        if (display || text) out += display ? "<mstyle displaystyle=\"true\">" : "<mstyle displaystyle=\"false\">";
+        if (n.cp_open) out += "<mrow><mo>(</mo>";
+        out += n.rule ? "<mfrac>" : "<mfrac linethickness=\"0\">";
+        list(*n.body);
+        list(*n.body2);
+        out += "</mfrac>";
+        if (n.cp_open) out += "<mo>)</mo></mrow>";
+        if (display || text) out += "</mstyle>";
+        break;
+      }
+      case NodeKind::Radical:
+        if (n.body2) {
+          out += "<mroot>";
+          list(*n.body);
+          list(*n.body2);
+          out += "</mroot>";
+        } else {
+          out += "<msqrt>";
+          list(*n.body);
+          out += "</msqrt>";
+        }
+        break;
+      case NodeKind::LeftRight:
+        out += "<mrow>";
+        if (n.cp != ' ') mo(n.cp, " fence=\"true\" stretchy=\"true\"");
+        list(*n.body);
+        if (n.cp2 != ' ') mo(n.cp2, " fence=\"true\" stretchy=\"true\"");
+        out += "</mrow>";
+        break;
+      case NodeKind::BigDelim: {
+        static const char* kSize[] = {"", " minsize=\"1.2em\" maxsize=\"1.2em\"", " minsize=\"1.623em\" maxsize=\"1.623em\"",
+                                      " minsize=\"2.047em\" maxsize=\"2.047em\"", " minsize=\"2.470em\" maxsize=\"2.470em\""};
+        mo(n.cp, n.style <= 0 ? " stretchy=\"true\"" : kSize[n.style > 4 ? 4 : n.style]);
+        break;
+      }
+      case NodeKind::Accent:
+        switch (n.accent) {
+          case AccentKind::Top: case AccentKind::WideTop:
+            out += "<mover accent=\"true\">";
+            list(*n.body);
+            mo(spacing_accent(n.cp), n.accent == AccentKind::WideTop ? " stretchy=\"true\"" : " stretchy=\"false\"");
+            out += "</mover>";
+            break;
+          case AccentKind::Overline: case AccentKind::OverBrace:
+            out += "<mover accent=\"true\">";
+            list(*n.body);
+            mo(n.accent == AccentKind::Overline ? 0x203E : 0x23DE, " stretchy=\"true\"");
+            out += "</mover>";
+            break;
+          case AccentKind::Underline: case AccentKind::UnderBrace:
+            out += "<munder accentunder=\"true\">";
+            list(*n.body);
+            mo(n.accent == AccentKind::Underline ? 0x5F : 0x23DF, " stretchy=\"true\"");
+            out += "</munder>";
+            break;
+        }
+        break;
+      case NodeKind::Space:
+        if (n.text == " ") out += "<mspace width=\"0.333em\"/>";
+        else out += "<mspace width=\"" + std::to_string(n.mu / 18.0f).substr(0, 6) + "em\"/>";
+        break;
+      case NodeKind::Text:
+        out += n.style == 1 ? "<mtext mathvariant=\"bold\">" : n.style == 2 ? "<mtext mathvariant=\"italic\">" : "<mtext>";
+        out += escape(n.text);
+        out += "</mtext>";
+        break;
+      case NodeKind::Operator:
+        if (n.cp) {
+          mo(n.cp, n.limits_in_display ? " largeop=\"true\" movablelimits=\"true\"" : " largeop=\"true\"");
+        } else if (n.cls == AtomClass::Op) {
+          out += n.limits_in_display ? "<mo form=\"prefix\" movablelimits=\"true\">" : "<mi>";
+          out += escape(n.text);
+          out += n.limits_in_display ? "</mo>" : "</mi>";
+        } else {
+          out += "<mo>" + escape(n.text) + "</mo>";
+        }
+        break;
+      case NodeKind::Boxed:
+        out += "<menclose notation=\"box\">";
+        list(*n.body);
+        out += "</menclose>";
+        break;
+      case NodeKind::Cancel:
+        out += n.cancel == 1 ? "<menclose notation=\"updiagonalstrike\">"
+               : n.cancel == 2 ? "<menclose notation=\"downdiagonalstrike\">"
+                               : "<menclose notation=\"updiagonalstrike downdiagonalstrike\">";
+        list(*n.body);
+        out += "</menclose>";
+        break;
+      case NodeKind::Not:
+        out += "<mrow>";
+        list(*n.body);
+        mo(0x338);
+        out += "</mrow>";
+        break;
+      case NodeKind::Array: array(n); break;
+      case NodeKind::Stack: list(*n.body); break;
+      case NodeKind::StyleChange: break;
+    }
+  }
+
+  void array(const Node& n) {
+    const std::string& env = n.text;
+    const char* open = env == "pmatrix" ? "(" : env == "bmatrix" ? "[" : env == "Bmatrix" ? "{" : env == "vmatrix" ? "|"
+                       : env == "Vmatrix" ? "\u2016" : (env == "cases" || env == "dcases") ? "{" : nullptr;
+    const char* close = env == "pmatrix" ? ")" : env == "bmatrix" ? "]" : env == "Bmatrix" ? "}" : env == "vmatrix" ? "|"
+                        : env == "Vmatrix" ? "\u2016" : env == "rcases" ? "}" : nullptr;
+    out += "<mrow>";
+    if (open) out += std::string("<mo fence=\"true\" stretchy=\"true\">") + (open[0] == '{' ? "{" : open) + "</mo>";
+    std::string align;
+    for (char c : n.columns) align += std::string(align.empty() ? "" : " ") + (c == 'l' ? "left" : c == 'r' ? "right" : "center");
+    out += "<mtable columnalign=\"" + align + "\"";
+    if (env.rfind("align", 0) == 0 || env == "split" || env.rfind("gather", 0) == 0) out += " displaystyle=\"true\"";
+    out += ">";
+    for (const auto& row : n.rows) {
+      out += "<mtr>";
+      for (const MathList& cell : row) {
+        out += "<mtd>";
+        list(cell);
+        out += "</mtd>";
+      }
+      out += "</mtr>";
+    }
+    out += "</mtable>";
+    if (close) out += std::string("<mo fence=\"true\" stretchy=\"true\">") + close + "</mo>";
+    out += "</mrow>";
+  }
+};
+
+}  // namespace
+
+std::string to_mathml(std::string_view tex, bool display) {
+  std::string out = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"";
+  out += display ? "block" : "inline";
+  out += "\"><semantics>";
+  try {
+    const Formula f = parse_math(tex);
+    Writer w;
+    w.list(f.list);
+    if (f.has_tag) w.out = "<mrow>" + w.out + "<mspace width=\"2em\"/><mtext>(" + escape(f.tag) + ")</mtext></mrow>";
+    out += w.out;
+  } catch (const MathError& e) {
+    out += "<merror><mtext>" + escape(tex) + "</mtext></merror>";
+  }
+  out += "<annotation encoding=\"application/x-tex\">" + escape(tex) + "</annotation></semantics></math>";
+  return out;
+}
+
+}  // namespace veloce::math

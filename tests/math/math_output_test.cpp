@@ -1,0 +1,86 @@
+// The writers: SVG (outlines as paths), PNG (rasterised coverage) and MathML (with the TeX).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+#include "app/math/math_mathml.h"
+#include "app/math/math_raster.h"
+#include "app/math/math_render.h"
+#include "app/math/math_svg.h"
+
+namespace veloce::math {
+namespace {
+
+const MathFont& font() {
+  static const std::shared_ptr<MathFont> f = MathFont::default_font();
+  return *f;
+}
+
+size_t count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
+  return n;
+}
+
+TEST(MathOutput, SvgHasOnePathPerDistinctGlyphAndOneUsePerPlacedGlyph) {
+  const MathResult r = layout_math("\\frac{a+a}{2}", false, font());
+  ASSERT_TRUE(r.ok);
+  const std::string svg = to_svg(r.list, font(), 20);
+  EXPECT_EQ(count(svg, "<use "), r.list.glyphs.size());
+  EXPECT_EQ(count(svg, "<path "), 3u);  // a, +, 2
+  EXPECT_EQ(count(svg, "<rect "), 1u);  // the fraction bar
+  EXPECT_NE(svg.find(" d=\"M"), std::string::npos);
+  EXPECT_NE(svg.find("scale(0.7"), std::string::npos);  // numerator and denominator in script size
+}
+
+TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
+  const MathResult r = layout_math("\\frac{1}{2}", true, font());
+  ASSERT_TRUE(r.ok);
+  const Coverage c = rasterize(r.list, font(), 40, 2);
+  EXPECT_EQ(c.width, static_cast<int>(std::ceil(r.list.width * 40 / 1000)) + 4);
+  // The fraction bar is a full-ink row crossing the middle at the axis.
+  const float axis_px = static_cast<float>(font().constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT)) * 40 / 1000;
+  const int bar_row = c.baseline - static_cast<int>(std::lround(axis_px));
+  int dark = 0;
+  for (int x = 0; x < c.width; ++x) dark += c.alpha[static_cast<size_t>(bar_row * c.width + x)] > 128;
+  EXPECT_GT(dark, c.width / 2);
+  // The corners are empty; the whole image has some ink but is mostly paper.
+  EXPECT_EQ(c.alpha[0], 0);
+  size_t ink = 0;
+  for (uint8_t a : c.alpha) ink += a;
+  EXPECT_GT(ink, 0u);
+  EXPECT_LT(ink, c.alpha.size() * 255 / 3);
+  // Written and read back, the pixels are the same.
+  const std::string path = (std::filesystem::temp_directory_path() / "veloce_math_test.png").string();
+  std::string error;
+  ASSERT_TRUE(write_png(path, c, 0, false, &error)) << error;
+  Coverage back;
+  ASSERT_TRUE(read_png_coverage(path, &back, &error)) << error;
+  EXPECT_EQ(back.width, c.width);
+  EXPECT_EQ(back.alpha, c.alpha);
+  std::filesystem::remove(path);
+  EXPECT_FALSE(write_png("/nonexistent-dir/x.png", c, 0, false, &error));
+  EXPECT_NE(error.find("/nonexistent-dir/x.png"), std::string::npos);
+}
+
+TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {
+  const std::string m = to_mathml("\\frac{a}{b} < \\sqrt[3]{x^2}", true);
+  EXPECT_EQ(m.rfind("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">", 0), 0u);
+  EXPECT_NE(m.find("<mfrac><mrow><mi>\xF0\x9D\x91\x8E</mi></mrow>"), std::string::npos);  // italic a
+  EXPECT_NE(m.find("<mo>&lt;</mo>"), std::string::npos);
+  EXPECT_NE(m.find("<mroot>"), std::string::npos);
+  EXPECT_NE(m.find("<msup>"), std::string::npos);
+  EXPECT_NE(m.find("<annotation encoding=\"application/x-tex\">\\frac{a}{b} &lt; \\sqrt[3]{x^2}</annotation>"),
+            std::string::npos);
+  const std::string sum = to_mathml("\\sum_{k=1}^n k", false);
+  EXPECT_NE(sum.find("<munderover><mo largeop=\"true\" movablelimits=\"true\">\xE2\x88\x91</mo>"), std::string::npos);
+  EXPECT_NE(to_mathml("\\begin{pmatrix}1&2\\end{pmatrix}", false).find("<mtable"), std::string::npos);
+  // A formula that does not parse keeps its source, as an error.
+  const std::string bad = to_mathml("\\foo{x}", false);
+  EXPECT_NE(bad.find("<merror><mtext>\\foo{x}</mtext></merror>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace veloce::math
