@@ -1,12 +1,12 @@
 #version 450
 // y = W x for one token (decode) for every weight type, chosen by -DTYPE_xxx.
-// Portable baseline: a workgroup of 32 invocations computes ROWS rows: each invocation walks the
+// Portable baseline: a workgroup of 32 invocations computes ROWS rows (specialization constant 2): each invocation walks the
 // rows' 16-value groups with a stride of 32, loading each slice of x once for all ROWS rows, and one
 // shared memory reduction finishes all of them (barriers are what a CPU driver such as lavapipe
 // pays most for, so they are amortised over several rows).
 // -DSUBGROUP: the workgroup is one subgroup (width from specialization constant 0) reduced with
 // subgroupAdd, with no shared memory and no barrier (see matvec_sg.glsl).
-#define ROWS 4u
+// ROWS is specialization constant 2, set by Kernels::matvec (which also counts the workgroups).
 #if defined(SUBGROUP)
 #include "matvec_sg.glsl"
 #define WG LANES
@@ -15,6 +15,7 @@
 #include "push_constants.glsl"
 #define WG 32u
 layout(local_size_x = 32) in;
+layout(constant_id = 2) const uint ROWS = 4u;
 layout(std430, binding = 0) readonly buffer Weights { uint w[]; };
 layout(std430, binding = 1) readonly buffer X { vec4 x4[]; };
 layout(std430, binding = 2) writeonly buffer Y { float y[]; };

@@ -7,9 +7,9 @@
 #define PUSH_MATVEC
 #include "push_constants.glsl"
 layout(local_size_x_id = 0) in;
-#ifndef ROWS
-#define ROWS 4u
-#endif
+// Rows per workgroup: specialization constant 2, set by Kernels::matvec, which also counts the
+// workgroups from it.
+layout(constant_id = 2) const uint ROWS = 4u;
 #if defined(WEIGHTS_UVEC4)
 layout(std430, binding = 0) readonly buffer Weights { uvec4 w4[]; };
 #else

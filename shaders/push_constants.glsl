@@ -10,6 +10,16 @@ layout(push_constant) uniform Push {
   uint x_offset;   // first float of the input vector
   uint y_offset;   // first float of the output for this part (its first row)
 } pc;
+#elif defined(PUSH_MATVEC_GPU)
+layout(push_constant) uniform Push {
+  uint ncols;      // K: values per weight row
+  uint nrows;      // rows of this part of the weight tensor
+  uint row_bytes;  // bytes per weight row
+  uint x_offset;   // first float of the first token's input
+  uint y_offset;   // first float of the first token's output for this part (its first row)
+  uint x_stride;   // floats between the tokens' inputs
+  uint y_stride;   // floats between the tokens' outputs
+} pc;
 #elif defined(PUSH_MATMUL)
 layout(push_constant) uniform Push {
   uint ncols;      // K

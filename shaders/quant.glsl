@@ -3,6 +3,11 @@
 //   BLOCK_VALUES, BLOCK_BYTES: values and bytes of one block (F32/F16/BF16: a pseudo-block of 16);
 //   void dequant16(uint off, uint g, out float v[16]): values 16g .. 16g+15 of the block at byte off.
 // One block holds BLOCK_VALUES / 16 such groups; a group never straddles blocks.
+// Blocks whose every 16-byte run is 4-byte aligned (weights.glsl reads them as words).
+#if defined(TYPE_F32) || defined(TYPE_F16) || defined(TYPE_BF16) || defined(TYPE_Q4_1) || defined(TYPE_Q5_1) || \
+    defined(TYPE_Q2_K) || defined(TYPE_Q4_K) || defined(TYPE_Q5_K)
+#define ALIGNED4
+#endif
 #include "weights.glsl"
 
 #if defined(TYPE_F32)

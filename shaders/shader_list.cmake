@@ -1,23 +1,26 @@
 # One line per pipeline: name, source, defines. Owned by the Vulkan engine.
-# Pipelines of weight kernels are named <op>_<type> (lower case ggml type names).
+# Weight kernels are named as inference/vulkan/kernel_key.cpp (shader_name) maps a KernelKey:
+# <op>[_<family>[p][u]]_<type> (lower case ggml type names; p: packed Q6_K, u: x in a uniform buffer).
 veloce_shader(fill_test fill_test.comp)
 foreach(t F32 F16 BF16 Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
   string(TOLOWER ${t} lt)
   veloce_shader(matvec_${lt} matvec.comp DEFINES TYPE_${t})
   veloce_shader(matvec_sg_${lt} matvec.comp DEFINES TYPE_${t} SUBGROUP)
+  # The GPU family (16/8-bit storage; geometry and token count in specialization constants).
+  veloce_shader(matvec_gpu_${lt} matvec_gpu.comp DEFINES TYPE_${t})
   veloce_shader(matmul_${lt} matmul.comp DEFINES TYPE_${t})
   veloce_shader(get_rows_${lt} get_rows.comp DEFINES TYPE_${t})
 endforeach()
 # Dedicated subgroup mat-vec kernels of the Q4_K_M mix (CPU devices; see inference/vulkan/kernels.cpp).
-veloce_shader(matvec_sgk_q4_k matvec_sg_q4_k.comp DEFINES TYPE_Q4_K ROWS=8u)
-veloce_shader(matvec_sgk_q5_k matvec_sg_q4_k.comp DEFINES TYPE_Q5_K ROWS=8u)
-veloce_shader(matvec_sgk_q6_k matvec_sg_q6_k.comp DEFINES ROWS=8u)
-veloce_shader(matvec_sgku_q4_k matvec_sg_q4_k.comp DEFINES TYPE_Q4_K ROWS=8u X_UNIFORM)
-veloce_shader(matvec_sgku_q5_k matvec_sg_q4_k.comp DEFINES TYPE_Q5_K ROWS=8u X_UNIFORM)
-veloce_shader(matvec_sgku_q6_k matvec_sg_q6_k.comp DEFINES ROWS=8u X_UNIFORM)
+veloce_shader(matvec_sgk_q4_k matvec_sg_q4_k.comp DEFINES TYPE_Q4_K)
+veloce_shader(matvec_sgk_q5_k matvec_sg_q4_k.comp DEFINES TYPE_Q5_K)
+veloce_shader(matvec_sgk_q6_k matvec_sg_q6_k.comp DEFINES)
+veloce_shader(matvec_sgku_q4_k matvec_sg_q4_k.comp DEFINES TYPE_Q4_K X_UNIFORM)
+veloce_shader(matvec_sgku_q5_k matvec_sg_q4_k.comp DEFINES TYPE_Q5_K X_UNIFORM)
+veloce_shader(matvec_sgku_q6_k matvec_sg_q6_k.comp DEFINES X_UNIFORM)
 # Q6_K repacked at upload on CPU devices (inference/vulkan/q6k_pack.h).
-veloce_shader(matvec_sgkp_q6_k matvec_sg_q6_k.comp DEFINES ROWS=8u PACKED)
-veloce_shader(matvec_sgkpu_q6_k matvec_sg_q6_k.comp DEFINES ROWS=8u PACKED X_UNIFORM)
+veloce_shader(matvec_sgkp_q6_k matvec_sg_q6_k.comp DEFINES PACKED)
+veloce_shader(matvec_sgkpu_q6_k matvec_sg_q6_k.comp DEFINES PACKED X_UNIFORM)
 veloce_shader(rms_norm rms_norm.comp)
 veloce_shader(rope_neox rope_neox.comp)
 veloce_shader(kv_write kv_write.comp)

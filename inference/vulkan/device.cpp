@@ -31,9 +31,31 @@ std::shared_ptr<Device> Device::create(std::string_view selector, std::string* w
   qci.queueFamilyIndex = self->queue_family_;
   qci.queueCount = 1;
   qci.pQueuePriorities = &priority;
-  // The portable baseline enables no optional feature; faster kernels would enable theirs here.
+  // Optional features the GPU mat-vec family uses (16/8-bit storage loads, fp16/int8, pinned
+  // subgroup sizes), each enabled only where the device reports it; the portable baseline needs none.
+  const DeviceInfo& info = self->info_;
+  VkPhysicalDevice16BitStorageFeatures s16{};
+  s16.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES;
+  s16.storageBuffer16BitAccess = info.storage_16bit;
+  VkPhysicalDevice8BitStorageFeatures s8{};
+  s8.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_8BIT_STORAGE_FEATURES;
+  s8.storageBuffer8BitAccess = info.storage_8bit;
+  VkPhysicalDeviceShaderFloat16Int8Features f16i8{};
+  f16i8.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_FLOAT16_INT8_FEATURES;
+  f16i8.shaderFloat16 = info.shader_float16;
+  f16i8.shaderInt8 = info.shader_int8;
+  VkPhysicalDeviceSubgroupSizeControlFeatures size_control{};
+  size_control.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES;
+  size_control.subgroupSizeControl = info.subgroup_size_control;
+  size_control.computeFullSubgroups = info.subgroup_size_control;
+  // storage_8bit, fp16/int8 and size control are only reported on Vulkan 1.2 / 1.3 devices, where
+  // their structures are core; 16-bit storage is core in 1.1.
+  const void* chain = &s16;
+  if (info.storage_8bit || info.shader_float16 || info.shader_int8) s16.pNext = &s8, s8.pNext = &f16i8;
+  if (info.subgroup_size_control) (s16.pNext ? f16i8.pNext : s16.pNext) = &size_control;
   VkDeviceCreateInfo dci{};
   dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
+  dci.pNext = chain;
   dci.queueCreateInfoCount = 1;
   dci.pQueueCreateInfos = &qci;
   check(vkCreateDevice(self->physical_, &dci, nullptr, &self->device_), "vkCreateDevice");

@@ -29,6 +29,11 @@ struct DeviceInfo {
   bool shader_int8 = false;
   bool subgroup_arithmetic = false;
   bool integer_dot_product = false;
+  // Subgroup size control for compute (Vulkan 1.3 subgroupSizeControl and computeFullSubgroups,
+  // compute in requiredSubgroupSizeStages): a pipeline may pin any size in [min, max].
+  bool subgroup_size_control = false;
+  uint32_t min_subgroup_size = 0;  // 0 when the device does not say (before Vulkan 1.3)
+  uint32_t max_subgroup_size = 0;
   bool supported = false;        // Vulkan 1.1 and a compute queue
   std::string unsupported_reason;
 };

@@ -9,6 +9,11 @@ struct MatvecParams {
 };
 static_assert(sizeof(MatvecParams) == 20);
 
+struct MatvecGpuParams {
+  uint32_t ncols, nrows, row_bytes, x_offset, y_offset, x_stride, y_stride;
+};
+static_assert(sizeof(MatvecGpuParams) == 28);
+
 struct MatmulParams {
   uint32_t ncols, nrows, row_bytes, n_tokens, x_stride, y_stride, y_offset;
 };

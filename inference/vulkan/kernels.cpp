@@ -1,7 +1,6 @@
 #include "inference/vulkan/kernels.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <string>
 
@@ -9,43 +8,75 @@
 
 namespace veloce::vk {
 
-std::string weight_pipeline_name(const char* op, GgmlType type) {
-  std::string name = std::string(op) + "_";
-  for (char c : type_info(type).name) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
-}
-
-const char* matvec_variant_name(MatvecVariant v) {
-  switch (v) {
-    case MatvecVariant::Baseline: return "baseline";
-    case MatvecVariant::Subgroup: return "subgroup";
-    case MatvecVariant::Dedicated: return "dedicated";
-  }
-  return "?";
-}
-
 namespace {
 
 bool has_subgroup_kernels(const DeviceInfo& info) { return info.subgroup_arithmetic && info.subgroup_size >= 4; }
 
-// On a CPU device (lavapipe) a workgroup runs on one thread as SIMD code of subgroup width, and a
-// barrier makes it a set of coroutines: one-subgroup workgroups reduced with subgroupAdd and
-// per-type unpacking are 3-5x faster there (docs/vulkan-kernels.md). GPUs keep the measured-correct
-// portable baseline until the subgroup kernels are measured on one (subgroup sizes of 32-64 and
-// occupancy make their trade-offs different). VELOCE_VK_MATVEC=baseline|subgroup|dedicated
-// overrides the choice, to compare variants on one device.
-MatvecVariant choose_matvec(const DeviceInfo& info) {
-  const bool sg = has_subgroup_kernels(info);
-  if (const char* e = std::getenv("VELOCE_VK_MATVEC")) {
-    const std::string v = e;
-    if (v == "baseline" || !sg) return MatvecVariant::Baseline;
-    if (v == "subgroup") return MatvecVariant::Subgroup;
-    if (v == "dedicated") return MatvecVariant::Dedicated;
-  }
-  return sg && info.kind == DeviceKind::Cpu ? MatvecVariant::Dedicated : MatvecVariant::Baseline;
+// Rows per workgroup of the older families, passed to their shaders as specialization constant 2.
+constexpr uint32_t kBaselineRows = 4;   // matvec.comp (measured on lavapipe: docs/vulkan-kernels.md)
+constexpr uint32_t kDedicatedRows = 8;  // matvec_sg_q4_k.comp, matvec_sg_q6_k.comp
+
+// GPU family geometry per vendor (PCI vendor id). Subgroup sizes are each vendor's native width
+// (NVIDIA warps and Apple SIMD groups of 32, AMD wave64, Intel SIMD16); two rows per workgroup as
+// llama.cpp's Vulkan mat-vec uses for K-quants, so a 64-invocation workgroup reads four 16-value
+// groups of a superblock per row and round. Not yet measured on any GPU (docs/vulkan-kernels.md):
+// the table is where a measurement would change them.
+struct VendorGeometry {
+  uint32_t vendor_id;
+  GpuGeometry geometry;
+};
+constexpr VendorGeometry kVendorGeometry[] = {
+    {0x10DE, {64, 2, 32}},  // NVIDIA
+    {0x1002, {64, 2, 64}},  // AMD
+    {0x8086, {64, 2, 16}},  // Intel
+    {0x106B, {64, 2, 32}},  // Apple
+};
+constexpr GpuGeometry kOtherGeometry{64, 2, 0};  // anything else: the driver's subgroup size
+
+bool can_pin(const DeviceInfo& info, uint32_t subgroup, uint32_t workgroup) {
+  return info.subgroup_size_control && subgroup >= info.min_subgroup_size && subgroup <= info.max_subgroup_size &&
+         subgroup && workgroup % subgroup == 0;
 }
 
 }  // namespace
+
+bool has_gpu_kernels(const DeviceInfo& info) {
+  return info.storage_16bit && info.storage_8bit && info.subgroup_arithmetic && info.subgroup_size >= 1;
+}
+
+GpuGeometry gpu_geometry(const DeviceInfo& info) {
+  GpuGeometry g = kOtherGeometry;
+  for (const VendorGeometry& v : kVendorGeometry)
+    if (v.vendor_id == info.vendor_id) g = v.geometry;
+  // Without size control the kernel still reduces correctly (through shared memory).
+  if (g.subgroup && !can_pin(info, g.subgroup, g.workgroup)) g.subgroup = 0;
+  return g;
+}
+
+// On a CPU device (lavapipe) a workgroup runs on one CPU thread as SIMD code of subgroup width, and a
+// barrier makes it a set of coroutines: one-subgroup workgroups reduced with subgroupAdd and
+// per-type unpacking are 3-5x faster there (docs/vulkan-kernels.md), so CPU devices keep them.
+MatvecVariant choose_matvec(const DeviceInfo& info) {
+  const bool sg = has_subgroup_kernels(info), gpu = has_gpu_kernels(info);
+  if (const char* e = std::getenv("VELOCE_VK_KERNELS"); e && *e) {
+    const std::string v = e;
+    if (v == "gpu") return gpu ? MatvecVariant::Gpu : MatvecVariant::Baseline;
+    if (v == "cpu") return sg ? MatvecVariant::Dedicated : MatvecVariant::Baseline;
+    if (v == "subgroup") return sg ? MatvecVariant::Subgroup : MatvecVariant::Baseline;
+    if (v == "baseline") return MatvecVariant::Baseline;
+    throw EngineError("VELOCE_VK_KERNELS must be gpu, cpu, subgroup or baseline, not '" + v + "'");
+  }
+  if (info.kind == DeviceKind::Cpu) return sg ? MatvecVariant::Dedicated : MatvecVariant::Baseline;
+  return gpu ? MatvecVariant::Gpu : MatvecVariant::Baseline;
+}
+
+uint32_t matvec_subgroup_size(const DeviceInfo& info) {
+  if (choose_matvec(info) == MatvecVariant::Gpu) {
+    const GpuGeometry g = gpu_geometry(info);
+    if (g.subgroup) return g.subgroup;
+  }
+  return info.subgroup_size;
+}
 
 bool Kernels::packs_q6k(const DeviceInfo& info) {
   const char* e = std::getenv("VELOCE_VK_Q6K_PACK");
@@ -54,11 +85,20 @@ bool Kernels::packs_q6k(const DeviceInfo& info) {
 }
 
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
-    : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())) {
+    : device_(device),
+      pipelines_(pipelines),
+      matvec_variant_(choose_matvec(device.info())),
+      gpu_(vk::gpu_geometry(device.info())) {
   // With the dedicated mat-vec a CPU device runs 64 tokens as 64 mat-vecs 3.9x faster than as one
-  // full 64-token matmul tile (docs/vulkan-kernels.md), the tile's best case: it never pays there.
+  // full 64-token matmul tile (docs/vulkan-kernels.md), the tile's best case: it never pays there,
+  // nor (unmeasured, by the same reasoning) for the GPU family's batches on a CPU device. GPUs
+  // with the GPU family batch up to kMaxBatchTokens per read of the weights, the tile beyond.
   // VELOCE_VK_MATMUL_MIN_TOKENS overrides the switch-over, to measure it.
-  if (matvec_variant_ == MatvecVariant::Dedicated) matmul_min_tokens_ = UINT32_MAX;
+  if (matvec_variant_ == MatvecVariant::Dedicated ||
+      (matvec_variant_ == MatvecVariant::Gpu && device.info().kind == DeviceKind::Cpu))
+    matmul_min_tokens_ = UINT32_MAX;
+  else if (matvec_variant_ == MatvecVariant::Gpu)
+    matmul_min_tokens_ = kMaxBatchTokens + 1;
   if (const char* e = std::getenv("VELOCE_VK_MATMUL_MIN_TOKENS"))
     matmul_min_tokens_ = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
 }
@@ -66,7 +106,16 @@ Kernels::Kernels(const Device& device, Pipelines& pipelines)
 void Kernels::set_matvec_variant(MatvecVariant v) {
   if (v != MatvecVariant::Baseline && !has_subgroup_kernels(device_.info()))
     throw EngineError("internal error: the device has no subgroup arithmetic for the subgroup mat-vec");
+  if (v == MatvecVariant::Gpu && !has_gpu_kernels(device_.info()))
+    throw EngineError("internal error: the device lacks 16/8-bit storage for the GPU mat-vec");
   matvec_variant_ = v;
+}
+
+void Kernels::set_gpu_geometry(const GpuGeometry& g) {
+  if (g.workgroup == 0 || g.workgroup > 256 || g.rows == 0 || g.rows > 8 ||
+      (g.subgroup && !can_pin(device_.info(), g.subgroup, g.workgroup)))
+    throw EngineError("internal error: GPU mat-vec geometry not supported by the device");
+  gpu_ = g;
 }
 
 Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
@@ -75,55 +124,51 @@ Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
 
 void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
                      uint32_t y_offset) {
-  constexpr uint32_t kMatvecRows = 4;      // ROWS in matvec.comp (both variants)
-  constexpr uint32_t kDedicatedRows = 8;   // ROWS in matvec_sg_q4_k.comp and matvec_sg_q6_k.comp
   if (x_offset % 4 || w.ncols % 16)
     throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
-  std::string name = weight_pipeline_name("matvec", w.type);
-  uint32_t width = 0, rows_per_group = kMatvecRows, uniform_mask = 0;
+  if (matvec_variant_ == MatvecVariant::Gpu && !w.packed) {
+    matvec_batch(r, w, x, x_offset, 0, 1, y, y_offset, 0);
+    return;
+  }
+  KernelKey key{WeightOp::Matvec, w.type, MatvecVariant::Baseline};
+  uint32_t width = 32, rows_per_group = kBaselineRows, uniform_mask = 0, x_vec4 = 1;
   BufferRange xr = x;
   if (w.packed) {
     // Only the packed kernel reads the packed layout (the arena packs only where it exists).
     if (w.type != GgmlType::Q6_K || !has_subgroup_kernels(device_.info()))
       throw EngineError("internal error: packed weights need the packed Q6_K subgroup kernel");
-    width = device_.info().subgroup_size;
-    name = "matvec_sgkp_q6_k";
-    rows_per_group = kDedicatedRows;
+    key.variant = MatvecVariant::Dedicated;
+    key.layout = WeightLayout::PackedQ6K;
   } else if (matvec_variant_ != MatvecVariant::Baseline) {
-    width = device_.info().subgroup_size;
-    name = weight_pipeline_name("matvec_sg", w.type);
+    key.variant = MatvecVariant::Subgroup;
     // The dedicated kernels read weights as uvec4: every part must start and end on 16 bytes (the
     // weight arena pads parts so; the generic subgroup kernel serves any other binding).
-    const std::string dedicated = weight_pipeline_name("matvec_sgk", w.type);
+    KernelKey dedicated = key;
+    dedicated.variant = MatvecVariant::Dedicated;
     bool aligned = true;
     for (const TensorPart& part : w.parts) aligned = aligned && part.range.offset % 16 == 0 && part.range.range % 16 == 0;
-    if (matvec_variant_ == MatvecVariant::Dedicated && aligned && Pipelines::exists(dedicated)) {
-      name = dedicated;
-      rows_per_group = kDedicatedRows;
-    }
+    if (matvec_variant_ == MatvecVariant::Dedicated && aligned && Pipelines::exists(dedicated)) key = dedicated;
   }
-  if (rows_per_group == kDedicatedRows) {
+  if (key.variant != MatvecVariant::Baseline) width = device_.info().subgroup_size;
+  if (key.variant == MatvecVariant::Dedicated) {
+    rows_per_group = kDedicatedRows;
     // x as a uniform buffer when the row fits one (lavapipe: 64 KiB, K <= 16384): binding just
-    // the row, so the kernel reads it from offset 0. The uniform-x pipeline of matvec_sgk<p>_<type>
-    // is matvec_sgk<p>u_<type>.
+    // the row, so the kernel reads it from offset 0.
     const DeviceLimits& lim = device_.limits();
     const uint64_t x_bytes = uint64_t{w.ncols} * 4, x_start = x.offset + uint64_t{x_offset} * 4;
-    const size_t type_sep = name.find('_', 7);  // the '_' before <type> in matvec_sgk<p>_<type>
-    if (uniform_x_ && type_sep != std::string::npos && x_bytes <= lim.max_uniform_range &&
-        x_start % lim.uniform_offset_alignment == 0 && x_start + x_bytes <= x.offset + x.range) {
-      // Built by appending: GCC 12 warns falsely (-Wrestrict) on std::string::insert here.
-      std::string uniform_name = name.substr(0, type_sep);
-      uniform_name += 'u';
-      uniform_name.append(name, type_sep);
-      name = std::move(uniform_name);
+    if (uniform_x_ && x_bytes <= lim.max_uniform_range && x_start % lim.uniform_offset_alignment == 0 &&
+        x_start + x_bytes <= x.offset + x.range) {
+      key.x = XBinding::Uniform;
       uniform_mask = 1u << 1;
+      x_vec4 = w.ncols / 4;
       xr = BufferRange{x.buffer, x_start, x_bytes};
       x_offset = 0;
     }
   }
-  const Pipeline& p = uniform_mask ? pipelines_.get(name, 3, {width, w.ncols / 4}, uniform_mask)
-                      : width      ? pipelines_.get(name, 3, {width})
-                                   : pipelines_.get(name, 3);
+  PipelineOptions options;
+  options.spec = {width, x_vec4, rows_per_group};  // constants 0, 1, 2 of matvec.comp / matvec_sg.glsl
+  options.uniform_mask = uniform_mask;
+  const Pipeline& p = pipelines_.get(key, 3, options);
   for (const TensorPart& part : w.parts) {
     MatvecParams pc{w.ncols, part.rows, w.row_bytes, x_offset, y_offset + part.row_begin};
     const Groups2D g = split_groups(device_, (part.rows + rows_per_group - 1) / rows_per_group);
@@ -131,10 +176,32 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   }
 }
 
+void Kernels::matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset,
+                           uint32_t x_stride, uint32_t n_tokens, const BufferRange& y, uint32_t y_offset,
+                           uint32_t y_stride) {
+  if (w.packed || n_tokens == 0 || n_tokens > kMaxBatchTokens || x_offset % 4 || x_stride % 4 || w.ncols % 16 ||
+      !has_gpu_kernels(device_.info()))
+    throw EngineError("internal error: batched mat-vec arguments not supported");
+  const GpuGeometry& g = gpu_;
+  // A bound on the subgroups of a workgroup, which sizes the shader's shared memory: exact when
+  // the size is pinned, else from the smallest size the driver may choose (1 when unknown).
+  const uint32_t max_subgroups =
+      g.subgroup ? g.workgroup / g.subgroup : g.workgroup / std::max(1u, device_.info().min_subgroup_size);
+  PipelineOptions options;
+  options.spec = {g.workgroup, g.rows, n_tokens, std::max(1u, max_subgroups)};  // matvec_gpu.comp's constants
+  options.required_subgroup_size = g.subgroup;
+  const Pipeline& p = pipelines_.get(KernelKey{WeightOp::Matvec, w.type, MatvecVariant::Gpu}, 3, options);
+  for (const TensorPart& part : w.parts) {
+    MatvecGpuParams pc{w.ncols, part.rows, w.row_bytes, x_offset, y_offset + part.row_begin, x_stride, y_stride};
+    const Groups2D groups = split_groups(device_, (part.rows + g.rows - 1) / g.rows);
+    r.dispatch(p, {part.range, x, y}, pc, groups.x, groups.y);
+  }
+}
+
 void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                      uint32_t y_stride) {
   if (w.packed) throw EngineError("internal error: the tiled matmul does not read packed weights");
-  const Pipeline& p = pipelines_.get(weight_pipeline_name("matmul", w.type), 3);
+  const Pipeline& p = pipelines_.get(KernelKey{WeightOp::Matmul, w.type}, 3);
   constexpr uint32_t kTileRows = 64, kTileTokens = 64;  // TN, TT in matmul.comp
   for (const TensorPart& part : w.parts) {
     MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
@@ -147,7 +214,10 @@ void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uin
                       uint32_t y_stride) {
   // The tiled product wastes most of its 64-token tile on a handful of tokens; below that a
   // mat-vec per token reads the weights a few more times but does far less arithmetic.
-  if (n_tokens < matmul_min_tokens_ || w.packed) {
+  if (matvec_variant_ == MatvecVariant::Gpu && !w.packed && n_tokens < matmul_min_tokens_) {
+    for (uint32_t t = 0; t < n_tokens; t += kMaxBatchTokens)
+      matvec_batch(r, w, x, t * w.ncols, w.ncols, std::min(kMaxBatchTokens, n_tokens - t), y, t * y_stride, y_stride);
+  } else if (n_tokens < matmul_min_tokens_ || w.packed) {
     for (uint32_t t = 0; t < n_tokens; ++t) matvec(r, w, x, t * w.ncols, y, t * y_stride);
   } else {
     matmul(r, w, x, n_tokens, y, y_stride);
@@ -156,7 +226,7 @@ void Kernels::project(Recorder& r, const GpuTensor& w, const BufferRange& x, uin
 
 void Kernels::get_rows(Recorder& r, const GpuTensor& w, const BufferRange& ids, uint32_t n_ids, const BufferRange& y) {
   if (w.packed) throw EngineError("internal error: get_rows does not read packed weights");
-  const Pipeline& p = pipelines_.get(weight_pipeline_name("get_rows", w.type), 3);
+  const Pipeline& p = pipelines_.get(KernelKey{WeightOp::GetRows, w.type}, 3);
   for (const TensorPart& part : w.parts) {
     GetRowsParams pc{w.ncols, w.row_bytes, part.row_begin, part.rows, n_ids};
     const Groups2D g = split_groups(device_, n_ids);

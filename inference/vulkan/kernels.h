@@ -3,6 +3,7 @@
 // dispatch once per part of a split tensor. Used by the session and by the kernel tests.
 #include <cstdint>
 
+#include "inference/vulkan/kernel_key.h"
 #include "inference/vulkan/kernel_params.h"
 #include "inference/vulkan/pipelines.h"
 #include "inference/vulkan/recorder.h"
@@ -10,15 +11,23 @@
 
 namespace veloce::vk {
 
-std::string weight_pipeline_name(const char* op, GgmlType type);
-
-// Mat-vec kernel families (decode). Chosen per device at construction, see choose_matvec().
-enum class MatvecVariant {
-  Baseline,   // matvec.comp: 32 invocations, shared-memory reduction; needs only Vulkan 1.1
-  Subgroup,   // matvec.comp -DSUBGROUP: one subgroup per workgroup, subgroupAdd, any type
-  Dedicated,  // Subgroup plus per-type kernels (matvec_sg_q4_k.comp, matvec_sg_q6_k.comp) where they exist
+// Geometry of the GPU mat-vec family (matvec_gpu.comp's specialization constants), from a small
+// per-vendor table (kernels.cpp). The shader reads the same values the host counts workgroups with.
+struct GpuGeometry {
+  uint32_t workgroup = 64;  // invocations per workgroup (one or more subgroups)
+  uint32_t rows = 2;        // weight rows per workgroup
+  uint32_t subgroup = 0;    // subgroup size the pipelines pin (0: the driver's choice)
 };
-const char* matvec_variant_name(MatvecVariant v);
+GpuGeometry gpu_geometry(const DeviceInfo& info);
+
+// The mat-vec family a device gets: VELOCE_VK_KERNELS=gpu|cpu|baseline forces one (where the
+// device has what it needs); by default CPU devices with subgroup arithmetic (lavapipe) keep the
+// CPU-tuned dedicated kernels, GPUs with 16/8-bit storage and subgroup arithmetic get the GPU
+// family, and every other device the portable baseline.
+MatvecVariant choose_matvec(const DeviceInfo& info);
+// The subgroup size the chosen family runs with (pinned or the device's), for `veloce-cli devices`.
+uint32_t matvec_subgroup_size(const DeviceInfo& info);
+bool has_gpu_kernels(const DeviceInfo& info);
 
 class Kernels {
  public:
@@ -28,8 +37,12 @@ class Kernels {
   // compare). A packed tensor is always read by the packed dedicated kernel, whatever the variant.
   static bool packs_q6k(const DeviceInfo& info);
   MatvecVariant matvec_variant() const { return matvec_variant_; }
-  // For the kernel tests and benchmarks; Subgroup and Dedicated need subgroup arithmetic.
+  // For the kernel tests and benchmarks; Subgroup and Dedicated need subgroup arithmetic, Gpu
+  // also 16/8-bit storage.
   void set_matvec_variant(MatvecVariant v);
+  const GpuGeometry& gpu_geometry() const { return gpu_; }
+  // For the kernel tests: other workgroup sizes, row counts and pinned subgroup sizes.
+  void set_gpu_geometry(const GpuGeometry& g);
   // Dedicated kernels read x through a uniform buffer when it fits (on by default); off, through
   // a storage buffer as for long rows. For the kernel tests and benchmarks.
   void set_uniform_x(bool on) { uniform_x_ = on; }
@@ -40,7 +53,13 @@ class Kernels {
   // y[t * y_stride + row] = W[row] . x[t * ncols ..] for t < n_tokens (W not packed).
   void matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
               uint32_t y_stride);
-  // matvec per token for fewer than matmul_min_tokens() tokens (always for packed W), matmul for more.
+  // y[y_offset + t * y_stride + r] = W[r] . x[x_offset + t * x_stride ..] for t < n_tokens <=
+  // kMaxBatchTokens, one read of W (GPU family, W not packed).
+  static constexpr uint32_t kMaxBatchTokens = 8;
+  void matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, uint32_t x_stride,
+                    uint32_t n_tokens, const BufferRange& y, uint32_t y_offset, uint32_t y_stride);
+  // Fewer than matmul_min_tokens() tokens (always for packed W) as mat-vecs: the GPU family takes
+  // up to kMaxBatchTokens per read of W, the others one token per mat-vec; matmul for more.
   static constexpr uint32_t kMatmulMinTokens = 8;
   uint32_t matmul_min_tokens() const { return matmul_min_tokens_; }
   void project(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
@@ -66,6 +85,7 @@ class Kernels {
   const Device& device_;
   Pipelines& pipelines_;
   MatvecVariant matvec_variant_ = MatvecVariant::Baseline;
+  GpuGeometry gpu_;
   uint32_t matmul_min_tokens_ = kMatmulMinTokens;
   bool uniform_x_ = true;
 };

@@ -88,8 +88,11 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   subgroup.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES;
   VkPhysicalDeviceDriverProperties driver{};
   driver.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES;
+  VkPhysicalDeviceSubgroupSizeControlProperties size_control{};
+  size_control.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES;
   id_props.pNext = &subgroup;
   if (v12) subgroup.pNext = &driver;
+  if (v13) driver.pNext = &size_control;
   VkPhysicalDeviceProperties2 props2{};
   props2.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
   props2.pNext = &id_props;
@@ -120,10 +123,12 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   f16i8.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_FLOAT16_INT8_FEATURES;
   VkPhysicalDeviceShaderIntegerDotProductFeatures dot{};
   dot.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES;
+  VkPhysicalDeviceSubgroupSizeControlFeatures size_feats{};
+  size_feats.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES;
   if (v12) {
     s16.pNext = &s8;
     s8.pNext = &f16i8;
-    if (v13) f16i8.pNext = &dot;
+    if (v13) f16i8.pNext = &dot, dot.pNext = &size_feats;
   }
   VkPhysicalDeviceFeatures2 feats{};
   feats.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2;
@@ -135,6 +140,12 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   info.shader_int8 = v12 && f16i8.shaderInt8;
   info.integer_dot_product = (v13 && dot.shaderIntegerDotProduct) ||
                              has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
+  if (v13) {
+    info.min_subgroup_size = size_control.minSubgroupSize;
+    info.max_subgroup_size = size_control.maxSubgroupSize;
+    info.subgroup_size_control = size_feats.subgroupSizeControl && size_feats.computeFullSubgroups &&
+                                 (size_control.requiredSubgroupSizeStages & VK_SHADER_STAGE_COMPUTE_BIT);
+  }
 
   info.supported = true;
   if (props.apiVersion < VK_API_VERSION_1_1) {

@@ -1,7 +1,5 @@
 #include "inference/vulkan/pipelines.h"
 
-#include <vector>
-
 #include "inference/model/session.h"
 #include "inference/vulkan/vk_check.h"
 #include "shader_table.h"
@@ -9,6 +7,17 @@
 namespace veloce::vk {
 
 bool Pipelines::exists(const std::string& name) { return !veloce::shaders::find(name).empty(); }
+bool Pipelines::exists(const KernelKey& key) { return exists(shader_name(key)); }
+
+namespace {
+
+void check_bindings(const Pipeline& p, uint32_t n_bindings) {
+  if (p.n_bindings != n_bindings)
+    throw EngineError("pipeline '" + p.name + "' requested with " + std::to_string(n_bindings) +
+                      " bindings, built with " + std::to_string(p.n_bindings));
+}
+
+}  // namespace
 
 const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, std::initializer_list<uint32_t> spec,
                                uint32_t uniform_mask) {
@@ -18,15 +27,32 @@ const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, std
     key += '@';
     key += std::to_string(v);
   }
+  key += '#';
+  key += std::to_string(uniform_mask);
   if (auto it = pipelines_.find(key); it != pipelines_.end()) {
-    if (it->second->n_bindings != n_bindings)
-      throw EngineError("pipeline '" + name + "' requested with " + std::to_string(n_bindings) +
-                        " bindings, built with " + std::to_string(it->second->n_bindings));
+    check_bindings(*it->second, n_bindings);
     return *it->second;
   }
+  PipelineOptions options;
+  options.spec = spec;
+  options.uniform_mask = uniform_mask;
+  return *(pipelines_[key] = build(name, n_bindings, options));
+}
+
+const Pipeline& Pipelines::get(const KernelKey& key, uint32_t n_bindings, const PipelineOptions& options) {
+  std::lock_guard lock(mutex_);
+  auto& slot = weight_pipelines_[{key, options}];
+  if (!slot) slot = build(shader_name(key), n_bindings, options);
+  check_bindings(*slot, n_bindings);
+  return *slot;
+}
+
+std::unique_ptr<Pipeline> Pipelines::build(const std::string& name, uint32_t n_bindings,
+                                           const PipelineOptions& options) {
   const auto spirv = veloce::shaders::find(name);
   if (spirv.empty()) throw EngineError("internal error: no compiled shader named '" + name + "'");
   VkDevice dev = device_->handle();
+  const uint32_t uniform_mask = options.uniform_mask;
 
   auto& lay = layouts_[{n_bindings, uniform_mask}];
   if (lay.first == VK_NULL_HANDLE) {
@@ -70,22 +96,34 @@ const Pipeline& Pipelines::get(const std::string& name, uint32_t n_bindings, std
   cci.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
   cci.stage.module = module;
   cci.stage.pName = "main";
-  const std::vector<uint32_t> values(spec);
+  const std::vector<uint32_t>& values = options.spec;
   std::vector<VkSpecializationMapEntry> entries;
   for (uint32_t i = 0; i < values.size(); ++i) entries.push_back({i, i * 4, sizeof(uint32_t)});
   const VkSpecializationInfo spec_info{static_cast<uint32_t>(entries.size()), entries.data(), values.size() * 4,
                                        values.data()};
   if (!values.empty()) cci.stage.pSpecializationInfo = &spec_info;
+  // Pinned subgroup size (Vulkan 1.3 subgroupSizeControl, computeFullSubgroups; Device enables both).
+  VkPipelineShaderStageRequiredSubgroupSizeCreateInfo required{};
+  required.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_REQUIRED_SUBGROUP_SIZE_CREATE_INFO;
+  required.requiredSubgroupSize = options.required_subgroup_size;
+  if (options.required_subgroup_size) {
+    if (!device_->info().subgroup_size_control)
+      throw EngineError("internal error: '" + name + "' asks for a subgroup size the device cannot pin");
+    cci.stage.pNext = &required;
+    cci.stage.flags = VK_PIPELINE_SHADER_STAGE_CREATE_REQUIRE_FULL_SUBGROUPS_BIT;
+  }
   cci.layout = p->layout;
   const VkResult r = vkCreateComputePipelines(dev, VK_NULL_HANDLE, 1, &cci, nullptr, &p->pipeline);
   vkDestroyShaderModule(dev, module, nullptr);
   check(r, ("vkCreateComputePipelines(" + name + ")").c_str());
-  return *(pipelines_[key] = std::move(p));
+  return p;
 }
 
 Pipelines::~Pipelines() {
   VkDevice dev = device_->handle();
   for (auto& [name, p] : pipelines_) vkDestroyPipeline(dev, p->pipeline, nullptr);
+  for (auto& [key, p] : weight_pipelines_)
+    if (p) vkDestroyPipeline(dev, p->pipeline, nullptr);
   for (auto& [n, l] : layouts_) {
     vkDestroyPipelineLayout(dev, l.second, nullptr);
     vkDestroyDescriptorSetLayout(dev, l.first, nullptr);

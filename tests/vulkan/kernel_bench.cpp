@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   const std::string v = argc > 5 ? argv[5] : "dedicated";
   if (v == "subgroup") variant = vk::MatvecVariant::Subgroup;
   if (v == "dedicated" || v == "packed") variant = vk::MatvecVariant::Dedicated;
+  if (v == "gpu") variant = vk::MatvecVariant::Gpu;
   const bool packed = v == "packed";  // Q6_K in the upload-time layout (inference/vulkan/q6k_pack.h)
   std::mt19937 rng(1);
   const auto bytes = test::random_weights(type, uint64_t{cols} * rows, rng);

@@ -51,7 +51,25 @@ std::vector<vk::MatvecVariant> matvec_variants(const vk::Device& device) {
   std::vector<vk::MatvecVariant> v{vk::MatvecVariant::Baseline};
   if (device.info().subgroup_arithmetic && device.info().subgroup_size >= 4)
     v.insert(v.end(), {vk::MatvecVariant::Subgroup, vk::MatvecVariant::Dedicated});
+  if (vk::has_gpu_kernels(device.info())) v.push_back(vk::MatvecVariant::Gpu);
   return v;
+}
+
+// GPU-family geometries to test: the device's own (from the vendor table), several subgroups per
+// workgroup reduced through shared memory, row counts that do not divide the shapes' rows, a
+// workgroup of one subgroup, and every subgroup size the device lets a pipeline pin.
+std::vector<vk::GpuGeometry> gpu_geometries(const vk::Device& device) {
+  const vk::DeviceInfo& info = device.info();
+  std::vector<vk::GpuGeometry> g{vk::gpu_geometry(info), {96, 3, 0}, {32, 8, 0}, {16, 1, 0}};
+  if (info.subgroup_size_control)
+    for (uint32_t s = std::max(1u, info.min_subgroup_size); s <= info.max_subgroup_size; s *= 2)
+      g.insert(g.end(), {{s, 2, s}, {4 * s, 3, s}});
+  return g;
+}
+
+std::string geometry_name(const vk::GpuGeometry& g) {
+  return std::to_string(g.workgroup) + " invocations, " + std::to_string(g.rows) + " rows, subgroup " +
+         (g.subgroup ? std::to_string(g.subgroup) : std::string("not pinned"));
 }
 
 TEST_P(WeightKernelTest, MatvecMatchesReference) {
@@ -94,6 +112,65 @@ TEST_P(WeightKernelTest, MatvecMatchesReference) {
       EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
     }
   }
+}
+
+// The GPU family with every geometry, one token at a time and 2..8 tokens from one read of the
+// weights (x and y with padded strides and offsets, as project() would not use them, to catch
+// stride mix-ups), and project() batching 11 tokens as 8 + 3.
+TEST_P(WeightKernelTest, GpuMatvecEveryGeometryAndTokenCount) {
+  KernelHarness h;
+  if (!vk::has_gpu_kernels(h.device().info())) GTEST_SKIP() << "no 16/8-bit storage or subgroup arithmetic";
+  std::mt19937 rng(10);
+  const std::vector<vk::GpuGeometry> geometries = gpu_geometries(h.device());
+  for (size_t gi = 0; gi < geometries.size(); ++gi) {
+    const vk::GpuGeometry& geometry = geometries[gi];
+    for (const Shape& s : kShapes) {
+      const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+      const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+      const uint32_t max_tokens = vk::Kernels::kMaxBatchTokens;
+      const uint32_t x_stride = s.ncols + 8, y_stride = s.nrows + 5;
+      const auto x = random_floats(uint64_t{x_stride} * max_tokens + 4, rng);
+      auto xb = h.buffer(x);
+      for (uint32_t n = 1; n <= max_tokens; ++n) {
+        // Geometries other than the device's are checked with 3 tokens only (each token count is
+        // its own pipeline, and lavapipe compiles each in about a second).
+        if (gi != 0 && n != 3) continue;
+        auto yb = h.zeros((uint64_t{y_stride} * n + 3) * 4);
+        h.run([&](vk::Recorder& r, vk::Kernels& k) {
+          k.set_matvec_variant(vk::MatvecVariant::Gpu);
+          k.set_gpu_geometry(geometry);
+          k.matvec_batch(r, tensor, vk::whole(xb), 4, x_stride, n, vk::whole(yb), 3, y_stride);
+        });
+        const auto got = h.floats(yb, uint64_t{y_stride} * n + 3);
+        EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
+        for (uint32_t t = 0; t < n; ++t) {
+          const std::vector<float> xt(x.begin() + 4 + t * x_stride, x.begin() + 4 + t * x_stride + s.ncols);
+          const std::vector<float> yt(got.begin() + 3 + t * y_stride, got.begin() + 3 + t * y_stride + s.nrows);
+          EXPECT_LE(nmse(reference_product(w, xt, s.ncols, s.nrows, 1), yt), kProductBound)
+              << geometry_name(geometry) << ", " << s.ncols << "x" << s.nrows << ", token " << t << " of " << n;
+          for (uint32_t i = s.nrows; i < y_stride && t + 1 < n; ++i)
+            ASSERT_EQ(got[3 + t * y_stride + i], 0.0f) << "written past the rows of token " << t;
+        }
+      }
+    }
+  }
+  // project() on the GPU family: 11 tokens in batches of 8 and 3 on CPU devices, contiguous x and y.
+  const Shape s = kShapes[2];
+  const uint32_t n = 11;
+  const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+  const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+  const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+  const auto x = random_floats(uint64_t{s.ncols} * n, rng);
+  auto xb = h.buffer(x);
+  auto yb = h.zeros(uint64_t{s.nrows} * n * 4);
+  h.run([&](vk::Recorder& r, vk::Kernels& k) {
+    k.set_matvec_variant(vk::MatvecVariant::Gpu);
+    ASSERT_GT(k.matmul_min_tokens(), vk::Kernels::kMaxBatchTokens);  // 2-8 tokens never take the matmul
+    k.project(r, tensor, vk::whole(xb), n, vk::whole(yb), s.nrows);  // on a GPU, 11 tokens take the matmul
+  });
+  EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n), h.floats(yb, uint64_t{s.nrows} * n)), kProductBound)
+      << "project, " << n << " tokens";
 }
 
 TEST_P(WeightKernelTest, MatmulMatchesReference) {
