@@ -4,6 +4,7 @@
 
 #include "app/cli/command.h"
 #include "inference/vulkan/device_list.h"
+#include "inference/vulkan/kernels.h"
 
 namespace veloce::cli {
 namespace {
@@ -44,11 +45,13 @@ int run(Args& args) {
           "%s\n  {\"index\": %u, \"name\": \"%s\", \"type\": \"%s\", \"vendor\": \"%s\", \"driver\": \"%s\", "
           "\"api_version\": \"%s\", \"device_local_bytes\": %llu, \"uuid\": \"%s\", \"subgroup_size\": %u, "
           "\"storage_16bit\": %s, \"storage_8bit\": %s, \"shader_float16\": %s, \"shader_int8\": %s, "
-          "\"subgroup_arithmetic\": %s, \"integer_dot_product\": %s, \"supported\": %s, \"unsupported_reason\": \"%s\"}",
+          "\"subgroup_arithmetic\": %s, \"integer_dot_product\": %s, \"matvec_kernels\": \"%s\", "
+          "\"matvec_subgroup_size\": %u, \"supported\": %s, \"unsupported_reason\": \"%s\"}",
           i ? "," : "", d.index, json_escape(d.name).c_str(), vk::device_kind_name(d.kind), json_escape(d.vendor).c_str(),
           json_escape(d.driver).c_str(), d.api_version.c_str(), static_cast<unsigned long long>(d.device_local_bytes),
           d.uuid.c_str(), d.subgroup_size, jbool(d.storage_16bit), jbool(d.storage_8bit), jbool(d.shader_float16),
-          jbool(d.shader_int8), jbool(d.subgroup_arithmetic), jbool(d.integer_dot_product), jbool(d.supported),
+          jbool(d.shader_int8), jbool(d.subgroup_arithmetic), jbool(d.integer_dot_product),
+          vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d), jbool(d.supported),
           json_escape(d.unsupported_reason).c_str());
     }
     std::printf("\n]}\n");
@@ -65,6 +68,12 @@ int run(Args& args) {
                 "subgroup arithmetic %s, integer dot product %s\n",
                 yes(d.storage_16bit), yes(d.storage_8bit), yes(d.shader_float16), yes(d.shader_int8),
                 yes(d.subgroup_arithmetic), yes(d.integer_dot_product));
+    if (d.supported) {
+      const vk::MatvecVariant family = vk::choose_matvec(d);
+      const bool pinned = family == vk::MatvecVariant::Gpu && vk::gpu_geometry(d).subgroup != 0;
+      std::printf("     mat-vec kernels %s, subgroup size %u%s\n", vk::matvec_variant_name(family),
+                  vk::matvec_subgroup_size(d), pinned ? " (pinned)" : "");
+    }
     if (!d.supported) std::printf("     not usable: %s\n", d.unsupported_reason.c_str());
   }
   if (chosen >= 0) std::printf("default: %lld (* above; override with --device or VELOCE_DEVICE)\n", chosen);
@@ -77,7 +86,8 @@ CommandRegistration reg{{"devices", "list the Vulkan devices and the default cho
                          R"(usage: veloce-cli devices [--json]
 
 Lists every Vulkan device: name, type, vendor, driver, device-local memory, UUID, subgroup size
-and the optional features Veloce can use. The default device (marked *) is the discrete GPU with
+the optional features Veloce can use, and the mat-vec kernel family it would run there (gpu, cpu
+or baseline; VELOCE_VK_KERNELS forces one) with its subgroup size. The default device (marked *) is the discrete GPU with
 the most device-local memory, else an integrated GPU, else a CPU driver such as lavapipe (slow).
 Other commands take --device (index, name substring or UUID); VELOCE_DEVICE does the same.
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "inference/model/model.h"
+#include "inference/model/session_input.h"
 #include "inference/quant/dequantize.h"
 #include "inference/reference/matmul.h"
 #include "inference/reference/ops.h"
@@ -60,16 +61,7 @@ void ReferenceSession::truncate(size_t n) { n_past_ = std::min(n, n_past_); }
 void ReferenceSession::evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) {
   const size_t n = tokens.size();
   const size_t vocab = n_vocab();
-  if (n == 0) throw std::invalid_argument("Session::evaluate: no tokens");
-  if (logits.size() < (all_logits ? n : 1) * vocab)
-    throw std::invalid_argument("Session::evaluate: logits span too small");
-  if (n > n_ctx_ - n_past_)
-    throw ContextFullError("context full: " + std::to_string(n_past_) + " of " + std::to_string(n_ctx_) +
-                           " positions used, " + std::to_string(n) + " more do not fit");
-  for (int32_t id : tokens)
-    if (id < 0 || static_cast<size_t>(id) >= vocab)
-      throw EngineError("token id " + std::to_string(id) + " is outside the vocabulary (" + std::to_string(vocab) +
-                        " tokens)");
+  check_evaluate_input(tokens, logits.size(), all_logits, n_past_, n_ctx_, vocab);
   for (size_t done = 0; done < n;) {
     const size_t count = std::min(k_max_batch, n - done);
     const auto slice = tokens.subspan(done, count);
