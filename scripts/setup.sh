@@ -14,6 +14,7 @@ PACKAGES=(
   libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libsqlite3-dev
   libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers glslc glslang-tools spirv-tools
   libpcre2-dev libgtest-dev libbenchmark-dev xvfb xauth imagemagick python3
+  libharfbuzz-dev libpng-dev fonts-lmodern
 )
 
 missing=()

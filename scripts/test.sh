@@ -36,6 +36,15 @@ scratch=$(mktemp -d)
   "$scratch" tests/data/fuzz_corpus
 rm -rf "$scratch"
 
+echo "== TeX math parser fuzzing (30 s)"
+cmake --build build-fuzz -j"$JOBS" --target fuzz_math
+# Seeds: the corpus formulas, one file each, in a scratch folder that also takes the new inputs.
+scratch=$(mktemp -d)
+awk '!/^#/ && NF { sub(/^D /, ""); f = sprintf("%s/seed_%04d", dir, NR); printf "%s", $0 > f; close(f) }' \
+  dir="$scratch" tests/data/math/corpus.txt
+./build-fuzz/tests/fuzz/fuzz_math -max_total_time=30 -max_len=4096 "$scratch"
+rm -rf "$scratch"
+
 # set -e and pipefail stopped the script at any failure above, so everything counted passed.
 echo "== Summary: $release_count Release tests, $asan_count sanitizer tests, fuzzing without a crash"
 echo "$((release_count + asan_count)) passed, 0 failed"

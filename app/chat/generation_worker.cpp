@@ -76,11 +76,12 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
       emit loadProgress(percent / 100.0);
     };
     options.on_info = [this](const std::string& line) { emit modelInfoLine(QString::fromStdString(line)); };
-    auto engine = veloce::make_engine(model, options);
-
-    // Never more than the model was trained for: positions beyond it produce garbage.
+    // Never more than the model was trained for: positions beyond it produce garbage. The memory
+    // plan reserves the KV cache of exactly this context.
     size_t n_ctx = static_cast<size_t>(std::max(request.contextSize, 16));
     if (model->config().n_ctx_train > 0) n_ctx = std::min<size_t>(n_ctx, model->config().n_ctx_train);
+    options.n_ctx = n_ctx;
+    auto engine = veloce::make_engine(model, options);
     auto session = engine->create_session(n_ctx);
 
     model_ = std::move(model);

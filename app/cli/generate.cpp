@@ -93,6 +93,7 @@ int run(Args& args) {
   if (ids.empty()) throw UsageError("the prompt is empty");
 
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  options.n_ctx = static_cast<size_t>(n_ctx);  // the memory plan counts the KV cache of this context
   auto engine = make_engine(model, options);
   auto session = engine->create_session(static_cast<size_t>(n_ctx));
   Generator generator(*session, tokenizer);

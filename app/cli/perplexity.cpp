@@ -30,6 +30,7 @@ int run(Args& args) {
   const std::string text = read_file(file);
   const auto model = Model::load(model_path);
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  options.n_ctx = static_cast<size_t>(n_ctx);  // the memory plan counts the KV cache of this context
   auto engine = make_engine(model, options);
   const auto tokens = perplexity_tokens(model->tokenizer(), text);
   std::fprintf(stderr, "%s on %s (%s): %zu tokens, chunks of %lld\n", model_path.c_str(),

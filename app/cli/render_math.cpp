@@ -53,8 +53,8 @@ int run(Args& args) {
 }
 
 CommandRegistration reg{{"render-math", "render a TeX formula to SVG, PNG or MathML",
-                         R"(usage: veloce-cli render-math -e TEX [--display] -o FILE.svg|FILE.png|FILE.mathml
-                         [--size PX] [--transparent]
+                         R"(usage: veloce-cli render-math -e TEX [--display] [--size PX] [--transparent]
+                              -o FILE.svg|FILE.png|FILE.mathml
 
 Lays out the LaTeX math TEX with Veloce's TeX math engine on the Latin Modern Math font
 (fonts-lmodern; VELOCE_MATH_FONT names another OpenType MATH font) and writes it as an SVG with

@@ -48,6 +48,9 @@ Assembled assemble(const Engine& e, uint32_t g, float target, float s, bool vert
   }
   float cur = 0;
   Box& b = out.box;
+  // A horizontal assembly's box is its ink's vertical extent (a brace's ink may start above the
+  // baseline: then the depth is negative, and what stacks on it comes closer).
+  if (!vertical) b.height = b.depth = -1e9f;
   for (size_t i = 0; i < seq.size(); ++i) {
     const GlyphMetrics& m = e.font_.metrics(seq[i].glyph);
     if (vertical) {

@@ -216,6 +216,7 @@ void AppSettings::resetToDefaults() {
 
 veloce::EngineOptions AppSettings::engineOptions() const {
   veloce::EngineOptions options;
+  options.n_ctx = static_cast<size_t>(std::max(contextSize(), 1));  // what the memory plan reserves
   const QString d = device();
   if (d == QLatin1String(kReferenceDeviceId)) {
     options.backend = "reference";

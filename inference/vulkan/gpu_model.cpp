@@ -5,6 +5,7 @@
 #include <map>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/memory_budget.h"
 
 namespace veloce::vk {
 
@@ -27,50 +28,40 @@ std::shared_ptr<GpuModel> GpuModel::load(std::shared_ptr<const Model> model, con
     throw EngineError("the Vulkan engine does not support head size " + std::to_string(c.head_dim));
   info("device: " + dev.info().name + " (" + device_kind_name(dev.info().kind) + ", " + dev.info().driver + ")");
 
-  // Every tensor once (an untied output shares the embedding table otherwise).
-  const ModelWeights& w = model->weights();
-  std::vector<const TensorInfo*> list;
-  std::map<const TensorInfo*, size_t> index;
-  auto add = [&](const TensorInfo* t) {
-    if (index.emplace(t, list.size()).second) list.push_back(t);
-  };
-  add(w.token_embd);
-  add(w.output_norm);
-  add(w.output);
-  for (const auto& l : w.layers) {
-    add(l.attn_norm), add(l.attn_qkv), add(l.attn_output), add(l.ffn_norm), add(l.ffn_up), add(l.ffn_down);
-  }
-
   uint32_t n_ctx = static_cast<uint32_t>(std::min<size_t>(options.n_ctx ? options.n_ctx : 4096, 1u << 20));
   if (c.n_ctx_train) n_ctx = std::min(n_ctx, c.n_ctx_train);
   g->planned_ctx = n_ctx;
+  const ModelWeights& w = model->weights();
+  const MemoryBudget budget = device_memory_budget(dev);
+  PlanRequest req;
+  req.n_ctx = n_ctx;
+  req.budget = budget.bytes;
+  req.budget_source = budget.source;
+  req.limits = dev.limits();
+  // Q6_K tensors read only by mat-vecs go packed where the packed kernel serves them.
+  req.pack_q6k = Kernels::packs_q6k(dev.info());
+  req.host_is_device_memory = dev.info().kind == DeviceKind::Cpu || dev.info().kind == DeviceKind::Integrated;
+  std::vector<const TensorInfo*> list;
+  g->plan = make_memory_plan(c, w, req, &list);
   MemoryPlan& plan = g->plan;
-  plan.n_ctx = n_ctx;
-  plan.kv_cache = kv_cache_bytes(c, n_ctx);
-  plan.scratch = scratch_sizes(c, n_ctx).total();
-  plan.budget = dev.limits().device_budget;
-  const uint64_t fixed = plan.kv_cache + plan.scratch;
-  const uint64_t weight_budget = plan.budget > fixed ? plan.budget - fixed : 0;
-  // Q6_K tensors read only by mat-vecs go packed where the packed kernel serves them; the
-  // embedding table (also the output matrix when tied) is read by get_rows and stays as in the file.
-  std::vector<bool> pack(list.size(), false);
-  if (Kernels::packs_q6k(dev.info()))
-    for (size_t i = 0; i < list.size(); ++i) pack[i] = list[i] != w.token_embd;
-  ArenaPlan arena = plan_arena(list, dev.limits(), weight_budget, pack);
-  plan.weights = arena.total_bytes();
-  plan.weights_device = arena.device_bytes;
-  plan.weights_host = arena.host_bytes;
+  g->submissions = submission_budget(c, w.bytes_read_per_token(), dev.info().kind);
+  std::map<const TensorInfo*, size_t> index;
+  for (size_t i = 0; i < list.size(); ++i) index.emplace(list[i], i);
+  ArenaPlan arena = plan.arena;
   const std::string plan_text = plan.describe(dev.info().name);
   info(plan_text);
-  if (fixed > plan.budget)
+  if (!plan.fits()) {
+    const uint64_t fixed = plan.kv_cache + plan.activations;
     throw EngineError("not enough GPU memory: the KV cache for " + std::to_string(n_ctx) + " tokens (" +
-                      format_bytes(plan.kv_cache) + ") and scratch (" + format_bytes(plan.scratch) +
+                      format_bytes(plan.kv_cache) + ") and activations (" + format_bytes(plan.activations) +
                       ") alone need " + format_bytes(fixed) + ", and with the weights (" + format_bytes(plan.weights) +
                       ") " + format_bytes(fixed + plan.weights) + ", but '" + dev.info().name + "' has a budget of " +
                       format_bytes(plan.budget) + "; try a smaller context or a smaller quantization");
-  if (plan.weights_host)
-    info("warning: " + format_bytes(plan.weights_host) +
-         " of weights do not fit in GPU memory and stay in system memory; generation will be slower "
+  }
+  if (plan.weights_spilled)
+    info("warning: " + format_bytes(plan.weights_spilled) + " of weights (" +
+         std::to_string(plan.spilled_tensors.size()) +
+         " tensors) do not fit in GPU memory and are spilled to system memory; generation will be slower "
          "(a smaller context or quantization would keep everything on the GPU)");
 
   try {

@@ -34,6 +34,7 @@ struct GpuModel {
   std::vector<GpuLayer> layers;
   MemoryPlan plan;
   uint32_t planned_ctx = 0;
+  SubmissionBudget submissions;  // how many prompt tokens one submission takes
 
   // Loads the model onto the device chosen by options; throws EngineError.
   static std::shared_ptr<GpuModel> load(std::shared_ptr<const Model> model, const EngineOptions& options);

@@ -91,6 +91,7 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
   vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb,
                        0, nullptr, 0, nullptr);
   ++dispatches_;
+  if (after_dispatch) after_dispatch(cmd_, p);
 }
 
 void Recorder::barrier_to_host() {

@@ -5,6 +5,7 @@
 #include <vulkan/vulkan.h>
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <vector>
 
@@ -46,6 +47,9 @@ class Recorder {
   void barrier_to_host();
   void copy(const Buffer& src, uint64_t src_offset, const Buffer& dst, uint64_t dst_offset, uint64_t bytes);
   uint64_t dispatch_count() const { return dispatches_; }
+  // Called after each dispatch is recorded (bench's timestamp queries, gpu_timer.h); normal
+  // recording leaves it empty and records nothing extra.
+  std::function<void(VkCommandBuffer, const Pipeline&)> after_dispatch;
 
  private:
   const Device& device_;

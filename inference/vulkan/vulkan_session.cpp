@@ -6,11 +6,6 @@
 #include <string>
 
 namespace veloce::vk {
-namespace {
-
-uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
-
-}  // namespace
 
 VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     : gpu_(std::move(gpu)), dev_(*gpu_->device), kernels_(dev_, *gpu_->pipelines), n_ctx_(n_ctx),
@@ -21,12 +16,17 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
   if (c.n_ctx_train && n_ctx > c.n_ctx_train)
     throw EngineError("a context of " + std::to_string(n_ctx) + " tokens exceeds the model's " +
                       std::to_string(c.n_ctx_train));
+  // The KV cache was counted for the context given at load: a longer one was never planned for.
+  if (n_ctx > gpu_->planned_ctx)
+    throw EngineError("a context of " + std::to_string(n_ctx) + " tokens is larger than the " +
+                      std::to_string(gpu_->planned_ctx) + " the memory plan counted when the model was loaded; "
+                      "load the model again with the larger context");
   sizes_ = scratch_sizes(c, static_cast<uint32_t>(n_ctx));
 
   // KV cache: each layer's K and V are one binding each; layers are packed into as few
   // allocations as the device's allocation limit allows.
   const DeviceLimits& lim = dev_.limits();
-  const uint64_t layer_bytes = align_up(uint64_t{n_ctx} * c.n_embd_kv() * 2, lim.offset_alignment);
+  const uint64_t layer_bytes = kv_layer_bytes(c, static_cast<uint32_t>(n_ctx), lim.offset_alignment);
   if (layer_bytes > lim.max_binding || layer_bytes > lim.max_allocation)
     throw EngineError("a context of " + std::to_string(n_ctx) + " tokens needs " + format_bytes(layer_bytes) +
                       " per layer of KV cache, more than this GPU can bind; use a smaller context");
@@ -177,7 +177,7 @@ void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> l
       throw EngineError("token id " + std::to_string(id) + " is outside the vocabulary of " + std::to_string(n_vocab_));
   try {
     for (size_t done = 0; done < tokens.size();) {
-      const size_t n = std::min<size_t>(kMaxBatch, tokens.size() - done);
+      const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
       const bool last = done + n == tokens.size();
       run_batch(tokens.subspan(done, n), all_logits, all_logits || last);
       const auto* out = static_cast<const float*>(logits_.mapped());

@@ -17,7 +17,7 @@ uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 }  // namespace
 
 ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits,
-                     uint64_t device_budget, const std::vector<bool>& pack_q6k) {
+                     uint64_t device_budget, const std::vector<bool>& pack_q6k, const std::vector<bool>& host) {
   ArenaPlan plan;
   const uint64_t align = limits.offset_alignment;
   const uint64_t part_limit = std::min(limits.weight_binding, limits.weight_allocation) & ~uint64_t{15};
@@ -37,6 +37,7 @@ ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const Device
     if (g.row_bytes > part_limit)
       throw EngineError("tensor '" + t->name + "': one row (" + std::to_string(g.row_bytes) +
                         " bytes) exceeds the device's storage buffer range (" + std::to_string(part_limit) + " bytes)");
+    const bool force_host = ti < host.size() && host[ti];
     const uint32_t rows_per_part = static_cast<uint32_t>(std::min<uint64_t>(part_limit / g.row_bytes, g.nrows));
     for (uint32_t r = 0; r < g.nrows; r += rows_per_part) {
       TensorPart p;
@@ -45,7 +46,7 @@ ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const Device
       // Whole 16-byte units, so that kernels reading the last bytes through 32-bit or 128-bit
       // loads (matvec_sg_q6_k.comp reads 2-byte aligned Q6_K blocks as uvec4) stay in range.
       const uint64_t bytes = align_up(uint64_t{p.rows} * g.row_bytes, 16);
-      const bool want_device = used_device + bytes <= device_budget;
+      const bool want_device = !force_host && used_device + bytes <= device_budget;
       const bool fits = !plan.buffers.empty() && plan.buffers.back().device_local == want_device &&
                         align_up(fill, align) + bytes <= limits.weight_allocation;
       if (!fits) {

@@ -47,9 +47,11 @@ struct ArenaPlan {
 // Lays out the tensors: parts no larger than limits.weight_binding, buffers no larger than
 // limits.weight_allocation, device-local while device_budget lasts. Throws EngineError when a
 // single row does not fit in a binding. pack_q6k[i] (when given) asks for tensor i, if Q6_K, in
-// the packed layout of q6k_pack.h (larger: 224 bytes per block instead of 210).
+// the packed layout of q6k_pack.h (larger: 224 bytes per block instead of 210). host[i] (when
+// given) puts tensor i in host-visible memory whatever the budget (the embedding table).
 ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits,
-                     uint64_t device_budget, const std::vector<bool>& pack_q6k = {});
+                     uint64_t device_budget, const std::vector<bool>& pack_q6k = {},
+                     const std::vector<bool>& host = {});
 
 class WeightArena {
  public:

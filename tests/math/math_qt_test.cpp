@@ -20,11 +20,11 @@ int ink_pixels(const QImage& img, QRgb colour) {
 }
 
 TEST(MathPicture, PaintsTheFormulaInColourAtAnyPixelRatio) {
-  const MathPicture m = MathPicture::layout("\\frac{1}{2}", true, 20);
+  const MathPicture m = MathPicture::layout("\\frac{1}{2}", true, 40);
   ASSERT_TRUE(m.ok()) << m.error().toStdString();
   const QSizeF s = m.size();
   EXPECT_GT(s.width(), 10);
-  EXPECT_GT(s.height(), 25);  // a display fraction is taller than one line of 20 px text
+  EXPECT_GT(s.height(), 50);  // a display fraction is taller than one line of 40 px text
   EXPECT_GT(m.baseline(), s.height() / 3);
   EXPECT_LT(m.baseline(), s.height());
   const QImage one = m.image(QColor(200, 0, 0), 1);
@@ -32,11 +32,11 @@ TEST(MathPicture, PaintsTheFormulaInColourAtAnyPixelRatio) {
   EXPECT_EQ(two.width(), qCeil(s.width() * 2));
   EXPECT_DOUBLE_EQ(two.devicePixelRatio(), 2.0);
   const int ink1 = ink_pixels(one, qRgb(200, 0, 0)), ink2 = ink_pixels(two, qRgb(200, 0, 0));
-  EXPECT_GT(ink1, 20);
+  EXPECT_GT(ink1, 60);
   // Four times the pixels at ratio 2: the solid ink roughly quadruples (outlines, not a scaled bitmap).
   EXPECT_GT(ink2, 3 * ink1);
   // The bar is on the axis: the row just above the baseline by the axis height is mostly ink.
-  const int bar_row = qRound((m.baseline() - 0.25 * 20) * 2);
+  const int bar_row = qRound((m.baseline() - 0.25 * 40) * 2);  // Latin Modern Math: axis 0.25 em
   int dark = 0;
   for (int x = 0; x < two.width(); ++x) dark += qAlpha(two.pixel(x, bar_row)) > 128;
   EXPECT_GT(dark, two.width() / 2);

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# GPU check for a Linux machine with an NVIDIA, AMD or Intel GPU and no network: builds veloce-cli
+# and the Vulkan kernel tests (Release), writes a full-size random-weight Phi-4 Q4_K_M with
+# make-model in a temporary folder, runs the kernel tests with the validation layer on (when it is
+# installed) and `bench --json`, and prints one summary: the mat-vec GB/s of each weight type and
+# the whole-token decode GB/s as a percentage of the copy-kernel bandwidth measured in the same run.
+# Aimed at 8 minutes on 16 cores. JSON and logs go to $OUT when it is set.
+#
+#   scripts/gpu-check.sh [--layers N] [--debs DIR] [--build DIR] [--keep-model] [-p N] [-n N]
+#   scripts/gpu-check.sh --fetch-debs DIR     (on a machine with network: download the packages)
+#
+# --debs DIR (or VELOCE_GPU_DEBS): a folder of Debian packages (.deb) for a machine that lacks the
+# Vulkan loader, headers, glslc, the validation layer or GoogleTest. They are unpacked into a
+# private tree (never into /), which is put first on PATH, LD_LIBRARY_PATH, CMAKE_PREFIX_PATH and
+# PKG_CONFIG_PATH; VK_DRIVER_FILES is set to the NVIDIA ICD when one is found and none is set.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LAYERS=40
+DEBS=${VELOCE_GPU_DEBS:-}
+BUILD=${BUILD_DIR:-$ROOT/build-gpu-check}
+N_PROMPT=128
+N_GEN=32
+KEEP_MODEL=0
+JOBS=$(nproc)
+# What --fetch-debs downloads: the build's needs beyond a compiler, CMake and ninja.
+DEB_PACKAGES=(libvulkan1 libvulkan-dev glslc libshaderc1 vulkan-validationlayers libgtest-dev googletest
+              pkgconf pkgconf-bin libpkgconf3 libpcre2-dev libpcre2-8-0 libpcre2-16-0 libpcre2-32-0 libpcre2-posix3)
+
+die() { echo "gpu-check: $*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --layers) LAYERS=${2:?}; shift 2 ;;
+    --debs) DEBS=${2:?}; shift 2 ;;
+    --build) BUILD=${2:?}; shift 2 ;;
+    -p) N_PROMPT=${2:?}; shift 2 ;;
+    -n) N_GEN=${2:?}; shift 2 ;;
+    --keep-model) KEEP_MODEL=1; shift ;;
+    --fetch-debs)
+      dir=${2:?}; mkdir -p "$dir"
+      (cd "$dir" && apt-get download "${DEB_PACKAGES[@]}")
+      echo "downloaded to $dir; carry it and run: scripts/gpu-check.sh --debs $dir"
+      exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) die "unknown option '$1' (see --help)" ;;
+  esac
+done
+case "$LAYERS" in ''|*[!0-9]*) die "--layers needs a number" ;; esac
+[ "$LAYERS" -ge 1 ] || die "--layers must be at least 1"
+
+START=$(date +%s)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/veloce-gpu-check.XXXXXX")
+LOGS=${OUT:-$WORK/out}
+mkdir -p "$LOGS"
+cleanup() { [ "$KEEP_MODEL" = 1 ] || rm -rf "$WORK/model.gguf"; }
+trap cleanup EXIT
+step() { echo "[$(( $(date +%s) - START )) s] $*"; }
+
+# --- the packages this machine lacks, unpacked into a private tree ------------------------------
+if [ -n "$DEBS" ]; then
+  [ -d "$DEBS" ] || die "--debs: no folder $DEBS"
+  TREE=$WORK/debroot
+  mkdir -p "$TREE"
+  n=0
+  for f in "$DEBS"/*.deb; do
+    [ -e "$f" ] || continue
+    dpkg -x "$f" "$TREE"
+    n=$((n + 1))
+  done
+  [ "$n" -gt 0 ] || die "--debs: no .deb files in $DEBS"
+  step "unpacked $n packages into $TREE"
+  MULTI=$TREE/usr/lib/$(uname -m)-linux-gnu
+  export PATH=$TREE/usr/bin:$PATH
+  export LD_LIBRARY_PATH=$MULTI:$TREE/usr/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+  export CMAKE_PREFIX_PATH=$TREE/usr${CMAKE_PREFIX_PATH:+:$CMAKE_PREFIX_PATH}
+  export PKG_CONFIG_PATH=$MULTI/pkgconfig:$TREE/usr/share/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
+  # The .pc files say prefix=/usr: the sysroot points them at the tree.
+  export PKG_CONFIG_SYSROOT_DIR=$TREE
+  if [ -d "$TREE/usr/share/vulkan/explicit_layer.d" ]; then
+    export VK_LAYER_PATH=$TREE/usr/share/vulkan/explicit_layer.d${VK_LAYER_PATH:+:$VK_LAYER_PATH}
+    export VK_ADD_LAYER_PATH=$VK_LAYER_PATH
+  fi
+  # pkgconf from the tree needs its library; a system pkg-config works as well.
+  command -v pkg-config >/dev/null || { [ -x "$TREE/usr/bin/pkgconf" ] && ln -sf pkgconf "$TREE/usr/bin/pkg-config"; }
+fi
+if [ -z "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ]; then
+  for icd in /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json /usr/share/vulkan/icd.d/nvidia_icd.json \
+             /etc/vulkan/icd.d/nvidia_icd.json /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.x86_64.json; do
+    if [ -f "$icd" ]; then export VK_DRIVER_FILES=$icd; step "Vulkan driver: $icd"; break; fi
+  done
+fi
+
+{
+  echo "date: $(date -u +%FT%TZ)"; echo "host: $(uname -a)"; echo "cores: $JOBS"
+  command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.mem --format=csv || true
+  env | grep -E '^(VK_|LD_LIBRARY_PATH|PATH)=' || true
+} > "$LOGS/environment.txt" 2>&1
+
+# --- build: veloce-cli and the Vulkan kernel tests only ------------------------------------------
+step "configuring $BUILD"
+command -v cmake >/dev/null || die "cmake is not installed"
+command -v ninja >/dev/null || die "ninja is not installed"
+command -v glslc >/dev/null || die "glslc is not installed (give --debs DIR; see --fetch-debs)"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVELOCE_BUILD_APP=OFF \
+  > "$LOGS/configure.log" 2>&1 || { tail -30 "$LOGS/configure.log"; die "configure failed (log: $LOGS/configure.log)"; }
+step "building veloce-cli and test_vulkan_kernels with $JOBS jobs"
+cmake --build "$BUILD" -j"$JOBS" --target veloce-cli test_vulkan_kernels > "$LOGS/build.log" 2>&1 ||
+  { tail -30 "$LOGS/build.log"; die "build failed (log: $LOGS/build.log)"; }
+CLI=$BUILD/app/veloce-cli
+[ -x "$CLI" ] || CLI=$(find "$BUILD" -name veloce-cli -type f -perm -u+x | head -1)
+
+"$CLI" devices > "$LOGS/devices.txt" 2>&1 || { cat "$LOGS/devices.txt"; die "no Vulkan device"; }
+step "devices:"; sed 's/^/  /' "$LOGS/devices.txt" | head -12
+
+# --- the model: written while the kernel tests run ------------------------------------------------
+MODEL=$WORK/model.gguf
+step "writing a $LAYERS-layer Phi-4 Q4_K_M into $WORK (in the background)"
+"$CLI" make-model --type Q4_K_M --preset phi-4 --layers "$LAYERS" --vocab-from "$ROOT/tests/data/phi4-vocab.gguf" \
+  -o "$MODEL" > "$LOGS/make-model.log" 2>&1 &
+MAKE_PID=$!
+
+# --- kernel tests with validation ------------------------------------------------------------------
+VALIDATION=0
+if "$CLI" devices 2>&1 | grep -q . && ls ${VK_LAYER_PATH:+${VK_LAYER_PATH//:/ }} /usr/share/vulkan/explicit_layer.d 2>/dev/null |
+   grep -q khronos_validation; then VALIDATION=1; fi
+step "Vulkan kernel tests (validation layer: $([ $VALIDATION = 1 ] && echo on || echo 'not installed, off'))"
+TESTS_RC=0
+( cd "$BUILD" && VELOCE_VALIDATION=$VALIDATION timeout 300 ./tests/vulkan/test_vulkan_kernels \
+    --gtest_output=json:"$LOGS/kernel-tests.json" ) > "$LOGS/kernel-tests.log" 2>&1 || TESTS_RC=$?
+grep -E '^\[  (PASSED|FAILED) |tests ran' "$LOGS/kernel-tests.log" | sed 's/^/  /' | head -20 || true
+
+wait "$MAKE_PID" || { tail -5 "$LOGS/make-model.log"; die "make-model failed"; }
+step "model written: $(du -h "$MODEL" | cut -f1)"
+
+# --- the plan and the benchmark -------------------------------------------------------------------
+"$CLI" plan -m "$MODEL" -c $((N_PROMPT + N_GEN + 8)) --json > "$LOGS/plan.json" 2> "$LOGS/plan.log" || true
+step "bench -p $N_PROMPT -n $N_GEN"
+BENCH_RC=0
+timeout 300 "$CLI" bench -m "$MODEL" -p "$N_PROMPT" -n "$N_GEN" --json > "$LOGS/bench.json" \
+  2> "$LOGS/bench.log" || BENCH_RC=$?
+[ "$BENCH_RC" = 0 ] || { tail -20 "$LOGS/bench.log"; echo "gpu-check: bench failed ($BENCH_RC)" >&2; }
+
+# --- one summary ---------------------------------------------------------------------------------
+python3 - "$LOGS/bench.json" "$LOGS/plan.json" "$TESTS_RC" "$LAYERS" <<'EOF' | tee "$LOGS/summary.txt"
+import json, sys
+bench_path, plan_path, tests_rc, layers = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+try:
+    b = json.load(open(bench_path))
+except Exception as e:
+    print(f"no bench figures ({e})"); sys.exit(0)
+copy = b.get("device_bandwidth_gb_per_s", 0.0)
+pct = lambda v: f"{100.0 * v / copy:5.1f}%" if copy > 0 else "  n/a"
+print(f"=== Veloce GPU check: {b.get('device')} ({layers} layers, {b.get('quantization')}) ===")
+print(f"kernel tests           {'passed' if tests_rc == 0 else 'FAILED (exit %d)' % tests_rc}")
+print(f"copy-kernel bandwidth  {copy:8.1f} GB/s")
+print(f"prompt                 {b.get('prompt_tokens_per_s', 0):8.1f} tokens/s")
+print(f"decode                 {b.get('gen_tokens_per_s', 0):8.2f} tokens/s, "
+      f"{b.get('gen_weight_gb_per_s', 0):7.1f} GB/s of weights = {pct(b.get('gen_weight_gb_per_s', 0))} of copy")
+classes = b.get("gpu_classes", [])
+if classes:
+    print(f"{'GPU time per token by kernel class':38s} {'ms':>8s} {'GB/s':>8s} {'of copy':>8s}")
+    matvec_bytes = matvec_s = 0.0
+    for c in classes:
+        gbps = c.get("gb_per_s", 0.0)
+        print(f"  {c['name']:36s} {1e3 * c['seconds_per_token']:8.3f} {gbps:8.1f} {pct(gbps):>8s}")
+        if c["name"].startswith("matvec"):
+            matvec_bytes += c.get("bytes_per_token", 0); matvec_s += c["seconds_per_token"]
+    if matvec_s > 0:
+        g = matvec_bytes / matvec_s / 1e9
+        print(f"  {'all mat-vecs':36s} {1e3 * matvec_s:8.3f} {g:8.1f} {pct(g):>8s}")
+    gpu = b.get("gpu_seconds_per_token", 0.0)
+    wall = 1.0 / b["gen_tokens_per_s"] if b.get("gen_tokens_per_s") else 0.0
+    print(f"GPU busy {1e3 * gpu:.3f} ms of a {1e3 * wall:.3f} ms token; host {1e3 * b.get('host_seconds_per_token', 0):.3f} ms "
+          f"outside the fence wait; {b.get('dispatches_per_token', 0)} dispatches, {b.get('barriers_per_token', 0)} barriers per token")
+try:
+    p = json.load(open(plan_path))
+    print(f"memory plan            {p['device_total_bytes'] / 2**30:.2f} GiB on the GPU of {p['budget_bytes'] / 2**30:.2f} GiB "
+          f"({p['budget_source']}), spilled {p['weights_spilled_bytes'] / 2**20:.1f} MiB")
+except Exception:
+    pass
+EOF
+step "done; JSON and logs in $LOGS"
+[ "$TESTS_RC" = 0 ] && [ "$BENCH_RC" = 0 ]

@@ -1,0 +1,109 @@
+// The Vulkan memory plan against what the engine allocates: the context given at load is what
+// the KV cache is counted for, the embedding table stays in host memory, and a session with a
+// longer context than the plan counted is refused instead of allocating memory nobody planned.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "inference/generation/engine_factory.h"
+#include "inference/model/model.h"
+#include "inference/vulkan/memory_plan.h"
+#include "inference/vulkan/vulkan_engine.h"
+#include "tests/vulkan/vk_test_support.h"
+
+namespace veloce {
+namespace {
+
+class PlanTest : public test::ValidatedTest {};
+
+std::unique_ptr<Engine> load(size_t n_ctx, std::vector<std::string>* info = nullptr) {
+  EngineOptions opts;
+  opts.n_ctx = n_ctx;
+  opts.on_info = [info](const std::string& line) {
+    if (info) info->push_back(line);
+  };
+  return make_vulkan_engine(Model::load(test::data_path("phi4-tiny-Q4_K_M.gguf")), opts);
+}
+
+TEST_F(PlanTest, TheContextGivenAtLoadIsWhatTheKvCacheIsCountedFor) {
+  std::vector<std::string> info;
+  auto engine = load(256, &info);
+  const vk::MemoryPlan* plan = vulkan_memory_plan(*engine);
+  ASSERT_NE(plan, nullptr);
+  // The tiny model: 2 layers, 1 KV head of 64 values, K and V in f16.
+  EXPECT_EQ(plan->n_ctx, 256u);
+  EXPECT_EQ(plan->kv_cache, 2ull * 2 * 256 * 64 * 2);
+  bool said = false;
+  for (const auto& l : info) said |= l.find("for 256 tokens") != std::string::npos;
+  EXPECT_TRUE(said) << "the plan printed must name the context";
+  // The embedding table is separate from the output matrix here: it stays in host memory whole.
+  const Model& m = engine->model();
+  EXPECT_EQ(plan->embedding_host, m.weights().token_embd->n_bytes);
+  EXPECT_EQ(plan->weights_spilled, 0u);
+  // Every weight byte, Q6_K counted in the layout the device reads (CPU devices repack it larger).
+  EXPECT_GE(plan->weights, m.weights().total_bytes());
+  EXPECT_LE(plan->weights, m.weights().total_bytes() * 11 / 10);
+  EXPECT_EQ(plan->weights_device + plan->embedding_host, plan->weights);
+  // The plan's lines are data for the app: every part, the total and the budget.
+  std::vector<std::string> keys;
+  for (const auto& l : plan->lines()) keys.push_back(l.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"weights_device", "weights_spilled", "embedding_host", "kv_cache",
+                                            "activations", "host_buffers", "device_total", "budget"}));
+  // The session of the planned context runs (reading the embedding from host memory).
+  auto session = engine->create_session(256);
+  std::vector<float> logits(session->n_vocab());
+  const int32_t ids[3] = {1, 2, 3};
+  session->evaluate(ids, logits, false);
+  EXPECT_EQ(session->n_past(), 3u);
+}
+
+TEST_F(PlanTest, ASessionLargerThanThePlanIsRefused) {
+  auto engine = load(256);
+  EXPECT_NO_THROW(engine->create_session(128));
+  try {
+    engine->create_session(257);
+    FAIL() << "expected EngineError";
+  } catch (const EngineError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("larger than the 256 the memory plan counted"), std::string::npos) << msg;
+  }
+}
+
+TEST_F(PlanTest, SpilledWeightsAreNamedAndTheRestStaysOnTheDevice) {
+  // Room for the activations, the KV cache of 256 tokens and part of the weights.
+  test::ScopedEnv budget("VELOCE_VK_DEVICE_BUDGET", "3584K");
+  auto engine = load(256);
+  const vk::MemoryPlan* plan = vulkan_memory_plan(*engine);
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->budget_source, "VELOCE_VK_DEVICE_BUDGET");
+  EXPECT_GT(plan->weights_spilled, 0u);
+  EXPECT_LE(plan->device_total(), plan->budget);
+  ASSERT_FALSE(plan->spilled_tensors.empty());
+  // Spilled from the end: the output matrix first.
+  EXPECT_EQ(plan->spilled_tensors.back(), "output.weight");
+}
+
+TEST(SubmissionBudget, LongPromptsAreSplitByCostNotByCount) {
+  // Full Phi-4 on a discrete GPU (estimated at 150 GB/s and 2 TFLOP/s): ~8.8 GB of weights.
+  ModelConfig c;
+  c.n_embd = 5120, c.n_layer = 40, c.n_head = 40, c.n_head_kv = 10, c.head_dim = 128, c.n_ff = 17920;
+  c.n_vocab = 100352;
+  const vk::SubmissionBudget b = vk::submission_budget(c, 8'760'000'000ull, vk::DeviceKind::Discrete);
+  ASSERT_TRUE(b.bounded);
+  const uint32_t early = b.tokens(0, 4096), late = b.tokens(15000, 4096);
+  EXPECT_LE(b.seconds(0, early), 0.5);
+  EXPECT_GT(b.seconds(0, early + 1), 0.5);
+  EXPECT_LE(b.seconds(15000, late), 0.5);
+  EXPECT_GT(b.seconds(15000, late + 1), 0.5);
+  EXPECT_LT(late, early) << "attention over 15000 positions makes each token dearer";
+  EXPECT_GE(late, 1u);
+  EXPECT_EQ(b.tokens(0, 3), std::min<uint32_t>(3, early));
+  // A CPU device (no watchdog) keeps whole batches.
+  const vk::SubmissionBudget cpu = vk::submission_budget(c, 8'760'000'000ull, vk::DeviceKind::Cpu);
+  EXPECT_EQ(cpu.tokens(0, 4096), vk::kMaxBatch);
+}
+
+}  // namespace
+}  // namespace veloce
