@@ -11,6 +11,7 @@ PACKAGES=(
   qml6-module-qtquick-dialogs qml6-module-qtquick-window qml6-module-qtquick-templates
   qml6-module-qtqml-workerscript qml6-module-qt-labs-settings qml6-module-qttest
   qml6-module-qt-labs-folderlistmodel
+  libjs-highlight.js
   libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libsqlite3-dev
   libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers glslc glslang-tools spirv-tools
   libpcre2-dev libgtest-dev libbenchmark-dev xvfb xauth imagemagick python3

@@ -52,11 +52,19 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
   result.prompt_tokens_reused = common;
 
   std::vector<float> logits(session_.n_vocab());
+  // Where the sampler's settings allow, a step brings back only the best logits (a few KB from a
+  // GPU instead of n_vocab floats); have_top says the last step did.
+  Sampler sampler(options.sampling);
+  const size_t top_wanted = sampler.top_wanted();
+  TopLogits top;
+  bool have_top = false;
   // Any engine failure other than a full context leaves the cache in an unknown state: forget
   // it so that the next call starts from an empty one.
-  auto evaluate = [&](std::span<const int32_t> tokens) {
+  auto evaluate = [&](std::span<const int32_t> tokens, bool use_top) {
     try {
-      session_.evaluate(tokens, logits, false);
+      if (use_top) session_.evaluate_top(tokens, top_wanted, top);
+      else session_.evaluate(tokens, logits, false);
+      have_top = use_top;
     } catch (const ContextFullError&) {
       throw;  // nothing was evaluated; cached_ still matches the session
     } catch (...) {
@@ -75,7 +83,8 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
       return result;
     }
     try {
-      evaluate(prompt.subspan(pos, std::min(chunk, prompt.size() - pos)));
+      const size_t n = std::min(chunk, prompt.size() - pos);
+      evaluate(prompt.subspan(pos, n), top_wanted > 0 && pos + n == prompt.size());
     } catch (const ContextFullError&) {
       result.stop = StopReason::ContextFull;
       return result;
@@ -86,7 +95,6 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
   if (prefill_s > 0) result.prompt_tokens_per_s = static_cast<double>(prompt.size() - common) / prefill_s;
 
   // decode: sample, stream, evaluate the sampled token, repeat
-  Sampler sampler(options.sampling);
   StreamDecoder decoder(tokenizer_);
   std::vector<int32_t> history(prompt.begin(), prompt.end());
   const int32_t im_end = tokenizer_.im_end_id();
@@ -102,7 +110,11 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
       result.stop = StopReason::Cancelled;
       break;
     }
-    const int32_t id = sampler.sample(logits, history);
+    int32_t id = have_top ? sampler.sample_top(top, history, session_.n_vocab()) : -1;
+    if (id < 0) {
+      if (have_top) session_.last_logits(logits);  // the best logits did not decide this draw
+      id = sampler.sample(logits, history);
+    }
     if (result.tokens.empty()) result.time_to_first_token_ms = seconds_between(start, Clock::now()) * 1000.0;
     if (id == im_end || id == endoftext) {
       result.stop = StopReason::EndOfText;
@@ -117,7 +129,7 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
     if (static_cast<int64_t>(result.tokens.size()) >= options.max_tokens) break;  // no need for its logits
     const int32_t next[1] = {id};
     try {
-      evaluate(next);
+      evaluate(next, top_wanted > 0);
     } catch (const ContextFullError&) {
       result.stop = StopReason::ContextFull;
       break;

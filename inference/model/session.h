@@ -7,6 +7,8 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace veloce {
 
@@ -24,6 +26,18 @@ class ContextFullError : public EngineError {
   using EngineError::EngineError;
 };
 
+// The k highest logits of one token, best first (higher logit, then lower id; NaN counts as
+// -inf), and of all n_vocab logits their maximum and log(sum(exp(logit))), which a sampler
+// needs for top-p over the whole vocabulary. Enough for greedy, top-k and most top-p draws.
+struct TopLogits {
+  std::vector<std::pair<float, int32_t>> top;
+  float max_logit = 0;
+  float log_sum_exp = 0;
+};
+
+// The k best of logits into out (the reference for every backend's own top-k).
+void top_logits(std::span<const float> logits, size_t k, TopLogits& out);
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -32,11 +46,23 @@ class Session {
   // token, in order) when all_logits is true. Throws ContextFullError when they do not fit;
   // callers bound the batch size (the Generator chunks prompts).
   virtual void evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) = 0;
+  // As evaluate() for the last token, but gives only its k best logits (TopLogits, k at most
+  // kMaxTopLogits for the GPU path). A backend may select them where the logits are (the Vulkan
+  // one does it on the GPU, so a token copies a few KB instead of n_vocab floats); this default
+  // takes them from evaluate()'s full logits.
+  static constexpr size_t kMaxTopLogits = 256;
+  virtual void evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits& out);
+  // The full logits of the last token of the last evaluate_top() call, for a sampler whose
+  // settings the top k do not serve (a repetition penalty, top-p beyond them).
+  virtual void last_logits(std::span<float> out);
   // Keeps the first n cached positions and forgets the rest (regenerate, edit, new turn).
   virtual void truncate(size_t n) = 0;
   virtual size_t n_past() const = 0;
   virtual size_t n_ctx() const = 0;
   virtual size_t n_vocab() const = 0;
+
+ private:
+  std::vector<float> top_scratch_;  // the default evaluate_top()'s logits
 };
 
 class Engine {

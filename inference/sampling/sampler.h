@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "inference/model/session.h"
+
 namespace veloce {
 
 struct SamplerParams {
@@ -23,9 +25,21 @@ class Sampler {
   explicit Sampler(const SamplerParams& params);
   // history: tokens so far (prompt and generated); only its last repeat_last_n are penalised.
   int32_t sample(std::span<const float> logits, std::span<const int32_t> history);
+  // How many of the best logits sample_top() wants (Session::evaluate_top); 0 when these settings
+  // always need every logit (a repetition penalty with top-k off and top-p on, top-k above the
+  // GPU's limit).
+  size_t top_wanted() const;
+  // The same draw as sample() when the best logits alone decide it, else -1 having drawn nothing
+  // (the caller then passes the full logits to sample()). Exact for greedy and top-k; top-p with
+  // top-k off weighs against the whole vocabulary through top.log_sum_exp (f32).
+  int32_t sample_top(const TopLogits& top, std::span<const int32_t> history, size_t n_vocab);
   const SamplerParams& params() const { return params_; }
 
  private:
+  // Penalises the recent tokens among candidates_; true when any logit changed.
+  bool penalise(std::span<const int32_t> history, size_t n_vocab);
+  // Temperature, then one draw from candidates_[0, keep) (sorted best first).
+  int32_t draw(size_t keep, float max_logit);
   SamplerParams params_;
   std::mt19937_64 rng_;
   std::vector<std::pair<float, int32_t>> candidates_;  // reused between calls

@@ -3,7 +3,9 @@
 #include <string>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/spirv_access.h"
 #include "inference/vulkan/vk_check.h"
+#include "shader_table.h"
 
 namespace veloce::vk {
 
@@ -52,7 +54,10 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
   if (bindings.size() != p.n_bindings)
     throw EngineError("internal error: " + p.name + " takes " + std::to_string(p.n_bindings) + " buffers, got " +
                       std::to_string(bindings.size()));
-  if (gx == 0 || gy == 0 || gz == 0) return;  // nothing to do
+  if (gx == 0 || gy == 0 || gz == 0) {  // nothing to do
+    narrowing_.clear();
+    return;
+  }
   if (gx > lim.max_groups[0] || gy > lim.max_groups[1] || gz > lim.max_groups[2])
     throw EngineError("internal error: " + p.name + " dispatch of " + std::to_string(gx) + "x" + std::to_string(gy) +
                       "x" + std::to_string(gz) + " groups exceeds the device limit");
@@ -78,20 +83,85 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
     writes.push_back(w);
   }
   vkUpdateDescriptorSets(device_.handle(), static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
+  // What this dispatch reads and writes: each binding's whole range, narrowed where the caller
+  // said which slice it writes.
+  const uint32_t wmask = writable(p);
+  std::vector<Span> reads, wspans;
+  i = 0;
+  for (const BufferRange& b : bindings) {
+    Span s{b.buffer, b.offset, b.offset + b.range};
+    reads.push_back(s);  // a written binding may be read too (add, rope work in place)
+    if ((wmask >> i) & 1) {
+      for (const Narrowing& n : narrowing_)
+        if (n.binding == i) {
+          if (n.offset < s.begin || n.offset + n.bytes > s.end)
+            throw EngineError("internal error: " + p.name + " binding " + std::to_string(i) +
+                              " narrowed outside its range");
+          s = {b.buffer, n.offset, n.offset + n.bytes};
+        }
+      wspans.push_back(s);
+      reads.back() = s;
+    }
+    ++i;
+  }
+  narrowing_.clear();
+  order(reads, wspans);
   vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_COMPUTE, p.pipeline);
   vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_COMPUTE, p.layout, 0, 1, &set, 0, nullptr);
   if (push_bytes) vkCmdPushConstants(cmd_, p.layout, VK_SHADER_STAGE_COMPUTE_BIT, 0, push_bytes, push);
   vkCmdDispatch(cmd_, gx, gy, gz);
-  // Every kernel reads what the previous ones wrote: order all compute writes before the next
-  // kernel's reads and writes (simple and always correct; independent kernels lose a little overlap).
-  VkMemoryBarrier mb{};
-  mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
-  mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
-  mb.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
-  vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb,
-                       0, nullptr, 0, nullptr);
   ++dispatches_;
   if (after_dispatch) after_dispatch(cmd_, p);
+}
+
+uint32_t Recorder::writable(const Pipeline& p) {
+  const auto it = writable_.find(&p);
+  if (it != writable_.end()) return it->second;
+  // Unknown SPIR-V (no table entry): every storage binding may be written.
+  const auto spirv = shaders::find(p.name);
+  const uint32_t mask = spirv.empty() ? ~p.uniform_mask : writable_bindings(spirv) & ~p.uniform_mask;
+  writable_.emplace(&p, mask);
+  return mask;
+}
+
+void Recorder::narrow_write(uint32_t binding, uint64_t offset, uint64_t bytes) {
+  narrowing_.push_back({binding, offset, bytes});
+}
+
+namespace {
+
+bool overlaps(const Recorder::Span& a, const Recorder::Span& b) {
+  return a.buffer == b.buffer && a.begin < b.end && b.begin < a.end;
+}
+
+bool any_overlap(const std::vector<Recorder::Span>& a, const std::vector<Recorder::Span>& b) {
+  for (const Recorder::Span& x : a)
+    for (const Recorder::Span& y : b)
+      if (overlaps(x, y)) return true;
+  return false;
+}
+
+}  // namespace
+
+void Recorder::order(const std::vector<Span>& reads, const std::vector<Span>& writes) {
+  // Read after write, write after write, write after read of the same bytes.
+  if (any_overlap(reads, unordered_writes_) || any_overlap(writes, unordered_writes_) ||
+      any_overlap(writes, unordered_reads_)) {
+    // Orders every earlier dispatch's writes before this one's reads and writes, and their reads
+    // before its writes (one global barrier: cheaper to record than per-buffer ones, and a
+    // dependency on one buffer is the usual case).
+    VkMemoryBarrier mb{};
+    mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
+    mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
+    mb.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
+    vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb,
+                         0, nullptr, 0, nullptr);
+    ++barriers_;
+    unordered_reads_.clear();
+    unordered_writes_.clear();
+  }
+  unordered_reads_.insert(unordered_reads_.end(), reads.begin(), reads.end());
+  unordered_writes_.insert(unordered_writes_.end(), writes.begin(), writes.end());
 }
 
 void Recorder::barrier_to_host() {
@@ -114,6 +184,9 @@ void Recorder::copy(const Buffer& src, uint64_t src_offset, const Buffer& dst, u
                        nullptr, 0, nullptr);
   VkBufferCopy region{src_offset, dst_offset, bytes};
   vkCmdCopyBuffer(cmd_, src.handle(), dst.handle(), 1, &region);
+  // The two barriers chain: every earlier dispatch is ordered before every later one.
+  unordered_reads_.clear();
+  unordered_writes_.clear();
   VkMemoryBarrier after{};
   after.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
   after.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;

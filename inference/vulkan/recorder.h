@@ -1,12 +1,14 @@
 #pragma once
 // Records compute work into a command buffer through one checked dispatch(): it allocates and
 // writes the descriptor set, pushes the constants, checks group counts and binding ranges against
-// the device limits, and orders each dispatch after the previous one with a barrier.
+// the device limits, and orders a dispatch after earlier ones with a barrier only where they
+// touch the same bytes and one of them writes (what a shader writes comes from its SPIR-V).
 #include <vulkan/vulkan.h>
 
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <vector>
 
 #include "inference/vulkan/buffer.h"
@@ -43,6 +45,10 @@ class Recorder {
   }
   void dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange> bindings, const void* push,
                     uint32_t push_bytes, uint32_t gx, uint32_t gy, uint32_t gz);
+  // The next dispatch reads and writes through binding `binding` (one it writes) only bytes
+  // [offset, offset + bytes) of the buffer (from the buffer's start, inside the bound range):
+  // dispatches writing disjoint slices of one buffer then need no barrier between them.
+  void narrow_write(uint32_t binding, uint64_t offset, uint64_t bytes);
   // Makes shader writes visible to the host (before reading results after the fence).
   void barrier_to_host();
   void copy(const Buffer& src, uint64_t src_offset, const Buffer& dst, uint64_t dst_offset, uint64_t bytes);
@@ -50,12 +56,31 @@ class Recorder {
   // Called after each dispatch is recorded (bench's timestamp queries, gpu_timer.h); normal
   // recording leaves it empty and records nothing extra.
   std::function<void(VkCommandBuffer, const Pipeline&)> after_dispatch;
+  uint64_t barrier_count() const { return barriers_; }  // between dispatches (not to host, not copies)
+
+  // Bytes [begin, end) of one buffer.
+  struct Span {
+    VkBuffer buffer;
+    uint64_t begin, end;
+  };
 
  private:
+  uint32_t writable(const Pipeline& p);
+  // Emits a barrier when this access conflicts with an earlier one no barrier orders yet, then
+  // records it.
+  void order(const std::vector<Span>& reads, const std::vector<Span>& writes);
+
   const Device& device_;
   VkCommandBuffer cmd_;
   DescriptorArena& arena_;
-  uint64_t dispatches_ = 0;
+  uint64_t dispatches_ = 0, barriers_ = 0;
+  std::vector<Span> unordered_reads_, unordered_writes_;  // since the last barrier
+  std::map<const Pipeline*, uint32_t> writable_;          // bit i: binding i may be written
+  struct Narrowing {
+    uint32_t binding;
+    uint64_t offset, bytes;
+  };
+  std::vector<Narrowing> narrowing_;  // for the next dispatch only
 };
 
 // Splits a count of workgroups over x and y so that each stays within the device limit;

@@ -1,16 +1,23 @@
 #include "inference/vulkan/vulkan_session.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <string>
+
+#include "inference/model/session_input.h"
+#include "inference/vulkan/fused_ops.h"
+#include "inference/vulkan/top_k.h"
 
 namespace veloce::vk {
 
 VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     : gpu_(std::move(gpu)), dev_(*gpu_->device), kernels_(dev_, *gpu_->pipelines), n_ctx_(n_ctx),
-      n_vocab_(gpu_->model->config().n_vocab), decode_cmd_(dev_), prompt_cmd_(dev_), fence_(dev_),
-      decode_sets_(dev_), prompt_sets_(dev_) {
+      n_vocab_(gpu_->model->config().n_vocab), decode_cmd_(dev_), decode_top_cmd_(dev_), prompt_cmd_(dev_),
+      fence_(dev_), decode_sets_(dev_), decode_top_sets_(dev_), prompt_sets_(dev_) {
   const ModelConfig& c = gpu_->model->config();
   if (n_ctx == 0) throw EngineError("the context size must be at least 1 token");
   if (c.n_ctx_train && n_ctx > c.n_ctx_train)
@@ -22,6 +29,7 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
                       std::to_string(gpu_->planned_ctx) + " the memory plan counted when the model was loaded; "
                       "load the model again with the larger context");
   sizes_ = scratch_sizes(c, static_cast<uint32_t>(n_ctx));
+  if (const char* e = std::getenv("VELOCE_VK_FUSE")) fuse_ = std::string(e) != "0";
 
   // KV cache: each layer's K and V are one binding each; layers are packed into as few
   // allocations as the device's allocation limit allows.
@@ -51,6 +59,16 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     logits_ = Buffer(dev_, sizes_.logits, MemoryKind::Readback);
     ids_ = Buffer(dev_, kMaxBatch * 4, MemoryKind::Staging);
     step_ = Buffer(dev_, 16, MemoryKind::Staging);
+    const TopKSizes tk = top_k_sizes(static_cast<uint32_t>(n_vocab_), kTopKMax);
+    top_ok_ = sizes_.gate_up >= n_vocab_ * 4 && sizes_.ffn >= tk.ping && sizes_.qkv >= tk.pong &&
+              sizes_.hidden >= tk.partials && sizes_.logits >= tk.result;
+    if (top_ok_) {
+      logits_dev_ = {gate_up_.handle(), 0, n_vocab_ * 4};
+      top_ping_ = {ffn_.handle(), 0, std::max<uint64_t>(tk.ping, 16)};
+      top_pong_ = {qkv_.handle(), 0, std::max<uint64_t>(tk.pong, 16)};
+      top_partials_ = {attn_.handle(), 0, tk.partials};
+      top_result_ = {logits_.handle(), 0, tk.result};
+    }
   } catch (const EngineError& e) {
     throw EngineError(std::string(e.what()) + " (session of " + std::to_string(n_ctx) + " tokens: KV cache " +
                       format_bytes(kv_cache_bytes(c, static_cast<uint32_t>(n_ctx))) + ", scratch " +
@@ -67,10 +85,18 @@ VulkanSession::~VulkanSession() {
   }
 }
 
+void VulkanSession::set_gpu_timer(GpuTimer* timer) {
+  timer_ = timer;
+  // The decode steps are recorded again, with or without the timestamps.
+  decode_recorded_ = decode_top_recorded_ = false;
+  decode_sets_.reset();
+  decode_top_sets_.reset();
+}
+
 void VulkanSession::truncate(size_t n) { n_past_ = std::min(n, n_past_); }
 
 void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits,
-                                   bool no_logits) {
+                                   bool no_logits, bool top) {
   const ModelConfig& c = gpu_->model->config();
   const GpuModel& g = *gpu_;
   const uint32_t n_qkv = c.n_embd + 2 * c.n_embd_kv();
@@ -89,30 +115,55 @@ void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, b
   const float scale = 1.0f / std::sqrt(static_cast<float>(c.head_dim));
 
   kernels_.get_rows(r, *g.token_embd, whole(ids_), n, h);
+  Pipelines& pipes = *g.pipelines;
+  const uint32_t n_embd = c.n_embd;
+  // h += delta, then xn = the next norm of h: one fused kernel (fused_ops.h) unless turned off.
+  auto add_then_norm = [&](const GpuTensor* next_norm) {
+    if (!next_norm) {
+      kernels_.add(r, h, tmp, n * n_embd);
+    } else if (fuse_) {
+      add_rms_norm(r, pipes, h, tmp, *next_norm, xn, n_embd, n, c.rms_eps);
+    } else {
+      kernels_.add(r, h, tmp, n * n_embd);
+      kernels_.rms_norm(r, h, *next_norm, xn, n_embd, n, c.rms_eps);
+    }
+  };
+  // attention norm of the first layer (the others come fused with the previous layer's last add)
+  kernels_.rms_norm(r, h, *g.layers[0].attn_norm, xn, n_embd, n, c.rms_eps);
   for (uint32_t l = 0; l < c.n_layer; ++l) {
     const GpuLayer& L = g.layers[l];
-    // attention norm, then q | k | v for every token of the batch
-    kernels_.rms_norm(r, h, *L.attn_norm, xn, c.n_embd, n, c.rms_eps);
+    // q | k | v for every token of the batch
     kernels_.project(r, *L.attn_qkv, xn, n, qkv, n_qkv);
-    // rotate the query heads and the key heads (contiguous in a row), then append K and V
-    kernels_.rope_neox(r, qkv, step, {n, n_qkv, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, c.rope_freq_base});
-    kernels_.kv_write(r, qkv, k_cache_[l], v_cache_[l], step, {n, n_qkv, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()});
+    // rotate the query heads and the key heads (contiguous in a row), append K and V
+    if (fuse_) {
+      rope_kv_write(r, pipes, dev_, qkv, k_cache_[l], v_cache_[l], step,
+                    {n, n_qkv, c.n_head, c.head_dim, c.n_rot, c.rope_freq_base, c.n_embd, c.n_embd + c.n_embd_kv(),
+                     c.n_embd_kv()});
+    } else {
+      kernels_.rope_neox(r, qkv, step, {n, n_qkv, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, c.rope_freq_base});
+      kernels_.kv_write(r, qkv, k_cache_[l], v_cache_[l], step,
+                        {n, n_qkv, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()});
+    }
     kernels_.attention(r, qkv, k_cache_[l], v_cache_[l], step, partial, attn,
                        {n, n_qkv, c.n_head, c.n_head_kv, c.head_dim, chunk, splits, scale});
-    // h += attn_output . attention
-    kernels_.project(r, *L.attn_output, attn, n, tmp, c.n_embd);
-    kernels_.add(r, h, tmp, n * c.n_embd);
-    // h += ffn_down . (silu(gate) * up) of the normed residual
-    kernels_.rms_norm(r, h, *L.ffn_norm, xn, c.n_embd, n, c.rms_eps);
+    // h += attn_output . attention, then the ffn norm
+    kernels_.project(r, *L.attn_output, attn, n, tmp, n_embd);
+    add_then_norm(L.ffn_norm);
+    // h += ffn_down . (silu(gate) * up), then the next layer's attention norm (or the output norm)
     kernels_.project(r, *L.ffn_up, xn, n, gu, 2 * c.n_ff);
     kernels_.swiglu(r, gu, ffn, c.n_ff, n);
-    kernels_.project(r, *L.ffn_down, ffn, n, tmp, c.n_embd);
-    kernels_.add(r, h, tmp, n * c.n_embd);
+    kernels_.project(r, *L.ffn_down, ffn, n, tmp, n_embd);
+    add_then_norm(l + 1 < c.n_layer ? g.layers[l + 1].attn_norm : no_logits ? nullptr : g.output_norm);
   }
   if (no_logits) return;
-  kernels_.rms_norm(r, h, *g.output_norm, xn, c.n_embd, n, c.rms_eps);
-  if (all_logits) kernels_.project(r, *g.output, xn, n, whole(logits_), c.n_vocab);
-  else kernels_.matvec(r, *g.output, xn, (n - 1) * c.n_embd, whole(logits_), 0);
+  if (top) {
+    kernels_.matvec(r, *g.output, xn, (n - 1) * c.n_embd, logits_dev_, 0);
+    record_top_k(r, *g.pipelines, logits_dev_, c.n_vocab, kTopKMax, top_ping_, top_pong_, top_partials_, top_result_);
+  } else if (all_logits) {
+    kernels_.project(r, *g.output, xn, n, whole(logits_), c.n_vocab);
+  } else {
+    kernels_.matvec(r, *g.output, xn, (n - 1) * c.n_embd, whole(logits_), 0);
+  }
   r.barrier_to_host();
 }
 
@@ -130,51 +181,59 @@ void leading_barrier(VkCommandBuffer cmd) {
 
 }  // namespace
 
-void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits) {
+void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top) {
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   std::memcpy(ids_.mapped(), tokens.data(), tokens.size() * 4);
   const uint32_t n_past = static_cast<uint32_t>(n_past_);
   std::memcpy(step_.mapped(), &n_past, 4);
   VkCommandBuffer cmd;
+  Recorded counts;
   if (n == 1 && want_logits) {
-    if (!decode_recorded_) {
-      decode_cmd_.begin(false);
-      leading_barrier(decode_cmd_.handle());
-      Recorder r(dev_, decode_cmd_.handle(), decode_sets_);
-      record_forward(r, 1, static_cast<uint32_t>(n_ctx_), true, false, false);
-      decode_cmd_.end();
-      decode_recorded_ = true;
+    // Two decode steps recorded once each and replayed: full logits, or their top-k.
+    CommandBuffer& dc = top ? decode_top_cmd_ : decode_cmd_;
+    bool& recorded = top ? decode_top_recorded_ : decode_recorded_;
+    Recorded& rc = top ? decode_top_counts_ : decode_counts_;
+    if (!recorded) {
+      dc.begin(false);
+      if (timer_) timer_->begin(dc.handle());
+      leading_barrier(dc.handle());
+      Recorder r(dev_, dc.handle(), top ? decode_top_sets_ : decode_sets_);
+      if (timer_) r.after_dispatch = [t = timer_](VkCommandBuffer c, const Pipeline& p) { t->after_dispatch(c, p); };
+      record_forward(r, 1, static_cast<uint32_t>(n_ctx_), true, false, false, top);
+      if (timer_) timer_->end(dc.handle());
+      dc.end();
+      rc = {r.dispatch_count(), r.barrier_count()};
+      recorded = true;
     }
-    cmd = decode_cmd_.handle();
+    cmd = dc.handle();
+    counts = rc;
   } else {
     prompt_sets_.reset();
     prompt_cmd_.begin(true);
     leading_barrier(prompt_cmd_.handle());
     Recorder r(dev_, prompt_cmd_.handle(), prompt_sets_);
-    record_forward(r, n, n_past + n, false, all_logits, !want_logits);
+    record_forward(r, n, n_past + n, false, all_logits, !want_logits, top && want_logits);
     if (!want_logits) r.barrier_to_host();
     prompt_cmd_.end();
     cmd = prompt_cmd_.handle();
+    counts = {r.dispatch_count(), r.barrier_count()};
   }
   fence_.reset();
   dev_.submit(cmd, fence_.handle());
+  const auto wait_start = std::chrono::steady_clock::now();
   dev_.wait(fence_.handle(), "a forward pass");
+  wait_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wait_start).count();
+  if (timer_) timer_->collect(cmd);
+  ++counters_.submissions;
+  counters_.dispatches += counts.dispatches;
+  counters_.barriers += counts.barriers;
+  counters_.tokens += n;
 }
 
 void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) {
   if (broken_)
     throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
-  if (tokens.empty()) return;
-  if (n_past_ + tokens.size() > n_ctx_)
-    throw ContextFullError("the context is full: " + std::to_string(n_past_) + " + " + std::to_string(tokens.size()) +
-                           " tokens exceed the session's " + std::to_string(n_ctx_));
-  const size_t need = all_logits ? tokens.size() * n_vocab_ : n_vocab_;
-  if (logits.size() < need)
-    throw EngineError("internal error: logits buffer of " + std::to_string(logits.size()) + " floats, need " +
-                      std::to_string(need));
-  for (int32_t id : tokens)
-    if (id < 0 || static_cast<size_t>(id) >= n_vocab_)
-      throw EngineError("token id " + std::to_string(id) + " is outside the vocabulary of " + std::to_string(n_vocab_));
+  check_evaluate_input(tokens, logits.size(), all_logits, n_past_, n_ctx_, n_vocab_);
   try {
     for (size_t done = 0; done < tokens.size();) {
       const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
@@ -183,15 +242,80 @@ void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> l
       const auto* out = static_cast<const float*>(logits_.mapped());
       if (all_logits) std::memcpy(logits.data() + done * n_vocab_, out, n * n_vocab_ * 4);
       else if (last) std::memcpy(logits.data(), out, n_vocab_ * 4);
+      if (all_logits || last) counters_.readback_bytes += (all_logits ? n : 1) * n_vocab_ * 4;
       n_past_ += n;
       done += n;
     }
+    last_was_top_ = last_was_default_ = false;
   } catch (const ContextFullError&) {
     throw;
   } catch (const EngineError&) {
     broken_ = true;  // the GPU state is unknown (timeout, device lost): refuse further work
     throw;
   }
+}
+
+void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits& out) {
+  if (!top_ok_ || k > kTopKMax) {  // scratch too small for this vocabulary, or more than the GPU keeps
+    Session::evaluate_top(tokens, k, out);
+    last_was_top_ = false;
+    last_was_default_ = true;
+    return;
+  }
+  if (broken_)
+    throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
+  check_evaluate_input(tokens, n_vocab_, false, n_past_, n_ctx_, n_vocab_);
+  try {
+    for (size_t done = 0; done < tokens.size();) {
+      const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
+      const bool last = done + n == tokens.size();
+      run_batch(tokens.subspan(done, n), false, last, last);
+      n_past_ += n;
+      done += n;
+    }
+  } catch (const ContextFullError&) {
+    throw;
+  } catch (const EngineError&) {
+    broken_ = true;
+    throw;
+  }
+  // The GPU kept kTopKMax; the caller asked for k (no more than the vocabulary).
+  const uint32_t kept = static_cast<uint32_t>(std::min<size_t>(k, n_vocab_));
+  TopLogits all;
+  read_top_k(logits_.mapped(), kTopKMax, all);
+  out.top.assign(all.top.begin(), all.top.begin() + kept);
+  out.max_logit = all.max_logit;
+  out.log_sum_exp = all.log_sum_exp;
+  counters_.readback_bytes += (uint64_t{kept} + 1) * 8;
+  last_was_top_ = true;
+  last_was_default_ = false;
+}
+
+void VulkanSession::last_logits(std::span<float> out) {
+  if (last_was_default_) return Session::last_logits(out);
+  if (!last_was_top_ || out.size() < n_vocab_)
+    throw std::invalid_argument("Session::last_logits: no evaluate_top() before, or the span is too small");
+  if (broken_)
+    throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
+  try {
+    // One small submission copies the logits the top-k read out of the GPU's buffer.
+    prompt_sets_.reset();
+    prompt_cmd_.begin(true);
+    leading_barrier(prompt_cmd_.handle());
+    Recorder r(dev_, prompt_cmd_.handle(), prompt_sets_);
+    r.copy(gate_up_, 0, logits_, 0, n_vocab_ * 4);
+    r.barrier_to_host();
+    prompt_cmd_.end();
+    fence_.reset();
+    dev_.submit(prompt_cmd_.handle(), fence_.handle());
+    dev_.wait(fence_.handle(), "copying logits");
+    ++counters_.submissions;
+  } catch (const EngineError&) {
+    broken_ = true;
+    throw;
+  }
+  std::memcpy(out.data(), logits_.mapped(), n_vocab_ * 4);
+  counters_.readback_bytes += n_vocab_ * 4;
 }
 
 }  // namespace veloce::vk

@@ -7,9 +7,20 @@
 
 #include "inference/model/session.h"
 #include "inference/vulkan/gpu_model.h"
+#include "inference/vulkan/gpu_timer.h"
 #include "inference/vulkan/recorder.h"
 
 namespace veloce::vk {
+
+// What a session has done since it was made (or reset_counters()), for `veloce-cli bench`:
+// divide by tokens for per-token figures.
+struct SessionCounters {
+  uint64_t tokens = 0;          // evaluated
+  uint64_t submissions = 0;     // command buffers submitted
+  uint64_t dispatches = 0;      // kernel dispatches executed (a replayed command buffer counts again)
+  uint64_t barriers = 0;        // barriers between dispatches executed (Recorder::barrier_count)
+  uint64_t readback_bytes = 0;  // bytes copied from GPU-written memory to the caller (logits, top-k)
+};
 
 class VulkanSession : public Session {
  public:
@@ -17,6 +28,17 @@ class VulkanSession : public Session {
   ~VulkanSession() override;
 
   void evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) override;
+  // The top kTopKMax logits are selected on the GPU (inference/vulkan/top_k.h): a decode step
+  // reads back (k + 1) * 8 bytes; the full logits stay on the GPU until last_logits() asks.
+  void evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits& out) override;
+  void last_logits(std::span<float> out) override;
+  const SessionCounters& counters() const { return counters_; }
+  void reset_counters() { counters_ = {}; }
+  // Bench only: the replayed decode steps are recorded again with the timer's timestamps after
+  // every dispatch (nullptr: without them, as normal decode always runs). Collected after each step.
+  void set_gpu_timer(GpuTimer* timer);
+  // Seconds spent waiting for fences since the session was made (the rest of a token is host time).
+  double fence_wait_seconds() const { return wait_seconds_; }
   void truncate(size_t n) override;
   size_t n_past() const override { return n_past_; }
   size_t n_ctx() const override { return n_ctx_; }
@@ -26,8 +48,11 @@ class VulkanSession : public Session {
   // Records the forward pass of n tokens starting at the step buffer's n_past; attention splits
   // cover n_kv_max positions. With all_logits every token's logits, else the last one's; with
   // no_logits (an intermediate prompt chunk) none.
-  void record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits, bool no_logits);
-  void run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits);
+  // With top, the last token's logits stay on the GPU (logits_dev_) and only their top-k goes to
+  // logits_ (evaluate_top).
+  void record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits, bool no_logits,
+                      bool top = false);
+  void run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top = false);
 
   std::shared_ptr<GpuModel> gpu_;
   const Device& dev_;
@@ -36,16 +61,43 @@ class VulkanSession : public Session {
   size_t n_vocab_;
   size_t n_past_ = 0;
   bool broken_ = false;
+  // Fused add + RMSNorm and RoPE + KV write (fused_ops.h); VELOCE_VK_FUSE=0 records the separate
+  // kernels, to compare.
+  bool fuse_ = true;
   ScratchSizes sizes_;
 
   std::vector<Buffer> kv_buffers_;
   std::vector<BufferRange> k_cache_, v_cache_;  // per layer
-  Buffer h_, xn_, attn_, tmp_, qkv_, gate_up_, ffn_, partial_, logits_, ids_, step_;
+  // Activations of one batch of up to kMaxBatch tokens (n_tokens), row per token; sizes from ScratchSizes.
+  Buffer h_;        // residual stream                    (n_tokens, n_embd) f32
+  Buffer xn_;       // normalised residual                (n_tokens, n_embd) f32
+  Buffer attn_;     // attention output, heads in a row   (n_tokens, n_embd) f32
+  Buffer tmp_;      // a projection back to the residual  (n_tokens, n_embd) f32
+  Buffer qkv_;      // Q | K | V, rotated in place        (n_tokens, n_embd + 2 n_embd_kv) f32
+  Buffer gate_up_;  // gate | up                          (n_tokens, 2 n_ff) f32
+  Buffer ffn_;      // silu(gate) * up                    (n_tokens, n_ff) f32
+  Buffer partial_;  // per split: outputs, max, sum      (n_tokens, n_head, n_splits, head_dim + 2) f32
+  Buffer logits_;   // host-visible                       (n_tokens, n_vocab) f32
+  Buffer ids_;      // host-written token ids             (kMaxBatch) i32
+  Buffer step_;     // host-written n_past                (4) u32
 
-  CommandBuffer decode_cmd_, prompt_cmd_;
+  // GPU-side top-k (evaluate_top): the last token's logits in the free gate_up_ buffer after the
+  // layers, the stages in ffn_ / qkv_ / attn_, the result at the start of logits_. top_ok_: they fit.
+  BufferRange logits_dev_, top_ping_, top_pong_, top_partials_, top_result_;
+  bool top_ok_ = false;
+  bool last_was_top_ = false;     // the last evaluation left its logits in logits_dev_
+  bool last_was_default_ = false;  // ... or in Session's default evaluate_top()
+
+  CommandBuffer decode_cmd_, decode_top_cmd_, prompt_cmd_;
   Fence fence_;
-  DescriptorArena decode_sets_, prompt_sets_;
-  bool decode_recorded_ = false;
+  DescriptorArena decode_sets_, decode_top_sets_, prompt_sets_;
+  bool decode_recorded_ = false, decode_top_recorded_ = false;
+  struct Recorded {
+    uint64_t dispatches = 0, barriers = 0;
+  } decode_counts_, decode_top_counts_;
+  SessionCounters counters_;
+  GpuTimer* timer_ = nullptr;
+  double wait_seconds_ = 0;
 };
 
 }  // namespace veloce::vk

@@ -33,6 +33,7 @@ class KernelHarness {
   vk::GpuTensor tensor(GgmlType type, uint32_t ncols, uint32_t nrows, const std::vector<uint8_t>& bytes,
                        uint32_t rows_per_part = 0, bool packed = false);
   const vk::Device& device() const { return *device_; }
+  vk::Pipelines& pipelines() { return *pipelines_; }  // for kernels recorded outside vk::Kernels
 
  private:
   std::shared_ptr<vk::Device> device_;
