@@ -1,4 +1,5 @@
-// A fenced code block: monospace text in a frame, its language, and a copy button.
+// A fenced code block: monospace text in a frame (highlighted once closed), its language, and a
+// copy button (which copies `code`, never the rich text).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,6 +9,8 @@ Rectangle {
     id: block
     property string code
     property string language
+    // highlight.js rich text, set once the block is closed; until then the code shows plain.
+    property string highlighted
 
     implicitHeight: layout.implicitHeight
     radius: 6
@@ -57,8 +60,8 @@ Rectangle {
         TextEdit {
             Layout.fillWidth: true
             Layout.margins: 12
-            text: block.code
-            textFormat: TextEdit.PlainText
+            text: block.highlighted.length > 0 ? block.highlighted : block.code
+            textFormat: block.highlighted.length > 0 ? TextEdit.RichText : TextEdit.PlainText
             readOnly: true
             selectByMouse: true
             selectByKeyboard: true

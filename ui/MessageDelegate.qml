@@ -1,10 +1,11 @@
-// One message: who wrote it, its text (Markdown rendered safely by `markdown`, code in frames),
+// One message: who wrote it, its text (Markdown rendered safely by StreamingRenderer, code in frames),
 // and its actions: copy, edit (yours) or regenerate (replies), and the "2/3" switcher between
 // alternative versions.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce 1.0
 
 FocusScope {
     id: message
@@ -82,24 +83,41 @@ FocusScope {
                 }
             }
 
+            // The reply's pieces (paragraphs, code blocks, formulas). While it streams only the
+            // last, still open piece is rendered again per token; the rows before it, and so
+            // their delegates, stay as they are.
+            StreamingRenderer {
+                id: rendered
+                text: message.editing ? "" : message.model.content
+                finished: !message.streaming
+                linkColor: window.linkColor
+                dark: Material.theme === Material.Dark
+            }
+
             Repeater {
-                model: message.editing ? [] : markdown.blocks(message.model.content, window.linkColor)
+                model: rendered
                 delegate: Loader {
-                    required property var modelData
+                    id: piece
+                    required property string kind
+                    required property string html
+                    required property string code
+                    required property string language
+                    required property string highlighted
                     Layout.fillWidth: true
-                    sourceComponent: modelData.kind === "code" ? codeComponent : proseComponent
+                    sourceComponent: kind === "code" ? codeComponent : proseComponent
                     Component {
                         id: proseComponent
                         ProseBlock {
-                            html: modelData.html
+                            html: piece.html
                             onLinkActivated: (link) => message.linkActivated(link)
                         }
                     }
                     Component {
                         id: codeComponent
                         CodeBlock {
-                            code: modelData.code
-                            language: modelData.language
+                            code: piece.code
+                            language: piece.language
+                            highlighted: piece.highlighted
                         }
                     }
                 }

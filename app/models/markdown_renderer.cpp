@@ -1,6 +1,10 @@
 #include "app/models/markdown_renderer.h"
 
+#include "app/models/markdown_fence.h"
+#include "app/models/math_spans.h"
+
 #include <QColor>
+#include <QFont>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -12,33 +16,6 @@
 
 namespace veloce::app {
 namespace {
-
-struct Fence {
-  QChar marker;
-  qsizetype length = 0;
-  QString info;
-};
-
-// A fence line: up to three spaces, then at least three backticks or tildes. A backtick fence's
-// info string may not contain a backtick (CommonMark), which keeps inline code spans out.
-bool parseFence(const QString& line, Fence& fence) {
-  qsizetype i = 0;
-  while (i < line.size() && i < 3 && line[i] == u' ') ++i;
-  if (i >= line.size() || (line[i] != u'`' && line[i] != u'~')) return false;
-  const QChar marker = line[i];
-  qsizetype n = 0;
-  while (i + n < line.size() && line[i + n] == marker) ++n;
-  if (n < 3) return false;
-  const QString info = line.mid(i + n).trimmed();
-  if (marker == u'`' && info.contains(u'`')) return false;
-  fence = {marker, n, info};
-  return true;
-}
-
-bool closesFence(const QString& line, const Fence& open) {
-  Fence f;
-  return parseFence(line, f) && f.marker == open.marker && f.length >= open.length && f.info.isEmpty();
-}
 
 // Replaces every image in the document by a visible placeholder that names its address, so that
 // neither a remote nor a local (file:) image is ever loaded by the view.
@@ -103,6 +80,33 @@ void colourLinks(QTextDocument& doc, const QColor& colour) {
   }
 }
 
+// Inline code gets a tint behind it and each block quote paragraph a bar in front, so both read
+// as what they are in a plain Text. Translucent grey works on the light and the dark theme.
+void markCodeAndQuotes(QTextDocument& doc) {
+  const QColor tint(128, 128, 128, 46);
+  QTextCursor cursor(&doc);
+  std::vector<int> quoteStarts;
+  for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+    if (block.blockFormat().intProperty(QTextFormat::BlockQuoteLevel) > 0) quoteStarts.push_back(block.position());
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+      const QTextFragment fragment = it.fragment();
+      if (!fragment.isValid() || !fragment.charFormat().fontFixedPitch()) continue;
+      cursor.setPosition(fragment.position());
+      cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+      QTextCharFormat format;
+      format.setBackground(tint);
+      cursor.mergeCharFormat(format);
+    }
+  }
+  QTextCharFormat bar;
+  bar.setForeground(QColor(0x8a, 0x93, 0x9b));
+  bar.setFontWeight(QFont::Bold);
+  for (auto it = quoteStarts.rbegin(); it != quoteStarts.rend(); ++it) {
+    cursor.setPosition(*it);
+    cursor.insertText(QStringLiteral("\u258E "), bar);
+  }
+}
+
 }  // namespace
 
 std::vector<MarkdownBlock> splitMarkdown(const QString& markdown) {
@@ -141,9 +145,13 @@ std::vector<MarkdownBlock> splitMarkdown(const QString& markdown) {
 
 QString proseToRichText(const QString& markdown, const QColor& linkColour) {
   QTextDocument doc;
-  doc.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                            QTextDocument::MarkdownNoHTML));
+  QStringList math;
+  const QString protectedSource = protectMath(markdown, math);
+  doc.setMarkdown(protectedSource, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                                   QTextDocument::MarkdownNoHTML));
+  restoreMath(doc, math);
   replaceImages(doc);
+  markCodeAndQuotes(doc);
   styleTables(doc.rootFrame());
   colourLinks(doc, linkColour);
   QString html = doc.toHtml();

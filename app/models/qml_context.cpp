@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 #include "app/chat/chat_controller.h"
+#include "app/models/streaming_renderer.h"
 
 namespace veloce::app {
 
@@ -12,6 +13,8 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& 
     : QObject(parent), translations_(engine) {
   // Before any QML is loaded: no request the engine makes may reach the network.
   engine->setNetworkAccessManagerFactory(&networkFactory_);
+  // Each message delegate owns one renderer of its text (import Veloce 1.0).
+  qmlRegisterType<StreamingRenderer>("Veloce", 1, 0, "StreamingRenderer");
   QQmlContext* root = engine->rootContext();
   root->setContextProperty(QStringLiteral("chat"), chat);
   root->setContextProperty(QStringLiteral("markdown"), &markdown_);

@@ -1,0 +1,242 @@
+// StreamingRenderer and the pieces it is built on: math source kept exactly as written, the
+// cut of a reply into pieces, incremental rendering equal to rendering from scratch wherever
+// the stream is cut, highlight.js output for closed code blocks, quote markers and code tints.
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+
+#include "app/models/code_highlighter.h"
+#include "app/models/markdown_renderer.h"
+#include "app/models/math_spans.h"
+#include "app/models/render_blocks.h"
+#include "app/models/streaming_renderer.h"
+
+using namespace veloce::app;
+
+namespace {
+
+QString shownText(const QString& html) {
+  QTextDocument doc;
+  doc.setHtml(html);
+  return doc.toPlainText();
+}
+
+// Pieces of typical replies, including the hard cases for the cut: loose lists, a list item's
+// indented paragraph, display math across a blank line, fences of both kinds, a table, numbers
+// at the start of a line.
+const QStringList kFragments = {
+    QStringLiteral("Intro with **bold** and `code`.\n\n"),
+    QStringLiteral("1. first\n\n2. second\n\n   still the second item\n\n"),
+    QStringLiteral("- a\n- b\n\n"),
+    QStringLiteral("$$\nx = 1\n\n+ 2\n$$\n\n"),
+    QStringLiteral("\\[ \\frac{a}{b}\\,c \\]\n\n"),
+    QStringLiteral("Inline \\(a\\,b\\) and $x_1 *y*$ here.\n"),
+    QStringLiteral("```python\ndef f(x):\n    return x * 2\n```\n"),
+    QStringLiteral("~~~\nplain ``` inside\n~~~\n\n"),
+    QStringLiteral("| a | b |\n|---|---|\n| 1 | 2 |\n\n"),
+    QStringLiteral("> quoted\n> more\n\n"),
+    QStringLiteral("12 apples\n\n"),
+    QStringLiteral("# Heading\n\nText after.\n\n"),
+    QStringLiteral("```js\nlet a = 1;\n"),  // a fence left open
+};
+
+QString randomReply(QRandomGenerator& rng, int parts) {
+  QString s;
+  for (int i = 0; i < parts; ++i) s += kFragments[rng.bounded(static_cast<int>(kFragments.size()))];
+  return s;
+}
+
+}  // namespace
+
+class TestStreamingRenderer : public QObject {
+  Q_OBJECT
+ private slots:
+  void mathSourceIsKeptExactly() {
+    // Each of these lost its backslashes (or its stars) to Markdown escapes before.
+    const QStringList exact = {
+        QStringLiteral("\\(a\\,b\\)"),
+        QStringLiteral("\\[ \\int_0^1 f(x)\\,\\mathrm{d}x \\]"),
+        QStringLiteral("$x_1 *y* z_2$"),
+        QStringLiteral("$\\{a\\}$"),
+    };
+    for (const QString& m : exact) {
+      const QString text = shownText(proseToRichText(QStringLiteral("See ") + m + QStringLiteral(" here.")));
+      QVERIFY2(text.contains(m), qPrintable(text));
+    }
+    // Display math over several lines: the source, line for line.
+    const QString display = shownText(proseToRichText(QStringLiteral("$$\n\\sum_{k=1}^{n} k\\,\\\\\n= x\n$$")));
+    QVERIFY2(display.contains(QStringLiteral("$$")), qPrintable(display));
+    QVERIFY2(display.contains(QStringLiteral("\\sum_{k=1}^{n} k\\,\\\\")), qPrintable(display));
+    // Not math: prices, an escaped dollar, and math-like text inside inline code.
+    QCOMPARE(shownText(proseToRichText(QStringLiteral("It costs $5 and $10."))), QStringLiteral("It costs $5 and $10."));
+    QCOMPARE(shownText(proseToRichText(QStringLiteral("A \\$ sign and *em*"))), QStringLiteral("A $ sign and em"));
+    QCOMPARE(shownText(proseToRichText(QStringLiteral("Use `$a$ \\(b\\)` here"))), QStringLiteral("Use $a$ \\(b\\) here"));
+  }
+
+  void mathSpansAreFound() {
+    const QString s = QStringLiteral("a $x$ b $$y$$ c \\(z\\) d \\[w\\] `$no$` \\$no$");
+    const auto spans = findMathSpans(s);
+    QCOMPARE(spans.size(), size_t{4});
+    QCOMPARE(s.mid(spans[0].innerStart, spans[0].innerLength), QStringLiteral("x"));
+    QVERIFY(!spans[0].display);
+    QCOMPARE(s.mid(spans[1].innerStart, spans[1].innerLength), QStringLiteral("y"));
+    QVERIFY(spans[1].display);
+    QCOMPARE(s.mid(spans[2].start, spans[2].length), QStringLiteral("\\(z\\)"));
+    QVERIFY(spans[3].display);
+  }
+
+  void replyIsCutIntoPieces() {
+    const QString md = QStringLiteral(
+        "First paragraph.\n\nSecond one.\n\n1. item\n\n2. item\n\n   more of item 2\n\n"
+        "$$\na\n\nb\n$$\n\n```py\nx = 1\n```\nAfter");
+    const auto blocks = splitRenderBlocks(md);
+    QCOMPARE(blocks.size(), size_t{6});
+    QCOMPARE(blocks[0].text, QStringLiteral("First paragraph."));
+    QCOMPARE(blocks[1].text, QStringLiteral("Second one."));
+    // The loose list with its indented paragraph stays one piece.
+    QCOMPARE(blocks[2].text, QStringLiteral("1. item\n\n2. item\n\n   more of item 2"));
+    QCOMPARE(blocks[3].kind, RenderBlock::Kind::Math);
+    QCOMPARE(blocks[3].text, QStringLiteral("$$\na\n\nb\n$$"));
+    QCOMPARE(blocks[4].kind, RenderBlock::Kind::Code);
+    QCOMPARE(blocks[4].text, QStringLiteral("x = 1"));
+    QCOMPARE(blocks[4].language, QStringLiteral("py"));
+    QVERIFY(blocks[4].closed);
+    QCOMPARE(blocks[5].text, QStringLiteral("After"));
+    QVERIFY(!blocks[5].closed);  // the text may go on
+    for (size_t i = 0; i < 5; ++i) QVERIFY(blocks[i].closed);
+    // A line that may still become a list item ("1" -> "1. x") keeps the piece before it open.
+    const auto pending = splitRenderBlocks(QStringLiteral("Para.\n\n1"));
+    QCOMPARE(pending.size(), size_t{2});
+    QVERIFY(!pending[0].closed);
+    // The same pieces when split from the start of a piece (what the incremental renderer does).
+    const auto tail = splitRenderBlocks(md, blocks[3].start);
+    QCOMPARE(tail.size(), size_t{3});
+    QCOMPARE(tail[0], blocks[3]);
+    QCOMPARE(tail[2], blocks[5]);
+  }
+
+  void piecesShowWhatTheWholeShows() {
+    // Cutting prose into pieces must not change what a reader sees (modulo blank lines).
+    const QString md = QStringLiteral(
+        "Intro *x*.\n\n1. a\n\n2. b\n\n   b2\n\nText after.\n\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd.");
+    QString pieces;
+    for (const RenderBlock& b : splitRenderBlocks(md)) pieces += shownText(proseToRichText(b.text)) + u'\n';
+    auto squeeze = [](QString s) { return s.split(u'\n', Qt::SkipEmptyParts).join(u'\n'); };
+    QCOMPARE(squeeze(pieces), squeeze(shownText(proseToRichText(md))));
+  }
+
+  void incrementalEqualsFullRenderAtRandomCuts() {
+    const RenderStyle style{QColor(0x00, 0x79, 0x6b), false};
+    for (quint32 seed = 1; seed <= 6; ++seed) {
+      QRandomGenerator rng(seed);
+      const QString reply = randomReply(rng, 14);
+      StreamingRenderer r;
+      r.setLinkColor(style.link);
+      qsizetype at = 0;
+      int step = 0;
+      while (at < reply.size()) {
+        const qsizetype n = 1 + rng.bounded(12);
+        r.append(reply.mid(at, n));
+        at += n;
+        // Comparing every step would render the whole reply hundreds of times; every 7th step
+        // and the end cover cuts inside fences, math, list markers and blank lines.
+        if (++step % 7 == 0 || at >= reply.size()) {
+          const auto full = renderAll(reply.left(at), false, style);
+          QVERIFY2(r.rows() == full, qPrintable(QStringLiteral("seed %1, cut at %2").arg(seed).arg(at)));
+        }
+      }
+      r.setFinished(true);
+      QVERIFY(r.rows() == renderAll(reply, true, style));
+    }
+  }
+
+  void closedRowsAreLeftAlone() {
+    // The view keeps its delegates for closed pieces: no change signal reaches their rows.
+    StreamingRenderer r;
+    r.append(QStringLiteral("First paragraph.\n\nSecond"));
+    QCOMPARE(r.count(), 2);
+    QSignalSpy changed(&r, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&r, &QAbstractItemModel::modelReset);
+    for (int i = 0; i < 20; ++i) r.append(QStringLiteral(" word"));
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(changed.count() >= 20);
+    for (const auto& args : changed) QCOMPARE(args.at(0).value<QModelIndex>().row(), 1);
+    // setText with a longer text is the same incremental path (what the QML binding calls).
+    r.setText(r.text() + QStringLiteral(" end"));
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(shownText(r.rows()[1].html).endsWith(QStringLiteral("word end")));
+  }
+
+  void closedPythonBlockIsHighlighted() {
+    QVERIFY2(CodeHighlighter::forThisThread().available(), qPrintable(CodeHighlighter::forThisThread().errorString()));
+    StreamingRenderer r;
+    r.append(QStringLiteral("Code:\n```python\ndef total(xs):\n    return sum(xs)  # all\n"));
+    QCOMPARE(r.count(), 2);
+    QVERIFY(r.rows()[1].highlighted.isEmpty());  // still open: plain, not highlighted per piece
+    r.append(QStringLiteral("```\n"));
+    const QString html = r.rows()[1].highlighted;
+    const QString keyword = highlightColour(QStringLiteral("keyword"), false);
+    QVERIFY2(html.contains(QStringLiteral("<span style=\"color:%1\">def</span>").arg(keyword)), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<span style=\"color:%1\">return</span>").arg(keyword)), qPrintable(html));
+    QVERIFY2(html.contains(highlightColour(QStringLiteral("comment"), false)), qPrintable(html));
+    // The code itself is unchanged, and the highlighted text shows exactly the code.
+    QCOMPARE(r.rows()[1].code, QStringLiteral("def total(xs):\n    return sum(xs)  # all"));
+    QCOMPARE(shownText(html), r.rows()[1].code);
+    // Dark theme: the dark palette.
+    r.setDark(true);
+    QVERIFY(r.rows()[1].highlighted.contains(highlightColour(QStringLiteral("keyword"), true)));
+  }
+
+  void languagesPhi4WritesAreHighlighted() {
+    const QList<QPair<QString, QString>> samples = {
+        {QStringLiteral("python"), QStringLiteral("import os\nfor x in range(3): pass")},
+        {QStringLiteral("javascript"), QStringLiteral("const x = function() { return 1; };")},
+        {QStringLiteral("js"), QStringLiteral("let y = 2;")},
+        {QStringLiteral("typescript"), QStringLiteral("interface A { x: number }")},
+        {QStringLiteral("c"), QStringLiteral("#include <stdio.h>\nint main(void) { return 0; }")},
+        {QStringLiteral("cpp"), QStringLiteral("#include <vector>\nint main() { std::vector<int> v; }")},
+        {QStringLiteral("java"), QStringLiteral("public class A { static void m() {} }")},
+        {QStringLiteral("bash"), QStringLiteral("if [ -f x ]; then echo hi; fi")},
+        {QStringLiteral("sh"), QStringLiteral("for f in *; do echo $f; done")},
+        {QStringLiteral("sql"), QStringLiteral("SELECT a FROM t WHERE b = 1;")},
+        {QStringLiteral("json"), QStringLiteral("{\"a\": 1, \"b\": true}")},
+        {QStringLiteral("html"), QStringLiteral("<div class=\"x\">hi</div>")},
+        {QStringLiteral("rust"), QStringLiteral("fn main() { let x: i32 = 5; }")},
+        {QStringLiteral("go"), QStringLiteral("package main\nfunc main() { var x int }")},
+    };
+    for (const auto& [language, code] : samples) {
+      const QString html = CodeHighlighter::forThisThread().toHtml(code, language, false);
+      QVERIFY2(html.contains(QStringLiteral("<span style=\"color:")), qPrintable(language + QStringLiteral(": ") + html));
+      QCOMPARE(shownText(html), code);
+    }
+    // Unknown language: no highlighting (plain code is shown).
+    QVERIFY(CodeHighlighter::forThisThread().toHtml(QStringLiteral("x"), QStringLiteral("nolang"), false).isEmpty());
+  }
+
+  void quotesAndInlineCodeAreMarked() {
+    QTextDocument doc;
+    doc.setHtml(proseToRichText(QStringLiteral("> quoted words\n\nuse `ls -l` now")));
+    QVERIFY2(doc.toPlainText().startsWith(QStringLiteral("\u258E quoted words")), qPrintable(doc.toPlainText()));
+    bool tinted = false;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+      for (auto it = b.begin(); !it.atEnd(); ++it) {
+        if (it.fragment().text() == QStringLiteral("ls -l")) tinted = it.fragment().charFormat().background().style() != Qt::NoBrush;
+      }
+    }
+    QVERIFY(tinted);
+  }
+
+  void mathPieceKeepsItsTex() {
+    StreamingRenderer r;
+    r.setText(QStringLiteral("Before.\n\n\\[ \\frac{1}{2}\\,x \\]\n\nAfter."));
+    QCOMPARE(r.count(), 3);
+    QCOMPARE(r.rows()[1].kind, QStringLiteral("math"));
+    QCOMPARE(r.rows()[1].tex, QStringLiteral(" \\frac{1}{2}\\,x "));
+    QCOMPARE(shownText(r.rows()[1].html), QStringLiteral("\\[ \\frac{1}{2}\\,x \\]"));
+  }
+};
+
+QTEST_MAIN(TestStreamingRenderer)
+#include "test_streaming_renderer.moc"
