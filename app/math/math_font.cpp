@@ -103,6 +103,7 @@ MathFont::~MathFont() {
 }
 
 uint32_t MathFont::glyph_for(char32_t cp) const {
+  std::lock_guard lock(mutex_);
   auto it = cmap_.find(cp);
   if (it != cmap_.end()) return it->second;
   hb_codepoint_t g = 0;
@@ -112,6 +113,7 @@ uint32_t MathFont::glyph_for(char32_t cp) const {
 }
 
 const GlyphMetrics& MathFont::metrics(uint32_t glyph) const {
+  std::lock_guard lock(mutex_);
   auto it = metrics_.find(glyph);
   if (it != metrics_.end()) return it->second;
   GlyphMetrics m;
@@ -160,6 +162,7 @@ int32_t MathFont::kerning(uint32_t glyph, hb_ot_math_kern_t corner, int32_t heig
 }
 
 const GlyphPath& MathFont::outline(uint32_t glyph) const {
+  std::lock_guard lock(mutex_);
   auto it = outlines_.find(glyph);
   if (it != outlines_.end()) return it->second;
   GlyphPath p;

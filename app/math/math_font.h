@@ -4,6 +4,7 @@
 // outlines. Everything is in font units (Latin Modern Math: 1000 per em), y pointing up.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -73,6 +74,9 @@ class MathFont {
   hb_font_t* font_ = nullptr;
   int32_t upem_ = 1000;
   std::vector<int32_t> constants_;
+  // The caches fill on first use; one mutex makes a font shareable between threads (the chat view
+  // and an export may lay out at the same time). Elements never move, so references stay valid.
+  mutable std::mutex mutex_;
   mutable std::unordered_map<uint32_t, GlyphMetrics> metrics_;
   mutable std::unordered_map<uint32_t, GlyphPath> outlines_;
   mutable std::unordered_map<char32_t, uint32_t> cmap_;
