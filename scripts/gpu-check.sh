@@ -6,7 +6,7 @@
 # the whole-token decode GB/s as a percentage of the copy-kernel bandwidth measured in the same run.
 # Aimed at 8 minutes on 16 cores. JSON and logs go to $OUT when it is set.
 #
-#   scripts/gpu-check.sh [--layers N] [--debs DIR] [--build DIR] [--keep-model] [-p N] [-n N]
+#   scripts/gpu-check.sh [--layers N] [--debs DIR] [--build DIR] [--keep-model] [-p N] [-n N] [-j N]
 #   scripts/gpu-check.sh --fetch-debs DIR     (on a machine with network: download the packages)
 #
 # --debs DIR (or VELOCE_GPU_DEBS): a folder of Debian packages (.deb) for a machine that lacks the
@@ -36,6 +36,7 @@ while [ $# -gt 0 ]; do
     --build) BUILD=${2:?}; shift 2 ;;
     -p) N_PROMPT=${2:?}; shift 2 ;;
     -n) N_GEN=${2:?}; shift 2 ;;
+    -j|--jobs) JOBS=${2:?}; shift 2 ;;
     --keep-model) KEEP_MODEL=1; shift ;;
     --fetch-debs)
       dir=${2:?}; mkdir -p "$dir"

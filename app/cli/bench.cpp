@@ -1,16 +1,24 @@
 // veloce-cli bench: prompt and generation speed of a model, with the weight bandwidth that the
-// generation speed implies next to what the device's memory allows (measured by a copy kernel).
+// generation speed implies next to what the device's memory allows (measured by a copy kernel),
+// per-token overhead figures (dispatches, barriers, host time outside the fence wait) and, from
+// a second pass with timestamp queries, GPU time and GB/s per kernel class.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "app/cli/command.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/model/model.h"
+#include "inference/vulkan/gpu_timer.h"
 #include "inference/vulkan/vulkan_engine.h"
+#include "inference/vulkan/vulkan_session.h"
 
 namespace veloce::cli {
 namespace {
@@ -33,19 +41,26 @@ int run(Args& args) {
   const long long n_prompt = args.integer({"-p", "--n-prompt"}, 512);
   const long long n_gen = args.integer({"-n", "--n-gen"}, 128);
   const bool json = args.flag({"--json"});
+  const long long ctx = args.integer({"-c", "--ctx-size"}, 0);
+  const bool gpu_timing = !args.flag({"--no-gpu-timing"});
   EngineOptions options;
   options.device = args.value({"--device"}).value_or("");
   args.finish();
   if (n_prompt < 1 || n_prompt > 65536) throw UsageError("-p must be between 1 and 65536");
   if (n_gen < 1 || n_gen > 65536) throw UsageError("-n must be between 1 and 65536");
+  if (ctx != 0 && (ctx < n_prompt + n_gen || ctx > 1 << 20))
+    throw UsageError("-c must hold the prompt and the generated tokens (at least " + std::to_string(n_prompt + n_gen) + ")");
 
   const auto model = Model::load(model_path);
-  options.n_ctx = static_cast<size_t>(n_prompt + n_gen + 8);
+  // The memory plan reserves the KV cache of exactly this context.
+  options.n_ctx = static_cast<size_t>(ctx ? ctx : n_prompt + n_gen + 8);
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   auto engine = make_engine(model, options);
   auto session = engine->create_session(options.n_ctx);
+  auto* vulkan = dynamic_cast<vk::VulkanSession*>(session.get());
   const size_t vocab = session->n_vocab();
   std::vector<float> logits(vocab);
+  TopLogits top;
 
   // Tokens spread over the vocabulary (the ids do not change the cost of a forward pass).
   std::vector<int32_t> prompt(static_cast<size_t>(n_prompt));
@@ -53,29 +68,108 @@ int run(Args& args) {
 
   // Warm-up: builds every pipeline and records the decode command buffer outside the timings.
   session->evaluate(std::span<const int32_t>(prompt.data(), std::min<size_t>(2, prompt.size())), logits, false);
-  session->evaluate(std::span<const int32_t>(prompt.data(), 1), logits, false);
+  session->evaluate_top(std::span<const int32_t>(prompt.data(), 1), 1, top);
   session->truncate(0);
 
   auto t0 = std::chrono::steady_clock::now();
   session->evaluate(prompt, logits, false);
   const double prompt_s = seconds_since(t0);
 
-  int32_t next = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
+  // Greedy decode as the generator runs it: the best token chosen where the logits are.
+  const int32_t first = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
+  auto generate = [&](long long n) {
+    int32_t next = first;
+    for (long long i = 0; i < n; ++i) {
+      session->evaluate_top(std::span<const int32_t>(&next, 1), 1, top);
+      next = top.top.empty() ? 0 : top.top.front().second;
+    }
+  };
+  if (vulkan) vulkan->reset_counters();
+  const double wait0 = vulkan ? vulkan->fence_wait_seconds() : 0.0;
   t0 = std::chrono::steady_clock::now();
   // Process CPU time as well: on a CPU device (lavapipe) shared with other work it is the steadier
   // figure (what generation costs, whoever else runs); on a GPU it is the host's overhead.
   const std::clock_t c0 = std::clock();
-  for (long long i = 0; i < n_gen; ++i) {
-    session->evaluate(std::span<const int32_t>(&next, 1), logits, false);
-    next = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
-  }
+  generate(n_gen);
   const double gen_s = seconds_since(t0);
   const double gen_cpu_s = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+  const double per_token = 1.0 / static_cast<double>(n_gen);
+  const double wait_s = vulkan ? vulkan->fence_wait_seconds() - wait0 : 0.0;
+  vk::SessionCounters counters;
+  if (vulkan) counters = vulkan->counters();
+
+  // A second pass over the same positions with a timestamp after every dispatch, so that the
+  // figures above come from decode steps that record no queries.
+  std::unique_ptr<vk::GpuTimer> timer;
+  std::string timing_note;
+  if (vulkan && gpu_timing) {
+    try {
+      timer = std::make_unique<vk::GpuTimer>(*vulkan_device(*engine), 16384);
+      vulkan->set_gpu_timer(timer.get());
+      session->truncate(static_cast<size_t>(n_prompt));
+      session->evaluate_top(std::span<const int32_t>(&first, 1), 1, top);  // records the timed step
+      timer->reset_totals();
+      session->truncate(static_cast<size_t>(n_prompt));
+      generate(n_gen);
+      vulkan->set_gpu_timer(nullptr);
+    } catch (const EngineError& e) {
+      timing_note = e.what();
+      timer.reset();
+    }
+  }
 
   const double prompt_tps = static_cast<double>(n_prompt) / prompt_s;
   const double gen_tps = static_cast<double>(n_gen) / gen_s;
   const double bytes_per_token = static_cast<double>(model->weights().bytes_read_per_token());
   const double weight_gbps = bytes_per_token * gen_tps / 1e9;
+
+  // Bytes each kernel class must read per generated token: the weights of its type, the KV cache
+  // up to the average position for attention, one embedding row, the readback.
+  const ModelConfig& cfg = model->config();
+  std::map<std::string, double> class_bytes;
+  {
+    const ModelWeights& w = model->weights();
+    std::set<const TensorInfo*> seen;
+    auto add = [&](const TensorInfo* t) {
+      if (!seen.insert(t).second || t->n_dims < 2) return;
+      std::string type(type_info(t->type).name);
+      for (char& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      class_bytes["matvec " + type] += static_cast<double>(t->n_bytes);
+    };
+    for (const auto& l : w.layers) add(l.attn_qkv), add(l.attn_output), add(l.ffn_up), add(l.ffn_down);
+    add(w.output);
+    const double mid = static_cast<double>(n_prompt) + static_cast<double>(n_gen + 1) / 2;
+    class_bytes["attention"] = 2.0 * cfg.n_layer * mid * cfg.n_embd_kv() * 2;
+    class_bytes["embedding"] = static_cast<double>(row_bytes(w.token_embd->type, cfg.n_embd));
+    class_bytes["readback"] = static_cast<double>(counters.readback_bytes) * per_token;
+  }
+  struct ClassFigure {
+    std::string name;
+    double seconds_per_token, bytes_per_token, gbps;
+    double dispatches_per_token;
+  };
+  std::vector<ClassFigure> classes;
+  double gpu_per_token = 0;
+  if (timer) {
+    for (const auto& c : timer->classes()) {
+      const double spt = c.seconds * per_token;
+      const auto it = class_bytes.find(c.name);
+      const double b = it == class_bytes.end() ? 0.0 : it->second;
+      classes.push_back({c.name, spt, b, spt > 0 && b > 0 ? b / spt / 1e9 : 0.0, static_cast<double>(c.dispatches) * per_token});
+    }
+    std::sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) { return a.seconds_per_token > b.seconds_per_token; });
+    gpu_per_token = timer->total_seconds() * per_token;
+  }
+  double matvec_s = 0, matvec_b = 0;
+  for (const auto& c : classes)
+    if (c.name.rfind("matvec", 0) == 0) matvec_s += c.seconds_per_token, matvec_b += c.bytes_per_token;
+  const double matvec_gbps = matvec_s > 0 ? matvec_b / matvec_s / 1e9 : 0.0;
+
+  const double host_per_token = (gen_s - wait_s) * per_token;
+  const double dispatches_pt = static_cast<double>(counters.dispatches) * per_token;
+  const double barriers_pt = static_cast<double>(counters.barriers) * per_token;
+  const double submissions_pt = static_cast<double>(counters.submissions) * per_token;
+  const double readback_pt = static_cast<double>(counters.readback_bytes) * per_token;
   session.reset();
   const double device_gbps = engine->name() == "vulkan" ? measure_device_bandwidth(*engine) : 0.0;
   const double fraction = device_gbps > 0 ? weight_gbps / device_gbps : 0.0;
@@ -84,37 +178,73 @@ int run(Args& args) {
     std::printf("{\"model\": \"%s\", \"quantization\": \"%s\", \"backend\": \"%s\", \"device\": \"%s\", "
                 "\"n_prompt\": %lld, \"n_gen\": %lld, \"prompt_tokens_per_s\": %.3f, \"gen_tokens_per_s\": %.3f, "
                 "\"weight_bytes_per_token\": %.0f, \"gen_weight_gb_per_s\": %.3f, \"device_bandwidth_gb_per_s\": %.3f, "
-                "\"bandwidth_fraction\": %.4f}\n",
+                "\"bandwidth_fraction\": %.4f, \"gen_cpu_seconds_per_token\": %.6f, "
+                "\"host_seconds_per_token\": %.6f, \"fence_wait_seconds_per_token\": %.6f, "
+                "\"dispatches_per_token\": %.2f, \"barriers_per_token\": %.2f, \"submissions_per_token\": %.2f, "
+                "\"readback_bytes_per_token\": %.0f, \"gpu_timing\": %s, \"gpu_timing_note\": \"%s\", "
+                "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
+                "\"gpu_classes\": [",
                 json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(),
                 engine->name().c_str(), json_escape(engine->device_name()).c_str(), n_prompt, n_gen, prompt_tps,
-                gen_tps, bytes_per_token, weight_gbps, device_gbps, fraction);
+                gen_tps, bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token,
+                wait_s * per_token, dispatches_pt, barriers_pt, submissions_pt, readback_pt, timer ? "true" : "false",
+                json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps,
+                device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
+    for (size_t i = 0; i < classes.size(); ++i)
+      std::printf("%s{\"name\": \"%s\", \"seconds_per_token\": %.9f, \"bytes_per_token\": %.0f, \"gb_per_s\": %.3f, "
+                  "\"dispatches_per_token\": %.2f}",
+                  i ? ", " : "", classes[i].name.c_str(), classes[i].seconds_per_token, classes[i].bytes_per_token,
+                  classes[i].gbps, classes[i].dispatches_per_token);
+    std::printf("]}\n");
     return 0;
   }
   std::printf("model      %s (%s)\n", model_path.c_str(), model->quantization_label().c_str());
   std::printf("device     %s (%s)\n", engine->device_name().c_str(), engine->name().c_str());
   std::printf("prompt     %lld tokens in %.2f s: %.2f tokens/s\n", n_prompt, prompt_s, prompt_tps);
   std::printf("generate   %lld tokens in %.2f s: %.2f tokens/s (%.3f s of process CPU time per token)\n", n_gen, gen_s,
-              gen_tps, gen_cpu_s / static_cast<double>(n_gen));
+              gen_tps, gen_cpu_s * per_token);
   std::printf("weights    %.1f MB read per generated token: %.2f GB/s\n", bytes_per_token / 1e6, weight_gbps);
   std::printf("device     %.2f GB/s measured by a copy kernel: %.1f%% reached\n", device_gbps, fraction * 100);
+  if (vulkan)
+    std::printf("per token  %.0f dispatches, %.0f barriers, %.1f submissions, %.0f bytes read back, "
+                "%.3f ms on the host outside the fence wait\n",
+                dispatches_pt, barriers_pt, submissions_pt, readback_pt, host_per_token * 1e3);
+  if (timer) {
+    std::printf("GPU time   %.3f ms per token (timestamps, a separate pass):\n", gpu_per_token * 1e3);
+    for (const auto& c : classes)
+      std::printf("  %-24s %9.3f ms %8.2f GB/s%s\n", c.name.c_str(), c.seconds_per_token * 1e3, c.gbps,
+                  c.gbps > 0 && device_gbps > 0 ? (" (" + std::to_string(static_cast<int>(100 * c.gbps / device_gbps)) + "% of copy)").c_str() : "");
+    if (matvec_gbps > 0) std::printf("  %-24s %9.3f ms %8.2f GB/s\n", "all mat-vecs", matvec_s * 1e3, matvec_gbps);
+  } else if (!timing_note.empty()) {
+    std::printf("GPU time   not measured: %s\n", timing_note.c_str());
+  }
   return 0;
 }
 
 CommandRegistration reg{{"bench", "prompt and generation speed, and the memory bandwidth they reach",
-                         R"(usage: veloce-cli bench -m MODEL [-p N] [-n N] [--json] [--device D]
+                         R"(usage: veloce-cli bench -m MODEL [-p N] [-n N] [-c N] [--json] [--device D] [--no-gpu-timing]
 
 Processes a prompt of N tokens (-p, default 512) and then generates -n tokens (default 128)
 greedily, after a warm-up that builds the pipelines. Prints prompt tokens/s, generated tokens/s,
 the weight bytes read per generated token (every weight except the embedding table) and the GB/s
-that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached.
+that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached;
+per token: dispatches, barriers, submissions, bytes read back and host time outside the fence
+wait. Then generates the same tokens again with a timestamp query after every dispatch (the
+figures above come from steps without them) and prints GPU time per kernel class (mat-vec by
+weight type, attention, embedding, norms and elementwise, readback) with the GB/s each reaches
+(the bytes it must read / its time).
 
 options:
   -m, --model MODEL    GGUF file
   -p, --n-prompt N     prompt tokens (default 512)
   -n, --n-gen N        generated tokens (default 128)
+  -c, --ctx-size N     context the KV cache is planned for (default: prompt + generated + 8)
   --device D           Vulkan device by index, name or UUID (default: VELOCE_DEVICE or the best)
+  --no-gpu-timing      skip the pass with timestamp queries
   --json               one JSON object with device, prompt_tokens_per_s, gen_tokens_per_s,
-                       gen_weight_gb_per_s, device_bandwidth_gb_per_s and more
+                       gen_weight_gb_per_s, device_bandwidth_gb_per_s, dispatches_per_token,
+                       barriers_per_token, host_seconds_per_token, gpu_classes (name,
+                       seconds_per_token, bytes_per_token, gb_per_s) and more
 )",
                          run}};
 

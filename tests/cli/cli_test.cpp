@@ -165,6 +165,32 @@ TEST(Cli, BenchPrintsTheRequiredFigures) {
   EXPECT_FALSE(b["device"].as_string().empty());
   for (const char* key : {"prompt_tokens_per_s", "gen_tokens_per_s", "gen_weight_gb_per_s", "device_bandwidth_gb_per_s"})
     EXPECT_GT(b[key].as_double(), 0.0) << key;
+  // Per-token overhead: the tiny model's 2 layers take a few dozen dispatches, greedy decode
+  // reads back a few bytes (the best id and logit), never the 16 KB of logits.
+  EXPECT_GE(b["dispatches_per_token"].as_double(), 10.0);
+  EXPECT_LE(b["dispatches_per_token"].as_double(), 100.0);
+  EXPECT_GE(b["barriers_per_token"].as_double(), 1.0);
+  EXPECT_LE(b["barriers_per_token"].as_double(), b["dispatches_per_token"].as_double());
+  EXPECT_LE(b["readback_bytes_per_token"].as_double(), 65536.0);
+  EXPECT_GE(b["host_seconds_per_token"].as_double(), 0.0);
+  // GPU time per kernel class from timestamps (lavapipe has them): the classes add up to the
+  // step, and the mat-vecs of the file's weight types report the GB/s of their bytes.
+  ASSERT_TRUE(b["gpu_timing"].as_bool()) << b["gpu_timing_note"].as_string();
+  double sum = 0;
+  bool matvec = false, attention = false;
+  for (const Json& c : b["gpu_classes"].as_array()) {
+    sum += c["seconds_per_token"].as_double();
+    if (c["name"].as_string().rfind("matvec q", 0) == 0) {
+      matvec = true;
+      EXPECT_GT(c["bytes_per_token"].as_double(), 0.0) << c["name"].as_string();
+      EXPECT_GT(c["gb_per_s"].as_double(), 0.0) << c["name"].as_string();
+    }
+    attention |= c["name"].as_string() == "attention";
+  }
+  EXPECT_TRUE(matvec);
+  EXPECT_TRUE(attention);
+  EXPECT_NEAR(sum, b["gpu_seconds_per_token"].as_double(), 1e-6 + 1e-3 * sum);
+  EXPECT_GT(b["matvec_gb_per_s"].as_double(), 0.0);
 }
 
 }  // namespace

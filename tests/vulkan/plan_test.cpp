@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "inference/model/model.h"
 #include "inference/vulkan/memory_plan.h"
 #include "inference/vulkan/vulkan_engine.h"
+#include "inference/vulkan/vulkan_session.h"
 #include "tests/vulkan/vk_test_support.h"
 
 namespace veloce {
@@ -103,6 +106,28 @@ TEST(SubmissionBudget, LongPromptsAreSplitByCostNotByCount) {
   // A CPU device (no watchdog) keeps whole batches.
   const vk::SubmissionBudget cpu = vk::submission_budget(c, 8'760'000'000ull, vk::DeviceKind::Cpu);
   EXPECT_EQ(cpu.tokens(0, 4096), vk::kMaxBatch);
+}
+
+TEST_F(PlanTest, ASubmissionBoundGivesTheSameLogitsInMoreSubmissions) {
+  const int32_t ids[24] = {5, 9, 100, 7, 300, 2, 11, 400, 8, 1000, 3, 12, 6, 70, 800, 4, 90, 10, 200, 13, 14, 15, 16, 17};
+  auto run = [&](const char* submit_ms, uint64_t* submissions) {
+    std::optional<test::ScopedEnv> env;
+    if (submit_ms) env.emplace("VELOCE_VK_SUBMIT_MS", submit_ms);
+    auto engine = load(256);
+    auto session = engine->create_session(256);
+    std::vector<float> logits(session->n_vocab());
+    session->evaluate(ids, logits, false);
+    *submissions = dynamic_cast<vk::VulkanSession&>(*session).counters().submissions;
+    return logits;
+  };
+  uint64_t whole = 0, split = 0;
+  const auto a = run(nullptr, &whole);
+  const auto b = run("0", &split);  // every token is over a zero budget: one per submission
+  EXPECT_EQ(whole, 1u);
+  EXPECT_EQ(split, 24u);
+  float diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff = std::max(diff, std::fabs(a[i] - b[i]));
+  EXPECT_LE(diff, 2e-3f);
 }
 
 }  // namespace
