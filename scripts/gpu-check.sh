@@ -24,7 +24,7 @@ N_GEN=32
 KEEP_MODEL=0
 JOBS=$(nproc)
 # What --fetch-debs downloads: the build's needs beyond a compiler, CMake and ninja.
-DEB_PACKAGES=(libvulkan1 libvulkan-dev glslc libshaderc1 vulkan-validationlayers libgtest-dev googletest
+DEB_PACKAGES=(libvulkan1 libvulkan-dev glslc libshaderc1 vulkan-validationlayers libgtest-dev
               pkgconf pkgconf-bin libpkgconf3 libpcre2-dev libpcre2-8-0 libpcre2-16-0 libpcre2-32-0 libpcre2-posix3)
 
 die() { echo "gpu-check: $*" >&2; exit 1; }
@@ -76,8 +76,10 @@ if [ -n "$DEBS" ]; then
   export LD_LIBRARY_PATH=$MULTI:$TREE/usr/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
   export CMAKE_PREFIX_PATH=$TREE/usr${CMAKE_PREFIX_PATH:+:$CMAKE_PREFIX_PATH}
   export PKG_CONFIG_PATH=$MULTI/pkgconfig:$TREE/usr/share/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
-  # The .pc files say prefix=/usr: the sysroot points them at the tree.
-  export PKG_CONFIG_SYSROOT_DIR=$TREE
+  # The unpacked .pc files say prefix=/usr: point them at the tree (the system's stay as they are).
+  for pc in "$MULTI"/pkgconfig/*.pc "$TREE"/usr/share/pkgconfig/*.pc; do
+    [ -f "$pc" ] && sed -i "s|^prefix=/usr\$|prefix=$TREE/usr|" "$pc"
+  done
   if [ -d "$TREE/usr/share/vulkan/explicit_layer.d" ]; then
     export VK_LAYER_PATH=$TREE/usr/share/vulkan/explicit_layer.d${VK_LAYER_PATH:+:$VK_LAYER_PATH}
     export VK_ADD_LAYER_PATH=$VK_LAYER_PATH

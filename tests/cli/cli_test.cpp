@@ -36,7 +36,7 @@ size_t count_lines(const std::string& s) {
 TEST(Cli, EveryCommandIsListedAndHasHelp) {
   const ProcessResult top = cli({"--help"});
   ASSERT_EQ(top.exit_code, 0);
-  std::vector<std::string> names = {"info", "devices", "tokenize", "generate", "perplexity", "bench", "make-model"};
+  std::vector<std::string> names = {"info", "devices", "tokenize", "generate", "perplexity", "bench", "make-model", "plan"};
 #ifdef VELOCE_CLI_HAS_APP
   names.insert(names.end(), {"chat", "list", "export", "import"});
 #endif
