@@ -130,6 +130,16 @@ FocusScope {
                 font.italic: true
             }
 
+            MessageFooter {
+                Layout.fillWidth: true
+                visible: !message.isUser && !message.editing && text.length > 0
+                stopReason: message.model.stopReason
+                completionTokens: message.model.completionTokens
+                tokensPerSecond: message.model.tokensPerSecond
+                timeToFirstTokenMs: message.model.timeToFirstTokenMs
+                baseFont: window.font
+            }
+
             MessageEditor {
                 id: editor
                 Layout.fillWidth: true

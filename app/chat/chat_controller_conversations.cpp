@@ -12,7 +12,8 @@ ConversationItem itemFrom(const veloce::storage::ConversationSummary& c) {
   return ConversationItem{c.id, c.title, c.updated_at, c.pinned};
 }
 
-MessageItem itemFrom(const veloce::storage::BranchEntry& e) {
+// maxTokens: the conversation's reply length limit (tells a reply cut by it; see stopReasonOf).
+MessageItem itemFrom(const veloce::storage::BranchEntry& e, int maxTokens) {
   const auto& m = e.message;
   return MessageItem{m.id,
                      m.parent_id > 0 ? m.parent_id : -1,
@@ -21,7 +22,11 @@ MessageItem itemFrom(const veloce::storage::BranchEntry& e) {
                      veloce::storage::state_name(m.state),
                      e.sibling_index,
                      e.sibling_count,
-                     m.created_at};
+                     m.created_at,
+                     m.stats.completion_tokens,
+                     m.stats.time_to_first_token_ms,
+                     m.stats.tokens_per_second,
+                     maxTokens};
 }
 
 }  // namespace
@@ -56,9 +61,11 @@ void ChatController::reloadBranch() {
   }
   try {
     const auto branch = store_->current_branch(conversationId_);
+    const auto conversation = store_->conversation(conversationId_);
+    const int maxTokens = conversation ? conversation->settings.max_tokens : 0;
     QList<MessageItem> items;
     items.reserve(static_cast<qsizetype>(branch.size()));
-    for (const auto& e : branch) items.append(itemFrom(e));
+    for (const auto& e : branch) items.append(itemFrom(e, maxTokens));
     messages_.setMessages(std::move(items));
   } catch (const std::exception& e) {
     setError(QString::fromUtf8(e.what()));

@@ -62,6 +62,7 @@ void ChatController::startReply(ReplyRequest request, int userRow, int replyRow)
   viewAttached_ = true;
   userRow_ = userRow;
   replyRow_ = replyRow;
+  messages_.setMaxTokensAt(replyRow, request.maxTokens);  // a reply that uses all of it was cut
   setSendState(SendState::Prefill);
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->generate(request); }, Qt::QueuedConnection);
 }
@@ -236,6 +237,7 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
   const bool attached = viewAttached_;
   if (viewAttached_) {
     messages_.setLastState(state);
+    messages_.setLastFigures(outcome.completionTokens, outcome.timeToFirstTokenMs, outcome.tokensPerSecond);
     upsertConversation(conversationId_);
   }
   if (outcome.completionTokens > 0) {

@@ -4,6 +4,15 @@
 
 namespace veloce::app {
 
+QString stopReasonOf(const MessageItem& m) {
+  if (m.role != QLatin1String("assistant")) return {};
+  if (m.state == QLatin1String("complete")) {
+    const bool cut = m.maxTokens > 0 && m.completionTokens && *m.completionTokens >= m.maxTokens;
+    return cut ? QStringLiteral("length") : QStringLiteral("finished");
+  }
+  return m.state;  // "streaming", "stopped", "error"
+}
+
 MessageListModel::MessageListModel(QObject* parent) : QAbstractListModel(parent) {}
 
 int MessageListModel::rowCount(const QModelIndex& parent) const {
@@ -25,6 +34,10 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     case SiblingCountRole: return m.siblingCount;
     case CreatedAtRole: return m.createdAt;
     case IsLastRole: return index.row() == items_.size() - 1;
+    case CompletionTokensRole: return m.completionTokens.value_or(-1);
+    case TokensPerSecondRole: return m.tokensPerSecond.value_or(-1.0);
+    case TimeToFirstTokenRole: return m.timeToFirstTokenMs.value_or(-1.0);
+    case StopReasonRole: return stopReasonOf(m);
     default: return {};
   }
 }
@@ -38,7 +51,11 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
           {SiblingIndexRole, "siblingIndex"},
           {SiblingCountRole, "siblingCount"},
           {CreatedAtRole, "createdAt"},
-          {IsLastRole, "isLast"}};
+          {IsLastRole, "isLast"},
+          {CompletionTokensRole, "completionTokens"},
+          {TokensPerSecondRole, "tokensPerSecond"},
+          {TimeToFirstTokenRole, "timeToFirstTokenMs"},
+          {StopReasonRole, "stopReason"}};
 }
 
 void MessageListModel::setMessages(QList<MessageItem> messages) {
@@ -55,6 +72,10 @@ void MessageListModel::append(const MessageItem& message) {
   beginInsertRows({}, row, row);
   items_.append(message);
   endInsertRows();
+  if (message.state == QLatin1String("streaming")) {
+    streamClock_.start();
+    livePieces_ = 0;
+  }
   // The previous last row is no longer the last one.
   if (row > 0) emit dataChanged(index(row - 1), index(row - 1), {IsLastRole});
   emit countChanged();
@@ -72,9 +93,20 @@ void MessageListModel::truncateFrom(int row) {
 void MessageListModel::appendToLast(const QString& piece) {
   if (items_.isEmpty() || piece.isEmpty()) return;
   const auto row = static_cast<int>(items_.size()) - 1;
-  items_[row].content += piece;
+  MessageItem& m = items_[row];
+  m.content += piece;
   const QModelIndex i = index(row);
-  emit dataChanged(i, i, {ContentRole});
+  if (m.state != QLatin1String("streaming") || !streamClock_.isValid()) {
+    emit dataChanged(i, i, {ContentRole});
+    return;
+  }
+  // Live figures: time to the first piece, then pieces per second since it.
+  const double nowMs = static_cast<double>(streamClock_.nsecsElapsed()) / 1e6;
+  if (++livePieces_ == 1) m.timeToFirstTokenMs = nowMs;
+  m.completionTokens = livePieces_;
+  const double sinceFirst = nowMs - m.timeToFirstTokenMs.value_or(nowMs);
+  if (livePieces_ > 1 && sinceFirst > 0) m.tokensPerSecond = (livePieces_ - 1) * 1000.0 / sinceFirst;
+  emit dataChanged(i, i, {ContentRole, CompletionTokensRole, TimeToFirstTokenRole, TokensPerSecondRole});
 }
 
 void MessageListModel::setIdAt(int row, qint64 id) {
@@ -94,7 +126,24 @@ void MessageListModel::setLastState(const QString& state) {
   const auto row = static_cast<int>(items_.size()) - 1;
   if (items_[row].state == state) return;
   items_[row].state = state;
-  emit dataChanged(index(row), index(row), {StateRole});
+  emit dataChanged(index(row), index(row), {StateRole, StopReasonRole});
+}
+
+void MessageListModel::setLastFigures(int completionTokens, double timeToFirstTokenMs, double tokensPerSecond) {
+  if (items_.isEmpty()) return;
+  const auto row = static_cast<int>(items_.size()) - 1;
+  MessageItem& m = items_[row];
+  m.completionTokens = completionTokens;
+  // No first token (an error before it): no time to it and no rate.
+  m.timeToFirstTokenMs = completionTokens > 0 ? std::optional<double>(timeToFirstTokenMs) : std::nullopt;
+  m.tokensPerSecond = completionTokens > 0 ? std::optional<double>(tokensPerSecond) : std::nullopt;
+  emit dataChanged(index(row), index(row), {CompletionTokensRole, TimeToFirstTokenRole, TokensPerSecondRole, StopReasonRole});
+}
+
+void MessageListModel::setMaxTokensAt(int row, int maxTokens) {
+  if (row < 0 || row >= items_.size()) return;
+  items_[row].maxTokens = maxTokens;
+  emit dataChanged(index(row), index(row), {StopReasonRole});
 }
 
 void MessageListModel::setSiblingInfo(int row, int siblingIndex, int siblingCount) {

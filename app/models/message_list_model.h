@@ -5,8 +5,10 @@
 // delegate never re-receives the whole reply per token.
 #include <QAbstractListModel>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace veloce::app {
 
@@ -20,7 +22,20 @@ struct MessageItem {
   int siblingIndex = 0;  // 0-based position among the messages with the same parent (QML shows +1)
   int siblingCount = 1;  // number of alternatives (regenerated replies / edited versions)
   QDateTime createdAt;
+  // Figures of a generated reply for its footer: stored ones, or live ones while it streams
+  // (tokens counted as streamed pieces, replaced by the engine's figures when it ends). Absent
+  // for user messages and imported replies.
+  std::optional<int> completionTokens = std::nullopt;
+  std::optional<double> timeToFirstTokenMs = std::nullopt;
+  std::optional<double> tokensPerSecond = std::nullopt;
+  // The reply length limit it was generated under (0: unknown). A complete reply that used all
+  // of it was cut by the limit: stop reason "length".
+  int maxTokens = 0;
 };
+
+// How a reply ended, for its footer: "streaming", "finished", "stopped", "length", "error"; ""
+// for messages that are not replies.
+QString stopReasonOf(const MessageItem& m);
 
 class MessageListModel : public QAbstractListModel {
   Q_OBJECT
@@ -37,6 +52,10 @@ class MessageListModel : public QAbstractListModel {
     SiblingCountRole,           // "siblingCount": int; show the "2/3" switcher when > 1
     CreatedAtRole,              // "createdAt": QDateTime
     IsLastRole,                 // "isLast": bool, the last row (regenerate/Up-to-edit targets)
+    CompletionTokensRole,       // "completionTokens": int, -1 when not measured
+    TokensPerSecondRole,        // "tokensPerSecond": double, -1 when not measured
+    TimeToFirstTokenRole,       // "timeToFirstTokenMs": double, -1 when not measured
+    StopReasonRole,             // "stopReason": see stopReasonOf()
   };
   Q_ENUM(Role)
 
@@ -59,6 +78,10 @@ class MessageListModel : public QAbstractListModel {
   void setIdAt(int row, qint64 id);
   void setParentIdAt(int row, qint64 parentId);
   void setLastState(const QString& state);
+  // The engine's figures for the last row once its reply ended (replacing the live ones).
+  void setLastFigures(int completionTokens, double timeToFirstTokenMs, double tokensPerSecond);
+  // The reply length limit a row's reply is generated under.
+  void setMaxTokensAt(int row, int maxTokens);
   // Updates the sibling position shown by a row.
   void setSiblingInfo(int row, int siblingIndex, int siblingCount);
 
@@ -72,6 +95,9 @@ class MessageListModel : public QAbstractListModel {
 
  private:
   QList<MessageItem> items_;
+  // Live figures of a streaming last row: time since it was added, and pieces so far.
+  QElapsedTimer streamClock_;
+  int livePieces_ = 0;
 };
 
 }  // namespace veloce::app
