@@ -3,9 +3,15 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include "app/export/file_names.h"
+
 namespace veloce::exporting {
 
 void write_file_atomically(const QString& path, const std::function<void(QIODevice&)>& write) {
+  // QSaveFile resolves a symbolic link and renames over its target, which may lie anywhere (or,
+  // for a dangling link, creates it): refuse rather than write outside the chosen place.
+  if (is_symlink_or_special(path))
+    throw ExportError(QStringLiteral("%1: is a symbolic link or a special file; not writing through it").arg(path).toStdString());
   if (QFileInfo(path).isDir())
     throw ExportError(QStringLiteral("%1: is a folder, not a file").arg(path).toStdString());
   QSaveFile file(path);

@@ -1,6 +1,9 @@
 #include "app/export/file_names.h"
 
+#include <sys/stat.h>
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -44,7 +47,18 @@ QString cut_to_utf8_bytes(const QString& s, int max_bytes) {
   return out;
 }
 
+// Whether writing path would replace something other than a plain file of ours: a symbolic link
+// (to a file, a folder, or dangling: QSaveFile would write to its target, outside the folder),
+// a folder, a FIFO or a device. lstat, not QFileInfo::exists(), which follows links.
+bool occupied_by_non_file(const QString& path) {
+  struct stat st {};
+  if (::lstat(QFile::encodeName(path).constData(), &st) != 0) return false;  // nothing there
+  return !S_ISREG(st.st_mode);
+}
+
 }  // namespace
+
+bool is_symlink_or_special(const QString& path) { return occupied_by_non_file(path); }
 
 QString sanitized_file_stem(const QString& title) {
   QString out;
@@ -74,11 +88,13 @@ QString sanitized_file_stem(const QString& title) {
 QString unique_file_path(const QString& folder, const QString& title, const QString& extension, QSet<QString>& taken) {
   const QString stem = sanitized_file_stem(title);
   QString name = stem + QLatin1Char('.') + extension;
-  for (int n = 2; taken.contains(name.toLower()); ++n)
+  const QString dir = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+  // A name already used by this export, or held in the folder by a link, a folder or a special
+  // file, gets the next number instead: an export never writes through a link out of the folder.
+  for (int n = 2; taken.contains(name.toLower()) || occupied_by_non_file(dir + QLatin1Char('/') + name); ++n)
     name = QStringLiteral("%1 (%2).%3").arg(stem).arg(n).arg(extension);
   taken.insert(name.toLower());
 
-  const QString dir = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
   const QString path = QDir::cleanPath(dir + QLatin1Char('/') + name);
   if (QFileInfo(path).absolutePath() != dir)
     throw std::runtime_error(QStringLiteral("refusing file name '%1': it would leave the folder %2").arg(name, dir).toStdString());

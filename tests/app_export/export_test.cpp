@@ -343,6 +343,48 @@ class ExportTest : public QObject {
     for (const QString& f : result.files) QCOMPARE(QFileInfo(f).absolutePath(), QDir(folder).absolutePath());
   }
 
+  void exportNeverFollowsSymlinksOutOfTheFolder() {
+    // Links planted in the export folder under the names the titles map to: to a file outside,
+    // dangling (to a file that does not exist yet) and to a folder outside.
+    const QString outside = path(QStringLiteral("outside"));
+    const QString folder = path(QStringLiteral("links"));
+    QVERIFY(QDir().mkpath(outside) && QDir().mkpath(folder));
+    const QString victim = outside + QStringLiteral("/victim.txt");
+    write_file_atomically(victim, QByteArray("precious"));
+    QVERIFY(QFile::link(victim, folder + QStringLiteral("/Planted.md")));
+    QVERIFY(QFile::link(outside + QStringLiteral("/created.md"), folder + QStringLiteral("/Dangling.md")));
+    QVERIFY(QFile::link(outside, folder + QStringLiteral("/Linked.md")));
+
+    ConversationStore store(path(QStringLiteral("links.sqlite")));
+    std::vector<qint64> ids;
+    for (const char* title : {"Planted", "Dangling", "Linked"}) ids.push_back(make_conversation(store, QString::fromLatin1(title)));
+    const auto result = export_to_folder(store, ids, ExportFormat::Markdown, folder);
+    QCOMPARE(result.files, (QStringList{folder + QStringLiteral("/Planted (2).md"), folder + QStringLiteral("/Dangling (2).md"),
+                                        folder + QStringLiteral("/Linked (2).md")}));
+    for (const QString& f : result.files) {
+      QVERIFY2(QFileInfo(f).isFile() && !QFileInfo(f).isSymLink(), qPrintable(f));
+      QVERIFY(read_all(f).contains(QStringLiteral("5 snails")));
+    }
+    // Nothing outside changed or appeared; the links are still links.
+    QCOMPARE(read_all(victim), QStringLiteral("precious"));
+    QCOMPARE(QDir(outside).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("victim.txt")});
+    for (const char* name : {"/Planted.md", "/Dangling.md", "/Linked.md"})
+      QVERIFY(QFileInfo(folder + QLatin1String(name)).isSymLink());
+
+    // Writing to a link's path directly (a chosen file name) is refused, naming the file.
+    for (const char* name : {"/Planted.md", "/Dangling.md", "/Linked.md"}) {
+      const QString link = folder + QLatin1String(name);
+      try {
+        export_to_file(store, {ids[0]}, ExportFormat::Markdown, link);
+        QFAIL(qPrintable(QStringLiteral("wrote through the link ") + link));
+      } catch (const ExportError& e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("symbolic link")), e.what());
+      }
+    }
+    QCOMPARE(read_all(victim), QStringLiteral("precious"));
+    QVERIFY(!QFileInfo::exists(outside + QStringLiteral("/created.md")));
+  }
+
   void failedWritesLeaveOldFileIntact() {
     const QString target = path(QStringLiteral("keep.md"));
     write_file_atomically(target, QByteArray("old contents"));
