@@ -199,6 +199,7 @@ storage::ImportResult import_json_file(storage::ConversationStore& store, const 
       const auto r = store.import_conversation(c.conversation, c.messages);
       total.conversations_added += r.conversations_added;
       total.conversations_already_present += r.conversations_already_present;
+      total.conversations_restored += r.conversations_restored;
       total.messages_added += r.messages_added;
       total.messages_already_present += r.messages_already_present;
     }

@@ -52,6 +52,9 @@ QString ConversationStore::default_path() {
 ConversationStore::ConversationStore(const QString& path, OpenOptions options) : path_(path) {
   try {
     open_and_check(options);
+    // Refuse before anything writes: switching to WAL rewrites header bytes 18-19, and a database
+    // the app refuses must stay byte for byte as it was.
+    refuse_unknown_schema();
     configure_connection();
     migrate();
   } catch (...) {
@@ -170,26 +173,36 @@ void ConversationStore::configure_connection() {
   exec("PRAGMA foreign_keys=ON");
 }
 
-void ConversationStore::migrate() {
-  auto user_version = [this] {
-    Statement q(db_, "PRAGMA user_version", path_);
-    q.step();
-    return static_cast<int>(q.int64(0));
-  };
+int ConversationStore::user_version() {
+  Statement q(db_, "PRAGMA user_version", path_);
+  q.step();
+  return static_cast<int>(q.int64(0));
+}
+
+void ConversationStore::refuse_unknown_schema() {
+  // Reads only: the header's user_version and the schema table.
   const int found = user_version();
-  report_.schema_before = found;
-  report_.schema_after = found;
   if (found > kSchemaVersion)
     throw StoreError(QStringLiteral("%1: written by a newer Veloce (schema version %2; this version knows up to %3)")
                          .arg(path_).arg(found).arg(kSchemaVersion).toStdString());
-  if (found == kSchemaVersion) return;
   if (found == 0) {
     Statement tables(db_, "SELECT count(*) FROM sqlite_master", path_);
     tables.step();
     if (tables.int64(0) != 0)
       throw StoreError(QStringLiteral("%1: an SQLite database, but not a Veloce one (it has tables and no schema version)")
                            .arg(path_).toStdString());
-  } else {
+  }
+}
+
+void ConversationStore::migrate() {
+  const int found = user_version();
+  report_.schema_before = found;
+  report_.schema_after = found;
+  // refuse_unknown_schema() ran before WAL was switched on; checked again because another
+  // process may have written the file in between.
+  refuse_unknown_schema();
+  if (found == kSchemaVersion) return;
+  if (found > 0) {
     // A consistent copy (WAL content included) before touching anything; kept, never deleted.
     const QString backup = unused_name(path_, QStringLiteral(".v%1-backup-%2").arg(found).arg(timestamp_suffix()));
     Statement copy(db_, "VACUUM INTO ?1", path_);

@@ -77,6 +77,7 @@ struct NewConversation {
 struct ImportResult {
   int conversations_added = 0;
   int conversations_already_present = 0;  // matched by uuid (their new messages are still added)
+  int conversations_restored = 0;         // of those, deleted ones brought back (not yet purged)
   int messages_added = 0;
   int messages_already_present = 0;       // matched by uuid; left as they are
 };
@@ -173,6 +174,9 @@ class ConversationStore {
   QString run_quick_check(const char* sql);
   void open_and_check(const OpenOptions& options);
   void configure_connection();
+  // Throws StoreError for a newer schema or another application's database; changes nothing.
+  void refuse_unknown_schema();
+  int user_version();
   void migrate();
   void exec(const char* sql);
   void move_aside_corrupt(const QString& reason);

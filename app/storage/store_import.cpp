@@ -24,6 +24,11 @@ ImportResult ConversationStore::import_conversation(const Conversation& conversa
     if (auto existing = conversation_id_by_uuid(conversation.uuid)) {
       conversation_id = *existing;
       ++result.conversations_already_present;
+      // Importing a backup of a conversation that was deleted (and not yet purged) brings it back:
+      // otherwise the import would report success and the next purge would remove it.
+      Statement restore(db_, "UPDATE conversations SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", path_);
+      restore.bind(1, conversation_id).run();
+      if (sqlite3_changes(db_) > 0) ++result.conversations_restored;
     } else {
       Statement q(db_,
                   "INSERT INTO conversations (uuid, title, created_at, updated_at, pinned, system_prompt, "
@@ -59,6 +64,12 @@ ImportResult ConversationStore::import_conversation(const Conversation& conversa
     };
     for (const Message& m : messages) {
       if (auto known = lookup(m.uuid)) {
+        // A uuid of another conversation's message: counting it as present and using it as a
+        // parent would hang this conversation's messages under another one's tree, unseen.
+        if (known->second != conversation_id)
+          throw StoreError(QStringLiteral("message %1 of conversation %2 already exists in another conversation; "
+                                          "nothing of this conversation was imported")
+                               .arg(m.uuid, conversation.uuid).toStdString());
         ids[m.uuid] = known->first;
         ++result.messages_already_present;
         continue;

@@ -1,5 +1,7 @@
 // Qt Test for ConversationStore: schema, migrations from every shipped version, conversations,
 // branches, streaming, search, corruption handling and use from two threads at once.
+#include <sqlite3.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +23,20 @@ QString branch_text(const std::vector<BranchEntry>& branch) {
   QStringList parts;
   for (const auto& e : branch) parts << QStringLiteral("%1[%2/%3]").arg(e.message.content).arg(e.sibling_index + 1).arg(e.sibling_count);
   return parts.join(QStringLiteral(" > "));
+}
+
+// A rollback-journal database, as another application (or a newer Veloce) may leave it: the
+// header then says so in bytes 18-19, which switching to WAL would rewrite.
+void use_rollback_journal(const QString& path) {
+  sqlite3* db = nullptr;
+  QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+  QCOMPARE(sqlite3_exec(db, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+QByteArray file_bytes(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QStringList files_starting_with(const QString& folder, const QString& prefix) {
@@ -114,12 +130,18 @@ class StoreTest : public QObject {
   void refusesNewerSchemaWithoutTouchingIt() {
     veloce::test::write_v1_database(db_path());
     veloce::test::set_user_version(db_path(), 99);
+    use_rollback_journal(db_path());
+    const QByteArray before = file_bytes(db_path());
+    QVERIFY(before.size() > 100);
+    QCOMPARE(before.at(18), char{1});
     try {
       ConversationStore store(db_path());
       QFAIL("a database from a newer version was opened");
     } catch (const StoreError& e) {
       QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("newer Veloce")), e.what());
     }
+    // Not one byte changed (WAL mode would rewrite header bytes 18-19).
+    QVERIFY(file_bytes(db_path()) == before);
     QCOMPARE(veloce::test::read_user_version(db_path()), 99);
     QCOMPARE(veloce::test::count_rows(db_path(), QStringLiteral("messages")), 3);
     QVERIFY(files_starting_with(dir_.path(), QStringLiteral("conversations.sqlite.")).isEmpty());
@@ -128,7 +150,12 @@ class StoreTest : public QObject {
   void refusesForeignSqliteDatabase() {
     veloce::test::write_v1_database(db_path());
     veloce::test::set_user_version(db_path(), 0);  // tables but no version: not ours
+    use_rollback_journal(db_path());
+    const QByteArray before = file_bytes(db_path());
+    QVERIFY(before.size() > 100);
+    QCOMPARE(before.at(18), char{1});
     QVERIFY_THROWS_EXCEPTION(StoreError, ConversationStore{db_path()});
+    QVERIFY(file_bytes(db_path()) == before);
     QCOMPARE(veloce::test::count_rows(db_path(), QStringLiteral("conversations")), 1);
   }
 
@@ -474,6 +501,58 @@ class StoreTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(StoreError, store.import_conversation(other, {root, orphan}));
     QVERIFY(!store.conversation_id_by_uuid(other.uuid));
     QCOMPARE(store.list_conversations().size(), size_t{1});
+  }
+
+  void importNeverLinksAcrossConversations() {
+    ConversationStore store(db_path());
+    Conversation a;
+    a.uuid = QStringLiteral("11111111-2222-4333-8444-000000000001");
+    a.title = QStringLiteral("A");
+    Message shared;
+    shared.uuid = QStringLiteral("bbbbbbbb-0000-4000-8000-000000000001");
+    shared.content = QStringLiteral("in A");
+    QCOMPARE(store.import_conversation(a, {shared}).messages_added, 1);
+
+    // B reuses A's message uuid as its root and hangs a reply under it.
+    Conversation b = a;
+    b.uuid = QStringLiteral("11111111-2222-4333-8444-000000000002");
+    b.title = QStringLiteral("B");
+    Message reply;
+    reply.uuid = QStringLiteral("bbbbbbbb-0000-4000-8000-000000000002");
+    reply.parent_uuid = shared.uuid;
+    reply.role = Role::Assistant;
+    reply.content = QStringLiteral("in B");
+    try {
+      store.import_conversation(b, {shared, reply});
+      QFAIL("a message uuid of another conversation was accepted");
+    } catch (const StoreError& e) {
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("another conversation")), e.what());
+    }
+    QVERIFY(!store.conversation_id_by_uuid(b.uuid));
+    const qint64 a_id = *store.conversation_id_by_uuid(a.uuid);
+    QCOMPARE(store.all_messages(a_id).size(), size_t{1});
+    QCOMPARE(veloce::test::count_rows(db_path(), QStringLiteral("messages")), 1);
+  }
+
+  void importRestoresADeletedConversation() {
+    ConversationStore store(db_path());
+    Conversation c;
+    c.uuid = QStringLiteral("11111111-2222-4333-8444-000000000003");
+    c.title = QStringLiteral("Backed up");
+    Message m;
+    m.uuid = QStringLiteral("cccccccc-0000-4000-8000-000000000001");
+    m.content = QStringLiteral("keep me");
+    store.import_conversation(c, {m});
+    const qint64 id = *store.conversation_id_by_uuid(c.uuid);
+    store.delete_conversation(id);
+    QVERIFY(store.list_conversations().empty());
+
+    const auto r = store.import_conversation(c, {m});  // the user restores the backup
+    QCOMPARE(r.conversations_already_present, 1);
+    QCOMPARE(r.conversations_restored, 1);
+    QCOMPARE(store.list_conversations().size(), size_t{1});
+    QCOMPARE(store.purge_deleted(), 0);
+    QCOMPARE(store.all_messages(id).at(0).content, QStringLiteral("keep me"));
   }
 };
 
