@@ -21,14 +21,32 @@ struct Fd {
 [[noreturn]] void fail_errno(const std::string& path, const char* what) {
   throw GgufError(path + ": " + what + ": " + std::strerror(errno));
 }
+
+// What a path names when it is not a regular file, for the error message.
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "not a regular file";
+}
+
+[[noreturn]] void fail_not_regular(const std::string& path, mode_t mode) {
+  throw GgufError(path + ": file: " + kind_of(mode) + ", not a regular file; choose a .gguf model file");
+}
 }  // namespace
 
 void map_file(const std::string& path, GgufFile::Impl& impl) {
-  Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (f.fd < 0) fail_errno(path, "open");
+  // The type is checked before opening: open() of a FIFO blocks until a writer appears (forever,
+  // on the UI thread for the GUI), and opening a device can have effects of its own. O_NONBLOCK
+  // and the fstat() after it cover a path swapped for a FIFO in between.
   struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) fail_errno(path, "open");
+  if (!S_ISREG(st.st_mode)) fail_not_regular(path, st.st_mode);
+  Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+  if (f.fd < 0) fail_errno(path, "open");
   if (::fstat(f.fd, &st) != 0) fail_errno(path, "stat");
-  if (!S_ISREG(st.st_mode)) throw GgufError(path + ": file: not a regular file");
+  if (!S_ISREG(st.st_mode)) fail_not_regular(path, st.st_mode);
   const auto size = static_cast<uint64_t>(st.st_size);
   if (size < k_header_size)
     throw GgufError(path + ": header: the file is " + std::to_string(size) + " bytes, smaller than a GGUF header (" +

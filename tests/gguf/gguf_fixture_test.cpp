@@ -2,7 +2,15 @@
 // llama.cpp's gguf-py dump of the same files) reports: counts, shapes, types and offsets.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <future>
 #include <map>
+#include <string>
 
 #include "inference/gguf/gguf_file.h"
 #include "tests/gguf/test_support.h"
@@ -169,6 +177,40 @@ TEST(GgufFixture, TypedGettersRejectWrongTypes) {
 TEST(GgufFixture, MissingFileNamesThePath) {
   test::expect_gguf_error([] { (void)GgufFile::open("/nonexistent/model.gguf"); }, "/nonexistent/model.gguf",
                           {"open", "No such file"});
+}
+
+// A FIFO, a folder and a device given as the model: a one-line error at once. Before the type was
+// checked first, open() of the FIFO blocked until a writer came (forever; in the GUI on the UI
+// thread); here a writer is opened after 5 s to release a blocked reader and fail cleanly.
+TEST(GgufFixture, NonRegularFilesAreRefusedWithoutBlocking) {
+  char dir_template[] = "/tmp/veloce-fifo-XXXXXX";
+  ASSERT_NE(::mkdtemp(dir_template), nullptr);
+  const std::string dir = dir_template;
+  const std::string fifo = dir + "/model.gguf";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto opening = std::async(std::launch::async, [&] {
+    try {
+      (void)GgufFile::open(fifo);
+      return std::string("opened");
+    } catch (const GgufError& e) {
+      return std::string(e.what());
+    }
+  });
+  if (opening.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+    const int writer = ::open(fifo.c_str(), O_WRONLY);  // lets the blocked open() return
+    if (writer >= 0) ::close(writer);
+    opening.wait();
+    ::unlink(fifo.c_str());
+    ::rmdir(dir.c_str());
+    FAIL() << "opening a FIFO as the model blocked";
+  }
+  const std::string message = opening.get();
+  EXPECT_NE(message.find(fifo + ": file: a FIFO (named pipe), not a regular file"), std::string::npos) << message;
+  ::unlink(fifo.c_str());
+  ::rmdir(dir.c_str());
+
+  test::expect_gguf_error([] { (void)GgufFile::open("/dev/null"); }, "/dev/null", {"a device, not a regular file"});
+  test::expect_gguf_error([] { (void)GgufFile::open("/tmp"); }, "/tmp", {"a folder, not a regular file"});
 }
 
 }  // namespace
