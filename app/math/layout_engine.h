@@ -28,6 +28,7 @@ struct Atom {
   float italic = 0;        // its italic correction at this size
   bool big_op = false;     // a large operator symbol (scripts: sub moved left by the italic correction)
   bool limits = false;     // scripts go above and below
+  bool italic_in_width = false;  // the italic correction is already added to box.width
 };
 
 // Appends src's items to dst, moved by (dx, dy); dst's dimensions are the caller's business.
@@ -61,6 +62,8 @@ class Engine {
   float em(Style s) const { return static_cast<float>(font_.units_per_em()) * scale(s); }
   float axis(Style s) const { return k(HB_OT_MATH_CONSTANT_AXIS_HEIGHT, s); }
   uint32_t glyph(char32_t cp, size_t pos) const;
+  // The glyph for cp in style s: the script-size form in S and SS styles.
+  uint32_t glyph(char32_t cp, Style s, size_t pos) const;
   Box glyph_box(uint32_t g, float scale) const;
 
   const MathFont& font_;

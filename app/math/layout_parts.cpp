@@ -364,7 +364,7 @@ Box Engine::text(const std::string& s8, int variant, Style s, size_t pos) {
     i += len;
     if (variant == 1) cp = map_alphabet(cp, Alphabet::Bold);
     if (variant == 2) cp = map_alphabet(cp, Alphabet::Italic);
-    const uint32_t g = glyph(cp, pos);
+    const uint32_t g = glyph(cp, s, pos);
     const GlyphMetrics& m = font_.metrics(g);
     out.glyphs.push_back({g, x, 0, sc});
     out.height = std::max(out.height, static_cast<float>(m.ymax) * sc);

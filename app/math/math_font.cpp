@@ -112,6 +112,31 @@ uint32_t MathFont::glyph_for(char32_t cp) const {
   return g;
 }
 
+uint32_t MathFont::glyph_for(char32_t cp, int ssty) const {
+  const uint32_t nominal = glyph_for(cp);
+  if (ssty <= 0 || nominal == 0) return nominal;
+  const uint64_t key = (static_cast<uint64_t>(cp) << 2) | static_cast<uint64_t>(ssty & 3);
+  {
+    std::lock_guard lock(mutex_);
+    auto it = ssty_.find(key);
+    if (it != ssty_.end()) return it->second;
+  }
+  // Shape the one character with ssty on: GSUB picks the script form where the font has one.
+  hb_buffer_t* buf = hb_buffer_create();
+  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(&cp), 1, 0, 1);
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, HB_SCRIPT_MATH);  // the MATH script tag, where fonts put ssty
+  const hb_feature_t feature{HB_TAG('s', 's', 't', 'y'), static_cast<uint32_t>(ssty), 0, static_cast<unsigned>(-1)};
+  hb_shape(font_, buf, &feature, 1);
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+  const uint32_t g = (n == 1 && info[0].codepoint != 0) ? info[0].codepoint : nominal;
+  hb_buffer_destroy(buf);
+  std::lock_guard lock(mutex_);
+  ssty_.emplace(key, g);
+  return g;
+}
+
 const GlyphMetrics& MathFont::metrics(uint32_t glyph) const {
   std::lock_guard lock(mutex_);
   auto it = metrics_.find(glyph);

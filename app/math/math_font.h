@@ -57,6 +57,9 @@ class MathFont {
   int32_t units_per_em() const { return upem_; }
   int32_t constant(hb_ot_math_constant_t c) const { return constants_[c]; }
   uint32_t glyph_for(char32_t cp) const;  // 0 when the font has no glyph for cp
+  // The glyph for cp with the font's script-size forms ('ssty' 1 in script, 2 in scriptscript
+  // style: Latin Modern's optically sized letters, as TeX's 7 pt and 5 pt fonts); 0 if none.
+  uint32_t glyph_for(char32_t cp, int ssty) const;
   const GlyphMetrics& metrics(uint32_t glyph) const;
   std::vector<GlyphVariant> variants(uint32_t glyph, bool vertical) const;
   std::vector<AssemblyPart> assembly(uint32_t glyph, bool vertical) const;
@@ -80,6 +83,7 @@ class MathFont {
   mutable std::unordered_map<uint32_t, GlyphMetrics> metrics_;
   mutable std::unordered_map<uint32_t, GlyphPath> outlines_;
   mutable std::unordered_map<char32_t, uint32_t> cmap_;
+  mutable std::unordered_map<uint64_t, uint32_t> ssty_;
 };
 
 }  // namespace veloce::math

@@ -58,6 +58,11 @@ uint32_t Engine::glyph(char32_t cp, size_t pos) const {
   return g;
 }
 
+uint32_t Engine::glyph(char32_t cp, Style s, size_t pos) const {
+  const uint32_t g = glyph(cp, pos);
+  return s.level >= 2 ? font_.glyph_for(cp, s.level - 1) : g;
+}
+
 Box Engine::glyph_box(uint32_t g, float s) const {
   const GlyphMetrics& m = font_.metrics(g);
   Box b;
@@ -136,7 +141,7 @@ static void attach_scripts(Engine& e, Atom& a, const Node& n, Style s) {
   // Horizontal: the superscript after the italic correction; a large operator's subscript moved
   // left by it (MathML Core's rule for OpenType fonts); math kerning at the nucleus's corners.
   const float sc = e.scale(s);
-  float x_sup = base.width + (a.big_op ? 0 : a.italic);
+  float x_sup = base.width + (a.big_op || a.italic_in_width ? 0 : a.italic);
   float x_sub = base.width - (a.big_op ? a.italic : 0);
   if (a.glyph) {
     if (has_sup)
@@ -169,10 +174,16 @@ Atom Engine::atom(const Node& n, Style s) {
   const float sc = scale(s);
   switch (n.kind) {
     case NodeKind::Symbol: {
-      const uint32_t g = glyph(n.cp, n.source_pos);
+      const uint32_t g = glyph(n.cp, s, n.source_pos);
       a.box = glyph_box(g, sc);
       a.glyph = g;
       a.italic = static_cast<float>(font_.metrics(g).italic) * sc;
+      // TeX adds a character's italic correction after it unless a subscript follows (tex.web
+      // section 755): "f(" does not collide, and a superscript starts after the correction.
+      if (!n.sub) {
+        a.box.width += a.italic;
+        a.italic_in_width = true;
+      }
       break;
     }
     case NodeKind::Group: {

@@ -191,7 +191,7 @@ class Parser {
     Node n = make(NodeKind::Symbol, at);
     n.cls = cls;
     const bool greek_lower = (cp >= 0x3B1 && cp <= 0x3C9) || cp == 0x3F5 || cp == 0x3D1 || cp == 0x3F0 ||
-                             cp == 0x3D5 || cp == 0x3F1 || cp == 0x3D6;
+                             cp == 0x3D5 || cp == 0x3F1 || cp == 0x3D6 || cp == 0x2202;
     const bool latin = cp < 0x80 && is_letter(static_cast<char>(cp));
     const bool digit = cp >= '0' && cp <= '9';
     const bool greek_upper = cp >= 0x391 && cp <= 0x3A9;
@@ -717,8 +717,9 @@ class Parser {
     for (auto& r : n.rows) ncols = std::max(ncols, r.size());
     if (env.find("cases") != std::string::npos) cols = "ll";
     else if (env.rfind("align", 0) == 0 || env == "split" || env.rfind("eqnarray", 0) == 0) cols = alternating(ncols);
-    else if (cols.empty()) cols = "c";
-    while (cols.size() < ncols) cols += cols.back() == 'r' && env != "array" ? 'l' : cols.back() == 'l' && env != "array" && env.find("cases") == std::string::npos ? 'r' : cols.back();
+    else if (cols.empty()) cols.push_back('c');  // (not `cols = "c"`: GCC 12's -Wrestrict false positive)
+    // Columns beyond the spec repeat its last letter.
+    while (cols.size() < ncols) cols.push_back(cols.back());
     n.columns = cols;
     list.push_back(std::move(n));
     return true;

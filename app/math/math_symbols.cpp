@@ -234,7 +234,7 @@ char32_t map_alphabet(char32_t c, Alphabet a) {
       if (upper) return 0x1D434 + (c - 'A');
       if (lower) return 0x1D44E + (c - 'a');
       if (greek_lower) return 0x1D6FC + (c - 0x3B1);
-      if (char32_t v = greek_variant(0x1D6FC)) return c == 0x2202 ? c : v;
+      if (char32_t v = greek_variant(0x1D6FC)) return v;  // \partial too: italic in TeX
       return c;
     case Alphabet::Bold:
       if (upper) return 0x1D400 + (c - 'A');

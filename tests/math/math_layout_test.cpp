@@ -23,11 +23,11 @@ DisplayList lay(const std::string& tex, bool display = false) {
 
 float em() { return static_cast<float>(font().units_per_em()); }
 
-// The placed glyph for a character (math italic for letters), or nullptr.
+// The nth placed glyph for a character in any size (its script forms included), or nullptr.
 const PlacedGlyph* find(const DisplayList& l, char32_t cp, int nth = 0) {
-  const uint32_t g = font().glyph_for(cp);
+  const uint32_t g[3] = {font().glyph_for(cp), font().glyph_for(cp, 1), font().glyph_for(cp, 2)};
   for (const PlacedGlyph& p : l.glyphs)
-    if (p.glyph == g && nth-- == 0) return &p;
+    if ((p.glyph == g[0] || p.glyph == g[1] || p.glyph == g[2]) && nth-- == 0) return &p;
   return nullptr;
 }
 char32_t italic(char c) { return map_alphabet(static_cast<char32_t>(c), Alphabet::Italic); }
@@ -35,6 +35,7 @@ char32_t italic(char c) { return map_alphabet(static_cast<char32_t>(c), Alphabet
 float ink_top(const PlacedGlyph& p) { return p.y + static_cast<float>(font().metrics(p.glyph).ymax) * p.scale; }
 float ink_bottom(const PlacedGlyph& p) { return p.y + static_cast<float>(font().metrics(p.glyph).ymin) * p.scale; }
 float centre_x(const PlacedGlyph& p) { return p.x + static_cast<float>(font().metrics(p.glyph).advance) * p.scale / 2; }
+float italic_correction(const PlacedGlyph& p) { return static_cast<float>(font().metrics(p.glyph).italic) * p.scale; }
 float total_size(const PlacedGlyph& p) {
   const GlyphMetrics& m = font().metrics(p.glyph);
   return static_cast<float>(m.ymax - m.ymin) * p.scale;
@@ -55,18 +56,31 @@ TEST(MathLayout, FractionNumeratorAboveRuleDenominatorBelowBothCentred) {
     ASSERT_NE(a, nullptr);
     EXPECT_GT(ink_bottom(*a), bar.y + bar.height) << "numerator above the bar";
     const float bar_centre = bar.x + bar.width / 2;
-    EXPECT_NEAR(centre_x(*a), bar_centre, 0.5f);
+    // Centred as boxes: a letter's box includes its italic correction (TeX adds it after the letter).
+    EXPECT_NEAR(centre_x(*a) + italic_correction(*a) / 2, bar_centre, 0.5f);
     const PlacedGlyph* b0 = find(l, italic('b'), 0);
     const PlacedGlyph* b2 = find(l, italic('b'), 2);
     ASSERT_NE(b2, nullptr);
     EXPECT_LT(ink_top(*b0), bar.y) << "denominator below the bar";
-    EXPECT_NEAR((b0->x + b2->x + static_cast<float>(font().metrics(b2->glyph).advance) * b2->scale) / 2, bar_centre, 0.5f);
+    EXPECT_NEAR((b0->x + b2->x + static_cast<float>(font().metrics(b2->glyph).advance) * b2->scale + italic_correction(*b2)) / 2,
+                bar_centre, 0.5f);
     // The bar sits on the math axis and is as wide as the wider part.
     EXPECT_NEAR(bar.y + bar.height / 2, static_cast<float>(font().constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT)), 0.5f);
     EXPECT_GT(bar.width, 3 * static_cast<float>(font().metrics(b0->glyph).advance) * b0->scale - 1);
   }
   // Display style puts the numerator higher than text style does.
   EXPECT_GT(find(lay("\\frac{a}{b}", true), italic('a'))->y, find(lay("\\frac{a}{b}", false), italic('a'))->y);
+}
+
+TEST(MathLayout, ScriptsUseTheFontsScriptSizeForms) {
+  // Latin Modern Math's ssty forms: the optically sized letters TeX's 7 pt and 5 pt fonts had.
+  EXPECT_NE(font().glyph_for('2', 1), font().glyph_for('2'));
+  EXPECT_NE(font().glyph_for('2', 2), font().glyph_for('2', 1));
+  const DisplayList l = lay("2^{2^2}");
+  ASSERT_EQ(l.glyphs.size(), 3u);
+  EXPECT_EQ(l.glyphs[0].glyph, font().glyph_for('2'));
+  EXPECT_EQ(l.glyphs[1].glyph, font().glyph_for('2', 1));
+  EXPECT_EQ(l.glyphs[2].glyph, font().glyph_for('2', 2));
 }
 
 TEST(MathLayout, SuperscriptIsRaisedAndSmaller) {
