@@ -69,6 +69,7 @@ class Engine {
   const MathFont& font_;
   float script_, scriptscript_;
   float middle_size_ = 0;  // \middle delimiters: the size of the enclosing \left...\right
+  int middle_relayouts_ = 0;  // \left...\right bodies being laid out a second time, nested
 };
 
 }  // namespace veloce::math::detail

@@ -150,16 +150,21 @@ Box Engine::wrap_in_delimiters(Box inner, char32_t left, char32_t right, Style s
 
 Box Engine::left_right(const Node& n, Style s) {
   const float saved = middle_size_;
-  Box inner = list(*n.body, s);
-  const float size = delimiter_size(inner.height, inner.depth, s);
   // \middle delimiters take the size of the pair around them: lay the body out again with it.
+  // Only a few such levels deep: each doubles the work of everything inside it, so nested
+  // \middle pairs would otherwise cost 2^depth; deeper ones keep their natural size.
   const bool has_middle = std::any_of(n.body->begin(), n.body->end(), [](const Node& x) {
     return x.kind == NodeKind::BigDelim && x.style == 0;
   });
-  if (has_middle) {
+  const bool relayout = has_middle && middle_relayouts_ < 3;
+  if (has_middle) ++middle_relayouts_;  // seen by nested pairs in both passes
+  Box inner = list(*n.body, s);
+  const float size = delimiter_size(inner.height, inner.depth, s);
+  if (relayout) {
     middle_size_ = size;
     inner = list(*n.body, s);
   }
+  if (has_middle) --middle_relayouts_;
   middle_size_ = saved;
   Box out;
   float x = 0;

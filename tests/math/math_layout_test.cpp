@@ -252,6 +252,11 @@ TEST(MathLayout, ErrorsComeBackWithPositionAndNeverThrow) {
   EXPECT_FALSE(layout_math(std::string(5000, '{'), false, font()).ok);
   EXPECT_FALSE(layout_math(std::string("\xff\xfe"), false, font()).ok);
   EXPECT_FALSE(layout_math("\\", false, font()).ok);
+  // Nested \middle pairs: laid out in bounded time, not 2^depth.
+  std::string nested;
+  for (int i = 0; i < 100; ++i) nested += "\\left( a \\middle| ";
+  for (int i = 0; i < 100; ++i) nested += " b \\right)";
+  EXPECT_TRUE(layout_math(nested, false, font()).ok);
 }
 
 }  // namespace
