@@ -125,7 +125,15 @@ FocusScope {
 
             Label {
                 visible: message.streaming
-                text: chat.sendState === "prefill" ? qsTr("Reading the conversation…") : qsTr("Writing…")
+                objectName: "replyProgress"
+                // While the history is read, how far: the prompt's tokens read so far (those
+                // reused from the previous turn count at once) of its length.
+                text: chat.sendState !== "prefill" ? qsTr("Writing…")
+                      : chat.prefillTotal > 0
+                        ? qsTr("Reading the conversation… %1 of %2 tokens")
+                              .arg(Number(chat.prefillDone).toLocaleString(Qt.locale(), "f", 0))
+                              .arg(Number(chat.prefillTotal).toLocaleString(Qt.locale(), "f", 0))
+                        : qsTr("Reading the conversation…")
                 opacity: 0.6
                 font.italic: true
             }

@@ -31,6 +31,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::replyStarted, this, &ChatController::onReplyStarted);
   connect(worker_, &GenerationWorker::promptBuilt, this, &ChatController::onPromptBuilt);
   connect(worker_, &GenerationWorker::firstToken, this, &ChatController::onFirstToken);
+  connect(worker_, &GenerationWorker::prefillProgress, this, &ChatController::onPrefillProgress);
   connect(worker_, &GenerationWorker::checkpointStored, this, &ChatController::onCheckpointStored);
   connect(worker_, &GenerationWorker::piece, this, &ChatController::onPiece);
   connect(worker_, &GenerationWorker::contextMeasured, this, &ChatController::onContextMeasured);

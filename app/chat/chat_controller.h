@@ -94,6 +94,10 @@ class ChatController : public QObject {
   // Prompt tokens of the last reply whose K/V came from the cache (the earlier turns of the same
   // conversation) instead of being computed again.
   Q_PROPERTY(int lastPromptTokensReused READ lastPromptTokensReused NOTIFY lastReplyStatsChanged)
+  // While the prompt of the active reply is read (sendState "prefill"): its tokens read so far
+  // (those reused from the cache included) of its length; 0 of 0 before the first chunk.
+  Q_PROPERTY(int prefillDone READ prefillDone NOTIFY prefillProgressChanged)
+  Q_PROPERTY(int prefillTotal READ prefillTotal NOTIFY prefillProgressChanged)
 
   // ---- notices ----
   // The latest error for the user ("" when none); also sent once through errorOccurred().
@@ -143,6 +147,8 @@ class ChatController : public QObject {
   double lastTimeToFirstTokenMs() const { return lastTtftMs_; }
   double lastTokensPerSecond() const { return lastTokensPerSecond_; }
   int lastPromptTokensReused() const { return lastPromptTokensReused_; }
+  int prefillDone() const { return prefillDone_; }
+  int prefillTotal() const { return prefillTotal_; }
 
   QString lastError() const { return lastError_; }
   QString startupNotice() const;
@@ -220,6 +226,7 @@ class ChatController : public QObject {
   void modelInfoChanged();
   void contextChanged();
   void lastReplyStatsChanged();
+  void prefillProgressChanged();
   void lastErrorChanged();
   void canUndoDeleteChanged();
   void databaseProblemChanged();
@@ -254,6 +261,7 @@ class ChatController : public QObject {
   void onReplyStarted(quint64 requestId, qint64 messageId);
   void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
   void onFirstToken(quint64 requestId, int contextUsed);
+  void onPrefillProgress(quint64 requestId, int done, int total);
   void onCheckpointStored(quint64 requestId, qint64 messageId, int length);
   void onPiece(quint64 requestId, const QString& piece, int contextUsed);
   void onContextMeasured(qint64 conversationId, int tokens, int omittedMessages);
@@ -304,6 +312,8 @@ class ChatController : public QObject {
   QString modelInfo_;
   LoadedModelInfo model_;
   int contextUsed_ = 0;
+  int prefillDone_ = 0;
+  int prefillTotal_ = 0;
   int omittedMessages_ = 0;
   double lastTtftMs_ = 0;
   double lastTokensPerSecond_ = 0;

@@ -63,6 +63,7 @@ void ChatController::startReply(ReplyRequest request, int userRow, int replyRow)
   userRow_ = userRow;
   replyRow_ = replyRow;
   messages_.setMaxTokensAt(replyRow, request.maxTokens);  // a reply that uses all of it was cut
+  onPrefillProgress(request.requestId, 0, 0);
   setSendState(SendState::Prefill);
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->generate(request); }, Qt::QueuedConnection);
 }
@@ -210,6 +211,13 @@ void ChatController::onPromptBuilt(quint64 requestId, int omittedMessages, int /
   if (requestId != activeRequestId_ || !viewAttached_) return;
   omittedMessages_ = omittedMessages;
   emit contextChanged();
+}
+
+void ChatController::onPrefillProgress(quint64 requestId, int done, int total) {
+  if (requestId != activeRequestId_ || (done == prefillDone_ && total == prefillTotal_)) return;
+  prefillDone_ = done;
+  prefillTotal_ = total;
+  emit prefillProgressChanged();
 }
 
 void ChatController::onFirstToken(quint64 requestId, int contextUsed) {

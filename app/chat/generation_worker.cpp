@@ -197,6 +197,9 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   options.max_tokens = std::max(request.maxTokens, 1);
   options.sampling = request.sampling;
   options.cancel = &cancel_;
+  options.on_prefill = [&](size_t done, size_t total) {
+    emit prefillProgress(request.requestId, static_cast<int>(done), static_cast<int>(total));
+  };
   options.on_token = [&](int32_t) {
     if (!firstSeen) {
       firstSeen = true;

@@ -63,6 +63,8 @@ class GenerationWorker : public QObject {
   void promptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
   // contextUsed: tokens in the KV cache (the prompt, once it is read).
   void firstToken(quint64 requestId, int contextUsed);
+  // Prefill progress: prompt tokens read so far (cache reuse included) of `total`.
+  void prefillProgress(quint64 requestId, int done, int total);
   // The streaming reply's first `length` UTF-16 units are committed to the database.
   void checkpointStored(quint64 requestId, qint64 messageId, int length);
   // contextUsed: tokens in the KV cache now (prompt + reply so far), for the status line.

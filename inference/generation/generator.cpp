@@ -82,13 +82,14 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
       result.stop = StopReason::Cancelled;
       return result;
     }
+    const size_t n = std::min(chunk, prompt.size() - pos);
     try {
-      const size_t n = std::min(chunk, prompt.size() - pos);
       evaluate(prompt.subspan(pos, n), top_wanted > 0 && pos + n == prompt.size());
     } catch (const ContextFullError&) {
       result.stop = StopReason::ContextFull;
       return result;
     }
+    if (options.on_prefill) options.on_prefill(pos + n, prompt.size());
   }
   const Clock::time_point prefill_done = Clock::now();
   const double prefill_s = seconds_between(start, prefill_done);

@@ -122,6 +122,10 @@ class ChatControllerTest : public QObject {
     QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
     QSignalSpy userStored(chat_.get(), &ChatController::userMessageStored);
     QSignalSpy rowsChanged(chat_->messages(), &QAbstractItemModel::dataChanged);
+    // Prefill progress as "Reading the conversation... N of M tokens" would show it.
+    std::vector<std::pair<int, int>> prefill;
+    connect(chat_.get(), &ChatController::prefillProgressChanged, this,
+            [&] { prefill.emplace_back(chat_->prefillDone(), chat_->prefillTotal()); });
     // What the status line would show with each piece: the context fills while the reply streams.
     std::vector<int> contextWhileStreaming;
     connect(chat_.get(), &ChatController::replyPiece, this,
@@ -156,18 +160,34 @@ class ChatControllerTest : public QObject {
     const QString expected = referenceText(ref_.reliableSteps());
     QVERIFY2(streamed.startsWith(expected), qPrintable(QStringLiteral("got: %1\nexpected prefix: %2").arg(streamed, expected)));
 
-    // Each piece changed only the reply's row (row 1), and only its content.
-    const int contentRole = chat_->messages()->roleNames().key("content");
+    // Each piece changed only the reply's row (row 1): its content and its live figures.
+    const auto roleNames = chat_->messages()->roleNames();
+    const int contentRole = roleNames.key("content");
+    const QList<int> perPiece{contentRole, roleNames.key("completionTokens"), roleNames.key("timeToFirstTokenMs"),
+                              roleNames.key("tokensPerSecond")};
     int contentChanges = 0;
     for (const auto& args : rowsChanged) {
       const auto roles = args.at(2).value<QList<int>>();
       if (!roles.contains(contentRole)) continue;
       ++contentChanges;
-      QCOMPARE(roles, QList<int>{contentRole});
+      QCOMPARE(roles, perPiece);
       QCOMPARE(args.at(0).toModelIndex().row(), 1);
       QCOMPARE(args.at(1).toModelIndex().row(), 1);
     }
     QCOMPARE(contentChanges, pieces.count());
+
+    // The prompt was read in chunks up to its whole length, and the progress said so.
+    const int promptLength = static_cast<int>(ref_.promptIds.size());
+    QVERIFY(!prefill.empty());
+    QCOMPARE(prefill.back(), std::make_pair(promptLength, promptLength));
+    for (size_t i = 1; i < prefill.size(); ++i) QVERIFY(prefill[i].first >= prefill[i - 1].first);
+
+    // The reply's footer figures: the engine's own, and 32 of 32 tokens means cut by the limit.
+    auto replyRole = [&](const char* name) { return chat_->messages()->index(1).data(roleNames.key(name)); };
+    QCOMPARE(replyRole("completionTokens").toInt(), 32);
+    QCOMPARE(replyRole("tokensPerSecond").toDouble(), chat_->lastTokensPerSecond());
+    QCOMPARE(replyRole("timeToFirstTokenMs").toDouble(), chat_->lastTimeToFirstTokenMs());
+    QCOMPARE(replyRole("stopReason").toString(), QStringLiteral("length"));
 
     // Title from the first message; the sidebar shows the conversation; the status line has figures.
     QCOMPARE(chat_->currentTitle(), veloce::app::titleFromMessage(ref_.userMessage));
@@ -195,6 +215,10 @@ class ChatControllerTest : public QObject {
     QVERIFY(chat_->openConversation(conversation));
     QCOMPARE(chat_->messages()->rowCount(), 2);
     QCOMPARE(lastContent(*chat_), streamed);
+    // The stored figures come back with it.
+    QCOMPARE(replyRole("completionTokens").toInt(), 32);
+    QCOMPARE(replyRole("stopReason").toString(), QStringLiteral("length"));
+    QVERIFY(replyRole("tokensPerSecond").toDouble() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(chat_->contextUsed() > prompt, kTimeoutMs);
     QVERIFY2(chat_->contextUsed() <= prompt + 32 + 16, qPrintable(QString::number(chat_->contextUsed())));
     QCOMPARE(chat_->omittedMessages(), 0);
