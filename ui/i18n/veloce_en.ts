@@ -4,19 +4,19 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+19"/>
-        <location line="+13"/>
+        <location filename="../AppearanceSettingsPage.qml" line="+37"/>
+        <location line="+9"/>
         <source>Theme</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+35"/>
+        <location line="-28"/>
+        <location line="+6"/>
         <source>Follow the system</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-5"/>
         <source>Light</source>
         <translation></translation>
     </message>
@@ -26,7 +26,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+31"/>
         <source>Font size</source>
         <translation></translation>
     </message>
@@ -42,12 +42,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-9"/>
         <source>The language of Veloce itself. Phi-4 answers in the language you write in.</source>
         <translation></translation>
     </message>
@@ -55,7 +55,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+84"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
         <source>Choose a model file to start chatting.</source>
         <translation></translation>
     </message>
@@ -80,14 +80,19 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+99"/>
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+106"/>
         <source>This conversation no longer exists.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+252"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+268"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The reply could not be saved: %1 Only its first %2 characters are stored; the whole reply stays on screen and saving it is tried again before the next message. Copy or export it to be safe.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/chat/conversation_title.cpp" line="+14"/>
@@ -95,7 +100,7 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
+        <location filename="../../app/chat/chat_controller_export.cpp" line="+16"/>
         <source>An export or import is already running.</source>
         <translation></translation>
     </message>
@@ -111,7 +116,7 @@
     </message>
     <message numerus="yes">
         <location line="+19"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Exported %n conversation(s) to %1.</source>
         <translation>
             <numerusform>Exported %n conversation to %1.</numerusform>
@@ -135,7 +140,7 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+30"/>
+        <location filename="../CodeBlock.qml" line="+33"/>
         <source>code</source>
         <translation></translation>
     </message>
@@ -222,12 +227,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rename (F2)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unpin</source>
         <translation></translation>
     </message>
@@ -237,14 +237,19 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Export…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Delete</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -283,12 +288,12 @@
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
+        <location filename="../../app/storage/conversation_store.cpp" line="+160"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
         <translation></translation>
     </message>
@@ -425,7 +430,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/export/html_exporter.cpp" line="+66"/>
+        <location filename="../../app/export/html_exporter.cpp" line="+63"/>
         <location filename="../../app/export/markdown_exporter.cpp" line="+14"/>
         <location filename="../../app/export/text_exporter.cpp" line="+16"/>
         <source>System prompt</source>
@@ -435,17 +440,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+59"/>
+        <location filename="../ExportDialog.qml" line="+66"/>
         <source>Export conversations</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export into folder</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>This conversation</source>
         <translation></translation>
     </message>
@@ -510,7 +515,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose…</source>
         <translation></translation>
     </message>
@@ -640,20 +645,15 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+111"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+112"/>
         <source>No model is loaded.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+145"/>
-        <source>The reply could not be saved: %1</source>
         <translation></translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+6"/>
+        <location filename="../ImportDialog.qml" line="+9"/>
         <source>Import conversations</source>
         <translation></translation>
     </message>
@@ -735,7 +735,7 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+34"/>
+        <location filename="../MessageActions.qml" line="+35"/>
         <source>Previous version</source>
         <translation></translation>
     </message>
@@ -750,7 +750,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Next version</source>
         <translation></translation>
     </message>
@@ -793,7 +793,7 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+29"/>
+        <location filename="../MessageDelegate.qml" line="+30"/>
         <location line="+38"/>
         <source>You</source>
         <translation></translation>
@@ -815,12 +815,17 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+53"/>
+        <source>Reading the conversation… %1 of %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reading the conversation…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
         <source>Writing…</source>
         <translation></translation>
     </message>
@@ -855,9 +860,57 @@
     </message>
 </context>
 <context>
+    <name>MessageFooter</name>
+    <message>
+        <location filename="../MessageFooter.qml" line="+19"/>
+        <source>writing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cut at the length limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s to first token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+16"/>
+        <location filename="../ModelSettingsPage.qml" line="+18"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation></translation>
     </message>
@@ -888,7 +941,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation></translation>
     </message>
@@ -962,7 +1015,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/models/markdown_renderer.cpp" line="+67"/>
+        <location filename="../../app/models/markdown_renderer.cpp" line="+44"/>
         <source>[image not loaded: %1]</source>
         <translation></translation>
     </message>
@@ -975,7 +1028,7 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+16"/>
+        <location filename="../RenameDialog.qml" line="+17"/>
         <source>Rename conversation</source>
         <translation></translation>
     </message>
@@ -1102,7 +1155,7 @@
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+33"/>
+        <location filename="../SetupView.qml" line="+36"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation></translation>
     </message>
@@ -1177,12 +1230,12 @@
         <translation></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>automatic</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Veloce runs Microsoft&apos;s Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
         <translation></translation>
     </message>
@@ -1195,6 +1248,14 @@
         <location line="+1"/>
         <source>Open settings (Ctrl+,)</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutMenuItem</name>
+    <message>
+        <location filename="../ShortcutMenuItem.qml" line="+11"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1215,32 +1276,22 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Import conversations…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export (Ctrl+E)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Settings (Ctrl+,)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation></translation>
     </message>
@@ -1356,7 +1407,7 @@
 <context>
     <name>veloce::exporting</name>
     <message>
-        <location filename="../../app/export/metadata.cpp" line="+14"/>
+        <location filename="../../app/export/metadata.cpp" line="+18"/>
         <source>(not recorded)</source>
         <translation></translation>
     </message>
@@ -1424,6 +1475,21 @@
         <location line="+1"/>
         <source>version %1 of %2</source>
         <translation></translation>
+    </message>
+    <message>
+        <location filename="../../app/export/html_exporter.cpp" line="-27"/>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first token after %1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -4,19 +4,19 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+19"/>
-        <location line="+13"/>
+        <location filename="../AppearanceSettingsPage.qml" line="+37"/>
+        <location line="+9"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+35"/>
+        <location line="-28"/>
+        <location line="+6"/>
         <source>Follow the system</source>
         <translation>Come il sistema</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-5"/>
         <source>Light</source>
         <translation>Chiaro</translation>
     </message>
@@ -26,7 +26,7 @@
         <translation>Scuro</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+31"/>
         <source>Font size</source>
         <translation>Dimensione del testo</translation>
     </message>
@@ -42,12 +42,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-9"/>
         <source>The language of Veloce itself. Phi-4 answers in the language you write in.</source>
         <translation>La lingua di Veloce. Phi-4 risponde nella lingua in cui scrivi.</translation>
     </message>
@@ -55,7 +55,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+84"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
@@ -80,14 +80,19 @@
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+99"/>
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+106"/>
         <source>This conversation no longer exists.</source>
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+252"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+268"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The reply could not be saved: %1 Only its first %2 characters are stored; the whole reply stays on screen and saving it is tried again before the next message. Copy or export it to be safe.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/chat/conversation_title.cpp" line="+14"/>
@@ -95,7 +100,7 @@
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
+        <location filename="../../app/chat/chat_controller_export.cpp" line="+16"/>
         <source>An export or import is already running.</source>
         <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
     </message>
@@ -111,7 +116,7 @@
     </message>
     <message numerus="yes">
         <location line="+19"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Exported %n conversation(s) to %1.</source>
         <translation>
             <numerusform>Esportata %n conversazione in %1.</numerusform>
@@ -135,7 +140,7 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+30"/>
+        <location filename="../CodeBlock.qml" line="+33"/>
         <source>code</source>
         <translation>codice</translation>
     </message>
@@ -222,12 +227,11 @@
         <translation>Rinomina…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rename (F2)</source>
-        <translation>Rinomina (F2)</translation>
+        <translation type="vanished">Rinomina (F2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unpin</source>
         <translation>Non fissare più</translation>
     </message>
@@ -237,14 +241,19 @@
         <translation>Fissa in alto</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Delete</source>
         <translation>Elimina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -283,12 +292,12 @@
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
+        <location filename="../../app/storage/conversation_store.cpp" line="+160"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
         <translation>Il database delle conversazioni %1 è danneggiato (%2). È stato spostato in %3, dove resta intatto, ed è stato creato un nuovo database vuoto.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
         <translation>Le tue conversazioni sono state aggiornate a un nuovo formato di archiviazione. Una copia del file precedente è conservata in %1.</translation>
     </message>
@@ -425,7 +434,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/export/html_exporter.cpp" line="+66"/>
+        <location filename="../../app/export/html_exporter.cpp" line="+63"/>
         <location filename="../../app/export/markdown_exporter.cpp" line="+14"/>
         <location filename="../../app/export/text_exporter.cpp" line="+16"/>
         <source>System prompt</source>
@@ -435,17 +444,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+59"/>
+        <location filename="../ExportDialog.qml" line="+66"/>
         <source>Export conversations</source>
         <translation>Esporta le conversazioni</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export into folder</source>
         <translation>Esporta nella cartella</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>This conversation</source>
         <translation>Questa conversazione</translation>
     </message>
@@ -510,7 +519,7 @@
         <translation>Cartella in cui esportare</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
@@ -640,20 +649,19 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+111"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+112"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+145"/>
         <source>The reply could not be saved: %1</source>
-        <translation>Non è stato possibile salvare la risposta: %1</translation>
+        <translation type="vanished">Non è stato possibile salvare la risposta: %1</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+6"/>
+        <location filename="../ImportDialog.qml" line="+9"/>
         <source>Import conversations</source>
         <translation>Importa conversazioni</translation>
     </message>
@@ -735,7 +743,7 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+34"/>
+        <location filename="../MessageActions.qml" line="+35"/>
         <source>Previous version</source>
         <translation>Versione precedente</translation>
     </message>
@@ -750,7 +758,7 @@
         <translation>Versione %1 di %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Next version</source>
         <translation>Versione successiva</translation>
     </message>
@@ -793,7 +801,7 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+29"/>
+        <location filename="../MessageDelegate.qml" line="+30"/>
         <location line="+38"/>
         <source>You</source>
         <translation>Tu</translation>
@@ -815,12 +823,17 @@
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+53"/>
+        <source>Reading the conversation… %1 of %2 tokens</source>
+        <translation>Lettura della conversazione… %1 di %2 token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reading the conversation…</source>
         <translation>Lettura della conversazione…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
         <source>Writing…</source>
         <translation>Sta scrivendo…</translation>
     </message>
@@ -855,9 +868,57 @@
     </message>
 </context>
 <context>
+    <name>MessageFooter</name>
+    <message>
+        <location filename="../MessageFooter.qml" line="+19"/>
+        <source>writing…</source>
+        <translation>sta scrivendo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>completata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped by you</source>
+        <translation>interrotta da te</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cut at the length limit</source>
+        <translation>troncata al limite di lunghezza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>non riuscita</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 token</source>
+        <translation>1 token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 tokens</source>
+        <translation>%1 token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s to first token</source>
+        <translation>%1 s al primo token</translation>
+    </message>
+</context>
+<context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+16"/>
+        <location filename="../ModelSettingsPage.qml" line="+18"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
@@ -888,7 +949,7 @@
         <translation>Nessun modello scelto</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
@@ -962,7 +1023,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/models/markdown_renderer.cpp" line="+67"/>
+        <location filename="../../app/models/markdown_renderer.cpp" line="+44"/>
         <source>[image not loaded: %1]</source>
         <translation>[immagine non caricata: %1]</translation>
     </message>
@@ -975,7 +1036,7 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+16"/>
+        <location filename="../RenameDialog.qml" line="+17"/>
         <source>Rename conversation</source>
         <translation>Rinomina la conversazione</translation>
     </message>
@@ -1106,7 +1167,7 @@
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+33"/>
+        <location filename="../SetupView.qml" line="+36"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
@@ -1181,12 +1242,12 @@
         <translation>Dispositivo: %1. Contesto: %2 token. Entrambi si possono cambiare nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>automatic</source>
         <translation>automatico</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Veloce runs Microsoft&apos;s Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
         <translation>Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
     </message>
@@ -1199,6 +1260,14 @@
         <location line="+1"/>
         <source>Open settings (Ctrl+,)</source>
         <translation>Apri le impostazioni (Ctrl+,)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutMenuItem</name>
+    <message>
+        <location filename="../ShortcutMenuItem.qml" line="+11"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1219,32 +1288,30 @@
         <translation>Menu principale</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Import conversations…</source>
         <translation>Importa conversazioni…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export (Ctrl+E)</source>
-        <translation>Esporta (Ctrl+E)</translation>
+        <translation type="vanished">Esporta (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Settings (Ctrl+,)</source>
-        <translation>Impostazioni (Ctrl+,)</translation>
+        <translation type="vanished">Impostazioni (Ctrl+,)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation>Cerca nelle conversazioni (Ctrl+F)</translation>
     </message>
@@ -1360,7 +1427,7 @@
 <context>
     <name>veloce::exporting</name>
     <message>
-        <location filename="../../app/export/metadata.cpp" line="+14"/>
+        <location filename="../../app/export/metadata.cpp" line="+18"/>
         <source>(not recorded)</source>
         <translation>(non registrato)</translation>
     </message>
@@ -1428,6 +1495,21 @@
         <location line="+1"/>
         <source>version %1 of %2</source>
         <translation>versione %1 di %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/export/html_exporter.cpp" line="-27"/>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first token after %1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
