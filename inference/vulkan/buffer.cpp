@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/fault_injection.h"
 #include "inference/vulkan/vk_check.h"
 
 namespace veloce::vk {
@@ -28,7 +29,7 @@ Buffer::Buffer(const Device& device, uint64_t size, MemoryKind kind) : device_(d
   ai.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
   ai.allocationSize = req.size;
   ai.memoryTypeIndex = type;
-  const VkResult r = vkAllocateMemory(device_, &ai, nullptr, &memory_);
+  const VkResult r = fault::call(fault::Kind::Alloc, [&] { return vkAllocateMemory(device_, &ai, nullptr, &memory_); });
   if (r != VK_SUCCESS) {
     release();
     if (r == VK_ERROR_OUT_OF_DEVICE_MEMORY || r == VK_ERROR_OUT_OF_HOST_MEMORY)
@@ -39,7 +40,7 @@ Buffer::Buffer(const Device& device, uint64_t size, MemoryKind kind) : device_(d
   device_local_ = device.memory_is_device_local(type);
   try {
     check(vkBindBufferMemory(device_, buffer_, memory_, 0), "vkBindBufferMemory");
-    if (kind != MemoryKind::DeviceLocal) check(vkMapMemory(device_, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_), "vkMapMemory");
+    if (kind != MemoryKind::DeviceLocal) check(fault::call(fault::Kind::Map, [&] { return vkMapMemory(device_, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_); }), "vkMapMemory");
   } catch (...) {
     release();
     throw;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/fault_injection.h"
 #include "inference/vulkan/physical_device.h"
 #include "inference/vulkan/vk_check.h"
 
@@ -143,7 +144,7 @@ uint64_t Device::fence_timeout_ns() const {
 
 void Device::wait(VkFence fence, const char* what) const {
   const uint64_t timeout = fence_timeout_ns();
-  const VkResult r = vkWaitForFences(device_, 1, &fence, VK_TRUE, timeout);
+  const VkResult r = fault::call(fault::Kind::Wait, [&] { return vkWaitForFences(device_, 1, &fence, VK_TRUE, timeout); });
   if (r == VK_TIMEOUT)
     throw EngineError(std::string("the GPU did not finish ") + what + " within " +
                       std::to_string(timeout / 1000000ull) + " ms; it may be hung or far too slow for this model");
@@ -155,7 +156,14 @@ void Device::submit(VkCommandBuffer cmd, VkFence fence) const {
   si.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
   si.commandBufferCount = 1;
   si.pCommandBuffers = &cmd;
-  check(vkQueueSubmit(queue_, 1, &si, fence), "vkQueueSubmit");
+  const VkResult r = fault::call(fault::Kind::Submit, [&] { return vkQueueSubmit(queue_, 1, &si, fence); });
+  // A failed submit leaves the fence unsignaled for ever, and whoever waits for it before freeing
+  // buffers (VulkanSession's destructor after an error) blocked for its whole 2-minute timeout (the
+  // fault sweep found it). An empty submission signals it once the queue's earlier work is done;
+  // waiting for that here means the fence is not in use when a caller destroys it at once.
+  if (r != VK_SUCCESS && fence != VK_NULL_HANDLE && vkQueueSubmit(queue_, 0, nullptr, fence) == VK_SUCCESS)
+    vkWaitForFences(device_, 1, &fence, VK_TRUE, fence_timeout_ns());
+  check(r, "vkQueueSubmit");
 }
 
 void Device::wait_idle() const {
