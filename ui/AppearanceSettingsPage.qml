@@ -8,6 +8,24 @@ ScrollView {
     readonly property var s: chat.settings
     contentWidth: availableWidth
 
+    // The saved value's row, found in the list itself: ComboBox.indexOfValue() read the model
+    // before it was set when the page was created, so after a restart the box showed the first
+    // entry ("Follow the system") whatever was saved, and nothing re-evaluated it.
+    function rowOf(options, value) {
+        return Math.max(0, options.findIndex(o => o.value === value))
+    }
+    readonly property var themeOptions: [
+        { value: "system", text: qsTr("Follow the system") },
+        { value: "light", text: qsTr("Light") },
+        { value: "dark", text: qsTr("Dark") }
+    ]
+    // Language names are written in their own language, so they can be found in any.
+    readonly property var languageOptions: [
+        { value: "", text: qsTr("Follow the system") },
+        { value: "en", text: "English" },
+        { value: "it", text: "Italiano" }
+    ]
+
     ColumnLayout {
         width: page.availableWidth - 40
         x: 20
@@ -23,12 +41,8 @@ ScrollView {
                 Layout.fillWidth: true
                 textRole: "text"
                 valueRole: "value"
-                model: [
-                    { value: "system", text: qsTr("Follow the system") },
-                    { value: "light", text: qsTr("Light") },
-                    { value: "dark", text: qsTr("Dark") }
-                ]
-                currentIndex: Math.max(0, indexOfValue(page.s.theme))
+                model: page.themeOptions
+                currentIndex: page.rowOf(page.themeOptions, page.s.theme)
                 Accessible.name: qsTr("Theme")
                 onActivated: page.s.theme = currentValue
             }
@@ -57,13 +71,8 @@ ScrollView {
                 Layout.fillWidth: true
                 textRole: "text"
                 valueRole: "value"
-                // Language names are written in their own language, so they can be found in any.
-                model: [
-                    { value: "", text: qsTr("Follow the system") },
-                    { value: "en", text: "English" },
-                    { value: "it", text: "Italiano" }
-                ]
-                currentIndex: Math.max(0, indexOfValue(page.s.language))
+                model: page.languageOptions
+                currentIndex: page.rowOf(page.languageOptions, page.s.language)
                 Accessible.name: qsTr("Language")
                 onActivated: page.s.language = currentValue
             }

@@ -81,26 +81,25 @@ ItemDelegate {
         visible: row.keyboardCurrent || row.visualFocus
     }
 
-    Menu {
+    FittedMenu {
         id: actions
-        MenuItem {
+        ShortcutMenuItem {
             text: qsTr("Rename…")
-            Accessible.name: qsTr("Rename (F2)")
+            shortcut: "F2"
             onTriggered: row.renameRequested(row.model.id, row.model.title)
         }
-        MenuItem {
+        ShortcutMenuItem {
             text: row.model.pinned ? qsTr("Unpin") : qsTr("Pin to top")
-            Accessible.name: text
             onTriggered: chat.setPinned(row.model.id, !row.model.pinned)
         }
-        MenuItem {
+        ShortcutMenuItem {
             text: qsTr("Export…")
-            Accessible.name: text
             onTriggered: row.exportRequested(row.model.id)
         }
         MenuSeparator {}
-        MenuItem {
+        ShortcutMenuItem {
             text: qsTr("Delete")
+            shortcut: qsTr("Del")
             Accessible.name: qsTr("Delete (can be undone)")
             onTriggered: chat.deleteConversation(row.model.id)
         }

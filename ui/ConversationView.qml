@@ -123,11 +123,59 @@ Pane {
             footer: Item { height: 12 }
             // Follow a streaming reply only while the user has not scrolled up to read.
             property bool followEnd: true
-            onMovementEnded: followEnd = atYEnd
-            onContentHeightChanged: if (followEnd && chat.busy) positionViewAtEnd()
-            onCountChanged: {
+            // Just opened: delegates are still growing from the list's height estimates to their
+            // real heights, so the end moves; stay pinned to it until they settle or the user scrolls.
+            property bool settling: false
+            // Where the reader was before the model was reset (a version switch reloads the
+            // branch): the row at the top of the view and its offset from the top.
+            property int anchorRow: -1
+            property real anchorOffset: 0
+            // ... or whether it was at the end, where it then stays while the new branch settles.
+            property bool anchorAtEnd: false
+            function goToEnd() {
                 followEnd = true
-                Qt.callLater(positionViewAtEnd)
+                settling = true
+                settleTimer.restart()
+                positionViewAtEnd()
+            }
+            function rememberAnchor() {
+                anchorAtEnd = atYEnd
+                anchorRow = indexAt(width / 2, contentY + 1)
+                const item = anchorRow >= 0 ? itemAtIndex(anchorRow) : null
+                anchorOffset = item ? item.y - contentY : 0
+            }
+            function restoreAnchor() {
+                if (anchorRow < 0 || anchorRow >= count)
+                    return
+                if (anchorAtEnd) {
+                    anchorRow = -1
+                    goToEnd()
+                    return
+                }
+                positionViewAtIndex(anchorRow, ListView.Beginning)
+                const item = itemAtIndex(anchorRow)
+                // Not clamped to the content: right after the reset most heights are estimates.
+                if (item)
+                    contentY = item.y - anchorOffset
+                anchorRow = -1
+            }
+            Timer {
+                id: settleTimer
+                interval: 1000
+                onTriggered: messageList.settling = false
+            }
+            onMovementStarted: settling = false
+            onMovementEnded: followEnd = atYEnd
+            onContentHeightChanged: if (settling || (followEnd && chat.busy)) positionViewAtEnd()
+            Connections {
+                target: chat.messages
+                // A new message (sent, or a reply starting): show it.
+                function onRowsInserted() {
+                    messageList.followEnd = true
+                    Qt.callLater(messageList.positionViewAtEnd)
+                }
+                function onModelAboutToBeReset() { messageList.rememberAnchor() }
+                function onModelReset() { Qt.callLater(messageList.restoreAnchor) }
             }
             delegate: MessageDelegate {
                 width: ListView.view.width
@@ -148,7 +196,13 @@ Pane {
 
     Connections {
         target: chat
+        // Another conversation (the model was reset just before): open it at its latest message.
+        function onCurrentConversationChanged() {
+            messageList.anchorRow = -1
+            messageList.goToEnd()
+        }
         function onFocusMessageRequested(row) {
+            messageList.settling = false
             messageList.followEnd = false
             Qt.callLater(() => {
                 messageList.positionViewAtIndex(row, ListView.Beginning)

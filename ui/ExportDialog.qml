@@ -17,6 +17,11 @@ Dialog {
     property int total: 0
     property string outcome: ""
     property bool failed: false
+    property string runningFolder: ""
+    // While the folder picker is open, Esc is for the picker: it closed this dialog too, and
+    // with it the folder the user had typed. Cleared a turn later, after that Esc is handled.
+    property bool pickerOpen: false
+    closePolicy: pickerOpen ? Popup.NoAutoClose : (Popup.CloseOnEscape | Popup.CloseOnPressOutside)
 
     function openFor(conversationId) {
         initialId = conversationId
@@ -31,7 +36,8 @@ Dialog {
         outcome = ""
         failed = false
         if (folderField.text.length === 0)
-            folderField.text = desktop.documentsFolder()
+            folderField.text = chat.settings.exportFolder.length > 0 ? chat.settings.exportFolder
+                                                                      : desktop.documentsFolder()
         open()
     }
     function toggle(id, on) {
@@ -53,6 +59,7 @@ Dialog {
         failed = false
         done = 0
         total = 0
+        runningFolder = folderField.text
         running = chat.exportConversations(chosenIds(), formatBox.currentValue, folderField.text)
     }
 
@@ -64,9 +71,16 @@ Dialog {
 
     FolderDialog {
         id: folderDialog
+        objectName: "exportFolderDialog"
         title: qsTr("Export into folder")
-        currentFolder: desktop.folderUrl(folderField.text)
+        currentFolder: desktop.folderUrl(desktop.startFolder(folderField.text))
         onAccepted: folderField.text = desktop.localPath(selectedFolder)
+        onVisibleChanged: {
+            if (visible)
+                dialog.pickerOpen = true
+            else
+                Qt.callLater(() => { dialog.pickerOpen = false })
+        }
     }
 
     Connections {
@@ -79,6 +93,8 @@ Dialog {
             dialog.running = false
             dialog.failed = !ok
             dialog.outcome = message
+            if (ok)
+                chat.settings.exportFolder = dialog.runningFolder
         }
     }
 
@@ -164,6 +180,7 @@ Dialog {
                 Accessible.name: qsTr("Folder to export into")
             }
             Button {
+                objectName: "exportChooseFolderButton"
                 text: qsTr("Choose…")
                 Accessible.name: qsTr("Choose the folder to export into")
                 onClicked: folderDialog.open()

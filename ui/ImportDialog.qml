@@ -3,6 +3,9 @@ import QtQuick
 import QtQuick.Dialogs
 
 FileDialog {
+    objectName: "importDialog"
+    // Exports are what gets imported: start where the last one went.
+    currentFolder: desktop.folderUrl(desktop.startFolder(chat.settings.exportFolder))
     title: qsTr("Import conversations")
     fileMode: FileDialog.OpenFile
     nameFilters: [qsTr("Veloce JSON export (*.json)"), qsTr("All files (*)")]

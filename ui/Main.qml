@@ -66,6 +66,25 @@ ApplicationWindow {
         sequence: "Ctrl+,"
         onActivated: settingsDialog.open()
     }
+    // F2 and Delete act on the open conversation from anywhere in the window, except where a
+    // text field needs the key, and except in the sidebar, whose rows handle them themselves
+    // (for the highlighted row, which need not be the open one).
+    readonly property bool textHasFocus: activeFocusItem !== null
+                                         && (activeFocusItem instanceof TextInput || activeFocusItem instanceof TextEdit)
+    readonly property bool conversationKeysEnabled: chat.currentConversationId > 0 && !textHasFocus
+                                                    && !sidebar.activeFocus && !chat.busy
+    Shortcut {
+        objectName: "shortcutRename"
+        sequence: "F2"
+        enabled: window.conversationKeysEnabled
+        onActivated: renameDialog.openFor(chat.currentConversationId, chat.currentTitle)
+    }
+    Shortcut {
+        objectName: "shortcutDelete"
+        sequence: StandardKey.Delete
+        enabled: window.conversationKeysEnabled
+        onActivated: chat.deleteConversation(chat.currentConversationId)
+    }
     Shortcut {
         objectName: "shortcutUndoDelete"
         sequences: [StandardKey.Undo]

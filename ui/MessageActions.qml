@@ -29,6 +29,7 @@ RowLayout {
         visible: actions.siblingCount > 1
         spacing: 0
         ActionButton {
+            objectName: "previousVersionButton"
             text: "‹"
             enabled: actions.siblingIndex > 0 && !chat.busy
             Accessible.name: qsTr("Previous version")
@@ -40,6 +41,7 @@ RowLayout {
             Accessible.name: qsTr("Version %1 of %2").arg(actions.siblingIndex + 1).arg(actions.siblingCount)
         }
         ActionButton {
+            objectName: "nextVersionButton"
             text: "›"
             enabled: actions.siblingIndex + 1 < actions.siblingCount && !chat.busy
             Accessible.name: qsTr("Next version")

@@ -13,6 +13,8 @@ ScrollView {
 
     FileDialog {
         id: fileDialog
+        objectName: "settingsModelFileDialog"
+        currentFolder: desktop.folderUrl(desktop.startFolder(page.s.modelPath))
         title: qsTr("Choose a Phi-4 GGUF file")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
@@ -43,6 +45,7 @@ ScrollView {
                 Accessible.name: qsTr("Model file")
             }
             Button {
+                objectName: "settingsChooseModelButton"
                 text: qsTr("Choose…")
                 Accessible.name: qsTr("Choose a model file")
                 onClicked: fileDialog.open()

@@ -6,6 +6,7 @@ import QtQuick.Layouts
 
 Dialog {
     id: dialog
+    objectName: "renameDialog"
     property var conversationId: -1
     function openFor(id, currentTitle) {
         conversationId = id

@@ -30,6 +30,9 @@ Pane {
 
     FileDialog {
         id: fileDialog
+        objectName: "modelFileDialog"
+        // The configured model's folder, else Documents or home: never the working directory.
+        currentFolder: desktop.folderUrl(desktop.startFolder(setup.configuredPath))
         title: qsTr("Choose a Phi-4 GGUF file")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]

@@ -71,23 +71,27 @@ Pane {
                 ToolTip.text: Accessible.name
                 onClicked: mainMenu.open()
 
-                Menu {
+                FittedMenu {
                     id: mainMenu
+                    objectName: "mainMenu"
                     y: menuButton.height
-                    MenuItem {
+                    ShortcutMenuItem {
+                        objectName: "importMenuItem"
                         text: qsTr("Import conversations…")
-                        Accessible.name: text
-                        onTriggered: sidebar.importRequested()
+                        // After the menu has closed: a dialog opened from inside the
+                        // triggered signal left the menu open behind it, and with it every
+                        // window shortcut blocked once the dialog was cancelled.
+                        onTriggered: Qt.callLater(sidebar.importRequested)
                     }
-                    MenuItem {
+                    ShortcutMenuItem {
                         text: qsTr("Export…")
-                        Accessible.name: qsTr("Export (Ctrl+E)")
-                        onTriggered: sidebar.exportRequested(chat.currentConversationId)
+                        shortcut: "Ctrl+E"
+                        onTriggered: Qt.callLater(() => sidebar.exportRequested(chat.currentConversationId))
                     }
-                    MenuItem {
+                    ShortcutMenuItem {
                         text: qsTr("Settings")
-                        Accessible.name: qsTr("Settings (Ctrl+,)")
-                        onTriggered: sidebar.settingsRequested()
+                        shortcut: "Ctrl+,"
+                        onTriggered: Qt.callLater(sidebar.settingsRequested)
                     }
                 }
             }

@@ -1,7 +1,6 @@
 // ChatController: export and import, each on a short-lived thread with its own store connection,
 // so exporting hundreds of conversations (or a PDF) never freezes the window.
 #include <QDir>
-#include <QFileInfo>
 #include <QThread>
 #include <exception>
 
@@ -49,25 +48,23 @@ bool ChatController::exportConversations(const QVariantList& ids, const QString&
   }
   std::vector<qint64> list;
   for (const QVariant& v : ids) list.push_back(v.toLongLong());
-  // A folder gets one file per conversation; a single conversation, or JSON (one document holding
-  // them all), may go to one file.
-  const bool toFolder = QFileInfo(target).isDir() || (list.size() != 1 && *fmt != veloce::exporting::ExportFormat::Json);
+  // The dialog names a folder, always: created if missing (a fresh home has no Documents), a
+  // file of that name refused. JSON of several conversations is one backup file in it, as from
+  // the CLI; otherwise one file per conversation.
   const QString db = store_->path();
   return startBackgroundJob(
-      [this, db, list, fmt, target, toFolder]() -> QString {
+      [this, db, list, fmt, target]() -> QString {
         veloce::storage::ConversationStore store(db, veloce::storage::OpenOptions{false});
         std::vector<qint64> chosen = list.empty() ? veloce::exporting::all_conversation_ids(store) : list;
         const auto progress = [this](int done, int total) {
           QMetaObject::invokeMethod(this, [this, done, total] { emit exportProgress(done, total); }, Qt::QueuedConnection);
           return true;
         };
-        if (toFolder) {
-          const auto written = veloce::exporting::export_to_folder(store, chosen, *fmt, target, progress);
-          return tr("Exported %n conversation(s) to %1.", nullptr, static_cast<int>(written.files.size()))
-              .arg(QDir::toNativeSeparators(target));
-        }
-        veloce::exporting::export_to_file(store, chosen, *fmt, target, progress);
-        return tr("Exported %n conversation(s) to %1.", nullptr, static_cast<int>(chosen.size()))
+        const auto written = veloce::exporting::export_into_folder(store, chosen, *fmt, target, progress);
+        if (written.files.size() == 1 && chosen.size() > 1)
+          return tr("Exported %n conversation(s) to %1.", nullptr, static_cast<int>(chosen.size()))
+              .arg(QDir::toNativeSeparators(written.files.front()));
+        return tr("Exported %n conversation(s) to %1.", nullptr, static_cast<int>(written.files.size()))
             .arg(QDir::toNativeSeparators(target));
       },
       [this](bool ok, const QString& message) { emit exportFinished(ok, message); });

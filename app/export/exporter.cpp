@@ -1,7 +1,9 @@
 #include "app/export/exporter.h"
 
 #include <QBuffer>
+#include <QDate>
 #include <QDir>
+#include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
@@ -77,6 +79,31 @@ FolderExport export_to_folder(const storage::ConversationStore& store, const std
       result.cancelled = result.files.size() < total;
       break;
     }
+  }
+  return result;
+}
+
+FolderExport export_into_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids,
+                                ExportFormat format, const QString& folder, const ExportProgress& progress) {
+  const QFileInfo info(folder);
+  if (info.exists() && !info.isDir())
+    throw ExportError(QStringLiteral("%1 is a file, not a folder: choose a folder to export into")
+                          .arg(QDir::toNativeSeparators(folder))
+                          .toStdString());
+  if (format != ExportFormat::Json || ids.size() == 1) return export_to_folder(store, ids, format, folder, progress);
+  if (!QDir().mkpath(folder))
+    throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
+  QSet<QString> taken;
+  const QString name = QStringLiteral("Veloce conversations %1").arg(QDate::currentDate().toString(Qt::ISODate));
+  const QString path = unique_file_path(folder, name, file_extension(format), taken);
+  FolderExport result;
+  result.cancelled = true;  // until the last conversation was read and the file written
+  export_to_file(store, ids, format, path, [&](int done, int total) {
+    return !progress || progress(done, total);
+  });
+  if (QFileInfo(path).isFile()) {
+    result.cancelled = false;
+    result.files << path;
   }
   return result;
 }

@@ -2,6 +2,8 @@
 
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QStandardPaths>
 
@@ -45,6 +47,17 @@ QUrl DesktopBridge::folderUrl(const QString& path) const { return QUrl::fromLoca
 
 QString DesktopBridge::documentsFolder() const {
   return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+QString DesktopBridge::startFolder(const QString& path) const {
+  if (!path.isEmpty() && QFileInfo(path).isAbsolute()) {
+    for (QFileInfo at(path); !at.filePath().isEmpty(); at = QFileInfo(at.absolutePath())) {
+      if (at.isDir()) return at.absoluteFilePath();
+      if (at.isRoot()) break;
+    }
+  }
+  const QString documents = documentsFolder();
+  return QFileInfo(documents).isDir() ? documents : QDir::homePath();
 }
 
 }  // namespace veloce::app

@@ -24,6 +24,10 @@ class DesktopBridge : public QObject {
   Q_INVOKABLE QUrl folderUrl(const QString& path) const;
   // The user's documents folder (the export dialog's starting point).
   Q_INVOKABLE QString documentsFolder() const;
+  // Where a file or folder picker should open for `path` (a file, a folder or ""): the folder
+  // itself, the file's folder, or their nearest existing parent; for "" or a path with none,
+  // the documents folder if it exists, else home. Never the process's working directory.
+  Q_INVOKABLE QString startFolder(const QString& path) const;
 };
 
 }  // namespace veloce::app

@@ -24,6 +24,7 @@ constexpr auto kSystemPrompt = "chat/defaultSystemPrompt";
 constexpr auto kTheme = "ui/theme";
 constexpr auto kFontSize = "ui/fontSize";
 constexpr auto kLanguage = "ui/language";
+constexpr auto kExportFolder = "ui/exportFolder";
 
 constexpr int kDefaultContext = 4096;
 constexpr int kMinContext = 256;
@@ -197,6 +198,13 @@ void AppSettings::setLanguage(const QString& code) {
   if (code == language()) return;
   writeValue(kLanguage, code);
   emit languageChanged();
+}
+
+QString AppSettings::exportFolder() const { return settings_->value(kExportFolder).toString(); }
+void AppSettings::setExportFolder(const QString& folder) {
+  if (folder == exportFolder()) return;
+  writeValue(kExportFolder, folder);
+  emit exportFolderChanged();
 }
 
 void AppSettings::resetToDefaults() {

@@ -48,6 +48,9 @@ class AppSettings : public QObject {
   Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY fontSizeChanged)
   // "" = follow the system locale, else a language code with a shipped translation ("en", "it").
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+  // The folder of the last successful export from the dialog ("" before the first); kept by
+  // "Reset to defaults", like the model file, since it is a place, not a preference.
+  Q_PROPERTY(QString exportFolder READ exportFolder WRITE setExportFolder NOTIFY exportFolderChanged)
 
  public:
   // Uses the application's QSettings (organisation/application names must be set first).
@@ -92,6 +95,8 @@ class AppSettings : public QObject {
   void setFontSize(int points);
   QString language() const;
   void setLanguage(const QString& code);
+  QString exportFolder() const;
+  void setExportFolder(const QString& folder);
 
   // Puts every setting back to its default (the model path is kept).
   Q_INVOKABLE void resetToDefaults();
@@ -111,6 +116,7 @@ class AppSettings : public QObject {
   void themeChanged();
   void fontSizeChanged();
   void languageChanged();
+  void exportFolderChanged();
 
  private:
   void writeValue(const QString& key, const QVariant& value);

@@ -1,0 +1,64 @@
+// Settings as a person meets them after a restart: what was chosen (and saved) is what the
+// Settings dialog shows, not the first entry of each list. Before the fix the Theme box said
+// "Follow the system" while Dark was saved and in use.
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/ui/app_window.h"
+
+using veloce::uitest::AppWindow;
+
+class TestSettingsRestart : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+  }
+
+  void appearanceShowsWhatWasSaved() {
+    {
+      AppWindow first(dir_.path());
+      QVERIFY(first.show());
+      first.settings().setTheme(QStringLiteral("dark"));
+      first.settings().setLanguage(QStringLiteral("it"));
+      first.settings().setFontSize(14);
+    }
+    AppWindow app(dir_.path());  // the restart: new settings object over the same file
+    QVERIFY(app.show());
+    QCOMPARE(app.settings().theme(), QStringLiteral("dark"));
+    QVERIFY(app.root()->property("darkTheme").toBool());  // what is in use
+    QObject* dialog = app.object(QStringLiteral("settingsDialog"));
+    QVERIFY(dialog);
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    app.object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 2);
+    auto* theme = app.item(QStringLiteral("themeBox"));
+    auto* language = app.item(QStringLiteral("languageBox"));
+    auto* font = app.item(QStringLiteral("fontSizeBox"));
+    QVERIFY(theme && language && font);
+    QTRY_VERIFY(theme->isVisible());
+    QCOMPARE(theme->property("currentValue").toString(), QStringLiteral("dark"));
+    QCOMPARE(language->property("currentValue").toString(), QStringLiteral("it"));
+    QCOMPARE(language->property("currentText").toString(), QStringLiteral("Italiano"));
+    QCOMPARE(font->property("value").toInt(), 14);
+  }
+
+  void followTheSystemAfterReset() {
+    AppWindow app(dir_.path());
+    app.settings().resetToDefaults();
+    QVERIFY(app.show());
+    QObject* dialog = app.object(QStringLiteral("settingsDialog"));
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QCOMPARE(app.item(QStringLiteral("themeBox"))->property("currentValue").toString(), QStringLiteral("system"));
+    QCOMPARE(app.item(QStringLiteral("languageBox"))->property("currentValue").toString(), QString());
+  }
+
+ private:
+  QTemporaryDir dir_;
+};
+
+QTEST_MAIN(TestSettingsRestart)
+#include "test_settings_restart.moc"
