@@ -36,6 +36,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::piece, this, &ChatController::onPiece);
   connect(worker_, &GenerationWorker::contextMeasured, this, &ChatController::onContextMeasured);
   connect(worker_, &GenerationWorker::replyFinished, this, &ChatController::onReplyFinished);
+  connect(worker_, &GenerationWorker::replySaveRetried, this, &ChatController::onReplySaveRetried);
   connect(worker_, &GenerationWorker::requestFailed, this, &ChatController::onRequestFailed);
   thread_.setObjectName(QStringLiteral("veloce-generation"));
   thread_.start();

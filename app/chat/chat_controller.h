@@ -183,6 +183,8 @@ class ChatController : public QObject {
   bool editMessage(qint64 messageId, const QString& newText);
   // Shows the previous (delta -1) or next (+1) sibling of messageId and the branch below it.
   bool switchSibling(qint64 messageId, int delta);
+  // Writes again a reply whose final write failed (see replySaveFailed); false when none waits.
+  bool retrySave();
 
   // ---- conversations ----
   // An empty, unsaved conversation (saved on its first message).
@@ -247,6 +249,10 @@ class ChatController : public QObject {
   void replyCheckpointed(qint64 messageId, int length);
   // The reply is final in the database: state "complete", "stopped" or "error".
   void replyFinished(qint64 messageId, const QString& state);
+  // The reply's final write failed: the database holds only its first storedLength UTF-16 units
+  // (state "streaming"); the whole text is kept in memory and written by retrySave() or before
+  // the next reply starts. replyFinished follows once a retry succeeds.
+  void replySaveFailed(qint64 messageId, int storedLength);
   void exportProgress(int done, int total);
   void exportFinished(bool ok, const QString& message);
   void importFinished(bool ok, const QString& message);
@@ -266,6 +272,7 @@ class ChatController : public QObject {
   void onPiece(quint64 requestId, const QString& piece, int contextUsed);
   void onContextMeasured(qint64 conversationId, int tokens, int omittedMessages);
   void onReplyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
+  void onReplySaveRetried(const veloce::app::ReplyOutcome& outcome);
   void onRequestFailed(quint64 requestId, const QString& message);
 
  private:
@@ -328,6 +335,9 @@ class ChatController : public QObject {
   int userRow_ = -1;             // rows of the active request's user message and reply (-1: none)
   int replyRow_ = -1;
   int checkpointMs_ = 2000;
+  // A reply whose final write failed, kept for retrySave(); messageId 0: none.
+  ReplyOutcome unsaved_;
+  void reportUnsaved(const ReplyOutcome& outcome);
 };
 
 }  // namespace veloce::app

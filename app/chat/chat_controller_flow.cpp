@@ -65,6 +65,8 @@ void ChatController::startReply(ReplyRequest request, int userRow, int replyRow)
   messages_.setMaxTokensAt(replyRow, request.maxTokens);  // a reply that uses all of it was cut
   onPrefillProgress(request.requestId, 0, 0);
   setSendState(SendState::Prefill);
+  // A reply that could not be saved gets another try first (the worker runs them in order).
+  retrySave();
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->generate(request); }, Qt::QueuedConnection);
 }
 
@@ -244,7 +246,8 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
   const QString state = veloce::storage::state_name(outcome.state);
   const bool attached = viewAttached_;
   if (viewAttached_) {
-    messages_.setLastState(state);
+    // A reply that could not be saved shows as failed until a retry stores it.
+    messages_.setLastState(outcome.stored ? state : QStringLiteral("error"));
     messages_.setLastFigures(outcome.completionTokens, outcome.timeToFirstTokenMs, outcome.tokensPerSecond);
     upsertConversation(conversationId_);
   }
@@ -255,12 +258,45 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
     emit lastReplyStatsChanged();
   }
   if (viewAttached_) setContextUsed(outcome.contextUsed);
+  // Reported before the request ends, so whoever waits for "idle" already knows.
+  if (!outcome.stored) reportUnsaved(outcome);
   finishRequest();
   // Another conversation was opened while this reply finished: measure that one now.
   if (!attached) measureOpenConversation();
+  if (!outcome.stored) return;
   if (outcome.state == MessageState::Error) {
     setError(tr("The reply stopped because of an error: %1 The text so far is kept.").arg(outcome.error));
   }
+  emit replyFinished(outcome.messageId, state);
+}
+
+void ChatController::reportUnsaved(const ReplyOutcome& outcome) {
+  // Nothing here says "finished" or "kept": the database has only the last checkpoint.
+  unsaved_ = outcome;
+  setError(tr("The reply could not be saved: %1 Only its first %2 characters are stored; the whole reply stays "
+              "on screen and saving it is tried again before the next message. Copy or export it to be safe.")
+               .arg(outcome.saveError)
+               .arg(outcome.storedLength));
+  emit replySaveFailed(outcome.messageId, outcome.storedLength);
+}
+
+bool ChatController::retrySave() {
+  if (unsaved_.messageId == 0) return false;
+  const ReplyOutcome pending = unsaved_;
+  QMetaObject::invokeMethod(worker_, [w = worker_, pending] { w->saveReply(pending); }, Qt::QueuedConnection);
+  return true;
+}
+
+void ChatController::onReplySaveRetried(const ReplyOutcome& outcome) {
+  if (outcome.messageId != unsaved_.messageId) return;
+  if (!outcome.stored) {
+    reportUnsaved(outcome);
+    return;
+  }
+  unsaved_ = ReplyOutcome{};
+  const QString state = veloce::storage::state_name(outcome.state);
+  const int row = messages_.rowOfMessage(outcome.messageId);
+  if (row >= 0 && row == messages_.rowCount() - 1) messages_.setLastState(state);
   emit replyFinished(outcome.messageId, state);
 }
 

@@ -54,12 +54,19 @@ struct ReplyRequest {
   int checkpointIntervalMs = 2000;  // how often the streaming reply is written to the database
 };
 
-// How a reply ended; `state` is what the database now says.
+// How a reply ended. When `stored`, `state` and `text` are what the database now says. When the
+// final write failed (disk full, a lock held too long), the database still says "streaming" with
+// only the first `storedLength` UTF-16 units (the last checkpoint); `state`, `text` and `stats`
+// are what should be written, kept in memory for a retry (GenerationWorker::saveReply).
 struct ReplyOutcome {
   qint64 messageId = 0;
   veloce::storage::MessageState state = veloce::storage::MessageState::Complete;
   QString text;
   QString error;  // for state Error: the engine's message for the user
+  bool stored = true;
+  int storedLength = 0;  // committed units when !stored
+  QString saveError;     // why the final write failed, when !stored
+  veloce::storage::MessageStats stats;
   int promptTokens = 0;
   int promptTokensReused = 0;
   int completionTokens = 0;

@@ -190,6 +190,7 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   auto& s = store();
   std::string text;
   bool firstSeen = false;
+  int committedLength = 0;  // what the database holds of the reply (its last checkpoint)
   QElapsedTimer sinceCheckpoint;
   sinceCheckpoint.start();
 
@@ -216,7 +217,8 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
       const QString sofar = QString::fromStdString(text);
       s.update_message_content(replyId, sofar);
       sinceCheckpoint.restart();
-      emit checkpointStored(request.requestId, replyId, static_cast<int>(sofar.size()));
+      committedLength = static_cast<int>(sofar.size());
+      emit checkpointStored(request.requestId, replyId, committedLength);
     }
   };
 
@@ -243,23 +245,37 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   outcome.contextUsed = static_cast<int>(session_->n_past());
   outcome.contextSize = static_cast<int>(session_->n_ctx());
 
-  veloce::storage::MessageStats stats;
   if (outcome.state != MessageState::Error) {
-    stats.prompt_tokens = outcome.promptTokens;
-    stats.completion_tokens = outcome.completionTokens;
+    outcome.stats.prompt_tokens = outcome.promptTokens;
+    outcome.stats.completion_tokens = outcome.completionTokens;
     if (firstSeen) {
-      stats.time_to_first_token_ms = outcome.timeToFirstTokenMs;
-      stats.tokens_per_second = outcome.tokensPerSecond;
+      outcome.stats.time_to_first_token_ms = outcome.timeToFirstTokenMs;
+      outcome.stats.tokens_per_second = outcome.tokensPerSecond;
     }
   }
-  try {
-    s.finish_message(replyId, outcome.text, outcome.state, stats);
-  } catch (const std::exception& e) {
-    // The last checkpoint is in the database; the rest could not be written.
-    outcome.state = MessageState::Error;
-    outcome.error = tr("The reply could not be saved: %1").arg(QString::fromUtf8(e.what()));
-  }
+  outcome.storedLength = committedLength;
+  storeFinal(outcome);
   emit replyFinished(request.requestId, outcome);
+}
+
+void GenerationWorker::storeFinal(ReplyOutcome& outcome) {
+  try {
+    store().finish_message(outcome.messageId, outcome.text, outcome.state, outcome.stats);
+    outcome.stored = true;
+    outcome.storedLength = static_cast<int>(outcome.text.size());
+    outcome.saveError.clear();
+  } catch (const std::exception& e) {
+    // Not acknowledged: the database still holds the last checkpoint in state "streaming". The
+    // outcome keeps the whole text so the controller can show it and have it written later.
+    outcome.stored = false;
+    outcome.saveError = QString::fromUtf8(e.what());
+  }
+}
+
+void GenerationWorker::saveReply(const ReplyOutcome& outcome) {
+  ReplyOutcome retry = outcome;
+  storeFinal(retry);
+  emit replySaveRetried(retry);
 }
 
 }  // namespace veloce::app

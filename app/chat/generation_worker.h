@@ -45,6 +45,9 @@ class GenerationWorker : public QObject {
   void loadModel(const veloce::app::LoadRequest& request);
   void unloadModel();
   void generate(const veloce::app::ReplyRequest& request);
+  // Tries again to write a reply whose final write failed (outcome.stored false); answers with
+  // replySaveRetried, `stored` telling whether it is in the database now.
+  void saveReply(const veloce::app::ReplyOutcome& outcome);
   // How many tokens of the context `history` (a conversation's shown branch, oldest first) would
   // take as the next prompt, and how many of its oldest messages would be left out: what the
   // status line shows for a conversation just opened, before anything of it is in the KV cache.
@@ -71,12 +74,15 @@ class GenerationWorker : public QObject {
   void piece(quint64 requestId, const QString& text, int contextUsed);
   void contextMeasured(qint64 conversationId, int tokens, int omittedMessages);
   void replyFinished(quint64 requestId, const veloce::app::ReplyOutcome& outcome);
+  void replySaveRetried(const veloce::app::ReplyOutcome& outcome);
   // The request could not start (database error, prompt too long, no model); nothing streamed.
   void requestFailed(quint64 requestId, const QString& message);
 
  private:
   veloce::storage::ConversationStore& store();
   void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt);
+  // finish_message for outcome; on failure marks it not stored (and why) instead of throwing.
+  void storeFinal(ReplyOutcome& outcome);
 
   QString dbPath_;
   std::unique_ptr<veloce::storage::ConversationStore> store_;  // opened on first use, on this thread

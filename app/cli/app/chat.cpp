@@ -65,14 +65,16 @@ int run(Args& args) {
   const long long seed = args.integer({"--seed"}, 0);
   const auto system = args.value({"--system"});
   const int checkpoint_ms = checked<int>(args.integer({"--checkpoint-ms"}, 2000), 1, 600000, "--checkpoint-ms");
+  const bool regenerate = args.flag({"--regenerate"});
   args.finish();
+  if (regenerate && (conversation < 0 || prompt)) throw UsageError("--regenerate needs --conversation and no message");
   if (backend != "vulkan" && backend != "reference") throw UsageError("--backend must be vulkan or reference");
   if (seed < 0) throw UsageError("--seed must be 0 (random) or positive");
-  if (!prompt) {
+  if (!prompt && !regenerate) {
     // No -p: the message is stdin, so long or multi-line text needs no quoting.
     prompt = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
-  if (QString::fromStdString(*prompt).trimmed().isEmpty()) throw UsageError("the message is empty");
+  if (!regenerate && QString::fromStdString(*prompt).trimmed().isEmpty()) throw UsageError("the message is empty");
 
   int argc = 1;
   char name[] = "veloce-cli";
@@ -134,18 +136,54 @@ int run(Args& args) {
   QObject::connect(&chat, &app::ChatController::replyCheckpointed, [&](qint64 id, int length) {
     line_to_stderr(QStringLiteral("stored reply %1 partial %2").arg(id).arg(length));
   });
-  QObject::connect(&chat, &app::ChatController::replyFinished, [&](qint64 id, const QString& state) {
-    final_state = state;
+  // Printed at most once: a reply whose final write is retried ends the streamed text only once.
+  bool reply_ended = false;
+  auto end_reply_text = [&] {
+    if (reply_ended) return;
+    reply_ended = true;
     std::fputs("\n", stdout);
     std::fflush(stdout);
+  };
+  QObject::connect(&chat, &app::ChatController::replyFinished, [&](qint64 id, const QString& state) {
+    final_state = state;
+    end_reply_text();
     line_to_stderr(QStringLiteral("stored reply %1 %2").arg(id).arg(state));
+    QCoreApplication::quit();
+  });
+  // The final write failed: no "stored" line (nothing new is committed). Say what the database
+  // holds, try once more after a pause, then give up with exit status 1.
+  int save_retries = 1;
+  bool retrying = false;
+  QObject::connect(&chat, &app::ChatController::replySaveFailed, [&](qint64 id, int length) {
+    end_reply_text();
+    line_to_stderr(QStringLiteral("reply %1 not saved: the database holds its first %2 units").arg(id).arg(length));
+    if (save_retries-- > 0) {
+      retrying = true;
+      QTimer::singleShot(1000, &chat, [&] { chat.retrySave(); });
+    } else {
+      retrying = false;
+      failure = chat.lastError();
+      QCoreApplication::quit();
+    }
   });
   QObject::connect(&chat, &app::ChatController::sendStateChanged, [&] {
-    if (!chat.busy()) QCoreApplication::quit();
+    if (!chat.busy() && !retrying) QCoreApplication::quit();
   });
   QObject::connect(&chat, &app::ChatController::modelStateChanged, [&] {
     if (chat.modelState() == QLatin1String("ready")) {
-      if (!chat.send(QString::fromStdString(*prompt))) QCoreApplication::quit();
+      if (regenerate) {
+        // A new version of the shown branch's last reply, as the regenerate button makes it.
+        const auto* rows = chat.messages();
+        qint64 last = -1;
+        for (int row = rows->rowCount() - 1; row >= 0 && last < 0; --row)
+          if (rows->at(row).role == QLatin1String("assistant")) last = rows->at(row).id;
+        if (last < 0 || !chat.regenerate(last)) {
+          failure = QStringLiteral("conversation %1 has no reply to regenerate").arg(conversation);
+          QCoreApplication::quit();
+        }
+      } else if (!chat.send(QString::fromStdString(*prompt))) {
+        QCoreApplication::quit();
+      }
     } else if (chat.modelState() != QLatin1String("loading")) {
       failure = chat.modelError().isEmpty() ? chat.cannotSendReason() : chat.modelError();
       QCoreApplication::quit();
@@ -173,7 +211,7 @@ CommandRegistration reg{{"chat", "send one message in a stored conversation and 
                          R"(usage: veloce-cli chat -m MODEL --db FILE [--conversation ID] [-p TEXT] [-n N]
                          [-c CTX] [--backend B] [--device D] [--temp T] [--top-k K]
                          [--top-p P] [--min-p P] [--repeat-penalty R] [--seed S]
-                         [--system TEXT] [--checkpoint-ms MS]
+                         [--system TEXT] [--checkpoint-ms MS] [--regenerate]
 
 Sends one user message through the same code as the desktop app: the message is committed
 first, the reply streams to stdout and is committed every --checkpoint-ms while streaming and
@@ -186,6 +224,8 @@ stderr gets one line per event, each written only after the database commit it r
   reply ID streaming              the reply row exists (state "streaming")
   stored reply ID partial N       the reply's first N UTF-16 units are committed
   stored reply ID STATE           the reply is final: complete, stopped or error
+  reply ID not saved: ...         its final write failed (nothing new committed); retried once,
+                                  then exit status 1 with the reason
 
 options:
   -m, --model MODEL       Phi-4 GGUF file
@@ -202,6 +242,8 @@ options:
   --system TEXT           system prompt for a new conversation without its own
                           (default "You are a helpful assistant.")
   --checkpoint-ms MS      how often the streaming reply is committed (default 2000)
+  --regenerate            no message: a new version of the last reply of --conversation's
+                          shown branch (as the app's regenerate button)
 )",
                          run}};
 
