@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,11 @@ int run(Args& args) {
     ids = render_chat(tokenizer, std::span<const ChatMessage>(&message, 1), true);
   }
   if (ids.empty()) throw UsageError("the prompt is empty");
+  // Checked before any work: a prompt that fills the context would be read until the KV cache is
+  // full and leave no position for even one new token.
+  if (ids.size() >= static_cast<size_t>(n_ctx))
+    throw std::runtime_error("the prompt is " + std::to_string(ids.size()) + " tokens, which leaves no room for a reply in a context of " +
+                             std::to_string(n_ctx) + " tokens; use a larger -c or a shorter prompt");
 
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   options.n_ctx = static_cast<size_t>(n_ctx);  // the memory plan counts the KV cache of this context

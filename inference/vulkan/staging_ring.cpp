@@ -12,12 +12,25 @@ StagingRing::StagingRing(const Device& device, uint64_t slot_bytes, uint32_t slo
 }
 
 StagingRing::~StagingRing() {
-  // Never destroy a staging buffer that a copy may still read (also after an error).
-  for (auto& s : slots_)
-    if (s.pending) {
-      VkFence f = s.fence.handle();
-      vkWaitForFences(device_.handle(), 1, &f, VK_TRUE, device_.fence_timeout_ns());
-    }
+  // Never destroy a staging buffer that a copy may still read (also after an error). The ring is
+  // often destroyed because a wait on it already timed out (EngineError unwinding from upload or
+  // finish), so its own timeout is spent: each pending copy gets a fresh wait of its own.
+  bool idle = true;
+  for (auto& s : slots_) {
+    if (!s.pending) continue;
+    VkFence f = s.fence.handle();
+    const VkResult r = vkWaitForFences(device_.handle(), 1, &f, VK_TRUE, std::max(device_.fence_timeout_ns(), kDrainTimeoutNs));
+    if (r != VK_SUCCESS) idle = false;
+  }
+  // A copy still running after that, or a lost device: the whole queue must be idle before the
+  // memory goes (vkDeviceWaitIdle also returns at once when the device is lost).
+  if (!idle) idle = vkDeviceWaitIdle(device_.handle()) == VK_SUCCESS;
+  if (!idle) {
+    // The GPU may still read these buffers and the device cannot say when it stops: leaking them
+    // (a few staging buffers, command buffers and fences) is the only safe choice; freeing
+    // memory under a running copy is what crashed. The device is unusable now anyway.
+    [[maybe_unused]] auto* leaked = new std::vector<Slot>(std::move(slots_));  // deliberate, see above
+  }
 }
 
 void StagingRing::upload(const void* src, uint64_t bytes, const Buffer& dst, uint64_t offset,

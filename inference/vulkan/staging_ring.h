@@ -22,6 +22,9 @@ class StagingRing {
   void finish();  // waits for every pending copy
 
  private:
+  // How long the destructor waits for copies still in flight, at least: a fresh wait, not the
+  // fence timeout that may just have expired (VELOCE_VK_FENCE_TIMEOUT_MS tiny in tests).
+  static constexpr uint64_t kDrainTimeoutNs = 60ull * 1000 * 1000 * 1000;
   struct Slot {
     Buffer staging;
     CommandBuffer cmd;
