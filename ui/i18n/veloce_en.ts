@@ -600,17 +600,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Seed</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-10"/>
         <source>The same seed and settings give the same reply; “random” gives a new one every time.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+1"/>
         <source>random</source>
         <translation></translation>
@@ -621,7 +621,12 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>A reply that reaches this many tokens is cut off there and marked as cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Longest reply in tokens</source>
         <translation></translation>
     </message>
@@ -1327,7 +1332,7 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+17"/>
+        <location filename="../StatusLine.qml" line="+19"/>
         <source>Loading %1…</source>
         <translation></translation>
     </message>
@@ -1352,7 +1357,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Model loading progress</source>
         <translation></translation>
     </message>

@@ -92,7 +92,7 @@
     <message>
         <location line="+8"/>
         <source>The reply could not be saved: %1 Only its first %2 characters are stored; the whole reply stays on screen and saving it is tried again before the next message. Copy or export it to be safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è stato possibile salvare la risposta: %1 Ne sono memorizzati solo i primi %2 caratteri; la risposta intera resta sullo schermo e il salvataggio viene ritentato prima del prossimo messaggio. Per sicurezza, copiala o esportala.</translation>
     </message>
     <message>
         <location filename="../../app/chat/conversation_title.cpp" line="+14"/>
@@ -604,17 +604,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Seed</source>
         <translation>Seme</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-10"/>
         <source>The same seed and settings give the same reply; “random” gives a new one every time.</source>
         <translation>Lo stesso seme con le stesse impostazioni dà la stessa risposta; «casuale» ne dà una nuova ogni volta.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+1"/>
         <source>random</source>
         <translation>casuale</translation>
@@ -625,7 +625,12 @@
         <translation>Risposta più lunga</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>A reply that reaches this many tokens is cut off there and marked as cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Longest reply in tokens</source>
         <translation>Lunghezza massima della risposta in token</translation>
     </message>
@@ -1347,7 +1352,7 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+17"/>
+        <location filename="../StatusLine.qml" line="+19"/>
         <source>Loading %1…</source>
         <translation>Caricamento di %1…</translation>
     </message>
@@ -1372,7 +1377,7 @@
         <translation>Ultima risposta: %1 ms al primo token, %2 token/s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
@@ -1499,12 +1504,12 @@
     <message>
         <location filename="../../app/export/html_exporter.cpp" line="-27"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 token</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 token/s</translation>
     </message>
     <message>
         <location line="+2"/>
