@@ -1,0 +1,51 @@
+// The chat worker when the GPU does not finish the model upload in time (the fence timeout set
+// to 0 ms, so the first wait times out): the model ends in "error" with the reason in words, the
+// process does not crash (the staging ring used to free buffers the queue was still copying),
+// and once the GPU keeps up again the same controller loads the model and answers.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+#include "app/chat/chat_controller.h"
+#include "app/settings/app_settings.h"
+#include "app/storage/conversation_store.h"
+#include "test_support.h"
+
+using veloce::app::ChatController;
+
+class GpuTimeoutTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void uploadTimeoutIsAnErrorAndReloadWorks() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    veloce::storage::ConversationStore store(dir.filePath(QStringLiteral("chat.sqlite")));
+    veloce::app::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setContextSize(512);
+    settings.setTemperature(0);
+    settings.setMaxReplyTokens(4);
+    ChatController chat(&store, &settings);
+    const QString model = veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q8_0.gguf"));
+
+    qputenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0");
+    chat.loadModel(model);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.modelState() != QLatin1String("loading"), 120000);
+    qunsetenv("VELOCE_VK_FENCE_TIMEOUT_MS");
+    QCOMPARE(chat.modelState(), QStringLiteral("error"));
+    QVERIFY2(chat.modelError().contains(QStringLiteral("the GPU did not finish")), qPrintable(chat.modelError()));
+    QVERIFY(!chat.canSend());
+
+    chat.loadModel(model);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.modelState() != QLatin1String("loading"), 120000);
+    QCOMPARE(chat.modelState(), QStringLiteral("ready"));
+    QSignalSpy finished(&chat, &ChatController::replyFinished);
+    QVERIFY(chat.send(QStringLiteral("hi")));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+    QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("complete"));
+  }
+};
+
+QTEST_GUILESS_MAIN(GpuTimeoutTest)
+#include "gpu_timeout_test.moc"
