@@ -59,22 +59,27 @@ ScrollView {
         SettingRow {
             label: qsTr("Seed")
             hint: qsTr("The same seed and settings give the same reply; “random” gives a new one every time.")
+            // 0 is "random", as AppSettings stores it (a new seed for every reply); the box showed
+            // "0" while the hint spoke of "random", and only -1 displayed as such.
             SpinBox {
                 id: seedBox
-                from: -1
+                objectName: "seedBox"
+                from: 0
                 to: 2147483647
                 editable: true
-                value: page.s.seed
+                value: Math.max(0, page.s.seed)
                 Accessible.name: qsTr("Seed")
-                textFromValue: (value, locale) => value < 0 ? qsTr("random") : Number(value).toString()
-                valueFromText: (text, locale) => text === qsTr("random") ? -1 : parseInt(text)
-                validator: RegularExpressionValidator { regularExpression: /-1|\d{1,10}|\p{L}+/ }
+                textFromValue: (value, locale) => value <= 0 ? qsTr("random") : Number(value).toString()
+                valueFromText: (text, locale) => (text === qsTr("random") || text.length === 0) ? 0 : parseInt(text)
+                validator: RegularExpressionValidator { regularExpression: /\d{1,10}|\p{L}+/ }
                 onValueModified: page.s.seed = value
             }
         }
         SettingRow {
             label: qsTr("Longest reply")
+            hint: qsTr("A reply that reaches this many tokens is cut off there and marked as cut.")
             SpinBox {
+                objectName: "maxReplyBox"
                 from: 16
                 to: 16384
                 stepSize: 64

@@ -7,10 +7,12 @@ import QtQuick.Layouts
 
 Rectangle {
     id: status
-    implicitHeight: 28
+    // One line when everything fits, more when not: each part stays whole (the reply's figures
+    // were cut at the default width and gone at 800 px when it all was one elided label).
+    implicitHeight: Math.max(28, parts.implicitHeight + 8)
     color: Material.theme === Material.Dark ? "#16191c" : "#eceff1"
     Accessible.role: Accessible.StatusBar
-    Accessible.name: label.text
+    Accessible.name: status.shownParts.join(", ")
 
     readonly property string modelPart: {
         if (chat.modelState === "loading")
@@ -29,21 +31,33 @@ Rectangle {
               .arg(chat.lastTimeToFirstTokenMs.toLocaleString(Qt.locale(), "f", 0))
               .arg(chat.lastTokensPerSecond.toLocaleString(Qt.locale(), "f", 1))
         : ""
+    readonly property var shownParts: [modelPart, contextPart, replyPart].filter(s => s.length > 0)
 
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 12
         anchors.rightMargin: 12
         spacing: 12
-        Label {
-            id: label
+        Flow {
+            id: parts
             objectName: "statusText"
             Layout.fillWidth: true
-            text: [status.modelPart, status.contextPart, status.replyPart].filter(s => s.length > 0).join("   ·   ")
-            elide: Text.ElideRight
-            font.pointSize: window.font.pointSize * 0.85
-            opacity: 0.8
-            textFormat: Text.PlainText
+            Layout.alignment: Qt.AlignVCenter
+            spacing: 24
+            Repeater {
+                model: status.shownParts
+                Label {
+                    required property string modelData
+                    objectName: "statusPart"
+                    // A part wider than the whole line (a very long model name) is still elided.
+                    width: Math.min(implicitWidth, parts.width)
+                    text: modelData
+                    elide: Text.ElideRight
+                    font.pointSize: window.font.pointSize * 0.85
+                    opacity: 0.8
+                    textFormat: Text.PlainText
+                }
+            }
         }
         ProgressBar {
             visible: chat.modelState === "loading"

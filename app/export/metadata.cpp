@@ -1,6 +1,7 @@
 #include "app/export/metadata.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 namespace veloce::exporting {
@@ -8,7 +9,10 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
 }  // namespace
 
-std::vector<MetadataLine> metadata_lines(const ConversationExport& c) {
+std::vector<MetadataLine> metadata_lines(const ConversationExport& c, bool local_dates) {
+  const auto date = [local_dates](const QDateTime& t) {
+    return local_dates ? QLocale().toString(t.toLocalTime(), QLocale::LongFormat) : export_date(t);
+  };
   const auto& conv = c.conversation;
   const auto& s = conv.settings;
   QString model = conv.model_file.isEmpty() ? tr("(not recorded)") : conv.model_file;
@@ -19,8 +23,8 @@ std::vector<MetadataLine> metadata_lines(const ConversationExport& c) {
                                .arg(s.temperature).arg(s.top_k).arg(s.top_p).arg(s.min_p).arg(s.repeat_penalty)
                                .arg(seed).arg(s.max_tokens);
   return {
-      {tr("Created"), export_date(conv.created_at)},
-      {tr("Updated"), export_date(conv.updated_at)},
+      {tr("Created"), date(conv.created_at)},
+      {tr("Updated"), date(conv.updated_at)},
       {tr("Model"), model},
       {tr("Settings"), settings},
   };

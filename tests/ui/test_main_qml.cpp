@@ -203,6 +203,25 @@ class TestMainQml : public QObject {
     QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
   }
 
+  void statusLineFitsAt800Pixels() {
+    // After a reply the status line holds the model, the context and the reply's figures; at
+    // 800 px (and at the default width) every part is shown whole, wrapping if it must.
+    for (const int width : {1180, 800}) {
+      window_->setWidth(width);
+      QTest::qWait(100);
+      QStringList shown;
+      for (QQuickItem* item : allItems(window_->contentItem())) {
+        if (item->objectName() != QStringLiteral("statusPart") || !item->isVisible()) continue;
+        shown << item->property("text").toString();
+        QVERIFY2(!item->property("truncated").toBool(), qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        QVERIFY2(r.right() <= width + 0.5 && r.bottom() <= window_->height() + 0.5, qPrintable(shown.last()));
+      }
+      QVERIFY2(shown.size() == 3 && shown.last().startsWith(QStringLiteral("Last reply:")), qPrintable(shown.join(u'|')));
+    }
+    window_->setWidth(1180);
+  }
+
   void keyboardDrivesTheConversation() {
     // Enter sends, Esc stops, Up in the empty composer edits your last message, Esc cancels the
     // edit, Ctrl+N starts a new conversation: all without the mouse.

@@ -24,6 +24,7 @@ class TestSettingsRestart : public QObject {
       first.settings().setTheme(QStringLiteral("dark"));
       first.settings().setLanguage(QStringLiteral("it"));
       first.settings().setFontSize(14);
+      first.settings().setSeed(0);  // random
     }
     AppWindow app(dir_.path());  // the restart: new settings object over the same file
     QVERIFY(app.show());
@@ -43,6 +44,15 @@ class TestSettingsRestart : public QObject {
     QCOMPARE(language->property("currentValue").toString(), QStringLiteral("it"));
     QCOMPARE(language->property("currentText").toString(), QStringLiteral("Italiano"));
     QCOMPARE(font->property("value").toInt(), 14);
+
+    // Seed 0 is what "random" is stored as: the box says so, and a number shows as the number.
+    app.object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    auto* seed = app.item(QStringLiteral("seedBox"));
+    QVERIFY(seed);
+    QTRY_VERIFY(seed->isVisible());
+    QCOMPARE(seed->property("displayText").toString(), QStringLiteral("casuale"));  // Italian: the language saved above
+    app.settings().setSeed(42);
+    QCOMPARE(seed->property("displayText").toString(), QStringLiteral("42"));
   }
 
   void followTheSystemAfterReset() {

@@ -23,7 +23,8 @@ int run_export(Args& args) {
   const auto format = exporting::format_from_name(format_name);
   if (!format) throw UsageError("--format must be md, json, html, txt or pdf, not '" + format_name.toStdString() + "'");
 
-  const auto app = make_qt_app(*format == exporting::ExportFormat::Pdf);
+  // PDF and HTML lay out text (HTML renders the replies' Markdown): both need fonts.
+  const auto app = make_qt_app(*format == exporting::ExportFormat::Pdf || *format == exporting::ExportFormat::Html);
   const auto store = open_store(db);
   if (!all) {
     exporting::export_to_file(*store, {id}, *format, out);
