@@ -458,6 +458,13 @@ Box Engine::array(const Node& n, Style s) {
     y -= d;
   }
   total = -y;
+  // Vertical rules of an array spec ("{cc|c}"): \arrayrulewidth 0.4 pt, midway between columns.
+  for (size_t c = 0; c < n.column_rules.size() && c <= ncols; ++c) {
+    if (!n.column_rules[c]) continue;
+    const float t = 0.04f * e1;
+    const float rx = c == 0 ? 0 : c == ncols ? width - t : (col_x[c - 1] + col_w[c - 1] + col_x[c]) / 2 - t / 2;
+    table.rules.push_back({rx, y, t, total});
+  }
   // Centre the whole table on the math axis (\vcenter).
   const float shift = axis(s) + total / 2;
   Box out;

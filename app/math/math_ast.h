@@ -55,6 +55,7 @@ struct Node {
   float mu = 0;             // Space
   std::string text;         // Text content (UTF-8), Operator name, Array environment name, command
   std::string columns;      // Array: alignment letters, one per column ('l' 'c' 'r')
+  std::vector<bool> column_rules;  // Array: a vertical rule before column i ("{cc|c}"); size columns+1
   std::unique_ptr<MathList> body, body2;          // main list(s): Fraction num/den, Radical body/index
   std::unique_ptr<MathList> sub, sup;              // scripts
   std::vector<std::vector<MathList>> rows;         // Array cells

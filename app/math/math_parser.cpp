@@ -697,9 +697,12 @@ class Parser {
     std::string cols;
     if (env == "array" || env == "alignat" || env == "alignat*" || env == "alignedat") {
       const std::string spec = read_raw_group("\\begin{array}");
-      for (char ch : spec)
-        if (ch == 'l' || ch == 'c' || ch == 'r') cols += ch;
-      if (env != "array") cols.clear();  // alignat's argument is a count of column pairs
+      n.column_rules.assign(1, false);
+      for (char ch : spec) {
+        if (ch == 'l' || ch == 'c' || ch == 'r') cols += ch, n.column_rules.push_back(false);
+        if (ch == '|') n.column_rules.back() = true;  // a rule after the columns so far
+      }
+      if (env != "array") cols.clear(), n.column_rules.clear();  // alignat's argument counts column pairs
     }
     static const std::string_view kKnown[] = {
         "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "cases", "dcases",

@@ -164,6 +164,14 @@ TEST(MathLayout, MatrixCellsAlignInColumns) {
   const DisplayList a = lay("\\begin{array}{lr} 1 & 2 \\\\ 333 & 444 \\end{array}");
   EXPECT_NEAR(find(a, '1')->x, find(a, '3', 0)->x, 0.01f);
   EXPECT_NEAR(find(a, '2')->x, find(a, '4', 2)->x, 0.01f);
+  // array{c|c}: one vertical rule, between the columns, as tall as the rows.
+  const DisplayList ruled = lay("\\begin{array}{c|c} 1 & 2 \\\\ 3 & 4 \\end{array}");
+  ASSERT_EQ(ruled.rules.size(), 1u);
+  const PlacedRule& rule = ruled.rules[0];
+  EXPECT_GT(rule.x, find(ruled, '1')->x + static_cast<float>(font().metrics(find(ruled, '1')->glyph).advance));
+  EXPECT_LT(rule.x + rule.width, find(ruled, '2')->x);
+  EXPECT_LT(rule.y, ink_bottom(*find(ruled, '3')));
+  EXPECT_GT(rule.y + rule.height, ink_top(*find(ruled, '1')));
   // align: the = signs of both lines line up.
   const DisplayList al = lay("\\begin{aligned} x &= 1 \\\\ yyy &= 22 \\end{aligned}", true);
   EXPECT_NEAR(find(al, '=', 0)->x, find(al, '=', 1)->x, 0.01f);
