@@ -2,9 +2,12 @@
 // sharp at device pixel ratio 2, with its baseline reported; errors come back with their offset.
 #include <gtest/gtest.h>
 
-#include <QGuiApplication>
+#include <QXmlStreamReader>
 
+#include "app/math/math_mathml.h"
+#include "app/math/math_svg.h"
 #include "app/math_qt/math_picture.h"
+#include "tests/math/corpus_io.h"
 
 namespace veloce::math_qt {
 namespace {
@@ -48,6 +51,27 @@ TEST(MathPicture, ErrorsKeepMessageAndUtf16Offset) {
   EXPECT_EQ(m.error(), QStringLiteral("unknown command \\foo"));
   EXPECT_EQ(m.error_position(), 4);  // α is 2 bytes but 1 UTF-16 unit
   EXPECT_TRUE(m.size().isEmpty());
+}
+
+// Well-formed XML for every corpus formula: what HTML export will embed (MathML) and what
+// render-math writes (SVG). QXmlStreamReader stands in for the browser's parser.
+TEST(MathPicture, CorpusMathmlAndSvgAreWellFormedXml) {
+  const auto corpus = math::test::read_corpus(std::string(VELOCE_TEST_DATA) + "/math/corpus.txt");
+  ASSERT_GE(corpus.size(), 300u);
+  const auto font = math::MathFont::default_font();
+  auto well_formed = [](const std::string& xml, QString* why) {
+    QXmlStreamReader r(QByteArray::fromStdString(xml));
+    while (!r.atEnd()) r.readNext();
+    *why = r.errorString();
+    return !r.hasError();
+  };
+  for (const auto& e : corpus) {
+    QString why;
+    EXPECT_TRUE(well_formed(math::to_mathml(e.tex, e.display), &why)) << e.tex << ": " << why.toStdString();
+    const math::MathResult r = math::layout_math(e.tex, e.display, *font);
+    ASSERT_TRUE(r.ok) << e.tex;
+    EXPECT_TRUE(well_formed(math::to_svg(r.list, *font, 20), &why)) << e.tex << ": " << why.toStdString();
+  }
 }
 
 }  // namespace
