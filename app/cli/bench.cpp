@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <set>
@@ -64,7 +64,8 @@ int run(Args& args) {
 
   // Tokens spread over the vocabulary (the ids do not change the cost of a forward pass).
   std::vector<int32_t> prompt(static_cast<size_t>(n_prompt));
-  for (size_t i = 0; i < prompt.size(); ++i) prompt[i] = static_cast<int32_t>((i * 7919 + 13) % std::min<size_t>(vocab, 100000));
+  for (size_t i = 0; i < prompt.size(); ++i)
+    prompt[i] = static_cast<int32_t>((i * 7919 + 13) % std::min<size_t>(vocab, 100000));
 
   // Warm-up: builds every pipeline and records the decode command buffer outside the timings.
   session->evaluate(std::span<const int32_t>(prompt.data(), std::min<size_t>(2, prompt.size())), logits, false);
@@ -155,9 +156,11 @@ int run(Args& args) {
       const double spt = c.seconds * per_token;
       const auto it = class_bytes.find(c.name);
       const double b = it == class_bytes.end() ? 0.0 : it->second;
-      classes.push_back({c.name, spt, b, spt > 0 && b > 0 ? b / spt / 1e9 : 0.0, static_cast<double>(c.dispatches) * per_token});
+      classes.push_back(
+          {c.name, spt, b, spt > 0 && b > 0 ? b / spt / 1e9 : 0.0, static_cast<double>(c.dispatches) * per_token});
     }
-    std::sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) { return a.seconds_per_token > b.seconds_per_token; });
+    std::sort(classes.begin(), classes.end(),
+              [](const auto& a, const auto& b) { return a.seconds_per_token > b.seconds_per_token; });
     gpu_per_token = timer->total_seconds() * per_token;
   }
   double matvec_s = 0, matvec_b = 0;
@@ -175,26 +178,27 @@ int run(Args& args) {
   const double fraction = device_gbps > 0 ? weight_gbps / device_gbps : 0.0;
 
   if (json) {
-    std::printf("{\"model\": \"%s\", \"quantization\": \"%s\", \"backend\": \"%s\", \"device\": \"%s\", "
-                "\"n_prompt\": %lld, \"n_gen\": %lld, \"prompt_tokens_per_s\": %.3f, \"gen_tokens_per_s\": %.3f, "
-                "\"weight_bytes_per_token\": %.0f, \"gen_weight_gb_per_s\": %.3f, \"device_bandwidth_gb_per_s\": %.3f, "
-                "\"bandwidth_fraction\": %.4f, \"gen_cpu_seconds_per_token\": %.6f, "
-                "\"host_seconds_per_token\": %.6f, \"fence_wait_seconds_per_token\": %.6f, "
-                "\"dispatches_per_token\": %.2f, \"barriers_per_token\": %.2f, \"submissions_per_token\": %.2f, "
-                "\"readback_bytes_per_token\": %.0f, \"gpu_timing\": %s, \"gpu_timing_note\": \"%s\", "
-                "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
-                "\"gpu_classes\": [",
-                json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(),
-                engine->name().c_str(), json_escape(engine->device_name()).c_str(), n_prompt, n_gen, prompt_tps,
-                gen_tps, bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token,
-                wait_s * per_token, dispatches_pt, barriers_pt, submissions_pt, readback_pt, timer ? "true" : "false",
-                json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps,
-                device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
+    std::printf(
+        "{\"model\": \"%s\", \"quantization\": \"%s\", \"backend\": \"%s\", \"device\": \"%s\", "
+        "\"n_prompt\": %lld, \"n_gen\": %lld, \"prompt_tokens_per_s\": %.3f, \"gen_tokens_per_s\": %.3f, "
+        "\"weight_bytes_per_token\": %.0f, \"gen_weight_gb_per_s\": %.3f, \"device_bandwidth_gb_per_s\": %.3f, "
+        "\"bandwidth_fraction\": %.4f, \"gen_cpu_seconds_per_token\": %.6f, "
+        "\"host_seconds_per_token\": %.6f, \"fence_wait_seconds_per_token\": %.6f, "
+        "\"dispatches_per_token\": %.2f, \"barriers_per_token\": %.2f, \"submissions_per_token\": %.2f, "
+        "\"readback_bytes_per_token\": %.0f, \"gpu_timing\": %s, \"gpu_timing_note\": \"%s\", "
+        "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
+        "\"gpu_classes\": [",
+        json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(), engine->name().c_str(),
+        json_escape(engine->device_name()).c_str(), n_prompt, n_gen, prompt_tps, gen_tps, bytes_per_token, weight_gbps,
+        device_gbps, fraction, gen_cpu_s * per_token, host_per_token, wait_s * per_token, dispatches_pt, barriers_pt,
+        submissions_pt, readback_pt, timer ? "true" : "false", json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps,
+        device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
     for (size_t i = 0; i < classes.size(); ++i)
-      std::printf("%s{\"name\": \"%s\", \"seconds_per_token\": %.9f, \"bytes_per_token\": %.0f, \"gb_per_s\": %.3f, "
-                  "\"dispatches_per_token\": %.2f}",
-                  i ? ", " : "", classes[i].name.c_str(), classes[i].seconds_per_token, classes[i].bytes_per_token,
-                  classes[i].gbps, classes[i].dispatches_per_token);
+      std::printf(
+          "%s{\"name\": \"%s\", \"seconds_per_token\": %.9f, \"bytes_per_token\": %.0f, \"gb_per_s\": %.3f, "
+          "\"dispatches_per_token\": %.2f}",
+          i ? ", " : "", classes[i].name.c_str(), classes[i].seconds_per_token, classes[i].bytes_per_token, classes[i].gbps,
+          classes[i].dispatches_per_token);
     std::printf("]}\n");
     return 0;
   }
@@ -206,14 +210,17 @@ int run(Args& args) {
   std::printf("weights    %.1f MB read per generated token: %.2f GB/s\n", bytes_per_token / 1e6, weight_gbps);
   std::printf("device     %.2f GB/s measured by a copy kernel: %.1f%% reached\n", device_gbps, fraction * 100);
   if (vulkan)
-    std::printf("per token  %.0f dispatches, %.0f barriers, %.1f submissions, %.0f bytes read back, "
-                "%.3f ms on the host outside the fence wait\n",
-                dispatches_pt, barriers_pt, submissions_pt, readback_pt, host_per_token * 1e3);
+    std::printf(
+        "per token  %.0f dispatches, %.0f barriers, %.1f submissions, %.0f bytes read back, "
+        "%.3f ms on the host outside the fence wait\n",
+        dispatches_pt, barriers_pt, submissions_pt, readback_pt, host_per_token * 1e3);
   if (timer) {
     std::printf("GPU time   %.3f ms per token (timestamps, a separate pass):\n", gpu_per_token * 1e3);
     for (const auto& c : classes)
       std::printf("  %-24s %9.3f ms %8.2f GB/s%s\n", c.name.c_str(), c.seconds_per_token * 1e3, c.gbps,
-                  c.gbps > 0 && device_gbps > 0 ? (" (" + std::to_string(static_cast<int>(100 * c.gbps / device_gbps)) + "% of copy)").c_str() : "");
+                  c.gbps > 0 && device_gbps > 0
+                      ? (" (" + std::to_string(static_cast<int>(100 * c.gbps / device_gbps)) + "% of copy)").c_str()
+                      : "");
     if (matvec_gbps > 0) std::printf("  %-24s %9.3f ms %8.2f GB/s\n", "all mat-vecs", matvec_s * 1e3, matvec_gbps);
   } else if (!timing_note.empty()) {
     std::printf("GPU time   not measured: %s\n", timing_note.c_str());

@@ -133,8 +133,7 @@ int run(Args& args) {
     req.budget_source = b.source;
     req.limits = dev->limits();
     req.pack_q6k = vk::Kernels::packs_q6k(dev->info());
-    req.host_is_device_memory =
-        dev->info().kind == vk::DeviceKind::Cpu || dev->info().kind == vk::DeviceKind::Integrated;
+    req.host_is_device_memory = dev->info().kind == vk::DeviceKind::Cpu || dev->info().kind == vk::DeviceKind::Integrated;
     device_name = dev->info().name;
     if (bandwidth <= 0) {
       vk::Pipelines pipelines(dev);
@@ -186,16 +185,14 @@ int run(Args& args) {
     std::printf("spilled      %s in %zu tensors (read over the bus every token): %s%s\n",
                 vk::format_bytes(plan.weights_spilled).c_str(), plan.spilled_tensors.size(),
                 plan.spilled_tensors.front().c_str(), plan.spilled_tensors.size() > 1 ? " ..." : "");
-  else
-    std::printf("spilled      nothing: every matrix is on the GPU\n");
+  else std::printf("spilled      nothing: every matrix is on the GPU\n");
   if (gbps > 0)
     std::printf("decode       at most %.1f tokens/s at the start of the context, %.1f with it full (%.1f GB/s from %s%s)\n",
                 tps_empty, tps_full, gbps, bandwidth_source.c_str(),
                 plan.weights_host() && !plan.host_is_device_memory
                     ? (", spilled bytes at " + std::to_string(static_cast<int>(bus)) + " GB/s over the bus").c_str()
                     : "");
-  else
-    std::printf("decode       give --bandwidth GB/s (or --device) to estimate the speed\n");
+  else std::printf("decode       give --bandwidth GB/s (or --device) to estimate the speed\n");
   return 0;
 }
 

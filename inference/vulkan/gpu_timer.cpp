@@ -12,8 +12,8 @@ std::string kernel_class(const std::string& name) {
   auto has = [&](const char* s) { return name.find(s) != std::string::npos; };
   if (has("matvec") || has("matmul") || has("mul_mat")) {
     // The weight type is the name's suffix (matvec_sg_q6_k, matvec_q4_k_u, matmul_bf16...).
-    static const char* const kTypes[] = {"bf16", "f16", "f32", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k",
-                                         "q8_0", "q4_0", "q4_1", "q5_0", "q5_1"};
+    static const char* const kTypes[] = {"bf16", "f16",  "f32",  "q2_k", "q3_k", "q4_k", "q5_k",
+                                         "q6_k", "q8_0", "q4_0", "q4_1", "q5_0", "q5_1"};
     for (const char* t : kTypes)
       if (has(t)) return std::string(has("matmul") ? "matmul " : "matvec ") + t;
     return "matvec other";

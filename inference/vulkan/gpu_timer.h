@@ -35,7 +35,7 @@ class GpuTimer {
 
   struct Class {
     std::string name;
-    double seconds = 0;    // summed over every collected submission
+    double seconds = 0;  // summed over every collected submission
     uint64_t dispatches = 0;
   };
   const std::vector<Class>& classes() const { return classes_; }

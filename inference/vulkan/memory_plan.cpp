@@ -112,14 +112,13 @@ double MemoryPlan::decode_tokens_per_s(double device_gbps, double bus_gbps, bool
 std::vector<PlanLine> MemoryPlan::lines() const {
   std::vector<PlanLine> out;
   out.push_back({"weights_device", "weights on the GPU", weights_device, true});
-  out.push_back({"weights_spilled", "weights spilled to system memory (read over the bus every token)",
-                 weights_spilled, false});
-  out.push_back({"embedding_host", "embedding table in system memory (one row read per token)", embedding_host,
-                 false});
-  out.push_back({"kv_cache", std::string("KV cache (") + kv_type_name() + ", " + std::to_string(n_ctx) + " tokens)",
-                 kv_cache, true});
-  out.push_back({"activations", "activations (prompt batch of " + std::to_string(kMaxBatch) + " tokens)",
-                 activations, true});
+  out.push_back(
+      {"weights_spilled", "weights spilled to system memory (read over the bus every token)", weights_spilled, false});
+  out.push_back({"embedding_host", "embedding table in system memory (one row read per token)", embedding_host, false});
+  out.push_back(
+      {"kv_cache", std::string("KV cache (") + kv_type_name() + ", " + std::to_string(n_ctx) + " tokens)", kv_cache, true});
+  out.push_back(
+      {"activations", "activations (prompt batch of " + std::to_string(kMaxBatch) + " tokens)", activations, true});
   out.push_back({"host_buffers", "scratch in system memory (logits, token ids)", host_buffers, false});
   out.push_back({"device_total", "total on the GPU", device_total(), true});
   out.push_back({"budget", "GPU budget (" + budget_source + ")", budget, true});

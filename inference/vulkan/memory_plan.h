@@ -19,8 +19,8 @@ constexpr uint32_t kMaxBatch = 128;  // tokens per prompt submission at most (se
 
 struct ScratchSizes {
   uint64_t hidden = 0, qkv = 0, gate_up = 0, ffn = 0, partial = 0, logits = 0;
-  uint32_t decode_splits = 0;       // attention splits of the replayed decode step
-  uint32_t prompt_max_splits = 0;   // at most this many splits for a prompt batch
+  uint32_t decode_splits = 0;      // attention splits of the replayed decode step
+  uint32_t prompt_max_splits = 0;  // at most this many splits for a prompt batch
   uint64_t total() const { return 4 * hidden + qkv + gate_up + ffn + partial + logits; }
   // Device-local activations; the logits (and the token ids, the step) live in host memory.
   uint64_t device_total() const { return 4 * hidden + qkv + gate_up + ffn + partial; }
@@ -40,21 +40,21 @@ struct PlanLine {
   std::string key;    // stable identifier (JSON key): weights_device, weights_spilled, ...
   std::string label;  // English words for the CLI ("weights on the GPU")
   uint64_t bytes = 0;
-  bool device = true; // counts against the device budget
+  bool device = true;  // counts against the device budget
 };
 
 struct MemoryPlan {
   uint32_t n_ctx = 0;
-  uint64_t budget = 0;            // device-local bytes available
-  std::string budget_source;      // "VK_EXT_memory_budget", "heap size less 10%", "--vram", ...
-  uint64_t weights = 0;           // every weight byte as laid out (packed Q6_K counted packed)
-  uint64_t weights_device = 0;    // matrices and norms in device memory
-  uint64_t weights_spilled = 0;   // matrices that did not fit, read over the bus every token
-  uint64_t embedding_host = 0;    // the embedding table kept in host memory (one row read per token)
+  uint64_t budget = 0;                       // device-local bytes available
+  std::string budget_source;                 // "VK_EXT_memory_budget", "heap size less 10%", "--vram", ...
+  uint64_t weights = 0;                      // every weight byte as laid out (packed Q6_K counted packed)
+  uint64_t weights_device = 0;               // matrices and norms in device memory
+  uint64_t weights_spilled = 0;              // matrices that did not fit, read over the bus every token
+  uint64_t embedding_host = 0;               // the embedding table kept in host memory (one row read per token)
   std::vector<std::string> spilled_tensors;  // names (a tensor split by rows appears once)
-  uint64_t kv_cache = 0;          // device-local, in kv_type_name()
-  uint64_t activations = 0;       // device-local scratch of a prompt batch
-  uint64_t host_buffers = 0;      // logits readback, token ids
+  uint64_t kv_cache = 0;                     // device-local, in kv_type_name()
+  uint64_t activations = 0;                  // device-local scratch of a prompt batch
+  uint64_t host_buffers = 0;                 // logits readback, token ids
   // Bytes read per generated token (not counting the KV cache): from device memory and over the bus.
   uint64_t read_device_per_token = 0, read_host_per_token = 0;
   uint64_t kv_read_per_token_full = 0;  // the whole KV cache, read at the end of the context
@@ -75,8 +75,8 @@ struct PlanRequest {
   uint32_t n_ctx = 4096;
   uint64_t budget = 0;
   std::string budget_source;
-  DeviceLimits limits;           // allocation and binding limits for the arena layout
-  bool pack_q6k = false;         // the device reads Q6_K mat-vec tensors in the packed layout
+  DeviceLimits limits;    // allocation and binding limits for the arena layout
+  bool pack_q6k = false;  // the device reads Q6_K mat-vec tensors in the packed layout
   bool host_is_device_memory = false;
 };
 
@@ -101,9 +101,9 @@ std::string format_bytes(uint64_t bytes);
 struct SubmissionBudget {
   bool bounded = false;
   bool weights_per_token = false;
-  double weight_bytes = 0;   // read per pass over the weights
-  double flops_per_token = 0;  // 2 x the matrix parameters of the layers
-  double flops_output = 0;     // the output matrix, for the last token of a batch
+  double weight_bytes = 0;                  // read per pass over the weights
+  double flops_per_token = 0;               // 2 x the matrix parameters of the layers
+  double flops_output = 0;                  // the output matrix, for the last token of a batch
   double attention_flops_per_position = 0;  // per token, per cached position
   double bytes_per_s = 0, flops_per_s = 0, max_seconds = 0.5;
   double seconds(uint64_t n_past, uint64_t n) const;

@@ -52,8 +52,8 @@ TEST_F(PlanTest, TheContextGivenAtLoadIsWhatTheKvCacheIsCountedFor) {
   // The plan's lines are data for the app: every part, the total and the budget.
   std::vector<std::string> keys;
   for (const auto& l : plan->lines()) keys.push_back(l.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"weights_device", "weights_spilled", "embedding_host", "kv_cache",
-                                            "activations", "host_buffers", "device_total", "budget"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"weights_device", "weights_spilled", "embedding_host", "kv_cache", "activations",
+                                            "host_buffers", "device_total", "budget"}));
   // The session of the planned context runs (reading the embedding from host memory).
   auto session = engine->create_session(256);
   std::vector<float> logits(session->n_vocab());
