@@ -240,7 +240,11 @@ class Parser {
         ++pos_;
         Stop st;
         Node g = make(NodeKind::Group, at);
+        const Alphabet saved = alphabet_;  // {\rm d}: a switch lasts to the end of its group
+        const bool saved_bold = bold_symbol_;
         g.body = std::make_unique<MathList>(parse_list(&st));
+        alphabet_ = saved;
+        bold_symbol_ = saved_bold;
         if (st != Stop::Brace) fail("missing }", at);
         list.push_back(std::move(g));
         prime_only_ = false;
@@ -553,6 +557,14 @@ class Parser {
       g.cls = cc.cls;
       g.body = std::make_unique<MathList>(read_arg("\\mathrel"));
       list.push_back(std::move(g));
+      return true;
+    }
+    // Plain TeX's font switches, still common in model output: {\rm d}x, {\bf v}.
+    if (name == "rm" || name == "bf" || name == "it" || name == "cal" || name == "sf" || name == "tt" ||
+        name == "mit") {
+      alphabet_ = name == "rm" ? Alphabet::Upright : name == "bf" ? Alphabet::Bold : name == "cal" ? Alphabet::Script
+                  : name == "sf" ? Alphabet::SansSerif : name == "tt" ? Alphabet::Monospace : Alphabet::Italic;
+      bold_symbol_ = false;
       return true;
     }
     if (name == "displaystyle" || name == "textstyle" || name == "scriptstyle" || name == "scriptscriptstyle") {

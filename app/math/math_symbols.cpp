@@ -94,6 +94,8 @@ const std::unordered_map<std::string_view, SymbolInfo>& symbols() {
       {"smile", {0x2323, C::Rel}}, {"frown", {0x2322, C::Rel}}, {"coloneqq", {0x2254, C::Rel}},
       {"triangleq", {0x225C, C::Rel}}, {"sqsubseteq", {0x2291, C::Rel}}, {"sqsupseteq", {0x2292, C::Rel}},
       {"supsetneq", {0x228B, C::Rel}}, {"bowtie", {0x22C8, C::Rel}}, {"Join", {0x22C8, C::Rel}},
+      {"lt", {'<', C::Rel}}, {"gt", {'>', C::Rel}}, {"hdots", {0x2026, C::Inner}},
+      {"dotsm", {0x22EF, C::Inner}}, {"dotsi", {0x22EF, C::Inner}}, {"complement", {0x2201, C::Ord}},
       // Punctuation
       {"colon", {0x3A, C::Punct}},
   };

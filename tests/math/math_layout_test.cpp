@@ -228,6 +228,20 @@ TEST(MathLayout, AccentSitsAboveItsBase) {
   EXPECT_GT(static_cast<float>(wm.xmax - wm.xmin), 1.5f * em());
 }
 
+TEST(MathLayout, AlphabetsMapToTheirUnicodeLetters) {
+  struct Case { const char* tex; char32_t cp; };
+  const Case cases[] = {{"x", 0x1D465},          {"h", 0x210E},          {"\\mathrm{d}", 'd'},
+                        {"{\\rm d}", 'd'},       {"\\mathbb{R}", 0x211D}, {"\\mathbb{E}", 0x1D53C},
+                        {"\\mathbf{v}", 0x1D42F}, {"\\boldsymbol{\\alpha}", 0x1D736},
+                        {"\\mathcal{F}", 0x2131}, {"\\mathfrak{g}", 0x1D524}, {"\\alpha", 0x1D6FC},
+                        {"\\Gamma", 0x393},      {"\\varphi", 0x1D711},  {"7", '7'}};
+  for (const Case& c : cases) {
+    const DisplayList l = lay(c.tex);
+    ASSERT_EQ(l.glyphs.size(), 1u) << c.tex;
+    EXPECT_EQ(l.glyphs[0].glyph, font().glyph_for(c.cp)) << c.tex;
+  }
+}
+
 TEST(MathLayout, BoxedCancelAndTag) {
   EXPECT_EQ(lay("\\boxed{x=1}").rules.size(), 4u);
   EXPECT_EQ(lay("\\cancel{x}").lines.size(), 1u);
