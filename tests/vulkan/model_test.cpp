@@ -182,15 +182,16 @@ TEST_F(PathTest, SplitTensorsGiveTheSameLogits) {
 TEST_F(PathTest, WeightsSpilledToHostMemoryGiveTheSameLogits) {
   const auto ids = prompt_ids();
   const auto normal = last_logits(*load_engine("Q4_K_M"), ids);
-  // Room for the KV cache (0.25 MiB) and scratch (4.3 MiB) of a 512-token context and about
-  // half of the 2.3 MiB of weights.
-  test::ScopedEnv budget("VELOCE_VK_DEVICE_BUDGET", "5632K");
+  // Room for the KV cache (0.25 MiB) and activations (2.3 MiB) of a 512-token context and about
+  // half of the 1.8 MiB of weights that live on the device (the embedding table is in host memory
+  // anyway; the logits readback is host memory too).
+  test::ScopedEnv budget("VELOCE_VK_DEVICE_BUDGET", "3584K");
   std::vector<std::string> info;
   const auto spilled = last_logits(*load_engine("Q4_K_M", &info), ids);
   EXPECT_LE(max_abs_diff(normal, spilled), 1e-5f);
   bool said = false;
-  for (const auto& l : info) said |= l.find("system memory") != std::string::npos;
-  EXPECT_TRUE(said) << "the memory plan must say that weights stay in system memory";
+  for (const auto& l : info) said |= l.find("spilled to system memory") != std::string::npos;
+  EXPECT_TRUE(said) << "the memory plan must say that weights are spilled to system memory";
 }
 
 TEST_F(PathTest, OutOfDeviceMemoryIsAClearError) {
