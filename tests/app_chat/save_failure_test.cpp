@@ -1,4 +1,5 @@
-// What the chat flow tells the user when the database fails under it. A send (user message,
+// What the chat flow tells the user when the database fails under it (and, at the end, what
+// `veloce-cli chat` prints when another process holds the database's write lock too long). A send (user message,
 // reply row, streamed reply, final write) runs once per write and per sync it performs, with that
 // operation failing and every later one too (a full disk, a failing device), through a test VFS.
 // Whatever the controller signalled must be what the database holds afterwards:
@@ -10,6 +11,9 @@
 //   errorOccurred                  -> no reply was acknowledged
 #include <sqlite3.h>
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +134,64 @@ class SaveFailureTest : public QObject {
       qInfo("send with a failing %s: %lld injection points covered, %d of them at the final write", mode.name, points,
             saveFailures);
       QVERIFY2(saveFailures > 0, "no run failed at the final write: the unsaved-reply path went untested");
+    }
+  }
+
+  // veloce-cli chat while another connection holds the write lock from the moment the reply
+  // starts streaming: the final write times out (5 s busy timeout), so no "stored reply" line may
+  // appear; the CLI says what is stored, retries once, and exits 1 if the lock is still held, or
+  // stores the reply (and only then says so) once it is released.
+  void cliReportsAnUnsavedReply() {
+    for (const bool release : {false, true}) {
+      QTemporaryDir dir;
+      QVERIFY(dir.isValid());
+      const QString db = dir.filePath(QStringLiteral("chat.sqlite"));
+      QProcess cli;
+      cli.setReadChannel(QProcess::StandardError);
+      cli.start(QStringLiteral(VELOCE_CLI),
+                {QStringLiteral("chat"), QStringLiteral("-m"), veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q8_0.gguf")),
+                 QStringLiteral("--db"), db, QStringLiteral("--backend"), QStringLiteral("reference"), QStringLiteral("-n"),
+                 QStringLiteral("300"), QStringLiteral("--temp"), QStringLiteral("0"), QStringLiteral("--checkpoint-ms"),
+                 QStringLiteral("600000"), QStringLiteral("-p"), QStringLiteral("How many orders for 5 snails?")});
+      QVERIFY(cli.waitForStarted(10000));
+      QByteArray err;
+      QElapsedTimer waited;
+      waited.start();
+      while (!err.contains(" streaming\n") && cli.state() == QProcess::Running && waited.elapsed() < 60000) {
+        cli.waitForReadyRead(50);
+        err += cli.readAllStandardError();
+      }
+      QVERIFY2(err.contains(" streaming\n"), err.constData());
+      sqlite3* lock = nullptr;
+      QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &lock), SQLITE_OK);
+      sqlite3_busy_timeout(lock, 10000);
+      QCOMPARE(sqlite3_exec(lock, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+      while (!err.contains(" not saved") && cli.state() == QProcess::Running && waited.elapsed() < 90000) {
+        cli.waitForReadyRead(50);
+        err += cli.readAllStandardError();
+      }
+      QVERIFY2(err.contains(" not saved: the database holds its first 0 units"), err.constData());
+      if (release) sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+      QVERIFY(cli.waitForFinished(60000));
+      err += cli.readAllStandardError();
+      sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_close(lock);
+      const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+      veloce::storage::ConversationStore check(db);
+      const auto branch = check.current_branch(check.list_conversations().at(0).id);
+      QCOMPARE(branch.size(), size_t{2});
+      if (release) {
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY2(err.contains(" complete\n") && err.indexOf(" not saved") < err.indexOf(" complete\n"), err.constData());
+        QCOMPARE(branch[1].message.state, MessageState::Complete);
+        QCOMPARE(branch[1].message.content + QLatin1Char('\n'), out);
+      } else {
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(!err.contains("stored reply"), err.constData());  // nothing acknowledged that is not stored
+        QVERIFY2(err.contains("could not be saved"), err.constData());
+        QCOMPARE(branch[1].message.state, MessageState::Streaming);
+        QCOMPARE(branch[1].message.content, QString());
+      }
     }
   }
 };
