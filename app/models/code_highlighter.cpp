@@ -90,7 +90,11 @@ void CodeHighlighter::load() {
   auto engine = std::make_unique<QJSEngine>();
   // The script exports itself to `exports` when one exists (its CommonJS branch), which is the
   // only branch that works without a browser's `window`.
-  engine->evaluate(QStringLiteral("var exports = {};"));
+  // highlight.js 9 prints its end-of-life notice and warnings through `console`, which a bare
+  // QJSEngine lacks (a ReferenceError would abort highlighting): a silent one.
+  engine->evaluate(QStringLiteral("var exports = {};"
+                                  "var console = { log: function() {}, info: function() {},"
+                                  "  warn: function() {}, error: function() {} };"));
   previousFilter = QLoggingCategory::installFilter(muteScriptCompiler);
   const QJSValue result = engine->evaluate(source, file.fileName());
   QLoggingCategory::installFilter(previousFilter);
@@ -125,6 +129,7 @@ QString CodeHighlighter::toHtml(const QString& code, const QString& language, bo
   QJSValue fn = engine_->globalObject().property(QStringLiteral("veloceHighlight"));
   const QJSValue value = fn.call({QJSValue(lang), QJSValue(code)});
   QString html;
+  if (value.isError()) error_ = QStringLiteral("highlight.js failed: %1").arg(value.toString());
   if (!value.isError() && value.isString()) {
     QString body = value.toString();
     // highlight.js escapes the code (&, <, >) and adds only <span class="hljs-..."> and </span>.

@@ -1,6 +1,8 @@
 // StreamingRenderer and the pieces it is built on: math source kept exactly as written, the
 // cut of a reply into pieces, incremental rendering equal to rendering from scratch wherever
 // the stream is cut, highlight.js output for closed code blocks, quote markers and code tints.
+#include <QQmlComponent>
+#include <QQmlEngine>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -187,6 +189,32 @@ class TestStreamingRenderer : public QObject {
     // Dark theme: the dark palette.
     r.setDark(true);
     QVERIFY(r.rows()[1].highlighted.contains(highlightColour(QStringLiteral("keyword"), true)));
+  }
+
+  void finishedReplyHighlightsItsCode() {
+    // A stored reply (what opening a conversation shows): text first, then finished.
+    StreamingRenderer r;
+    r.setText(QStringLiteral("Sort:\n\n```cpp\n#include <vector>\n\nstruct Runner {\n    double seconds;\n};\n```\n\nA few things."));
+    r.setFinished(true);
+    QCOMPARE(r.count(), 3);
+    QVERIFY2(r.rows()[1].highlighted.contains(highlightColour(QStringLiteral("keyword"), false)), qPrintable(r.rows()[1].highlighted));
+  }
+
+  void highlightsWhenBoundFromQml() {
+    // The view sets the text from a QML binding, inside the QML engine's own JavaScript: the
+    // highlighter's separate engine must work from there too.
+    qmlRegisterType<StreamingRenderer>("Veloce", 1, 0, "StreamingRenderer");
+    QQmlEngine engine;
+    QQmlComponent component(&engine);
+    component.setData("import QtQuick\nimport Veloce 1.0\nStreamingRenderer { text: 'Code:\\n```python\\ndef f():\\n    return 1\\n```\\nEnd'; finished: true }",
+                        QUrl());
+    std::unique_ptr<QObject> object(component.create());
+    QVERIFY2(object, qPrintable(component.errorString()));
+    auto* r = qobject_cast<StreamingRenderer*>(object.get());
+    QVERIFY(r);
+    QCOMPARE(r->count(), 3);
+    QVERIFY2(r->rows()[1].highlighted.contains(QStringLiteral(">def</span>")),
+             qPrintable(r->rows()[1].highlighted + CodeHighlighter::forThisThread().errorString()));
   }
 
   void languagesPhi4WritesAreHighlighted() {
