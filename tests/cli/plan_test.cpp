@@ -88,6 +88,19 @@ TEST(CliPlan, AContextThatCannotFitIsExitStatusOne) {
   EXPECT_NE(bad.err.find("--vram"), std::string::npos) << bad.err;
 }
 
+TEST(CliPlan, OnTheDeviceTheBudgetAndBandwidthAreTheDevicesOwn) {
+  const ProcessResult r = cli({"plan", "-m", model_path("phi4-tiny-Q4_K_M"), "-c", "512", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json p = Json::parse(r.out);
+  EXPECT_EQ(p["kv_cache_bytes"].as_int(), 2 * 2 * 512 * 64 * 2);  // 2 layers, one KV head of 64
+  const std::string source = p["budget_source"].as_string();
+  EXPECT_TRUE(source == "VK_EXT_memory_budget" || source == "heap size less 10%") << source;
+  EXPECT_GT(p["budget_bytes"].as_int(), 0);
+  EXPECT_EQ(p["bandwidth_source"].as_string(), "copy kernel");
+  EXPECT_GT(p["bandwidth_gb_per_s"].as_double(), 0.0);
+  EXPECT_GT(p["decode_tokens_per_s"].as_double(), p["decode_tokens_per_s_full_context"].as_double());
+}
+
 TEST(CliPlan, GenerateContextReachesTheMemoryPlan) {
   // 3.5 MiB of device memory: the tiny model's activations (2.3 MiB) and KV cache for 256 tokens
   // (128 KiB) fit, with some of the weights spilled; the KV cache for 4096 tokens (2 MiB) does not.
