@@ -163,6 +163,8 @@ ApplicationWindow {
 
     Connections {
         target: chat
+        // Remembered for the next start (a new, still empty conversation is -1).
+        function onCurrentConversationChanged() { appSettings.lastConversationId = chat.currentConversationId }
         function onErrorOccurred(message) { errorBanner.message = message }
         function onModelStateChanged() {
             if (chat.modelState === "ready")
@@ -201,6 +203,10 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
+        // Reopen the conversation of last time, if it still exists (not deleted since).
+        const last = appSettings.lastConversationId
+        if (last > 0 && chat.conversations.rowOf(last) >= 0)
+            chat.openConversation(last)
         if (!window.showSetup)
             conversationView.focusComposer()
     }

@@ -25,6 +25,7 @@ constexpr auto kTheme = "ui/theme";
 constexpr auto kFontSize = "ui/fontSize";
 constexpr auto kLanguage = "ui/language";
 constexpr auto kExportFolder = "ui/exportFolder";
+constexpr auto kLastConversation = "ui/lastConversation";
 
 constexpr int kDefaultContext = 4096;
 constexpr int kMinContext = 256;
@@ -36,7 +37,9 @@ constexpr double kDefaultMinP = 0.05;
 constexpr double kDefaultRepeatPenalty = 1.0;
 constexpr int kDefaultMaxReply = 1024;
 constexpr int kDefaultFontSize = 11;
-const char* const kDefaultSystemPrompt = "You are a helpful assistant.";
+// Translated when read, so an Italian interface starts with an Italian default prompt; once
+// the user edits it, their text is stored and used as written.
+const char* const kDefaultSystemPrompt = QT_TRANSLATE_NOOP("AppSettings", "You are a helpful assistant.");
 
 }  // namespace
 
@@ -166,7 +169,7 @@ void AppSettings::setMaxReplyTokens(int tokens) {
 }
 
 QString AppSettings::defaultSystemPrompt() const {
-  return settings_->value(kSystemPrompt, QString::fromUtf8(kDefaultSystemPrompt)).toString();
+  return settings_->value(kSystemPrompt, QCoreApplication::translate("AppSettings", kDefaultSystemPrompt)).toString();
 }
 void AppSettings::setDefaultSystemPrompt(const QString& text) {
   if (text == defaultSystemPrompt()) return;
@@ -198,6 +201,9 @@ void AppSettings::setLanguage(const QString& code) {
   if (code == language()) return;
   writeValue(kLanguage, code);
   emit languageChanged();
+  // The untouched default prompt is translated: it reads differently once the new translation
+  // is installed (by a slot of languageChanged), so tell its readers after that.
+  QMetaObject::invokeMethod(this, &AppSettings::defaultSystemPromptChanged, Qt::QueuedConnection);
 }
 
 QString AppSettings::exportFolder() const { return settings_->value(kExportFolder).toString(); }
@@ -205,6 +211,13 @@ void AppSettings::setExportFolder(const QString& folder) {
   if (folder == exportFolder()) return;
   writeValue(kExportFolder, folder);
   emit exportFolderChanged();
+}
+
+qint64 AppSettings::lastConversationId() const { return settings_->value(kLastConversation, -1).toLongLong(); }
+void AppSettings::setLastConversationId(qint64 id) {
+  if (id == lastConversationId()) return;
+  writeValue(kLastConversation, id);
+  emit lastConversationIdChanged();
 }
 
 void AppSettings::resetToDefaults() {

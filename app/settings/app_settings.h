@@ -51,6 +51,8 @@ class AppSettings : public QObject {
   // The folder of the last successful export from the dialog ("" before the first); kept by
   // "Reset to defaults", like the model file, since it is a place, not a preference.
   Q_PROPERTY(QString exportFolder READ exportFolder WRITE setExportFolder NOTIFY exportFolderChanged)
+  // The conversation open when the app was last used (-1: a new one), reopened at start.
+  Q_PROPERTY(qint64 lastConversationId READ lastConversationId WRITE setLastConversationId NOTIFY lastConversationIdChanged)
 
  public:
   // Uses the application's QSettings (organisation/application names must be set first).
@@ -97,6 +99,8 @@ class AppSettings : public QObject {
   void setLanguage(const QString& code);
   QString exportFolder() const;
   void setExportFolder(const QString& folder);
+  qint64 lastConversationId() const;
+  void setLastConversationId(qint64 id);
 
   // Puts every setting back to its default (the model path is kept).
   Q_INVOKABLE void resetToDefaults();
@@ -117,6 +121,7 @@ class AppSettings : public QObject {
   void fontSizeChanged();
   void languageChanged();
   void exportFolderChanged();
+  void lastConversationIdChanged();
 
  private:
   void writeValue(const QString& key, const QVariant& value);

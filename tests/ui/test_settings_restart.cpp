@@ -55,6 +55,47 @@ class TestSettingsRestart : public QObject {
     QCOMPARE(seed->property("displayText").toString(), QStringLiteral("42"));
   }
 
+  // The conversation open at quit is open again at start; one deleted since is not an error.
+  void lastConversationIsReopened() {
+    QTemporaryDir dir;
+    qint64 second = 0;
+    {
+      AppWindow first(dir.path());
+      first.settings().setLanguage(QStringLiteral("en"));
+      const auto a = first.store().create_conversation({QStringLiteral("First"), {}, {}, {}, {}});
+      first.store().append_message(a.id, 0, veloce::storage::Role::User, QStringLiteral("one"));
+      const auto b = first.store().create_conversation({QStringLiteral("Second"), {}, {}, {}, {}});
+      first.store().append_message(b.id, 0, veloce::storage::Role::User, QStringLiteral("two"));
+      second = b.id;
+      QVERIFY(first.show());
+      QVERIFY(first.chat().openConversation(a.id));
+      QVERIFY(first.chat().openConversation(b.id));
+    }
+    {
+      AppWindow again(dir.path());
+      QVERIFY(again.show());
+      QCOMPARE(again.chat().currentConversationId(), second);
+      QCOMPARE(again.chat().messages()->rowCount(), 1);
+      again.store().delete_conversation(second);
+      again.store().purge_deleted();
+    }
+    AppWindow third(dir.path());
+    QVERIFY(third.show());
+    QCOMPARE(third.chat().currentConversationId(), qint64{-1});
+    QCOMPARE(third.chat().lastError(), QString());
+  }
+
+  // Italian starts with an Italian default system prompt (until the user writes their own).
+  void defaultSystemPromptIsTranslated() {
+    QTemporaryDir dir;
+    AppWindow app(dir.path());
+    app.settings().setLanguage(QStringLiteral("it"));
+    QVERIFY(app.show());
+    QCOMPARE(app.settings().defaultSystemPrompt(), QStringLiteral("Sei un assistente disponibile."));
+    app.settings().setDefaultSystemPrompt(QStringLiteral("Rispondi in breve."));
+    QCOMPARE(app.settings().defaultSystemPrompt(), QStringLiteral("Rispondi in breve."));
+  }
+
   void followTheSystemAfterReset() {
     AppWindow app(dir_.path());
     app.settings().resetToDefaults();

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <location filename="../../app/settings/app_settings.cpp" line="+42"/>
+        <source>You are a helpful assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppearanceSettingsPage</name>
     <message>
         <location filename="../AppearanceSettingsPage.qml" line="+37"/>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <location filename="../../app/settings/app_settings.cpp" line="+42"/>
+        <source>You are a helpful assistant.</source>
+        <translation>Sei un assistente disponibile.</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceSettingsPage</name>
     <message>
         <location filename="../AppearanceSettingsPage.qml" line="+37"/>
@@ -253,7 +261,7 @@
     <message>
         <location line="+1"/>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Canc</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -627,7 +635,7 @@
     <message>
         <location line="+1"/>
         <source>A reply that reaches this many tokens is cut off there and marked as cut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una risposta che raggiunge questo numero di token viene interrotta lì e segnata come troncata.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1272,7 +1280,7 @@
     <message>
         <location filename="../ShortcutMenuItem.qml" line="+11"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1504,17 +1512,17 @@
     <message>
         <location filename="../../app/export/html_exporter.cpp" line="-27"/>
         <source>%1 tokens</source>
-        <translation type="unfinished">%1 token</translation>
+        <translation>%1 token</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 tokens/s</source>
-        <translation type="unfinished">%1 token/s</translation>
+        <translation>%1 token/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>first token after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>primo token dopo %1 ms</translation>
     </message>
 </context>
 </TS>
