@@ -172,6 +172,13 @@ if classes:
     if matvec_s > 0:
         g = matvec_bytes / matvec_s / 1e9
         print(f"  {'all mat-vecs':36s} {1e3 * matvec_s:8.3f} {g:8.1f} {pct(g):>8s}")
+    if matvec_s > 0 and copy > 0:
+        # The bar: mat-vecs at 75% of the copy bandwidth and whole-token decode at 50%
+        # (85% and 70% on a GPU below 1.5 TB/s, where per-dispatch overhead weighs less).
+        mv_bar, tok_bar = (0.85, 0.70) if copy < 1500 else (0.75, 0.50)
+        mv_frac, tok_frac = matvec_bytes / matvec_s / 1e9 / copy, b.get("gen_weight_gb_per_s", 0) / copy
+        print(f"bar: mat-vecs {100 * mv_frac:.1f}% (want {100 * mv_bar:.0f}%) {'met' if mv_frac >= mv_bar else 'NOT met'}; "
+              f"decode {100 * tok_frac:.1f}% (want {100 * tok_bar:.0f}%) {'met' if tok_frac >= tok_bar else 'NOT met'}")
     gpu = b.get("gpu_seconds_per_token", 0.0)
     wall = 1.0 / b["gen_tokens_per_s"] if b.get("gen_tokens_per_s") else 0.0
     print(f"GPU busy {1e3 * gpu:.3f} ms of a {1e3 * wall:.3f} ms token; host {1e3 * b.get('host_seconds_per_token', 0):.3f} ms "
