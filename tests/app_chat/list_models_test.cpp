@@ -61,9 +61,13 @@ class ListModelsTest : public QObject {
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(roleValue(model, 1, "isLast").toBool(), false);
 
-    // Streaming: each piece changes exactly the last row, and only its content.
+    // Streaming: each piece changes exactly the last row: its content and the footer's live
+    // figures (pieces so far, time to the first, rate), nothing else.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    const int contentRole = model.roleNames().key("content");
+    const auto names = model.roleNames();
+    const int contentRole = names.key("content");
+    const QList<int> perPiece{contentRole, names.key("completionTokens"), names.key("timeToFirstTokenMs"),
+                              names.key("tokensPerSecond")};
     for (const char* piece : {"Once", " upon", " a time"}) {
       model.appendToLast(QString::fromUtf8(piece));
     }
@@ -71,9 +75,10 @@ class ListModelsTest : public QObject {
     for (const auto& args : changed) {
       QCOMPARE(args.at(0).toModelIndex().row(), 3);
       QCOMPARE(args.at(1).toModelIndex().row(), 3);
-      QCOMPARE(args.at(2).value<QList<int>>(), QList<int>{contentRole});
+      QCOMPARE(args.at(2).value<QList<int>>(), perPiece);
     }
     QCOMPARE(roleValue(model, 3, "content").toString(), QStringLiteral("Once upon a time"));
+    QCOMPARE(roleValue(model, 3, "completionTokens").toInt(), 3);
 
     model.setIdAt(3, 4);
     model.setLastState(QStringLiteral("stopped"));
