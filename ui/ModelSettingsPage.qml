@@ -9,6 +9,30 @@ ScrollView {
     id: page
     readonly property var s: chat.settings
     property string fileError: ""
+    // A file chosen here is loaded at once, as from the setup view (before, it was only saved,
+    // and nothing said that it would load at the next start). A reply being written is
+    // finished first: the model is not swapped from under it.
+    function useFile(path) {
+        fileError = chat.validateModelFile(path)
+        if (fileError.length > 0)
+            return
+        s.modelPath = path
+        if (chat.busy)
+            pendingPath = path
+        else
+            chat.loadModel(path)
+    }
+    property string pendingPath: ""
+    Connections {
+        target: chat
+        function onSendStateChanged() {
+            if (!chat.busy && page.pendingPath.length > 0) {
+                const path = page.pendingPath
+                page.pendingPath = ""
+                chat.loadModel(path)
+            }
+        }
+    }
     contentWidth: availableWidth
 
     FileDialog {
@@ -18,12 +42,7 @@ ScrollView {
         title: qsTr("Choose a Phi-4 GGUF file")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
-        onAccepted: {
-            const path = desktop.localPath(selectedFile)
-            page.fileError = chat.validateModelFile(path)
-            if (page.fileError.length === 0)
-                page.s.modelPath = path
-        }
+        onAccepted: page.useFile(desktop.localPath(selectedFile))
     }
 
     ColumnLayout {
@@ -50,6 +69,12 @@ ScrollView {
                 Accessible.name: qsTr("Choose a model file")
                 onClicked: fileDialog.open()
             }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: page.pendingPath.length > 0
+            text: qsTr("This model is loaded as soon as the reply being written is finished.")
+            wrapMode: Text.Wrap
         }
         Label {
             Layout.fillWidth: true

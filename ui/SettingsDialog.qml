@@ -49,7 +49,7 @@ Dialog {
     StackLayout {
         anchors.fill: parent
         currentIndex: tabs.currentIndex
-        ModelSettingsPage {}
+        ModelSettingsPage { objectName: "modelSettingsPage" }
         GenerationSettingsPage {}
         AppearanceSettingsPage {}
     }

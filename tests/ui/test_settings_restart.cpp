@@ -96,6 +96,26 @@ class TestSettingsRestart : public QObject {
     QCOMPARE(app.settings().defaultSystemPrompt(), QStringLiteral("Rispondi in breve."));
   }
 
+  // A model chosen in Settings is loaded (before: only saved, and nothing said so).
+  void modelChosenInSettingsLoads() {
+    QTemporaryDir dir;
+    AppWindow app(dir.path());
+    app.settings().setLanguage(QStringLiteral("en"));
+    app.settings().setDevice(QStringLiteral("reference"));
+    QVERIFY(app.show());
+    QCOMPARE(app.chat().modelState(), QStringLiteral("none"));
+    QObject* dialog = app.object(QStringLiteral("settingsDialog"));
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QObject* page = app.object(QStringLiteral("modelSettingsPage"));
+    QVERIFY(page);
+    // What the file dialog's Accept does with the chosen file.
+    const QString model = QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf");
+    QVERIFY(QMetaObject::invokeMethod(page, "useFile", Q_ARG(QVariant, model)));
+    QCOMPARE(app.settings().modelPath(), model);
+    QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelState(), QStringLiteral("ready"), 60000);
+  }
+
   void followTheSystemAfterReset() {
     AppWindow app(dir_.path());
     app.settings().resetToDefaults();

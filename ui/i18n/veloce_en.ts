@@ -923,7 +923,7 @@
 <context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+18"/>
+        <location filename="../ModelSettingsPage.qml" line="+42"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation></translation>
     </message>
@@ -938,7 +938,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <location line="+8"/>
         <source>Model file</source>
         <translation></translation>
@@ -964,7 +964,12 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>This model is loaded as soon as the reply being written is finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+9"/>
         <source>Device</source>
         <translation></translation>

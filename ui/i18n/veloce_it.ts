@@ -931,7 +931,7 @@
 <context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+18"/>
+        <location filename="../ModelSettingsPage.qml" line="+42"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
@@ -946,7 +946,7 @@
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <location line="+8"/>
         <source>Model file</source>
         <translation>File del modello</translation>
@@ -972,7 +972,12 @@
         <translation>Scegli un file del modello</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>This model is loaded as soon as the reply being written is finished.</source>
+        <translation>Questo modello viene caricato appena termina la risposta in corso.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+9"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
