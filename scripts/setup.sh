@@ -16,7 +16,10 @@ PACKAGES=(
   libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers glslc glslang-tools spirv-tools
   libpcre2-dev libgtest-dev libbenchmark-dev xvfb xauth imagemagick python3
   libharfbuzz-dev libpng-dev fonts-lmodern
+  qt6-httpserver-dev qt6-websockets-dev curl
 )
+# tests/server drives `veloce-cli serve` with the openai npm client: Debian's Node when none is installed.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,0 +1,198 @@
+#include "app/server/api_server.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+#include <memory>
+#include <random>
+
+#include "app/server/api_error.h"
+#include "app/server/generation_queue.h"
+#include "app/server/openai_json.h"
+#include "inference/tokenizer/chat_format.h"
+#include "inference/tokenizer/tokenizer.h"
+
+namespace veloce::server {
+namespace {
+
+using Responder = QHttpServerResponder;
+
+void send_json(Responder& responder, int status, const QByteArray& body) {
+  responder.write(body, {{"Content-Type", "application/json"}}, static_cast<Responder::StatusCode>(status));
+}
+
+void send_error(Responder& responder, const ApiError& error) { send_json(responder, error.status, error_json(error)); }
+
+std::string random_id(const char* prefix) {
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::string id = prefix;
+  for (int i = 0; i < 24; ++i) id += alphabet[QRandomGenerator::global()->bounded(62)];
+  return id;
+}
+
+// One request in flight: its responder and the reply so far. Shared between the HTTP-thread
+// callbacks queued by the worker; the socket may go away at any time (the client left).
+struct Exchange {
+  explicit Exchange(Responder&& r) : responder(std::move(r)) {}
+  Responder responder;
+  QPointer<QTcpSocket> socket;
+  ReplyMeta meta;
+  bool stream = false;
+  bool include_usage = false;
+  bool sent_role = false;
+  std::string text;  // non-streamed: the whole reply
+  QMetaObject::Connection on_disconnect;
+
+  bool alive() const { return socket && socket->state() == QAbstractSocket::ConnectedState; }
+  void event(const QByteArray& json) {
+    if (!alive()) return;
+    responder.writeBody("data: " + json + "\n\n");
+    socket->flush();
+  }
+};
+
+}  // namespace
+
+ApiServer::ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent)
+    : QAbstractHttpServer(parent),
+      config_(std::move(config)),
+      tokenizer_(tokenizer),
+      queue_(queue),
+      started_(QDateTime::currentSecsSinceEpoch()) {}
+
+bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
+  const QString path = request.url().path();
+  const auto method = request.method();
+  Responder responder = makeResponder(request, socket);
+  if (!config_.api_key.empty()) {
+    const QByteArray expected = "Bearer " + QByteArray::fromStdString(config_.api_key);
+    if (request.value("Authorization") != expected) {
+      send_error(responder, ApiError(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'",
+                                     "invalid_request_error", "", "invalid_api_key"));
+      return true;
+    }
+  }
+  if (method == QHttpServerRequest::Method::Get && (path == "/v1/models" || path == "/v1/models/")) {
+    send_json(responder, 200, models_json(config_.model_id, started_));
+    return true;
+  }
+  if (method == QHttpServerRequest::Method::Get && path == "/v1/models/" + QString::fromStdString(config_.model_id)) {
+    send_json(responder, 200,
+              QByteArray("{\"id\":\"") + QByteArray::fromStdString(config_.model_id) +
+                  "\",\"object\":\"model\",\"created\":" + QByteArray::number(started_) + ",\"owned_by\":\"veloce\"}");
+    return true;
+  }
+  const bool chat = path == "/v1/chat/completions";
+  if (method == QHttpServerRequest::Method::Post && (chat || path == "/v1/completions")) {
+    completions(request, socket, std::move(responder), chat);
+    return true;
+  }
+  send_error(responder, ApiError(404, "Invalid URL (" + request.url().path().toStdString() + ")", "invalid_request_error",
+                                 "", "unknown_url"));
+  return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {
+  Responder responder = makeResponder(request, socket);
+  send_error(responder, ApiError(404, "Invalid URL (" + request.url().path().toStdString() + ")"));
+}
+
+void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socket, Responder&& responder, bool chat) {
+  auto exchange = std::make_shared<Exchange>(std::move(responder));
+  exchange->socket = socket;
+  auto job = std::make_shared<Job>();
+  try {
+    if (static_cast<size_t>(request.body().size()) > config_.max_body_bytes)
+      throw ApiError(413, "the request body is larger than " + std::to_string(config_.max_body_bytes) + " bytes",
+                     "invalid_request_error", "", "request_too_large");
+    const CompletionRequest r = parse_completion_request(request.body(), chat, config_.limits);
+    if (r.model != config_.model_id)
+      throw ApiError(404, "The model '" + r.model + "' does not exist; this server serves '" + config_.model_id + "'",
+                     "invalid_request_error", "model", "model_not_found");
+    job->prompt = chat ? render_chat(tokenizer_, r.messages, true) : tokenizer_.encode(r.prompt, /*parse_special=*/true);
+    if (job->prompt.empty()) throw ApiError(400, "the prompt is empty", "invalid_request_error", "messages");
+    if (job->prompt.size() >= config_.n_ctx)
+      throw ApiError(400,
+                     "the prompt is " + std::to_string(job->prompt.size()) +
+                         " tokens, which leaves no room for a reply in this server's context of " +
+                         std::to_string(config_.n_ctx) + " tokens",
+                     "invalid_request_error", "messages", "context_length_exceeded");
+    const auto room = static_cast<int64_t>(config_.n_ctx - job->prompt.size());
+    job->max_tokens = static_cast<int32_t>(std::min(r.max_tokens.value_or(room), room));
+    job->sampling.temperature = r.temperature;  // 0: greedy
+    job->sampling.top_p = r.top_p;
+    job->sampling.top_k = 0;  // OpenAI has neither top-k nor min-p
+    job->sampling.min_p = 0;
+    job->sampling.seed = r.seed ? *r.seed : QRandomGenerator::global()->generate64();
+    job->stop = r.stop;
+    exchange->stream = r.stream;
+    exchange->include_usage = r.include_usage;
+    exchange->meta = {random_id(chat ? "chatcmpl-" : "cmpl-"), QDateTime::currentSecsSinceEpoch(), config_.model_id, chat};
+  } catch (const ApiError& e) {
+    send_error(exchange->responder, e);
+    return;
+  } catch (const std::exception& e) {
+    send_error(exchange->responder, ApiError(400, e.what()));
+    return;
+  }
+
+  // Worker-thread callbacks: queued to this object's thread, which owns the socket.
+  job->on_text = [this, exchange](std::string piece) {
+    QMetaObject::invokeMethod(this, [exchange, piece = std::move(piece)] {
+      if (!exchange->stream) {
+        exchange->text += piece;
+        return;
+      }
+      exchange->event(chunk_json(exchange->meta, piece, exchange->meta.chat && !exchange->sent_role, ""));
+      exchange->sent_role = true;
+    }, Qt::QueuedConnection);
+  };
+  job->on_done = [this, exchange](JobResult result) {
+    QMetaObject::invokeMethod(this, [exchange, result] {
+      QObject::disconnect(exchange->on_disconnect);
+      if (!exchange->alive()) return;
+      if (!result.error.empty()) {
+        if (!exchange->stream) {
+          send_error(exchange->responder, ApiError(500, "generation failed: " + result.error, "server_error"));
+        } else {
+          exchange->event(error_json(ApiError(500, "generation failed: " + result.error, "server_error")));
+          exchange->socket->disconnectFromHost();
+        }
+        return;
+      }
+      if (!exchange->stream) {
+        send_json(exchange->responder, 200, completion_json(exchange->meta, exchange->text, result));
+        return;
+      }
+      exchange->event(chunk_json(exchange->meta, std::nullopt, exchange->meta.chat && !exchange->sent_role,
+                                 result.finish_reason));
+      if (exchange->include_usage) exchange->event(usage_chunk_json(exchange->meta, result));
+      exchange->responder.writeBody("data: [DONE]\n\n");
+      // The stream's length is its connection's: closing it ends the response.
+      exchange->socket->disconnectFromHost();
+    }, Qt::QueuedConnection);
+  };
+  if (!queue_.submit(job)) {
+    send_error(exchange->responder, ApiError(429, "the server is busy with other requests; retry shortly",
+                                             "rate_limit_error", "", "rate_limit_exceeded"));
+    return;
+  }
+  // A client that leaves cancels its generation (the worker checks the flag between tokens).
+  std::weak_ptr<Job> weak = job;
+  exchange->on_disconnect = connect(socket, &QTcpSocket::disconnected, this, [weak] {
+    if (auto j = weak.lock()) j->cancel.store(true);
+  });
+  if (exchange->stream) {
+    exchange->responder.writeStatusLine(Responder::StatusCode::Ok);
+    exchange->responder.writeHeaders({{"Content-Type", "text/event-stream"},
+                                      {"Cache-Control", "no-cache"},
+                                      {"Connection", "close"}});
+    exchange->responder.writeBody("");  // ends the headers now, so clients see the 200 at once
+    socket->flush();
+  }
+}
+
+}  // namespace veloce::server

@@ -1,0 +1,45 @@
+#pragma once
+// The HTTP routes of the OpenAI-compatible server: GET /v1/models, POST /v1/chat/completions and
+// POST /v1/completions, with bearer-key checks, bounded bodies and OpenAI's error shape. Runs on the
+// thread that owns it (the HTTP thread); generation happens in GenerationQueue's worker, whose
+// callbacks are queued back here.
+#include <QtHttpServer/QAbstractHttpServer>
+#include <QtHttpServer/QHttpServerResponder>
+#include <string>
+
+#include "app/server/openai_request.h"
+
+namespace veloce {
+class Tokenizer;
+}
+
+namespace veloce::server {
+class GenerationQueue;
+struct CompletionRequest;
+
+struct ServerConfig {
+  std::string model_id;         // what GET /v1/models lists and requests must name
+  std::string api_key;          // empty: no key required (loopback only; serve.cpp enforces it)
+  size_t max_body_bytes = 1 << 20;
+  size_t n_ctx = 4096;          // the session's context: prompt + reply must fit
+  Limits limits;
+};
+
+class ApiServer : public QAbstractHttpServer {
+  Q_OBJECT
+ public:
+  ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent = nullptr);
+
+ protected:
+  bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
+  void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+
+ private:
+  void completions(const QHttpServerRequest& request, QTcpSocket* socket, QHttpServerResponder&& responder, bool chat);
+  ServerConfig config_;
+  const Tokenizer& tokenizer_;
+  GenerationQueue& queue_;
+  qint64 started_;  // "created" of the model entry
+};
+
+}  // namespace veloce::server

@@ -1,0 +1,105 @@
+#include "app/server/generation_queue.h"
+
+#include <exception>
+
+#include "app/server/stop_matcher.h"
+
+namespace veloce::server {
+
+GenerationQueue::GenerationQueue(Generator& generator, size_t max_waiting)
+    : generator_(generator), max_waiting_(max_waiting), thread_([this] { loop(); }) {}
+
+GenerationQueue::~GenerationQueue() {
+  std::deque<std::shared_ptr<Job>> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    quit_ = true;
+    if (running_) running_->cancel.store(true);
+    dropped.swap(waiting_);
+  }
+  wake_.notify_all();
+  thread_.join();
+  for (auto& job : dropped) {
+    JobResult r;
+    r.error = "the server is shutting down";
+    if (job->on_done) job->on_done(r);
+  }
+}
+
+bool GenerationQueue::submit(std::shared_ptr<Job> job) {
+  {
+    std::lock_guard lock(mutex_);
+    if (quit_) return false;
+    // One may run and max_waiting_ wait; a job taken by the worker counts as running.
+    if (waiting_.size() + (running_ ? 1 : 0) >= max_waiting_ + 1) return false;
+    waiting_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+  return true;
+}
+
+void GenerationQueue::loop() {
+  for (;;) {
+    std::shared_ptr<Job> job;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return quit_ || !waiting_.empty(); });
+      if (quit_) return;
+      job = waiting_.front();
+      waiting_.pop_front();
+      running_ = job;
+    }
+    run(*job);
+    std::lock_guard lock(mutex_);
+    running_.reset();
+  }
+}
+
+void GenerationQueue::run(Job& job) {
+  JobResult result;
+  result.prompt_tokens = job.prompt.size();
+  // A client that left while its job waited costs nothing.
+  if (job.cancel.load()) {
+    if (job.on_done) job.on_done(result);
+    return;
+  }
+  StopMatcher matcher(job.stop);
+  std::atomic<bool> stop{false};  // set by the client leaving or by a stop string
+  GenerateOptions go;
+  go.max_tokens = job.max_tokens;
+  go.sampling = job.sampling;
+  go.cancel = &stop;
+  go.on_text = [&](std::string_view piece) {
+    std::string out = matcher.feed(piece);
+    if (!out.empty() && job.on_text) job.on_text(std::move(out));
+    if (matcher.stopped() || job.cancel.load()) stop.store(true);
+  };
+  // The generator checks `stop` between tokens; the client's flag is copied in on every token,
+  // and also between prefill chunks so a long prompt is abandoned too.
+  go.on_prefill = [&](size_t, size_t) {
+    if (job.cancel.load()) stop.store(true);
+  };
+  go.on_token = [&](int32_t) {
+    if (job.cancel.load()) stop.store(true);
+  };
+  try {
+    const GenerateResult r = generator_.generate(job.prompt, go);
+    std::string tail = matcher.flush();
+    if (!tail.empty() && job.on_text) job.on_text(std::move(tail));
+    result.prompt_tokens = r.prompt_tokens;
+    result.prompt_tokens_reused = r.prompt_tokens_reused;
+    result.completion_tokens = r.tokens.size();
+    result.time_to_first_token_ms = r.time_to_first_token_ms;
+    if (matcher.stopped() || r.stop == StopReason::EndOfText)
+      result.finish_reason = "stop";
+    else if (r.stop == StopReason::MaxTokens || r.stop == StopReason::ContextFull)
+      result.finish_reason = "length";
+  } catch (const std::exception& e) {
+    // The session may hold a half-written cache: forget it so the next job reads its prompt anew.
+    generator_.reset();
+    result.error = e.what();
+  }
+  if (job.on_done) job.on_done(result);
+}
+
+}  // namespace veloce::server
