@@ -85,6 +85,12 @@ ApplicationWindow {
         enabled: window.conversationKeysEnabled
         onActivated: chat.deleteConversation(chat.currentConversationId)
     }
+    property bool sidebarShown: true
+    Shortcut {
+        objectName: "shortcutSidebar"
+        sequence: "Ctrl+B"
+        onActivated: window.sidebarShown = !window.sidebarShown
+    }
     Shortcut {
         objectName: "shortcutUndoDelete"
         sequences: [StandardKey.Undo]
@@ -98,8 +104,12 @@ ApplicationWindow {
 
         Sidebar {
             id: sidebar
+            objectName: "sidebar"
+            // Ctrl+B hides and shows it; the divider beside it drags its width (200 .. 480 px).
+            property real chosenWidth: 300
+            visible: window.sidebarShown
             Layout.fillHeight: true
-            Layout.preferredWidth: 300
+            Layout.preferredWidth: chosenWidth
             onSettingsRequested: settingsDialog.open()
             onExportRequested: (conversationId) => exportDialog.openFor(conversationId)
             onImportRequested: importDialog.open()
@@ -108,9 +118,28 @@ ApplicationWindow {
         }
 
         Rectangle {
+            objectName: "sidebarDivider"
+            visible: window.sidebarShown
             Layout.fillHeight: true
             implicitWidth: 1
             color: Material.dividerColor
+            MouseArea {
+                // Wider than the 1 px line, so it can be grabbed.
+                anchors.fill: parent
+                anchors.leftMargin: -4
+                anchors.rightMargin: -4
+                cursorShape: Qt.SplitHCursor
+                property real pressX: 0
+                property real pressWidth: 0
+                onPressed: (mouse) => {
+                    pressX = mapToItem(null, mouse.x, 0).x
+                    pressWidth = sidebar.chosenWidth
+                }
+                onPositionChanged: (mouse) => {
+                    const x = mapToItem(null, mouse.x, 0).x
+                    sidebar.chosenWidth = Math.max(200, Math.min(480, pressWidth + x - pressX))
+                }
+            }
         }
 
         ColumnLayout {
@@ -155,6 +184,7 @@ ApplicationWindow {
                 }
                 SetupView {
                     id: setupView
+                    objectName: "setupView"
                     onSettingsRequested: settingsDialog.open()
                 }
             }

@@ -116,6 +116,31 @@ class TestViewPosition : public QObject {
     QVERIFY(app_->chat().canUndoDelete());
   }
 
+  // The sidebar can be narrowed by dragging its divider and hidden (and shown) with Ctrl+B;
+  // the conversation takes the room.
+  void sidebarNarrowsAndHides() {
+    auto* sidebar = app_->item(QStringLiteral("sidebar"));
+    auto* divider = app_->item(QStringLiteral("sidebarDivider"));
+    // Whichever view shows on the right (the last test deleted the conversation, no model).
+    auto* list = app_->item(QStringLiteral("conversationView"));
+    if (list && !list->isVisible()) list = app_->item(QStringLiteral("setupView"));
+    QVERIFY(sidebar && divider && list && list->isVisible());
+    QCOMPARE(sidebar->width(), 300.0);
+    const double listWidth = list->width();
+    const QPoint from = divider->mapToScene(QPointF(0, divider->height() / 2)).toPoint();
+    QTest::mousePress(app_->window(), Qt::LeftButton, Qt::NoModifier, from);
+    for (int dx = -10; dx >= -80; dx -= 10) QTest::mouseMove(app_->window(), from + QPoint(dx, 0));
+    QTest::mouseRelease(app_->window(), Qt::LeftButton, Qt::NoModifier, from + QPoint(-80, 0));
+    QTRY_VERIFY2(qAbs(sidebar->width() - 220) <= 1, qPrintable(QString::number(sidebar->width())));
+    QTRY_VERIFY(list->width() > listWidth + 70);
+    QTest::keyClick(app_->window(), Qt::Key_B, Qt::ControlModifier);
+    QTRY_VERIFY(!sidebar->isVisible());
+    QTRY_VERIFY(list->width() > listWidth + 290);
+    QTest::keyClick(app_->window(), Qt::Key_B, Qt::ControlModifier);
+    QTRY_VERIFY(sidebar->isVisible());
+    QTRY_VERIFY(qAbs(sidebar->width() - 220) <= 1);
+  }
+
  private:
   QTemporaryDir dir_;
   std::unique_ptr<AppWindow> app_;
