@@ -148,11 +148,12 @@ class SaveFailureTest : public QObject {
       const QString db = dir.filePath(QStringLiteral("chat.sqlite"));
       QProcess cli;
       cli.setReadChannel(QProcess::StandardError);
-      cli.start(QStringLiteral(VELOCE_CLI),
-                {QStringLiteral("chat"), QStringLiteral("-m"), veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q8_0.gguf")),
-                 QStringLiteral("--db"), db, QStringLiteral("--backend"), QStringLiteral("reference"), QStringLiteral("-n"),
-                 QStringLiteral("300"), QStringLiteral("--temp"), QStringLiteral("0"), QStringLiteral("--checkpoint-ms"),
-                 QStringLiteral("600000"), QStringLiteral("-p"), QStringLiteral("How many orders for 5 snails?")});
+      cli.start(
+          QStringLiteral(VELOCE_CLI),
+          {QStringLiteral("chat"), QStringLiteral("-m"), veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q8_0.gguf")),
+           QStringLiteral("--db"), db, QStringLiteral("--backend"), QStringLiteral("reference"), QStringLiteral("-n"),
+           QStringLiteral("300"), QStringLiteral("--temp"), QStringLiteral("0"), QStringLiteral("--checkpoint-ms"),
+           QStringLiteral("600000"), QStringLiteral("-p"), QStringLiteral("How many orders for 5 snails?")});
       QVERIFY(cli.waitForStarted(10000));
       QByteArray err;
       QElapsedTimer waited;

@@ -6,8 +6,8 @@
 //   import: all of the file's conversations or none; all of them once "conversations:" printed
 //   export: the output file is absent or a complete, parseable export (never half written)
 // The number of runs comes from VELOCE_SOAK_RUNS (default 40, what CI runs; 200 by hand).
-#include <sqlite3.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -46,7 +46,8 @@ QString integrityCheck(const QString& path) {
   } else {
     sqlite3_stmt* stmt = nullptr;
     sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr);
-    while (stmt && sqlite3_step(stmt) == SQLITE_ROW) result += QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    while (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+      result += QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
     sqlite3_finalize(stmt);
   }
   sqlite3_close(db);
@@ -100,8 +101,8 @@ class SoakTest : public QObject {
 
     QHash<qint64, QString> users;
     QHash<qint64, AckedReply> replies;
-    QList<QStringList> importsAcked;     // every uuid of these must be present
-    QList<QStringList> importsUnacked;   // all or none of these
+    QList<QStringList> importsAcked;    // every uuid of these must be present
+    QList<QStringList> importsUnacked;  // all or none of these
     qint64 firstConversation = -1;
     int killed = 0, finished = 0;
     int byKind[4] = {0, 0, 0, 0};
@@ -123,24 +124,37 @@ class SoakTest : public QObject {
       QStringList importUuids;
       const QString outPath = dir.filePath(QStringLiteral("stdout-%1.txt").arg(run));
       if (kind <= 1) {
-        args = {QStringLiteral("chat"), QStringLiteral("-m"), model, QStringLiteral("--db"), db, QStringLiteral("--backend"),
-                QStringLiteral("reference"), QStringLiteral("-n"), QStringLiteral("200"), QStringLiteral("-c"),
-                QStringLiteral("1024"), QStringLiteral("--temp"), QStringLiteral("1"), QStringLiteral("--seed"),
-                QString::number(run + 1), QStringLiteral("--checkpoint-ms"), QStringLiteral("25")};
+        args = {QStringLiteral("chat"),
+                QStringLiteral("-m"),
+                model,
+                QStringLiteral("--db"),
+                db,
+                QStringLiteral("--backend"),
+                QStringLiteral("reference"),
+                QStringLiteral("-n"),
+                QStringLiteral("200"),
+                QStringLiteral("-c"),
+                QStringLiteral("1024"),
+                QStringLiteral("--temp"),
+                QStringLiteral("1"),
+                QStringLiteral("--seed"),
+                QString::number(run + 1),
+                QStringLiteral("--checkpoint-ms"),
+                QStringLiteral("25")};
         if (kind == 1)
           args << QStringLiteral("--conversation") << QString::number(firstConversation) << QStringLiteral("--regenerate");
         else if (firstConversation > 0 && run % 2 == 1)
           args << QStringLiteral("--conversation") << QString::number(firstConversation) << QStringLiteral("-p") << text;
-        else
-          args << QStringLiteral("-p") << text;
+        else args << QStringLiteral("-p") << text;
       } else if (kind == 2) {
         const QString file = dir.filePath(QStringLiteral("import-%1.json").arg(run));
         importUuids = writeImportFile(dir.filePath(QStringLiteral("scratch.sqlite")), file, 40, run);
         QVERIFY(!importUuids.isEmpty());
         args = {QStringLiteral("import"), QStringLiteral("--db"), db, file};
       } else {
-        args = {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--all"), QStringLiteral("--format"),
-                QStringLiteral("json"), QStringLiteral("-o"), exportFile};
+        args = {
+            QStringLiteral("export"), QStringLiteral("--db"), db,        QStringLiteral("--all"), QStringLiteral("--format"),
+            QStringLiteral("json"),   QStringLiteral("-o"),   exportFile};
       }
 
       QProcess cli;
@@ -157,7 +171,8 @@ class SoakTest : public QObject {
           cli.waitForReadyRead(100);
           err += cli.readAllStandardError();
         }
-        QVERIFY2(err.contains(" streaming\n"), qPrintable(QStringLiteral("run %1 never streamed: %2").arg(run).arg(QString::fromUtf8(err))));
+        QVERIFY2(err.contains(" streaming\n"),
+                 qPrintable(QStringLiteral("run %1 never streamed: %2").arg(run).arg(QString::fromUtf8(err))));
       }
       const int wait = kind <= 1 ? delay(rng) : delay(rng) / 3;  // import and export are quick
       if (cli.waitForFinished(wait)) {
@@ -165,14 +180,18 @@ class SoakTest : public QObject {
       } else {
         ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
         QVERIFY(cli.waitForFinished(10000));
-        if (cli.exitStatus() == QProcess::CrashExit) ++killed; else ++finished;
+        if (cli.exitStatus() == QProcess::CrashExit) ++killed;
+        else ++finished;
       }
       err += cli.readAllStandardError();
       QFile outFile(outPath);
       QVERIFY(outFile.open(QIODevice::ReadOnly));
       const QString out = QString::fromUtf8(outFile.readAll());
       if (cli.exitStatus() == QProcess::NormalExit)
-        QVERIFY2(cli.exitCode() == 0, qPrintable(QStringLiteral("run %1 (%2) failed: %3").arg(run).arg(QLatin1String(kKinds[kind]), QString::fromUtf8(err))));
+        QVERIFY2(
+            cli.exitCode() == 0,
+            qPrintable(
+                QStringLiteral("run %1 (%2) failed: %3").arg(run).arg(QLatin1String(kKinds[kind]), QString::fromUtf8(err))));
 
       for (const QString& line : QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         if (auto m = conversationLine.match(line); m.hasMatch() && firstConversation < 0) {
@@ -217,7 +236,9 @@ class SoakTest : public QObject {
       for (const QStringList& uuids : importsUnacked) {
         int present = 0;
         for (const QString& u : uuids) present += store.conversation_id_by_uuid(u).has_value() ? 1 : 0;
-        QVERIFY2(present == 0 || present == uuids.size(), qPrintable(QStringLiteral("run %1: a killed import left %2 of %3").arg(run).arg(present).arg(uuids.size())));
+        QVERIFY2(
+            present == 0 || present == uuids.size(),
+            qPrintable(QStringLiteral("run %1: a killed import left %2 of %3").arg(run).arg(present).arg(uuids.size())));
       }
       if (kind == 3 && QFile::exists(exportFile)) {
         QFile f(exportFile);
@@ -225,10 +246,12 @@ class SoakTest : public QObject {
         QVERIFY_THROWS_NO_EXCEPTION(veloce::exporting::parse_json_export(f.readAll(), exportFile));
       }
     }
-    qInfo("soak (seed %u): %d runs (chat %d, regenerate %d, import %d, export %d), %d killed, %d finished first, "
-          "%lld user messages, %lld replies and %lld imports acknowledged and found, %lld ms",
-          seed, runs, byKind[0], byKind[1], byKind[2], byKind[3], killed, finished, static_cast<long long>(users.size()),
-          static_cast<long long>(replies.size()), static_cast<long long>(importsAcked.size()), static_cast<long long>(timer.elapsed()));
+    qInfo(
+        "soak (seed %u): %d runs (chat %d, regenerate %d, import %d, export %d), %d killed, %d finished first, "
+        "%lld user messages, %lld replies and %lld imports acknowledged and found, %lld ms",
+        seed, runs, byKind[0], byKind[1], byKind[2], byKind[3], killed, finished, static_cast<long long>(users.size()),
+        static_cast<long long>(replies.size()), static_cast<long long>(importsAcked.size()),
+        static_cast<long long>(timer.elapsed()));
     QVERIFY2(killed >= runs / 4, "too few runs were killed to mean anything");
   }
 };

@@ -36,7 +36,8 @@ QString integrity(const QString& path) {
   } else {
     sqlite3_stmt* q = nullptr;
     sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, nullptr);
-    while (q && sqlite3_step(q) == SQLITE_ROW) out += QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+    while (q && sqlite3_step(q) == SQLITE_ROW)
+      out += QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
     sqlite3_finalize(q);
   }
   sqlite3_close(db);
@@ -47,8 +48,8 @@ QString integrity(const QString& path) {
 struct Expected {
   std::map<qint64, std::pair<QString, MessageState>> messages;
   std::map<QString, bool> conversation_listed;  // conversation uuid -> shown in the sidebar (ids are reused)
-  QStringList refused_contents;  // contents of appends that threw: must not be stored anywhere
-  std::map<qint64, QString> refused_updates;  // message id -> content of a failed update/finish
+  QStringList refused_contents;                 // contents of appends that threw: must not be stored anywhere
+  std::map<qint64, QString> refused_updates;    // message id -> content of a failed update/finish
   bool imported = false, import_refused = false;
   int steps_failed = 0;
 };
@@ -102,17 +103,13 @@ Expected run_flow(const QString& path) {
   };
   auto update = [&](qint64 id, const QString& text) {
     if (id == 0) return;
-    if (step([&] { store->update_message_content(id, text); }))
-      e.messages[id].first = text;
-    else
-      e.refused_updates[id] = text;
+    if (step([&] { store->update_message_content(id, text); })) e.messages[id].first = text;
+    else e.refused_updates[id] = text;
   };
   auto finish = [&](qint64 id, const QString& text, MessageState state) {
     if (id == 0) return;
-    if (step([&] { store->finish_message(id, text, state, {5, 7, 12.5, 30.0}); }))
-      e.messages[id] = {text, state};
-    else
-      e.refused_updates[id] = text;
+    if (step([&] { store->finish_message(id, text, state, {5, 7, 12.5, 30.0}); })) e.messages[id] = {text, state};
+    else e.refused_updates[id] = text;
   };
 
   qint64 conv = 0;
@@ -162,10 +159,8 @@ Expected run_flow(const QString& path) {
     }
   }
   // import
-  if (step([&] { store->import_conversation(import_sample(), import_messages()); }))
-    e.imported = true;
-  else
-    e.import_refused = true;
+  if (step([&] { store->import_conversation(import_sample(), import_messages()); })) e.imported = true;
+  else e.import_refused = true;
   return e;
 }
 
@@ -180,7 +175,8 @@ QString verify(const QString& path, const Expected& e) {
     if (!m) return QStringLiteral("acknowledged message %1 lost").arg(id);
     if (m->content != want.first || m->state != want.second)
       return QStringLiteral("message %1 is '%2' (%3), acknowledged '%4' (%5)")
-          .arg(id).arg(m->content, state_name(m->state), want.first, state_name(want.second));
+          .arg(id)
+          .arg(m->content, state_name(m->state), want.first, state_name(want.second));
   }
   QStringList stored;
   std::map<QString, bool> listed;
@@ -189,8 +185,10 @@ QString verify(const QString& path, const Expected& e) {
     for (const auto& m : store.all_messages(c.id)) stored << m.content;
   }
   for (const auto& [uuid, shown] : e.conversation_listed) {
-    if (!shown && listed.count(uuid) != 0) return QStringLiteral("conversation %1 acknowledged as deleted is listed").arg(uuid);
-    if (shown && listed.count(uuid) == 0) return QStringLiteral("conversation %1 acknowledged as listed is missing").arg(uuid);
+    if (!shown && listed.count(uuid) != 0)
+      return QStringLiteral("conversation %1 acknowledged as deleted is listed").arg(uuid);
+    if (shown && listed.count(uuid) == 0)
+      return QStringLiteral("conversation %1 acknowledged as listed is missing").arg(uuid);
   }
   for (const QString& text : e.refused_contents)
     if (stored.contains(text)) return QStringLiteral("a refused message is stored: %1").arg(text);
@@ -256,7 +254,10 @@ class FaultSweepTest : public QObject {
         if (failed == 0) ++unreached;
         const QString problem = check(db, told);
         QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1 %2, failing point %3 of %4: %5")
-                                                  .arg(QLatin1String(what), QLatin1String(mode.name)).arg(n).arg(count).arg(problem)));
+                                                   .arg(QLatin1String(what), QLatin1String(mode.name))
+                                                   .arg(n)
+                                                   .arg(count)
+                                                   .arg(problem)));
         for (const QString& f : QDir(dir_.path()).entryList({QFileInfo(db).fileName() + QLatin1Char('*')}, QDir::Files))
           QFile::remove(dir_.filePath(f));
       }
@@ -273,7 +274,8 @@ class FaultSweepTest : public QObject {
   }
 
   void chatFlowUnderFaults() {
-    sweep("chat flow", [](const QString&) {}, run_flow, verify);
+    sweep(
+        "chat flow", [](const QString&) {}, run_flow, verify);
   }
 
   void migrationUnderFaults() {
@@ -297,7 +299,8 @@ class FaultSweepTest : public QObject {
           const int version = veloce::test::read_user_version(path);
           if (e.steps_failed == 0 && version != ConversationStore::kSchemaVersion)
             return QStringLiteral("the open succeeded but the schema is version %1").arg(version);
-          if (version != 1 && version != ConversationStore::kSchemaVersion) return QStringLiteral("half-migrated: version %1").arg(version);
+          if (version != 1 && version != ConversationStore::kSchemaVersion)
+            return QStringLiteral("half-migrated: version %1").arg(version);
           ConversationStore store(path);
           const auto list = store.list_conversations();
           if (list.size() != 1 || list[0].title != v1.title) return QStringLiteral("the conversation is gone");

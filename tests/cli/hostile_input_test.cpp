@@ -55,8 +55,8 @@ TEST(CliHostile, AFifoAsTheModelFailsAtOnce) {
 }
 
 TEST(CliHostile, GeneratePromptLongerThanTheContextIsRefusedBeforeAnyWork) {
-  const ProcessResult r = cli({"generate", "-m", model_path("phi4-tiny-Q8_0"), "--backend", "reference", "-c", "64",
-                               "-p", long_prompt(100)});
+  const ProcessResult r =
+      cli({"generate", "-m", model_path("phi4-tiny-Q8_0"), "--backend", "reference", "-c", "64", "-p", long_prompt(100)});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(count_lines(r.err), 1u) << r.err;
   EXPECT_NE(r.err.find("leaves no room for a reply in a context of 64 tokens"), std::string::npos) << r.err;
@@ -68,8 +68,8 @@ TEST(CliHostile, ChatPromptLongerThanTheContextIsAClearError) {
   char dir[] = "/tmp/veloce-cli-chat-XXXXXX";
   ASSERT_NE(::mkdtemp(dir), nullptr);
   const std::string db = std::string(dir) + "/chat.sqlite";
-  const ProcessResult r = cli({"chat", "-m", model_path("phi4-tiny-Q8_0"), "--db", db, "--backend", "reference", "-c",
-                               "256", "-p", long_prompt(400)});
+  const ProcessResult r = cli({"chat", "-m", model_path("phi4-tiny-Q8_0"), "--db", db, "--backend", "reference", "-c", "256",
+                               "-p", long_prompt(400)});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("too long for the context"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("streaming"), std::string::npos) << r.err;  // no reply was started
