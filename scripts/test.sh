@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh) and runs the whole test suite: the Release build's tests,
-# then the same suite under AddressSanitizer+UBSan, then the GGUF parser fuzzer for a fixed time.
+# then the engine and app-core suite under AddressSanitizer+UBSan, the chat worker and controller
+# tests under ThreadSanitizer, then each fuzzer for a fixed time. Every build here treats warnings
+# as errors (VELOCE_WERROR), so a new warning fails CI instead of piling up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CMAKE_ARGS="-DVELOCE_WERROR=ON ${CMAKE_ARGS:-}"
 ./scripts/setup.sh
+# Sanitizer reports name these files' entries when they suppress something (each is justified there).
+SUPP=$PWD/tests/sanitizers
 
 # Mesa's lavapipe needs a private runtime directory; the tests set their own, this is for tools.
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
@@ -16,19 +21,37 @@ echo "== Release test suite"
 ctest --test-dir build --output-on-failure -j"$JOBS" 2>&1 | tee build/ctest.log
 release_count=$(suite_size build/ctest.log)
 asan_count=0
+tsan_count=0
 
 if [ "${VELOCE_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== AddressSanitizer + UBSan test suite"
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVELOCE_SANITIZE=ON -DVELOCE_BUILD_APP=OFF
+  # The engine and the Qt app core (storage, export, chat, models) with their tests; not the QML
+  # UI tests (label ui: the QML engine and Mesa's GL under ASan are beyond CI's time) nor slow ones.
+  echo "== AddressSanitizer + UBSan test suite (engine and app core)"
+  # VELOCE_ASAN_APP=OFF: the engine alone, as before (e.g. while a Qt leak is being tracked down).
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVELOCE_SANITIZE=ON \
+    -DVELOCE_BUILD_APP="${VELOCE_ASAN_APP:-ON}" -DVELOCE_WERROR=ON
   cmake --build build-asan -j"$JOBS"
-  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$JOBS" -LE slow 2>&1 \
-    | tee build-asan/ctest.log
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$SUPP/lsan.supp:print_suppressions=0" \
+    ctest --test-dir build-asan --output-on-failure -j"$JOBS" -LE 'slow|ui' 2>&1 | tee build-asan/ctest.log
   asan_count=$(suite_size build-asan/ctest.log)
+
+  # The worker thread and the UI thread share the cancel flags, the queued results and the store's
+  # file; only the chat tests run threads of their own, so only they are built here.
+  if [ "${VELOCE_SKIP_TSAN:-0}" != 1 ]; then
+    echo "== ThreadSanitizer: generation worker and chat controller"
+    cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVELOCE_TSAN=ON -DVELOCE_WERROR=ON
+    cmake --build build-tsan -j"$JOBS" --target app_chat_controller
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$SUPP/tsan.supp" \
+      ctest --test-dir build-tsan --output-on-failure -j"$JOBS" -R '^app_chat_controller$' 2>&1 \
+      | tee build-tsan/ctest.log
+    tsan_count=$(suite_size build-tsan/ctest.log)
+  fi
 fi
 
 echo "== GGUF parser fuzzing (${VELOCE_FUZZ_SECONDS:-60} s)"
+# With the app: the JSON importer and Markdown targets link its library (only targets named below are built).
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVELOCE_FUZZ=ON \
-  -DVELOCE_BUILD_APP=OFF -DVELOCE_BUILD_TESTS=ON
+  -DVELOCE_BUILD_APP=ON -DVELOCE_BUILD_TESTS=ON -DVELOCE_WERROR=ON
 cmake --build build-fuzz -j"$JOBS" --target fuzz_gguf
 # New inputs go to a scratch folder listed first; the committed seed corpus is only read.
 scratch=$(mktemp -d)
@@ -45,6 +68,16 @@ awk '!/^#/ && NF { sub(/^D /, ""); f = sprintf("%s/seed_%04d", dir, NR); printf 
 ./build-fuzz/tests/fuzz/fuzz_math -max_total_time=30 -max_len=4096 "$scratch"
 rm -rf "$scratch"
 
+# Tokenizer round trip, JSON import and the chat view's Markdown: 30 s each from a small seed corpus.
+cmake --build build-fuzz -j"$JOBS" --target fuzz_tokenizer fuzz_json_import fuzz_markdown
+for target in tokenizer json_import markdown; do
+  echo "== fuzz_$target (${VELOCE_FUZZ_SHORT_SECONDS:-30} s)"
+  scratch=$(mktemp -d)
+  ./build-fuzz/tests/fuzz/fuzz_$target -max_total_time="${VELOCE_FUZZ_SHORT_SECONDS:-30}" -max_len=16384 \
+    "$scratch" "tests/fuzz/corpus/$target"
+  rm -rf "$scratch"
+done
+
 # set -e and pipefail stopped the script at any failure above, so everything counted passed.
-echo "== Summary: $release_count Release tests, $asan_count sanitizer tests, fuzzing without a crash"
-echo "$((release_count + asan_count)) passed, 0 failed"
+echo "== Summary: $release_count Release tests, $asan_count ASan+UBSan tests, $tsan_count TSan tests, fuzzing without a crash"
+echo "$((release_count + asan_count + tsan_count)) passed, 0 failed"
