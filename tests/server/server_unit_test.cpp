@@ -1,0 +1,92 @@
+// The server's pure parts: stop strings across streamed pieces, and request validation (what is
+// accepted, and which field a rejection names).
+#include <QtTest>
+
+#include "app/server/api_error.h"
+#include "app/server/openai_request.h"
+#include "app/server/stop_matcher.h"
+
+using veloce::server::ApiError;
+using veloce::server::parse_completion_request;
+using veloce::server::StopMatcher;
+
+class ServerUnitTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void stopAcrossPieces() {
+    StopMatcher m({"END", "xyz"});
+    QCOMPARE(QString::fromStdString(m.feed("hello E")), QString("hello "));  // "E" may start END
+    QCOMPARE(QString::fromStdString(m.feed("N")), QString());
+    QCOMPARE(QString::fromStdString(m.feed("Dtail")), QString());
+    QVERIFY(m.stopped());
+    QCOMPARE(QString::fromStdString(m.feed("more")), QString());
+    QCOMPARE(QString::fromStdString(m.flush()), QString());
+  }
+  void heldBackTextIsReleased() {
+    StopMatcher m({"END"});
+    QCOMPARE(QString::fromStdString(m.feed("abcEN")), QString("abc"));
+    QCOMPARE(QString::fromStdString(m.feed("x")), QString("ENx"));  // not END after all
+    QCOMPARE(QString::fromStdString(m.feed("E")), QString());
+    QVERIFY(!m.stopped());
+    QCOMPARE(QString::fromStdString(m.flush()), QString("E"));  // generation ended: send the tail
+  }
+  void noStopsPassesThrough() {
+    StopMatcher m({});
+    QCOMPARE(QString::fromStdString(m.feed("abc")), QString("abc"));
+  }
+  void parsesChat() {
+    const auto r = parse_completion_request(R"({"model":"m","messages":[{"role":"system","content":"s"},
+      {"role":"user","content":[{"type":"text","text":"a"},{"type":"text","text":"b"}]}],
+      "max_tokens":5,"max_completion_tokens":7,"temperature":0,"top_p":0.5,"seed":3,"stop":"x",
+      "stream":true,"stream_options":{"include_usage":true}})",
+                                            true);
+    QCOMPARE(r.messages.size(), size_t(2));
+    QCOMPARE(QString::fromStdString(r.messages[1].content), QString("ab"));
+    QCOMPARE(*r.max_tokens, int64_t(7));  // the newer name wins
+    QCOMPARE(r.temperature, 0.0f);
+    QCOMPARE(r.top_p, 0.5f);
+    QCOMPARE(*r.seed, uint64_t(3));
+    QCOMPARE(r.stop.size(), size_t(1));
+    QVERIFY(r.stream && r.include_usage);
+  }
+  void rejects_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("param");
+    QTest::newRow("not json") << QByteArray("{") << QString();
+    QTest::newRow("array") << QByteArray("[]") << QString();
+    QTest::newRow("no model") << QByteArray(R"({"messages":[{"role":"user","content":"a"}]})") << QString("model");
+    QTest::newRow("bad role") << QByteArray(R"({"model":"m","messages":[{"role":"tool","content":"a"}]})")
+                              << QString("messages[0].role");
+    QTest::newRow("image part") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"image_url"}]}]})")
+                                << QString("messages[0].content");
+    QTest::newRow("fractional max_tokens") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"max_tokens":1.5})")
+                                           << QString("max_tokens");
+    QTest::newRow("negative max_tokens") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"max_tokens":-1})")
+                                         << QString("max_tokens");
+    QTest::newRow("top_p 2") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"top_p":2})") << QString("top_p");
+    QTest::newRow("stop number") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stop":1})") << QString("stop");
+    QTest::newRow("5 stops") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stop":["a","b","c","d","e"]})")
+                             << QString("stop");
+    QTest::newRow("n 2") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"n":2})") << QString("n");
+    QTest::newRow("stream string") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stream":"yes"})")
+                                   << QString("stream");
+  }
+  void rejects() {
+    QFETCH(QByteArray, body);
+    QFETCH(QString, param);
+    try {
+      parse_completion_request(body, true);
+      QFAIL("accepted");
+    } catch (const ApiError& e) {
+      QCOMPARE(e.status, 400);
+      QCOMPARE(QString::fromStdString(e.param), param);
+    }
+  }
+  void rawPrompt() {
+    QCOMPARE(QString::fromStdString(parse_completion_request(R"({"model":"m","prompt":["p"]})", false).prompt), QString("p"));
+    QVERIFY_THROWS_EXCEPTION(ApiError, parse_completion_request(R"({"model":"m","prompt":""})", false));
+  }
+};
+
+QTEST_GUILESS_MAIN(ServerUnitTest)
+#include "server_unit_test.moc"
