@@ -60,7 +60,12 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     ids_ = Buffer(dev_, kMaxBatch * 4, MemoryKind::Staging);
     step_ = Buffer(dev_, 16, MemoryKind::Staging);
     const TopKSizes tk = top_k_sizes(static_cast<uint32_t>(n_vocab_), kTopKMax);
-    top_ok_ = sizes_.gate_up >= n_vocab_ * 4 && sizes_.ffn >= tk.ping && sizes_.qkv >= tk.pong &&
+    // A CPU device (lavapipe) reads the logits back at memory speed, and its GPU top-k (bitonic
+    // sorts, a barrier per step) measured ~18% of a decode step there: it selects on the host
+    // instead. VELOCE_VK_GPU_TOPK=1 forces the GPU path (tests), =0 turns it off anywhere.
+    bool gpu_topk = dev_.info().kind != DeviceKind::Cpu;
+    if (const char* e = std::getenv("VELOCE_VK_GPU_TOPK"); e && *e) gpu_topk = std::string(e) != "0";
+    top_ok_ = gpu_topk && sizes_.gate_up >= n_vocab_ * 4 && sizes_.ffn >= tk.ping && sizes_.qkv >= tk.pong &&
               sizes_.hidden >= tk.partials && sizes_.logits >= tk.result;
     if (top_ok_) {
       logits_dev_ = {gate_up_.handle(), 0, n_vocab_ * 4};

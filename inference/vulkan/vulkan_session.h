@@ -28,8 +28,9 @@ class VulkanSession : public Session {
   ~VulkanSession() override;
 
   void evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) override;
-  // The top kTopKMax logits are selected on the GPU (inference/vulkan/top_k.h): a decode step
-  // reads back (k + 1) * 8 bytes; the full logits stay on the GPU until last_logits() asks.
+  // On GPUs the top kTopKMax logits are selected on the GPU (inference/vulkan/top_k.h): a decode
+  // step reads back (k + 1) * 8 bytes; the full logits stay on the GPU until last_logits() asks.
+  // CPU devices read the full logits and select on the host (see the constructor).
   void evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits& out) override;
   void last_logits(std::span<float> out) override;
   const SessionCounters& counters() const { return counters_; }

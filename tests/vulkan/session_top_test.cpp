@@ -3,6 +3,7 @@
 // the full logits still there on request, and fewer barriers than dispatches.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <vector>
 
 #include "inference/model/model.h"
@@ -20,11 +21,13 @@ class SessionTopTest : public test::ValidatedTest {
  protected:
   void SetUp() override {
     ValidatedTest::SetUp();
+    gpu_topk_.emplace("VELOCE_VK_GPU_TOPK", "1");  // lavapipe would select on the host
     EngineOptions opts;
     opts.n_ctx = 512;
     engine_ = make_vulkan_engine(Model::load(data_path("phi4-tiny-F32.gguf")), opts);
     greedy_ = test::Json::parse(test::read_file(data_path("reference/greedy.json")));
   }
+  std::optional<test::ScopedEnv> gpu_topk_;
   std::unique_ptr<Engine> engine_;
   test::Json greedy_;
 };
@@ -74,6 +77,22 @@ TEST_F(SessionTopTest, CandidatesAreTheTopOfTheFullLogitsAndGreedyMatchesTheRefe
   // The full logits of the last step are still on the GPU.
   top_session->last_logits(again);
   EXPECT_EQ(again, logits);
+}
+
+TEST_F(SessionTopTest, CpuDevicesSelectOnTheHostWithTheSameResult) {
+  const auto prompt = greedy_["phi4-tiny-F32"]["prompt_ids"].as_int32_array();
+  test::ScopedEnv host("VELOCE_VK_GPU_TOPK", "0");
+  auto host_session = engine_->create_session(512);
+  gpu_topk_.reset();
+  gpu_topk_.emplace("VELOCE_VK_GPU_TOPK", "1");
+  auto gpu_session = engine_->create_session(512);
+  TopLogits a, b;
+  host_session->evaluate_top(prompt, Session::kMaxTopLogits, a);
+  gpu_session->evaluate_top(prompt, Session::kMaxTopLogits, b);
+  EXPECT_EQ(a.top, b.top);
+  EXPECT_NEAR(a.log_sum_exp, b.log_sum_exp, 1e-3);
+  auto* vs = dynamic_cast<vk::VulkanSession*>(host_session.get());
+  EXPECT_EQ(vs->counters().readback_bytes, host_session->n_vocab() * 4);  // the full logits
 }
 
 TEST_F(SessionTopTest, FewerCandidatesThanKeptAndBackToFullLogits) {
