@@ -33,6 +33,8 @@ std::string random_id(const char* prefix) {
   return id;
 }
 
+}  // namespace
+
 // One request in flight: its responder and the reply so far. Shared between the HTTP-thread
 // callbacks queued by the worker; the socket may go away at any time (the client left).
 struct Exchange {
@@ -54,6 +56,33 @@ struct Exchange {
   }
 };
 
+namespace {
+
+// The end of a request: the whole reply, or the stream's last chunks and [DONE].
+void finish(Exchange& ex, const JobResult& result) {
+  QObject::disconnect(ex.on_disconnect);
+  if (!ex.alive()) return;
+  if (!result.error.empty()) {
+    const ApiError error(500, "generation failed: " + result.error, "server_error");
+    if (!ex.stream) {
+      send_error(ex.responder, error);
+    } else {
+      ex.event(error_json(error));
+      ex.socket->disconnectFromHost();
+    }
+    return;
+  }
+  if (!ex.stream) {
+    send_json(ex.responder, 200, completion_json(ex.meta, ex.text, result));
+    return;
+  }
+  ex.event(chunk_json(ex.meta, std::nullopt, ex.meta.chat && !ex.sent_role, result.finish_reason));
+  if (ex.include_usage) ex.event(usage_chunk_json(ex.meta, result));
+  ex.responder.writeBody("data: [DONE]\n\n");
+  // The stream's length is its connection's: closing it ends the response.
+  ex.socket->disconnectFromHost();
+}
+
 }  // namespace
 
 ApiServer::ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent)
@@ -62,6 +91,8 @@ ApiServer::ApiServer(ServerConfig config, const Tokenizer& tokenizer, Generation
       tokenizer_(tokenizer),
       queue_(queue),
       started_(QDateTime::currentSecsSinceEpoch()) {}
+
+ApiServer::~ApiServer() = default;
 
 bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
   const QString path = request.url().path();
@@ -139,43 +170,33 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
     return;
   }
 
-  // Worker-thread callbacks: queued to this object's thread, which owns the socket.
-  job->on_text = [this, exchange](std::string piece) {
-    QMetaObject::invokeMethod(this, [exchange, piece = std::move(piece)] {
-      if (!exchange->stream) {
-        exchange->text += piece;
+  // Worker-thread callbacks: queued to this object's thread, which owns the socket and the exchange.
+  const quint64 key = next_exchange_++;
+  exchanges_[key] = exchange;
+  job->on_text = [this, key](std::string piece) {
+    QMetaObject::invokeMethod(this, [this, key, piece = std::move(piece)] {
+      const auto it = exchanges_.find(key);
+      if (it == exchanges_.end()) return;
+      Exchange& ex = *it->second;
+      if (!ex.stream) {
+        ex.text += piece;
         return;
       }
-      exchange->event(chunk_json(exchange->meta, piece, exchange->meta.chat && !exchange->sent_role, ""));
-      exchange->sent_role = true;
+      ex.event(chunk_json(ex.meta, piece, ex.meta.chat && !ex.sent_role, ""));
+      ex.sent_role = true;
     }, Qt::QueuedConnection);
   };
-  job->on_done = [this, exchange](JobResult result) {
-    QMetaObject::invokeMethod(this, [exchange, result] {
-      QObject::disconnect(exchange->on_disconnect);
-      if (!exchange->alive()) return;
-      if (!result.error.empty()) {
-        if (!exchange->stream) {
-          send_error(exchange->responder, ApiError(500, "generation failed: " + result.error, "server_error"));
-        } else {
-          exchange->event(error_json(ApiError(500, "generation failed: " + result.error, "server_error")));
-          exchange->socket->disconnectFromHost();
-        }
-        return;
-      }
-      if (!exchange->stream) {
-        send_json(exchange->responder, 200, completion_json(exchange->meta, exchange->text, result));
-        return;
-      }
-      exchange->event(chunk_json(exchange->meta, std::nullopt, exchange->meta.chat && !exchange->sent_role,
-                                 result.finish_reason));
-      if (exchange->include_usage) exchange->event(usage_chunk_json(exchange->meta, result));
-      exchange->responder.writeBody("data: [DONE]\n\n");
-      // The stream's length is its connection's: closing it ends the response.
-      exchange->socket->disconnectFromHost();
+  job->on_done = [this, key](JobResult result) {
+    QMetaObject::invokeMethod(this, [this, key, result] {
+      const auto it = exchanges_.find(key);
+      if (it == exchanges_.end()) return;
+      const std::shared_ptr<Exchange> held = it->second;
+      exchanges_.erase(it);
+      finish(*held, result);
     }, Qt::QueuedConnection);
   };
   if (!queue_.submit(job)) {
+    exchanges_.erase(key);
     send_error(exchange->responder, ApiError(429, "the server is busy with other requests; retry shortly",
                                              "rate_limit_error", "", "rate_limit_exceeded"));
     return;

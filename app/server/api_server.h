@@ -5,6 +5,8 @@
 // callbacks are queued back here.
 #include <QtHttpServer/QAbstractHttpServer>
 #include <QtHttpServer/QHttpServerResponder>
+#include <map>
+#include <memory>
 #include <string>
 
 #include "app/server/openai_request.h"
@@ -16,6 +18,7 @@ class Tokenizer;
 namespace veloce::server {
 class GenerationQueue;
 struct CompletionRequest;
+struct Exchange;
 
 struct ServerConfig {
   std::string model_id;         // what GET /v1/models lists and requests must name
@@ -29,6 +32,7 @@ class ApiServer : public QAbstractHttpServer {
   Q_OBJECT
  public:
   ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent = nullptr);
+  ~ApiServer() override;
 
  protected:
   bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -40,6 +44,10 @@ class ApiServer : public QAbstractHttpServer {
   const Tokenizer& tokenizer_;
   GenerationQueue& queue_;
   qint64 started_;  // "created" of the model entry
+  // Requests in flight, owned here so that each (its responder, which writes to a socket of this
+  // thread) is destroyed on this thread; the worker's callbacks name them by number.
+  std::map<quint64, std::shared_ptr<Exchange>> exchanges_;
+  quint64 next_exchange_ = 0;
 };
 
 }  // namespace veloce::server
