@@ -9,10 +9,7 @@ namespace veloce::server {
 struct ApiError : std::runtime_error {
   ApiError(int status_, std::string message, std::string type_ = "invalid_request_error", std::string param_ = {},
            std::string code_ = {})
-      : std::runtime_error(std::move(message)),
-        status(status_),
-        type(std::move(type_)),
-        param(std::move(param_)),
+      : std::runtime_error(std::move(message)), status(status_), type(std::move(type_)), param(std::move(param_)),
         code(std::move(code_)) {}
   int status;
   std::string type;

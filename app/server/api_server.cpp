@@ -86,10 +86,7 @@ void finish(Exchange& ex, const JobResult& result) {
 }  // namespace
 
 ApiServer::ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent)
-    : QAbstractHttpServer(parent),
-      config_(std::move(config)),
-      tokenizer_(tokenizer),
-      queue_(queue),
+    : QAbstractHttpServer(parent), config_(std::move(config)), tokenizer_(tokenizer), queue_(queue),
       started_(QDateTime::currentSecsSinceEpoch()) {}
 
 ApiServer::~ApiServer() = default;
@@ -174,26 +171,32 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
   const quint64 key = next_exchange_++;
   exchanges_[key] = exchange;
   job->on_text = [this, key](std::string piece) {
-    QMetaObject::invokeMethod(this, [this, key, piece = std::move(piece)] {
-      const auto it = exchanges_.find(key);
-      if (it == exchanges_.end()) return;
-      Exchange& ex = *it->second;
-      if (!ex.stream) {
-        ex.text += piece;
-        return;
-      }
-      ex.event(chunk_json(ex.meta, piece, ex.meta.chat && !ex.sent_role, ""));
-      ex.sent_role = true;
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, key, piece = std::move(piece)] {
+          const auto it = exchanges_.find(key);
+          if (it == exchanges_.end()) return;
+          Exchange& ex = *it->second;
+          if (!ex.stream) {
+            ex.text += piece;
+            return;
+          }
+          ex.event(chunk_json(ex.meta, piece, ex.meta.chat && !ex.sent_role, ""));
+          ex.sent_role = true;
+        },
+        Qt::QueuedConnection);
   };
   job->on_done = [this, key](JobResult result) {
-    QMetaObject::invokeMethod(this, [this, key, result] {
-      const auto it = exchanges_.find(key);
-      if (it == exchanges_.end()) return;
-      const std::shared_ptr<Exchange> held = it->second;
-      exchanges_.erase(it);
-      finish(*held, result);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, key, result] {
+          const auto it = exchanges_.find(key);
+          if (it == exchanges_.end()) return;
+          const std::shared_ptr<Exchange> held = it->second;
+          exchanges_.erase(it);
+          finish(*held, result);
+        },
+        Qt::QueuedConnection);
   };
   if (!queue_.submit(job)) {
     exchanges_.erase(key);
@@ -208,9 +211,8 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
   });
   if (exchange->stream) {
     exchange->responder.writeStatusLine(Responder::StatusCode::Ok);
-    exchange->responder.writeHeaders({{"Content-Type", "text/event-stream"},
-                                      {"Cache-Control", "no-cache"},
-                                      {"Connection", "close"}});
+    exchange->responder.writeHeaders(
+        {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}, {"Connection", "close"}});
     exchange->responder.writeBody("");  // ends the headers now, so clients see the 200 at once
     socket->flush();
   }

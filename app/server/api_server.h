@@ -21,10 +21,10 @@ struct CompletionRequest;
 struct Exchange;
 
 struct ServerConfig {
-  std::string model_id;         // what GET /v1/models lists and requests must name
-  std::string api_key;          // empty: no key required (loopback only; serve.cpp enforces it)
+  std::string model_id;  // what GET /v1/models lists and requests must name
+  std::string api_key;   // empty: no key required (loopback only; serve.cpp enforces it)
   size_t max_body_bytes = 1 << 20;
-  size_t n_ctx = 4096;          // the session's context: prompt + reply must fit
+  size_t n_ctx = 4096;  // the session's context: prompt + reply must fit
   Limits limits;
 };
 

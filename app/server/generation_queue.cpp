@@ -90,10 +90,8 @@ void GenerationQueue::run(Job& job) {
     result.prompt_tokens_reused = r.prompt_tokens_reused;
     result.completion_tokens = r.tokens.size();
     result.time_to_first_token_ms = r.time_to_first_token_ms;
-    if (matcher.stopped() || r.stop == StopReason::EndOfText)
-      result.finish_reason = "stop";
-    else if (r.stop == StopReason::MaxTokens || r.stop == StopReason::ContextFull)
-      result.finish_reason = "length";
+    if (matcher.stopped() || r.stop == StopReason::EndOfText) result.finish_reason = "stop";
+    else if (r.stop == StopReason::MaxTokens || r.stop == StopReason::ContextFull) result.finish_reason = "length";
   } catch (const std::exception& e) {
     // The session may hold a half-written cache: forget it so the next job reads its prompt anew.
     generator_.reset();

@@ -19,8 +19,8 @@
 namespace veloce::server {
 
 struct JobResult {
-  std::string finish_reason;   // "stop" or "length"; empty when cancelled or failed
-  std::string error;           // engine failure, for a 500
+  std::string finish_reason;  // "stop" or "length"; empty when cancelled or failed
+  std::string error;          // engine failure, for a 500
   size_t prompt_tokens = 0;
   size_t prompt_tokens_reused = 0;
   size_t completion_tokens = 0;
@@ -32,9 +32,9 @@ struct Job {
   int32_t max_tokens = 0;
   SamplerParams sampling;
   std::vector<std::string> stop;
-  std::atomic<bool> cancel{false};                 // the client went away
-  std::function<void(std::string)> on_text;        // worker thread: text safe to send
-  std::function<void(JobResult)> on_done;          // worker thread: exactly once
+  std::atomic<bool> cancel{false};           // the client went away
+  std::function<void(std::string)> on_text;  // worker thread: text safe to send
+  std::function<void(JobResult)> on_done;    // worker thread: exactly once
 };
 
 class GenerationQueue {

@@ -12,8 +12,8 @@
 namespace veloce::server {
 
 struct ReplyMeta {
-  std::string id;       // "chatcmpl-..." or "cmpl-..."
-  qint64 created = 0;   // Unix seconds
+  std::string id;      // "chatcmpl-..." or "cmpl-..."
+  qint64 created = 0;  // Unix seconds
   std::string model;
   bool chat = true;
 };

@@ -120,12 +120,9 @@ CompletionRequest parse_completion_request(const QByteArray& body, bool chat, co
   if (present(o, "stop")) {
     const QJsonValue stop = o.value("stop");
     QJsonArray list;
-    if (stop.isString())
-      list.append(stop);
-    else if (stop.isArray())
-      list = stop.toArray();
-    else
-      throw invalid("stop", "'stop' must be a string or an array of strings");
+    if (stop.isString()) list.append(stop);
+    else if (stop.isArray()) list = stop.toArray();
+    else throw invalid("stop", "'stop' must be a string or an array of strings");
     if (static_cast<size_t>(list.size()) > limits.max_stop_strings)
       throw invalid("stop", "at most " + std::to_string(limits.max_stop_strings) + " stop strings");
     for (const QJsonValue s : list) {

@@ -57,18 +57,25 @@ class ServerUnitTest : public QObject {
     QTest::newRow("no model") << QByteArray(R"({"messages":[{"role":"user","content":"a"}]})") << QString("model");
     QTest::newRow("bad role") << QByteArray(R"({"model":"m","messages":[{"role":"tool","content":"a"}]})")
                               << QString("messages[0].role");
-    QTest::newRow("image part") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"image_url"}]}]})")
+    QTest::newRow("image part") << QByteArray(
+                                       R"({"model":"m","messages":[{"role":"user","content":[{"type":"image_url"}]}]})")
                                 << QString("messages[0].content");
-    QTest::newRow("fractional max_tokens") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"max_tokens":1.5})")
-                                           << QString("max_tokens");
-    QTest::newRow("negative max_tokens") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"max_tokens":-1})")
-                                         << QString("max_tokens");
-    QTest::newRow("top_p 2") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"top_p":2})") << QString("top_p");
-    QTest::newRow("stop number") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stop":1})") << QString("stop");
-    QTest::newRow("5 stops") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stop":["a","b","c","d","e"]})")
-                             << QString("stop");
+    QTest::newRow("fractional max_tokens")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"max_tokens":1.5})")
+        << QString("max_tokens");
+    QTest::newRow("negative max_tokens")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"max_tokens":-1})")
+        << QString("max_tokens");
+    QTest::newRow("top_p 2") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"top_p":2})")
+                             << QString("top_p");
+    QTest::newRow("stop number") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stop":1})")
+                                 << QString("stop");
+    QTest::newRow("5 stops")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stop":["a","b","c","d","e"]})")
+        << QString("stop");
     QTest::newRow("n 2") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"n":2})") << QString("n");
-    QTest::newRow("stream string") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"a"}],"stream":"yes"})")
+    QTest::newRow("stream string") << QByteArray(
+                                          R"({"model":"m","messages":[{"role":"user","content":"a"}],"stream":"yes"})")
                                    << QString("stream");
   }
   void rejects() {
@@ -83,7 +90,8 @@ class ServerUnitTest : public QObject {
     }
   }
   void rawPrompt() {
-    QCOMPARE(QString::fromStdString(parse_completion_request(R"({"model":"m","prompt":["p"]})", false).prompt), QString("p"));
+    QCOMPARE(QString::fromStdString(parse_completion_request(R"({"model":"m","prompt":["p"]})", false).prompt),
+             QString("p"));
     QVERIFY_THROWS_EXCEPTION(ApiError, parse_completion_request(R"({"model":"m","prompt":""})", false));
   }
 };

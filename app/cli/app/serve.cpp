@@ -83,7 +83,8 @@ int run(Args& args) {
     throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " +
                              tcp->errorString().toStdString());
   api.bind(tcp);
-  const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol ? "[" + address.toString() + "]" : address.toString();
+  const QString shown =
+      address.protocol() == QAbstractSocket::IPv6Protocol ? "[" + address.toString() + "]" : address.toString();
   // Tests and scripts read this line for the port (--port 0 picks a free one).
   std::printf("serving %s (%s backend) at http://%s:%u/v1%s\n", config.model_id.c_str(), engine->name().c_str(),
               shown.toStdString().c_str(), static_cast<unsigned>(tcp->serverPort()),
