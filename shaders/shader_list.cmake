@@ -32,6 +32,8 @@ veloce_shader(copy_bandwidth copy_bandwidth.comp)
 # GPU top-k of a token's logits (inference/vulkan/top_k.h): the first stage reads logits, later ones pairs.
 veloce_shader(top_k_first top_k.comp DEFINES FIRST)
 veloce_shader(top_k_merge top_k.comp)
+# Greedy (k = 1) selection: one reduction, a record per slice (inference/vulkan/argmax.h).
+veloce_shader(argmax argmax.comp)
 # Fused steps of the forward pass (inference/vulkan/fused_ops.h).
 veloce_shader(add_rms_norm add_rms_norm.comp)
 veloce_shader(rope_kv_write rope_kv_write.comp)

@@ -127,6 +127,8 @@ size_t Sampler::top_wanted() const {
   if (params_.temperature > 0.0f) {
     if (params_.top_k > static_cast<int32_t>(Session::kMaxTopLogits)) return 0;
     if (params_.top_k <= 0 && penalty && params_.top_p < 1.0f) return 0;  // the total needs every logit
+  } else if (!penalty) {
+    return 1;  // greedy: the best alone (a backend may take it with one reduction, argmax.h)
   }
   return Session::kMaxTopLogits;
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "inference/model/session_input.h"
+#include "inference/vulkan/argmax.h"
 #include "inference/vulkan/fused_ops.h"
 #include "inference/vulkan/top_k.h"
 
@@ -67,8 +68,9 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     if (const char* e = std::getenv("VELOCE_VK_GPU_TOPK"); e && *e) gpu_topk = std::string(e) != "0";
     top_ok_ = gpu_topk && sizes_.gate_up >= n_vocab_ * 4 && sizes_.ffn >= tk.ping && sizes_.qkv >= tk.pong &&
               sizes_.hidden >= tk.partials && sizes_.logits >= tk.result;
+    argmax_ok_ = sizes_.gate_up >= n_vocab_ * 4 && sizes_.logits >= argmax_bytes(static_cast<uint32_t>(n_vocab_));
+    if (top_ok_ || argmax_ok_) logits_dev_ = {gate_up_.handle(), 0, n_vocab_ * 4};
     if (top_ok_) {
-      logits_dev_ = {gate_up_.handle(), 0, n_vocab_ * 4};
       top_ping_ = {ffn_.handle(), 0, std::max<uint64_t>(tk.ping, 16)};
       top_pong_ = {qkv_.handle(), 0, std::max<uint64_t>(tk.pong, 16)};
       top_partials_ = {attn_.handle(), 0, tk.partials};
@@ -163,7 +165,10 @@ void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, b
   if (no_logits) return;
   if (top) {
     kernels_.matvec(r, *g.output, xn, (n - 1) * c.n_embd, logits_dev_, 0);
-    record_top_k(r, *g.pipelines, logits_dev_, c.n_vocab, kTopKMax, top_ping_, top_pong_, top_partials_, top_result_);
+    if (argmax_)
+      record_argmax(r, *g.pipelines, logits_dev_, c.n_vocab, whole(logits_));
+    else
+      record_top_k(r, *g.pipelines, logits_dev_, c.n_vocab, kTopKMax, top_ping_, top_pong_, top_partials_, top_result_);
   } else if (all_logits) {
     kernels_.project(r, *g.output, xn, n, whole(logits_), c.n_vocab);
   } else {
@@ -198,7 +203,12 @@ void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, 
     CommandBuffer& dc = top ? decode_top_cmd_ : decode_cmd_;
     bool& recorded = top ? decode_top_recorded_ : decode_recorded_;
     Recorded& rc = top ? decode_top_counts_ : decode_counts_;
+    if (top && recorded && decode_top_argmax_ != argmax_) {  // the other selection: record again
+      recorded = false;
+      decode_top_sets_.reset();
+    }
     if (!recorded) {
+      if (top) decode_top_argmax_ = argmax_;
       dc.begin(false);
       if (timer_) timer_->begin(dc.handle());
       leading_barrier(dc.handle());
@@ -261,7 +271,8 @@ void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> l
 }
 
 void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits& out) {
-  if (!top_ok_ || k > kTopKMax) {  // scratch too small for this vocabulary, or more than the GPU keeps
+  argmax_ = k == 1 && argmax_ok_;
+  if (!argmax_ && (!top_ok_ || k > kTopKMax)) {  // scratch too small for this vocabulary, or more than the GPU keeps
     Session::evaluate_top(tokens, k, out);
     last_was_top_ = false;
     last_was_default_ = true;
@@ -283,6 +294,13 @@ void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopL
   } catch (const EngineError&) {
     broken_ = true;
     throw;
+  }
+  if (argmax_) {
+    read_argmax(logits_.mapped(), static_cast<uint32_t>(n_vocab_), out);
+    counters_.readback_bytes += argmax_bytes(static_cast<uint32_t>(n_vocab_));
+    last_was_top_ = true;
+    last_was_default_ = false;
+    return;
   }
   // The GPU kept kTopKMax; the caller asked for k (no more than the vocabulary).
   const uint32_t kept = static_cast<uint32_t>(std::min<size_t>(k, n_vocab_));

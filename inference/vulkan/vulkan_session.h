@@ -86,6 +86,9 @@ class VulkanSession : public Session {
   // layers, the stages in ffn_ / qkv_ / attn_, the result at the start of logits_. top_ok_: they fit.
   BufferRange logits_dev_, top_ping_, top_pong_, top_partials_, top_result_;
   bool top_ok_ = false;
+  // Greedy (k = 1) takes argmax.h's one reduction instead, on every device (a record per slice
+  // at the start of logits_); argmax_: the next top selection is that one.
+  bool argmax_ok_ = false, argmax_ = false;
   bool last_was_top_ = false;     // the last evaluation left its logits in logits_dev_
   bool last_was_default_ = false;  // ... or in Session's default evaluate_top()
 
@@ -93,6 +96,7 @@ class VulkanSession : public Session {
   Fence fence_;
   DescriptorArena decode_sets_, decode_top_sets_, prompt_sets_;
   bool decode_recorded_ = false, decode_top_recorded_ = false;
+  bool decode_top_argmax_ = false;  // decode_top_cmd_ was recorded with the argmax
   struct Recorded {
     uint64_t dispatches = 0, barriers = 0;
   } decode_counts_, decode_top_counts_;

@@ -95,6 +95,61 @@ TEST_F(SessionTopTest, CpuDevicesSelectOnTheHostWithTheSameResult) {
   EXPECT_EQ(vs->counters().readback_bytes, host_session->n_vocab() * 4);  // the full logits
 }
 
+// Greedy (k = 1) takes the argmax reduction on every device, lavapipe's host selection included:
+// the best of the real logits at each step, greedy ids equal to the reference's, 16 bytes per
+// 1024 logits read back, and the full logits still there.
+TEST_F(SessionTopTest, GreedyTakesTheArgmaxOnEveryDevice) {
+  for (const char* gpu_topk : {"0", "1"}) {
+    SCOPED_TRACE(gpu_topk);
+    test::ScopedEnv env("VELOCE_VK_GPU_TOPK", gpu_topk);
+    const test::Json& m = greedy_["phi4-tiny-F32"];
+    const auto prompt = m["prompt_ids"].as_int32_array();
+    const auto want = m["cpu"]["generated_ids"].as_int32_array();
+    const auto& margins = m["cpu"]["top1_margin"].as_array();
+    auto arg_session = engine_->create_session(512);
+    auto full_session = engine_->create_session(512);
+    auto* vs = dynamic_cast<vk::VulkanSession*>(arg_session.get());
+    ASSERT_NE(vs, nullptr);
+    std::vector<float> logits(full_session->n_vocab()), again(full_session->n_vocab());
+    TopLogits top, expect;
+    arg_session->evaluate_top(prompt, 1, top);
+    full_session->evaluate(prompt, logits, false);
+    vs->reset_counters();
+    size_t compared = 0;
+    for (size_t step = 0; step < want.size(); ++step) {
+      SCOPED_TRACE(step);
+      top_logits(logits, 1, expect);
+      ASSERT_EQ(top.top, expect.top);
+      EXPECT_EQ(top.max_logit, expect.max_logit);
+      EXPECT_NEAR(top.log_sum_exp, expect.log_sum_exp, 1e-3);
+      if (margins[step].as_double() >= 0.1 && compared == step) {
+        EXPECT_EQ(top.top[0].second, want[step]);
+        ++compared;
+      }
+      const int32_t next = want[step];
+      arg_session->evaluate_top(std::span<const int32_t>(&next, 1), 1, top);
+      full_session->evaluate(std::span<const int32_t>(&next, 1), logits, false);
+    }
+    EXPECT_GT(compared, 0u);
+    const vk::SessionCounters c = vs->counters();
+    EXPECT_EQ(c.readback_bytes / c.tokens, (arg_session->n_vocab() + 1023) / 1024 * 16);
+    arg_session->last_logits(again);
+    EXPECT_EQ(again, logits);
+    // Switching to the top-k and back re-records the replayed step each time, with the same result.
+    const int32_t next = top.top[0].second;
+    TopLogits k3;
+    arg_session->evaluate_top(std::span<const int32_t>(&next, 1), 3, k3);
+    full_session->evaluate(std::span<const int32_t>(&next, 1), logits, false);
+    top_logits(logits, 3, expect);
+    EXPECT_EQ(k3.top, expect.top);
+    const int32_t after = k3.top[0].second;
+    arg_session->evaluate_top(std::span<const int32_t>(&after, 1), 1, top);
+    full_session->evaluate(std::span<const int32_t>(&after, 1), logits, false);
+    top_logits(logits, 1, expect);
+    EXPECT_EQ(top.top, expect.top);
+  }
+}
+
 TEST_F(SessionTopTest, FewerCandidatesThanKeptAndBackToFullLogits) {
   const auto prompt = greedy_["phi4-tiny-F32"]["prompt_ids"].as_int32_array();
   auto s = engine_->create_session(512);
