@@ -32,7 +32,6 @@ Rectangle {
             textFormat: Text.PlainText
         }
         ToolButton {
-            objectName: "dismissButton"
             text: "×"
             font.pixelSize: 20
             Accessible.name: qsTr("Dismiss notice")

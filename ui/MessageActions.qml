@@ -1,5 +1,5 @@
 // The buttons under a message: the version switcher, copy, and edit (your messages) or
-// regenerate (replies).
+// regenerate (replies), and continue (the last reply, when the length limit cut it).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,6 +11,7 @@ RowLayout {
     property string content
     property int siblingIndex
     property int siblingCount
+    property bool canContinue  // the last reply, cut by the length limit
     signal editRequested()
 
     spacing: 0
@@ -74,5 +75,13 @@ RowLayout {
         text: qsTr("Regenerate")
         Accessible.name: qsTr("Regenerate reply")
         onClicked: chat.regenerate(actions.messageId)
+    }
+    ActionButton {
+        objectName: "continueButton"
+        visible: actions.canContinue
+        enabled: chat.canSend
+        text: qsTr("Continue")
+        Accessible.name: qsTr("Continue the reply")
+        onClicked: chat.continueReply(actions.messageId)
     }
 }

@@ -166,6 +166,7 @@ FocusScope {
                 content: message.model.content
                 siblingIndex: message.model.siblingIndex
                 siblingCount: message.model.siblingCount
+                canContinue: !message.isUser && message.model.isLast && message.model.stopReason === "length"
                 onEditRequested: message.startEdit()
             }
         }

@@ -26,7 +26,8 @@ MessageItem itemFrom(const veloce::storage::BranchEntry& e, int maxTokens) {
                      m.stats.completion_tokens,
                      m.stats.time_to_first_token_ms,
                      m.stats.tokens_per_second,
-                     maxTokens};
+                     maxTokens,
+                     m.stats.stop ? veloce::storage::reply_stop_name(*m.stats.stop) : QString()};
 }
 
 }  // namespace

@@ -112,6 +112,25 @@ bool ChatController::regenerate(qint64 messageId) {
   return true;
 }
 
+bool ChatController::continueReply(qint64 messageId) {
+  const int row = messages_.rowOfMessage(messageId);
+  // Only the last reply: continuing an earlier one would run it on past the messages after it.
+  if (row < 1 || messageId <= 0 || row != messages_.rowCount() - 1) return false;
+  const MessageItem& item = messages_.at(row);
+  if (item.role != QLatin1String("assistant") || stopReasonOf(item) != QLatin1String("length")) return false;
+  const MessageItem& user = messages_.at(row - 1);
+  if (user.role != QLatin1String("user") || user.id <= 0) return false;
+  if (!checkCanStart()) return false;
+  ReplyRequest r = baseRequest();
+  r.continueMessageId = messageId;
+  r.replyParentId = user.id;
+  r.history = branchUpTo(row);
+  messages_.setLastStop(QString());
+  messages_.setLastState(QStringLiteral("streaming"));
+  startReply(std::move(r), -1, row);
+  return true;
+}
+
 bool ChatController::editMessage(qint64 messageId, const QString& newText) {
   const int row = messages_.rowOfMessage(messageId);
   const QString content = newText.trimmed();
@@ -249,6 +268,7 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
     // A reply that could not be saved shows as failed until a retry stores it.
     messages_.setLastState(outcome.stored ? state : QStringLiteral("error"));
     messages_.setLastFigures(outcome.completionTokens, outcome.timeToFirstTokenMs, outcome.tokensPerSecond);
+    messages_.setLastStop(outcome.stats.stop ? veloce::storage::reply_stop_name(*outcome.stats.stop) : QString());
     upsertConversation(conversationId_);
   }
   if (outcome.completionTokens > 0) {

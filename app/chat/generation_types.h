@@ -3,7 +3,6 @@
 // queued signals; all are copyable and registered as metatypes.
 #include <QMetaType>
 #include <QString>
-#include <QStringList>
 #include <vector>
 
 #include "app/storage/records.h"
@@ -33,9 +32,6 @@ struct LoadedModelInfo {
   QString device;        // engine's device_name()
   QString backend;       // engine's name()
   int contextSize = 0;   // n_ctx of the session
-  QStringList report;    // the memory plan in words (LoadReport), empty for engines without one
-  qint64 spilledBytes = 0;
-  QString spillWarning;  // part of the model did not fit on the GPU; empty when it all did
 };
 
 // Everything the worker needs to store a turn and generate its reply.
@@ -48,6 +44,9 @@ struct ReplyRequest {
   QString userText;
   qint64 userParentId = 0;     // parent of the new user message (0: root)
   qint64 replyParentId = 0;    // parent of the reply when userText is empty (the user message)
+  // > 0: continue this stored reply in place (one cut by the length limit): the prompt is the
+  // history (up to its user message) with the reply left open, no end-of-turn token after it.
+  qint64 continueMessageId = 0;
   std::vector<PromptMessage> history;  // branch before the new user message / reply, oldest first
   QString systemPrompt;                // effective system prompt (override or default; may be empty)
   veloce::SamplerParams sampling;

@@ -6,17 +6,26 @@
 #include <string>
 #include <utility>
 
-#include "app/chat/load_report.h"
 #include "app/chat/prompt_builder.h"
 #include "app/storage/conversation_store.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
-#include "inference/vulkan/vulkan_engine.h"
 
 namespace veloce::app {
 namespace {
+
+// The engine's reason, as stored with the reply.
+veloce::storage::ReplyStop replyStopOf(veloce::StopReason stop) {
+  switch (stop) {
+    case veloce::StopReason::EndOfText: return veloce::storage::ReplyStop::Finished;
+    case veloce::StopReason::MaxTokens: return veloce::storage::ReplyStop::Length;
+    case veloce::StopReason::ContextFull: return veloce::storage::ReplyStop::ContextFull;
+    case veloce::StopReason::Cancelled: return veloce::storage::ReplyStop::Stopped;
+  }
+  return veloce::storage::ReplyStop::Finished;
+}
 
 using veloce::storage::MessageState;
 using veloce::storage::Role;
@@ -70,26 +79,13 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     options.backend = request.backend.toStdString();
     options.device = request.device.toStdString();
     int lastPercent = -1;
-    options.on_progress = [this, &lastPercent, &checkCancel](uint64_t done, uint64_t total) {
-      checkCancel();  // every piece of every tensor upload
+    options.on_progress = [this, &lastPercent](uint64_t done, uint64_t total) {
       // One signal per percent, not per tensor: thousands of queued events would only delay the UI.
-namespace {
-// Thrown from the load's progress callback when the user cancels: not a std::exception, so no
-// engine handler turns it into an EngineError on the way out (the upload code unwinds safely:
-// the staging ring waits for its pending copies, every buffer is RAII).
-struct LoadCancelled {};
-}  // namespace
-
       const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
       if (percent == lastPercent) return;
       lastPercent = percent;
-  const auto checkCancel = [this] {
-    if (loadCancel_.load()) throw LoadCancelled{};
-  };
       emit loadProgress(percent / 100.0);
-    checkCancel();
     };
-    checkCancel();
     options.on_info = [this](const std::string& line) { emit modelInfoLine(QString::fromStdString(line)); };
     // Never more than the model was trained for: positions beyond it produce garbage. The memory
     // plan reserves the KV cache of exactly this context.
@@ -108,9 +104,7 @@ struct LoadCancelled {};
     const QFileInfo file(request.path);
     info.path = request.path;
     info.file = file.fileName();
-    checkCancel();
     info.name = model_->config().name.empty() ? file.completeBaseName() : QString::fromStdString(model_->config().name);
-    checkCancel();
     info.quantization = QString::fromStdString(model_->quantization_label());
     info.device = QString::fromStdString(engine_->device_name());
     info.backend = QString::fromStdString(engine_->name());
@@ -126,16 +120,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
   // A stop pressed before this request started still counts.
   cancel_.store(cancelledUpTo_.load() >= request.requestId);
   if (!generator_) {
-    if (const auto* plan = veloce::vulkan_memory_plan(*engine_)) {
-      const LoadReport report = describeLoad(*plan, info.device);
-      info.report = report.lines;
-      info.spilledBytes = report.spilledBytes;
-      info.spillWarning = report.spillWarning;
-    }
     emit requestFailed(request.requestId, tr("No model is loaded."));
-  } catch (const LoadCancelled&) {
-    unloadModel();
-    emit modelLoadCancelled();
     return;
   }
   qint64 replyId = 0;
@@ -168,6 +153,16 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       replyParent = user.id;
     }
 
+    PriorReply prior;
+    if (request.continueMessageId > 0) {
+      const auto old = s.message(request.continueMessageId);
+      if (!old || old->role != Role::Assistant || old->conversation_id != conversationId)
+        throw std::runtime_error("the reply to continue is not in this conversation any more");
+      prior.text = old->content.toStdString();
+      prior.ids = lastReplyId_ == old->id ? lastReplyIds_ : model_->tokenizer().encode(prior.text, false);
+      prior.completionTokens = old->stats.completion_tokens.value_or(static_cast<int>(prior.ids.size()));
+    }
+
     std::vector<ChatMessage> chat;
     chat.reserve(messages.size());
     for (const auto& m : messages) chat.push_back(ChatMessage{chatRole(m.role), m.content.toStdString()});
@@ -180,14 +175,28 @@ void GenerationWorker::generate(const ReplyRequest& request) {
     const size_t n_ctx = session_->n_ctx();
     const PromptPlan plan =
         build_prompt(model_->tokenizer(), request.systemPrompt.toStdString(), chat,
-                     PromptLimits{n_ctx, reply_reserve_for(n_ctx, static_cast<size_t>(std::max(request.maxTokens, 1)))}, hint);
+                     PromptLimits{n_ctx, reply_reserve_for(n_ctx, prior.ids.size() + static_cast<size_t>(std::max(request.maxTokens, 1)))},
+                     hint);
     cachedConversation_ = conversationId;
     keptFromMessage_ = messages[plan.first_kept].id;
+    if (request.continueMessageId > 0) {
+      // The assistant turn stays open: its ids follow the header with no <|im_end|>, so the model
+      // goes on where it was cut. Streaming again until it ends (a kill shows it as interrupted).
+      std::vector<int32_t> prompt = plan.tokens;
+      prompt.insert(prompt.end(), prior.ids.begin(), prior.ids.end());
+      emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(prompt.size()));
+      replyId = request.continueMessageId;
+      const auto old = s.message(replyId);
+      s.finish_message(replyId, old->content, MessageState::Streaming, old->stats);
+      emit replyStarted(request.requestId, replyId);
+      runReply(request, replyId, prompt, prior);
+      return;
+    }
     emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(plan.tokens.size()));
 
     replyId = s.append_message(conversationId, replyParent, Role::Assistant, QString(), MessageState::Streaming).id;
     emit replyStarted(request.requestId, replyId);
-    runReply(request, replyId, plan.tokens);
+    runReply(request, replyId, plan.tokens, PriorReply{});
   } catch (const std::exception& e) {
     // Nothing streamed yet (runReply handles its own failures): the request simply did not start.
     emit requestFailed(request.requestId, QString::fromUtf8(e.what()));
@@ -212,9 +221,10 @@ void GenerationWorker::measureContext(qint64 conversationId, const std::vector<P
   }
 }
 
-void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt) {
+void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt,
+                                const PriorReply& prior) {
   auto& s = store();
-  std::string text;
+  std::string text = prior.text;  // checkpoints and the final write hold the whole reply
   bool firstSeen = false;
   int committedLength = 0;  // what the database holds of the reply (its last checkpoint)
   QElapsedTimer sinceCheckpoint;
@@ -253,9 +263,13 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   try {
     const veloce::GenerateResult result = generator_->generate(prompt, options);
     outcome.state = result.stop == veloce::StopReason::Cancelled ? MessageState::Stopped : MessageState::Complete;
+    outcome.stats.stop = replyStopOf(result.stop);
     outcome.promptTokens = static_cast<int>(result.prompt_tokens);
     outcome.promptTokensReused = static_cast<int>(result.prompt_tokens_reused);
-    outcome.completionTokens = static_cast<int>(result.tokens.size());
+    outcome.completionTokens = prior.completionTokens + static_cast<int>(result.tokens.size());
+    lastReplyId_ = replyId;
+    lastReplyIds_ = prior.ids;
+    lastReplyIds_.insert(lastReplyIds_.end(), result.tokens.begin(), result.tokens.end());
     outcome.timeToFirstTokenMs = result.time_to_first_token_ms;
     outcome.tokensPerSecond = result.gen_tokens_per_s;
   } catch (const std::exception& e) {
@@ -264,6 +278,8 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
     // so the next turn prefills from scratch.
     outcome.state = MessageState::Error;
     outcome.error = QString::fromUtf8(e.what());
+    outcome.stats.stop = veloce::storage::ReplyStop::Error;
+    lastReplyId_ = 0;
     generator_->reset();
     cachedConversation_ = -1;
   }

@@ -40,11 +40,6 @@ class GenerationWorker : public QObject {
   // Thread-safe: stops request `requestId` (and any older one) at the next check, even when it has
   // not started yet (stop pressed right after send).
   void requestCancel(quint64 requestId);
-  // Thread-safe: the model load in progress (or the next one, if none has started) stops at the
-  // next tensor upload or load step and answers modelLoadCancelled. clearLoadCancel() before
-  // queueing a load, on the thread that queues it, so a cancel of an older load does not stick.
-  void requestLoadCancel() { loadCancel_.store(true); }
-  void clearLoadCancel() { loadCancel_.store(false); }
 
  public slots:
   void loadModel(const veloce::app::LoadRequest& request);
@@ -63,7 +58,6 @@ class GenerationWorker : public QObject {
   void loadProgress(double fraction);
   void modelInfoLine(const QString& line);
   void modelLoaded(const veloce::app::LoadedModelInfo& info);
-  void modelLoadCancelled();
   void modelLoadFailed(const QString& message);
 
   void conversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
@@ -86,7 +80,15 @@ class GenerationWorker : public QObject {
 
  private:
   veloce::storage::ConversationStore& store();
-  void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt);
+  // What a continued reply already holds: its text, the ids it was generated as (at the end of the
+  // prompt) and its token count. Empty for a new reply.
+  struct PriorReply {
+    std::string text;
+    std::vector<int32_t> ids;
+    int completionTokens = 0;
+  };
+  void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt,
+                const PriorReply& prior);
   // finish_message for outcome; on failure marks it not stored (and why) instead of throwing.
   void storeFinal(ReplyOutcome& outcome);
 
@@ -97,6 +99,10 @@ class GenerationWorker : public QObject {
   std::unique_ptr<veloce::Session> session_;
   std::unique_ptr<veloce::Generator> generator_;
   std::atomic<bool> cancel_{false};              // what the Generator polls
+  // The last reply generated here and its ids: continuing it feeds back exactly the ids the KV cache
+  // holds (re-encoding its text may split it differently and lose the cached prefix).
+  qint64 lastReplyId_ = 0;
+  std::vector<int32_t> lastReplyIds_;
   std::atomic<quint64> cancelledUpTo_{0};        // highest request id whose cancel was asked
   // Prefix-reuse bookkeeping of the prompt builder: which conversation the KV cache holds and the
   // first message that the last prompt kept.
@@ -105,4 +111,3 @@ class GenerationWorker : public QObject {
 };
 
 }  // namespace veloce::app
-  std::atomic<bool> loadCancel_{false};          // polled between the load's steps and uploads

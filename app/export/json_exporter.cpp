@@ -22,6 +22,7 @@ QJsonObject message_json(const storage::Message& m) {
   if (m.stats.completion_tokens) stats.insert(QStringLiteral("completion_tokens"), *m.stats.completion_tokens);
   if (m.stats.time_to_first_token_ms) stats.insert(QStringLiteral("time_to_first_token_ms"), *m.stats.time_to_first_token_ms);
   if (m.stats.tokens_per_second) stats.insert(QStringLiteral("tokens_per_second"), *m.stats.tokens_per_second);
+  if (m.stats.stop) stats.insert(QStringLiteral("stop_reason"), storage::reply_stop_name(*m.stats.stop));
   if (!stats.isEmpty()) o.insert(QStringLiteral("stats"), stats);
   return o;
 }

@@ -127,6 +127,13 @@ storage::Message read_message(const Reader& r, const QJsonObject& o, const QStri
   if (auto v = r.number(stats, stats_path, "completion_tokens", 0, kMaxInt, true)) m.stats.completion_tokens = static_cast<int>(*v);
   if (auto v = r.number(stats, stats_path, "time_to_first_token_ms", 0, 1e12, false)) m.stats.time_to_first_token_ms = *v;
   if (auto v = r.number(stats, stats_path, "tokens_per_second", 0, 1e12, false)) m.stats.tokens_per_second = *v;
+  if (stats.contains(QLatin1String("stop_reason"))) {
+    const QString stop = r.string(stats, stats_path, "stop_reason");
+    m.stats.stop = storage::reply_stop_from_name(stop);
+    if (!m.stats.stop)
+      r.fail(Reader::join(stats_path, "stop_reason"),
+             QStringLiteral("'%1' is not finished, length, context_full, stopped or error").arg(stop.left(40)));
+  }
   return m;
 }
 

@@ -44,6 +44,12 @@ QString message_note(const ShownMessage& shown) {
   if (shown.message->state == storage::MessageState::Stopped) notes << tr("stopped by the user");
   if (shown.message->state == storage::MessageState::Error) notes << tr("generation failed");
   if (shown.message->state == storage::MessageState::Streaming) notes << tr("incomplete");
+  // The stored reason, as the engine reported it (absent for replies from before it was recorded).
+  const auto stop = shown.message->stats.stop;
+  if (shown.message->state == storage::MessageState::Complete && stop == storage::ReplyStop::Length)
+    notes << tr("cut at the length limit");
+  if (shown.message->state == storage::MessageState::Complete && stop == storage::ReplyStop::ContextFull)
+    notes << tr("cut when the context was full");
   if (shown.versions > 1) notes << tr("version %1 of %2").arg(shown.version).arg(shown.versions);
   return notes.join(QStringLiteral(", "));
 }

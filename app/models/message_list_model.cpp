@@ -6,7 +6,12 @@ namespace veloce::app {
 
 QString stopReasonOf(const MessageItem& m) {
   if (m.role != QLatin1String("assistant")) return {};
+  if (m.state == QLatin1String("complete") && !m.stop.isEmpty()) {
+    const bool cut = m.stop == QLatin1String("length") || m.stop == QLatin1String("context_full");
+    return cut ? QStringLiteral("length") : QStringLiteral("finished");
+  }
   if (m.state == QLatin1String("complete")) {
+    // Stored before stop reasons were recorded: a reply that used its whole limit was cut by it.
     const bool cut = m.maxTokens > 0 && m.completionTokens && *m.completionTokens >= m.maxTokens;
     return cut ? QStringLiteral("length") : QStringLiteral("finished");
   }
@@ -126,6 +131,11 @@ void MessageListModel::setLastState(const QString& state) {
   const auto row = static_cast<int>(items_.size()) - 1;
   if (items_[row].state == state) return;
   items_[row].state = state;
+  // A continued reply streams again: its live figures count from now.
+  if (state == QLatin1String("streaming")) {
+    streamClock_.start();
+    livePieces_ = 0;
+  }
   emit dataChanged(index(row), index(row), {StateRole, StopReasonRole});
 }
 
@@ -138,6 +148,14 @@ void MessageListModel::setLastFigures(int completionTokens, double timeToFirstTo
   m.timeToFirstTokenMs = completionTokens > 0 ? std::optional<double>(timeToFirstTokenMs) : std::nullopt;
   m.tokensPerSecond = completionTokens > 0 ? std::optional<double>(tokensPerSecond) : std::nullopt;
   emit dataChanged(index(row), index(row), {CompletionTokensRole, TimeToFirstTokenRole, TokensPerSecondRole, StopReasonRole});
+}
+
+void MessageListModel::setLastStop(const QString& stop) {
+  if (items_.isEmpty()) return;
+  const auto row = static_cast<int>(items_.size()) - 1;
+  if (items_[row].stop == stop) return;
+  items_[row].stop = stop;
+  emit dataChanged(index(row), index(row), {StopReasonRole});
 }
 
 void MessageListModel::setMaxTokensAt(int row, int maxTokens) {

@@ -31,10 +31,15 @@ struct MessageItem {
   // The reply length limit it was generated under (0: unknown). A complete reply that used all
   // of it was cut by the limit: stop reason "length".
   int maxTokens = 0;
+  // Why the reply ended as the engine reported it and the database stores it
+  // (storage::reply_stop_name: "finished", "length", "context_full", "stopped", "error"); ""
+  // while streaming and for replies stored without one (before schema version 3, imports).
+  QString stop = QString();
 };
 
 // How a reply ended, for its footer: "streaming", "finished", "stopped", "length", "error"; ""
-// for messages that are not replies.
+// for messages that are not replies. Read from the stored stop reason (a full context counts as
+// "length"); only a reply stored without one falls back to comparing its tokens with maxTokens.
 QString stopReasonOf(const MessageItem& m);
 
 class MessageListModel : public QAbstractListModel {
@@ -80,6 +85,8 @@ class MessageListModel : public QAbstractListModel {
   void setLastState(const QString& state);
   // The engine's figures for the last row once its reply ended (replacing the live ones).
   void setLastFigures(int completionTokens, double timeToFirstTokenMs, double tokensPerSecond);
+  // The stored stop reason of the last row once its reply ended (see MessageItem::stop).
+  void setLastStop(const QString& stop);
   // The reply length limit a row's reply is generated under.
   void setMaxTokensAt(int row, int maxTokens);
   // Updates the sibling position shown by a row.

@@ -85,7 +85,7 @@ struct ImportResult {
 class ConversationStore {
  public:
   // 1: conversations + message tree. 2: FTS5 search indexes and reply statistics columns.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // QStandardPaths::AppDataLocation/conversations.sqlite (folder created if needed).
   static QString default_path();

@@ -35,6 +35,23 @@ std::optional<MessageState> state_from_name(const QString& name) {
   return std::nullopt;
 }
 
+QString reply_stop_name(ReplyStop stop) {
+  switch (stop) {
+    case ReplyStop::Finished: return QStringLiteral("finished");
+    case ReplyStop::Length: return QStringLiteral("length");
+    case ReplyStop::ContextFull: return QStringLiteral("context_full");
+    case ReplyStop::Stopped: return QStringLiteral("stopped");
+    case ReplyStop::Error: return QStringLiteral("error");
+  }
+  return QStringLiteral("finished");
+}
+
+std::optional<ReplyStop> reply_stop_from_name(const QString& name) {
+  for (ReplyStop s : {ReplyStop::Finished, ReplyStop::Length, ReplyStop::ContextFull, ReplyStop::Stopped, ReplyStop::Error})
+    if (reply_stop_name(s) == name) return s;
+  return std::nullopt;
+}
+
 QJsonObject GenerationSettings::to_json() const {
   return QJsonObject{
       {QStringLiteral("temperature"), temperature},

@@ -25,6 +25,14 @@ std::optional<Role> role_from_name(const QString& name);
 QString state_name(MessageState state);
 std::optional<MessageState> state_from_name(const QString& name);
 
+// Why a generated reply ended, as the engine reported it (stored with the reply, so the footer
+// and the exports say what happened instead of guessing from the token count). finished: an
+// end-of-turn/end-of-text token; length: the reply length limit (max tokens); context_full: the
+// context window filled up; stopped: the user pressed stop; error: the engine failed.
+enum class ReplyStop { Finished, Length, ContextFull, Stopped, Error };
+QString reply_stop_name(ReplyStop stop);
+std::optional<ReplyStop> reply_stop_from_name(const QString& name);
+
 // Sampling settings stored per conversation (copied from the app defaults when it is created).
 // Mirrors veloce::SamplerParams plus the reply length; context size is a model-load setting and
 // lives in the app settings, not here.
@@ -74,6 +82,7 @@ struct MessageStats {
   std::optional<int> completion_tokens;
   std::optional<double> time_to_first_token_ms;
   std::optional<double> tokens_per_second;
+  std::optional<ReplyStop> stop = std::nullopt;  // absent: not recorded (user messages, imports, older versions)
   bool operator==(const MessageStats&) const = default;
 };
 

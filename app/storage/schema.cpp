@@ -76,9 +76,17 @@ INSERT INTO message_fts(message_fts) VALUES ('rebuild');
 INSERT INTO conversation_fts(conversation_fts) VALUES ('rebuild');
 )sql";
 
+// Version 3: why each generated reply ended (ReplyStop names; NULL where not recorded: user
+// messages, imports without it, replies from earlier versions).
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE messages ADD COLUMN stop_reason TEXT
+  CHECK (stop_reason IN ('finished', 'length', 'context_full', 'stopped', 'error'));
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "conversations and message tree", kSchemaV1},
     {2, "full-text search and reply statistics", kSchemaV2},
+    {3, "reply stop reasons", kSchemaV3},
 };
 
 }  // namespace

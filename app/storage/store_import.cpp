@@ -52,8 +52,8 @@ ImportResult ConversationStore::import_conversation(const Conversation& conversa
     Statement find(db_, "SELECT id, conversation_id FROM messages WHERE uuid = ?1", path_);
     Statement insert(db_,
                      "INSERT INTO messages (uuid, conversation_id, parent_id, role, content, created_at, state, "
-                     "prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     "prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, stop_reason) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                      path_);
     std::unordered_map<QString, qint64> ids;  // uuid -> id in this database, for parent lookups
     auto lookup = [&](const QString& uuid) -> std::optional<std::pair<qint64, qint64>> {
@@ -98,8 +98,10 @@ ImportResult ConversationStore::import_conversation(const Conversation& conversa
           .bind(8, m.stats.prompt_tokens)
           .bind(9, m.stats.completion_tokens)
           .bind(10, m.stats.time_to_first_token_ms)
-          .bind(11, m.stats.tokens_per_second)
-          .run();
+          .bind(11, m.stats.tokens_per_second);
+      if (m.stats.stop) insert.bind(12, reply_stop_name(*m.stats.stop));
+      else insert.bind_null(12);
+      insert.run();
       const qint64 id = sqlite3_last_insert_rowid(db_);
       ids[m.uuid] = id;
       ++result.messages_added;

@@ -33,6 +33,8 @@ Message read_message(const Statement& q) {
   m.stats.time_to_first_token_ms = q.opt_real(11);
   m.stats.tokens_per_second = q.opt_real(12);
   m.active = q.int64(13) != 0;
+  // The CHECK constraint keeps the column to the known names or NULL.
+  if (!q.is_null(14)) m.stats.stop = reply_stop_from_name(q.text(14));
   return m;
 }
 
@@ -94,7 +96,8 @@ void ConversationStore::finish_message(qint64 message_id, const QString& content
   in_transaction([&] {
     Statement q(db_,
                 "UPDATE messages SET content = ?2, state = ?3, prompt_tokens = ?4, completion_tokens = ?5, "
-                "time_to_first_token_ms = ?6, tokens_per_second = ?7 WHERE id = ?1 RETURNING conversation_id",
+                "time_to_first_token_ms = ?6, tokens_per_second = ?7, stop_reason = ?8 WHERE id = ?1 "
+                "RETURNING conversation_id",
                 path_);
     q.bind(1, message_id)
         .bind(2, content)
@@ -103,6 +106,8 @@ void ConversationStore::finish_message(qint64 message_id, const QString& content
         .bind(5, stats.completion_tokens)
         .bind(6, stats.time_to_first_token_ms)
         .bind(7, stats.tokens_per_second);
+    if (stats.stop) q.bind(8, reply_stop_name(*stats.stop));
+    else q.bind_null(8);
     if (!q.step()) no_message(path_, message_id);
     const qint64 conversation_id = q.int64(0);
     q.run();

@@ -18,7 +18,8 @@ inline constexpr const char* kConversationColumns =
 Conversation read_conversation(const Statement& q);
 
 // id, uuid, conversation_id, parent_id, parent uuid, role, content, created_at, state,
-// prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, active flag.
+// prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, active flag,
+// stop_reason.
 // Needs "FROM messages m JOIN conversations c ON c.id = m.conversation_id
 //        LEFT JOIN messages p ON p.id = m.parent_id".
 inline constexpr const char* kMessageColumns =
@@ -26,7 +27,7 @@ inline constexpr const char* kMessageColumns =
     "m.prompt_tokens, m.completion_tokens, m.time_to_first_token_ms, m.tokens_per_second, "
     "(m.id = coalesce(CASE WHEN m.parent_id IS NULL THEN c.active_root_id ELSE p.active_child_id END, "
     "  (SELECT max(s.id) FROM messages s WHERE s.conversation_id = m.conversation_id "
-    "   AND s.parent_id IS m.parent_id)))";
+    "   AND s.parent_id IS m.parent_id))), m.stop_reason";
 inline constexpr const char* kMessageFrom =
     " FROM messages m JOIN conversations c ON c.id = m.conversation_id "
     "LEFT JOIN messages p ON p.id = m.parent_id ";

@@ -154,6 +154,8 @@ class ChatControllerTest : public QObject {
     QCOMPARE(branch[1].message.state, MessageState::Complete);
     QCOMPARE(branch[1].message.content, streamed);
     QCOMPARE(branch[1].message.stats.completion_tokens.value_or(-1), 32);
+    // The engine's own reason is stored: the 32-token limit ended it.
+    QCOMPARE(branch[1].message.stats.stop, std::optional(veloce::storage::ReplyStop::Length));
     QCOMPARE(branch[1].message.stats.prompt_tokens.value_or(-1), static_cast<int>(ref_.promptIds.size()));
 
     // ... and it is llama.cpp's greedy reply to the same chat prompt, up to the first near-tie.
@@ -209,6 +211,11 @@ class ChatControllerTest : public QObject {
 
     // Reopening the conversation shows the same two messages from the database, and the status
     // line says what they take of the context (measured on the worker: about the whole turn).
+    // A larger limit recorded for the conversation since then does not change how the stored
+    // reply ended (no guessing from its token count).
+    auto recorded = store_->conversation(conversation)->settings;
+    recorded.max_tokens = 1000;
+    store_->set_settings(conversation, recorded);
     chat_->newConversation();
     QCOMPARE(chat_->messages()->rowCount(), 0);
     QCOMPARE(chat_->contextUsed(), 0);
@@ -222,6 +229,50 @@ class ChatControllerTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(chat_->contextUsed() > prompt, kTimeoutMs);
     QVERIFY2(chat_->contextUsed() <= prompt + 32 + 16, qPrintable(QString::number(chat_->contextUsed())));
     QCOMPARE(chat_->omittedMessages(), 0);
+  }
+
+  void continueExtendsTheCutReply() {
+    makeChat();
+    settings_->setMaxReplyTokens(4);
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(ref_.userMessage));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const int stopRole = chat_->messages()->roleNames().key("stopReason");
+    QCOMPARE(chat_->messages()->index(1).data(stopRole).toString(), QStringLiteral("length"));
+    const qint64 conversation = chat_->currentConversationId();
+    const auto before = store_->current_branch(conversation);
+    QCOMPARE(before.size(), size_t{2});
+    const auto& cut = before[1].message;
+    QCOMPARE(cut.content, referenceText(4));
+    QCOMPARE(cut.stats.stop, std::optional(veloce::storage::ReplyStop::Length));
+    const int promptLength = static_cast<int>(ref_.promptIds.size());
+    QCOMPARE(cut.stats.prompt_tokens.value_or(-1), promptLength);
+
+    // Only the last reply, and only one the limit cut.
+    QVERIFY(!chat_->continueReply(before[0].message.id));
+    QVERIFY(chat_->continueReply(cut.id));
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+
+    // The same message grew: one reply in the database, its old text first.
+    const auto after = store_->current_branch(conversation);
+    QCOMPARE(after.size(), size_t{2});
+    QCOMPARE(store_->all_messages(conversation).size(), size_t{2});
+    const auto& grown = after[1].message;
+    QCOMPARE(grown.id, cut.id);
+    QCOMPARE(after[1].sibling_count, 1);
+    QVERIFY(grown.content.startsWith(cut.content));
+    // The prompt was the old prompt + the reply's 4 ids, no <|im_end|> between them: greedy
+    // decoding then goes on exactly as one uninterrupted 8-token reply (the reference's).
+    QCOMPARE(grown.stats.prompt_tokens.value_or(-1), promptLength + 4);
+    QCOMPARE(grown.content, referenceText(8));
+    QCOMPARE(lastContent(*chat_), grown.content);
+    QCOMPARE(grown.stats.completion_tokens.value_or(-1), 8);
+    QCOMPARE(grown.stats.stop, std::optional(veloce::storage::ReplyStop::Length));
+    QCOMPARE(chat_->messages()->index(1).data(stopRole).toString(), QStringLiteral("length"));
+    // The KV cache held the old prompt and all but (at most) the last sampled id.
+    QVERIFY2(chat_->lastPromptTokensReused() >= promptLength + 3, qPrintable(QString::number(chat_->lastPromptTokensReused())));
   }
 
   void stopKeepsPartialReply() {
@@ -243,6 +294,9 @@ class ChatControllerTest : public QObject {
     QCOMPARE(branch[1].message.state, MessageState::Stopped);
     QCOMPARE(branch[1].message.content, streamed);
     QVERIFY(branch[1].message.stats.completion_tokens.value_or(3000) < 3000);
+    QCOMPARE(branch[1].message.stats.stop, std::optional(veloce::storage::ReplyStop::Stopped));
+    const int stopRole = chat_->messages()->roleNames().key("stopReason");
+    QCOMPARE(chat_->messages()->index(1).data(stopRole).toString(), QStringLiteral("stopped"));
     // Greedy, so whatever was kept agrees with the reference as far as both go.
     const QString reference = referenceText(ref_.reliableSteps());
     QVERIFY2(reference.startsWith(streamed) || streamed.startsWith(reference),

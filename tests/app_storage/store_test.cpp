@@ -69,12 +69,12 @@ class StoreTest : public QObject {
       QVERIFY(store.open_report().user_message.isEmpty());
       QVERIFY(store.list_conversations().empty());
     }
-    QCOMPARE(veloce::test::read_user_version(db_path()), 2);
+    QCOMPARE(veloce::test::read_user_version(db_path()), 3);
     QCOMPARE(veloce::test::count_rows(db_path(), QStringLiteral("message_fts")), 0);
     // Reopening an up-to-date file migrates nothing and makes no backup.
     ConversationStore again(db_path());
     QVERIFY(!again.open_report().created);
-    QCOMPARE(again.open_report().schema_before, 2);
+    QCOMPARE(again.open_report().schema_before, 3);
     QVERIFY(again.open_report().backup_path.isEmpty());
     QVERIFY(files_starting_with(dir_.path(), QStringLiteral("conversations.sqlite.v")).isEmpty());
   }
@@ -86,7 +86,7 @@ class StoreTest : public QObject {
       ConversationStore store(db_path());
       const auto& report = store.open_report();
       QCOMPARE(report.schema_before, 1);
-      QCOMPARE(report.schema_after, 2);
+      QCOMPARE(report.schema_after, 3);
       QVERIFY(!report.created);
       QVERIFY(!report.user_message.isEmpty());
       // The backup is a real copy of the version-1 file.
@@ -123,8 +123,13 @@ class StoreTest : public QObject {
       QCOMPARE(store.search(QStringLiteral("snail race")).at(0).message_id, qint64{0});  // title hit
       store.finish_message(12, v1.second_answer, MessageState::Complete, {{}, 40, 310.5, 22.25});
       QCOMPARE(*store.message(12)->stats.tokens_per_second, 22.25);
+      // Version 3: old rows have no stop reason; a finished reply stores the engine's.
+      QVERIFY(!store.all_messages(conv.id)[2].stats.stop);
+      QVERIFY(!store.message(12)->stats.stop);
+      store.finish_message(12, v1.second_answer, MessageState::Complete, {{}, 40, 310.5, 22.25, ReplyStop::Length});
+      QCOMPARE(store.message(12)->stats.stop, std::optional<ReplyStop>(ReplyStop::Length));
     }
-    QCOMPARE(veloce::test::read_user_version(db_path()), 2);
+    QCOMPARE(veloce::test::read_user_version(db_path()), 3);
   }
 
   void refusesNewerSchemaWithoutTouchingIt() {
