@@ -32,6 +32,7 @@ Rectangle {
             textFormat: Text.PlainText
         }
         ToolButton {
+            objectName: "dismissButton"
             text: "×"
             font.pixelSize: 20
             Accessible.name: qsTr("Dismiss notice")

@@ -170,6 +170,22 @@ ApplicationWindow {
                 message: chat.startupNotice
                 onDismissed: message = ""
             }
+            // Part of the model did not fit on the GPU: said where the user waits for replies, not
+            // only in Settings. Dismissed for this load; the next load that spills shows it again.
+            InfoBanner {
+                id: spillBanner
+                objectName: "spillBanner"
+                property bool dismissedForThisLoad: false
+                Layout.fillWidth: true
+                message: dismissedForThisLoad || chat.modelState !== "ready" ? "" : chat.spillWarning
+                onDismissed: dismissedForThisLoad = true
+                Connections {
+                    target: chat
+                    function onModelStateChanged() {
+                        if (chat.modelState === "loading") spillBanner.dismissedForThisLoad = false
+                    }
+                }
+            }
 
             StackLayout {
                 Layout.fillWidth: true

@@ -152,9 +152,20 @@ Pane {
                     value: chat.modelLoadProgress
                     Accessible.name: qsTr("Model loading progress")
                 }
-                Label {
-                    text: qsTr("%1 %").arg(Math.round(chat.modelLoadProgress * 100))
-                    opacity: 0.7
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 %").arg(Math.round(chat.modelLoadProgress * 100))
+                        opacity: 0.7
+                    }
+                    // A 9 GB upload takes a while: the wrong file or device need not be waited out.
+                    Button {
+                        objectName: "cancelLoadButton"
+                        text: qsTr("Cancel")
+                        Accessible.name: qsTr("Cancel loading the model")
+                        onClicked: chat.cancelLoading()
+                    }
                 }
             }
 

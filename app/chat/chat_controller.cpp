@@ -2,6 +2,7 @@
 // chat_controller_flow.cpp, conversation management in chat_controller_conversations.cpp.
 #include "app/chat/chat_controller.h"
 
+#include <QDebug>
 #include <QFileInfo>
 #include <exception>
 
@@ -26,6 +27,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::modelInfoLine, this, &ChatController::onModelInfoLine);
   connect(worker_, &GenerationWorker::modelLoaded, this, &ChatController::onModelLoaded);
   connect(worker_, &GenerationWorker::modelLoadFailed, this, &ChatController::onModelLoadFailed);
+  connect(worker_, &GenerationWorker::modelLoadCancelled, this, &ChatController::onModelLoadCancelled);
   connect(worker_, &GenerationWorker::conversationCreated, this, &ChatController::onConversationCreated);
   connect(worker_, &GenerationWorker::userMessageStored, this, &ChatController::onUserMessageStored);
   connect(worker_, &GenerationWorker::replyStarted, this, &ChatController::onReplyStarted);
@@ -156,7 +158,23 @@ void ChatController::loadModel(const QString& path) {
   request.backend = QString::fromStdString(options.backend);
   request.device = QString::fromStdString(options.device);
   request.contextSize = settings_->contextSize();
+  worker_->clearLoadCancel();
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->loadModel(request); }, Qt::QueuedConnection);
+}
+
+void ChatController::cancelLoading() {
+  if (modelState_ == ModelState::Loading) worker_->requestLoadCancel();
+}
+
+void ChatController::onModelLoadCancelled() {
+  model_ = LoadedModelInfo{};
+  modelInfo_.clear();
+  emit modelInfoChanged();
+  loadProgress_ = 0;
+  emit modelLoadProgressChanged();
+  // Not an error: the setup view asks for a model again and says why there is none.
+  modelError_ = tr("Loading the model was cancelled.");
+  setModelState(ModelState::None);
 }
 
 QString ChatController::validateModelFile(const QString& path) const {
@@ -178,13 +196,15 @@ void ChatController::onLoadProgress(double fraction) {
 }
 
 void ChatController::onModelInfoLine(const QString& line) {
-  if (!modelInfo_.isEmpty()) modelInfo_ += QLatin1Char('\n');
-  modelInfo_ += line;
-  emit modelInfoChanged();
+  // The engine's own lines are English log text: logged for whoever reports a problem; the user
+  // sees the plan in words once loaded (LoadedModelInfo::report).
+  qInfo().noquote() << line;
 }
 
 void ChatController::onModelLoaded(const LoadedModelInfo& info) {
   model_ = info;
+  modelInfo_ = info.report.join(QLatin1Char('\n'));
+  emit modelInfoChanged();
   loadProgress_ = 1;
   emit modelLoadProgressChanged();
   contextUsed_ = 0;

@@ -70,9 +70,12 @@ class ChatController : public QObject {
   Q_PROPERTY(double modelLoadProgress READ modelLoadProgress NOTIFY modelLoadProgressChanged)
   // Why loading failed, in words (file, field, reason; or memory needed vs available). "" otherwise.
   Q_PROPERTY(QString modelError READ modelError NOTIFY modelStateChanged)
-  // Lines from the engine about the memory plan ("all 40 layers on the GPU", "1.2 GB in system
-  // memory", "lavapipe is slow"), joined with newlines; filled while and after loading.
+  // The memory plan the model loaded with, in words and in the user's language ("Model weights:
+  // 7.6 GiB on the GPU, 572 MiB in system memory"), one fact a line; empty until loaded.
   Q_PROPERTY(QString modelInfo READ modelInfo NOTIFY modelInfoChanged)
+  // Part of the model did not fit on the GPU (a sentence with the size; "" when it all did): shown
+  // in the main window, since replies are slower than the user may expect.
+  Q_PROPERTY(QString spillWarning READ spillWarning NOTIFY modelStateChanged)
   Q_PROPERTY(QString modelName READ modelName NOTIFY modelStateChanged)          // general.name, else the file name
   Q_PROPERTY(QString modelFile READ modelFile NOTIFY modelStateChanged)          // file name without folder
   Q_PROPERTY(QString modelQuantization READ modelQuantization NOTIFY modelStateChanged)  // "Q4_K_M"
@@ -135,6 +138,7 @@ class ChatController : public QObject {
   double modelLoadProgress() const { return loadProgress_; }
   QString modelError() const { return modelError_; }
   QString modelInfo() const { return modelInfo_; }
+  QString spillWarning() const { return model_.spillWarning; }
   QString modelName() const { return model_.name; }
   QString modelFile() const { return model_.file; }
   QString modelQuantization() const { return model_.quantization; }
@@ -214,6 +218,9 @@ class ChatController : public QObject {
   // GGUF, else the reason in words. Reads only the header and metadata.
   Q_INVOKABLE QString validateModelFile(const QString& path) const;
 
+  // Stops the load in progress at its next step: modelState returns to "none" and modelError says
+  // it was cancelled; a later loadModel works as usual.
+  void cancelLoading();
   // ---- export / import (delegated to app/export) ----
   // ids: conversation ids (empty: all); format: "md", "json", "html", "txt" or "pdf";
   // target: a folder (one file per conversation, names from titles) or, for json and for a single
@@ -268,6 +275,7 @@ class ChatController : public QObject {
   void onModelInfoLine(const QString& line);
   void onConversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
   void onUserMessageStored(quint64 requestId, qint64 messageId);
+  void onModelLoadCancelled();
   void onReplyStarted(quint64 requestId, qint64 messageId);
   void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
   void onFirstToken(quint64 requestId, int contextUsed);

@@ -3,6 +3,7 @@
 // queued signals; all are copyable and registered as metatypes.
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 #include "app/storage/records.h"
@@ -32,6 +33,9 @@ struct LoadedModelInfo {
   QString device;        // engine's device_name()
   QString backend;       // engine's name()
   int contextSize = 0;   // n_ctx of the session
+  QStringList report;    // the memory plan in words (LoadReport), empty for engines without one
+  qint64 spilledBytes = 0;
+  QString spillWarning;  // part of the model did not fit on the GPU; empty when it all did
 };
 
 // Everything the worker needs to store a turn and generate its reply.

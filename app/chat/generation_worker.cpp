@@ -6,12 +6,14 @@
 #include <string>
 #include <utility>
 
+#include "app/chat/load_report.h"
 #include "app/chat/prompt_builder.h"
 #include "app/storage/conversation_store.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
+#include "inference/vulkan/vulkan_engine.h"
 
 namespace veloce::app {
 namespace {
@@ -79,13 +81,26 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     options.backend = request.backend.toStdString();
     options.device = request.device.toStdString();
     int lastPercent = -1;
-    options.on_progress = [this, &lastPercent](uint64_t done, uint64_t total) {
+    options.on_progress = [this, &lastPercent, &checkCancel](uint64_t done, uint64_t total) {
+      checkCancel();  // every piece of every tensor upload
       // One signal per percent, not per tensor: thousands of queued events would only delay the UI.
+namespace {
+// Thrown from the load's progress callback when the user cancels: not a std::exception, so no
+// engine handler turns it into an EngineError on the way out (the upload code unwinds safely:
+// the staging ring waits for its pending copies, every buffer is RAII).
+struct LoadCancelled {};
+}  // namespace
+
       const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
       if (percent == lastPercent) return;
       lastPercent = percent;
+  const auto checkCancel = [this] {
+    if (loadCancel_.load()) throw LoadCancelled{};
+  };
       emit loadProgress(percent / 100.0);
+    checkCancel();
     };
+    checkCancel();
     options.on_info = [this](const std::string& line) { emit modelInfoLine(QString::fromStdString(line)); };
     // Never more than the model was trained for: positions beyond it produce garbage. The memory
     // plan reserves the KV cache of exactly this context.
@@ -104,7 +119,9 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     const QFileInfo file(request.path);
     info.path = request.path;
     info.file = file.fileName();
+    checkCancel();
     info.name = model_->config().name.empty() ? file.completeBaseName() : QString::fromStdString(model_->config().name);
+    checkCancel();
     info.quantization = QString::fromStdString(model_->quantization_label());
     info.device = QString::fromStdString(engine_->device_name());
     info.backend = QString::fromStdString(engine_->name());
@@ -120,7 +137,16 @@ void GenerationWorker::generate(const ReplyRequest& request) {
   // A stop pressed before this request started still counts.
   cancel_.store(cancelledUpTo_.load() >= request.requestId);
   if (!generator_) {
+    if (const auto* plan = veloce::vulkan_memory_plan(*engine_)) {
+      const LoadReport report = describeLoad(*plan, info.device);
+      info.report = report.lines;
+      info.spilledBytes = report.spilledBytes;
+      info.spillWarning = report.spillWarning;
+    }
     emit requestFailed(request.requestId, tr("No model is loaded."));
+  } catch (const LoadCancelled&) {
+    unloadModel();
+    emit modelLoadCancelled();
     return;
   }
   qint64 replyId = 0;

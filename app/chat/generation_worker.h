@@ -40,6 +40,11 @@ class GenerationWorker : public QObject {
   // Thread-safe: stops request `requestId` (and any older one) at the next check, even when it has
   // not started yet (stop pressed right after send).
   void requestCancel(quint64 requestId);
+  // Thread-safe: the model load in progress (or the next one, if none has started) stops at the
+  // next tensor upload or load step and answers modelLoadCancelled. clearLoadCancel() before
+  // queueing a load, on the thread that queues it, so a cancel of an older load does not stick.
+  void requestLoadCancel() { loadCancel_.store(true); }
+  void clearLoadCancel() { loadCancel_.store(false); }
 
  public slots:
   void loadModel(const veloce::app::LoadRequest& request);
@@ -58,6 +63,7 @@ class GenerationWorker : public QObject {
   void loadProgress(double fraction);
   void modelInfoLine(const QString& line);
   void modelLoaded(const veloce::app::LoadedModelInfo& info);
+  void modelLoadCancelled();
   void modelLoadFailed(const QString& message);
 
   void conversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
@@ -111,3 +117,4 @@ class GenerationWorker : public QObject {
 };
 
 }  // namespace veloce::app
+  std::atomic<bool> loadCancel_{false};          // polled between the load's steps and uploads

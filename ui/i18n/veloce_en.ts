@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+88"/>
         <source>Choose a model file to start chatting.</source>
         <translation></translation>
     </message>
@@ -88,12 +88,17 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+106"/>
+        <location line="+28"/>
+        <source>Loading the model was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+107"/>
         <source>This conversation no longer exists.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+268"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+269"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation></translation>
     </message>
@@ -658,7 +663,7 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+112"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+149"/>
         <source>No model is loaded.</source>
         <translation></translation>
     </message>
@@ -684,7 +689,7 @@
 <context>
     <name>InfoBanner</name>
     <message>
-        <location filename="../InfoBanner.qml" line="+37"/>
+        <location filename="../InfoBanner.qml" line="+38"/>
         <source>Dismiss notice</source>
         <translation></translation>
     </message>
@@ -730,6 +735,65 @@
         <location line="+0"/>
         <source>Close</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LoadReport</name>
+    <message>
+        <location filename="../../app/chat/load_report.cpp" line="+15"/>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Graphics card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model weights: %1 on the GPU, %2 in system memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model weights: %1 on the GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conversation memory (KV cache): %1 for %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working memory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total on the GPU: %1 of %2 available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of the model did not fit in GPU memory and is read from system memory, so replies will be slower. A shorter context or a smaller quantization would keep it all on the GPU.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1233,12 +1297,22 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 %</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Memory plan</source>
         <translation></translation>
     </message>
@@ -1248,7 +1322,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-172"/>
         <source>automatic</source>
         <translation></translation>
     </message>
@@ -1258,7 +1332,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+116"/>
         <source>Settings…</source>
         <translation></translation>
     </message>
@@ -1488,6 +1562,16 @@
         <location line="+1"/>
         <source>incomplete</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cut at the length limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cut when the context was full</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>

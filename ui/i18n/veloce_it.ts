@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+88"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
@@ -88,12 +88,17 @@
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+106"/>
+        <location line="+28"/>
+        <source>Loading the model was cancelled.</source>
+        <translation>Il caricamento del modello è stato annullato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+107"/>
         <source>This conversation no longer exists.</source>
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+268"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+269"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
     </message>
@@ -662,7 +667,7 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+112"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+149"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
@@ -692,7 +697,7 @@
 <context>
     <name>InfoBanner</name>
     <message>
-        <location filename="../InfoBanner.qml" line="+37"/>
+        <location filename="../InfoBanner.qml" line="+38"/>
         <source>Dismiss notice</source>
         <translation>Chiudi l&apos;avviso</translation>
     </message>
@@ -738,6 +743,65 @@
         <location line="+0"/>
         <source>Close</source>
         <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>LoadReport</name>
+    <message>
+        <location filename="../../app/chat/load_report.cpp" line="+15"/>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Graphics card: %1</source>
+        <translation>Scheda grafica: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model weights: %1 on the GPU, %2 in system memory</source>
+        <translation>Pesi del modello: %1 sulla GPU, %2 nella memoria di sistema</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model weights: %1 on the GPU</source>
+        <translation>Pesi del modello: %1 sulla GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conversation memory (KV cache): %1 for %2 tokens</source>
+        <translation>Memoria della conversazione (cache KV): %1 per %2 token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working memory: %1</source>
+        <translation>Memoria di lavoro: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total on the GPU: %1 of %2 available</source>
+        <translation>Totale sulla GPU: %1 di %2 disponibili</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of the model did not fit in GPU memory and is read from system memory, so replies will be slower. A shorter context or a smaller quantization would keep it all on the GPU.</source>
+        <translation>%1 del modello non è entrata nella memoria della GPU e viene letta dalla memoria di sistema: le risposte saranno più lente. Un contesto più corto o una quantizzazione più piccola la terrebbero tutta sulla GPU.</translation>
     </message>
 </context>
 <context>
@@ -1245,12 +1309,22 @@
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading the model</source>
+        <translation>Annulla il caricamento del modello</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Memory plan</source>
         <translation>Uso della memoria</translation>
     </message>
@@ -1260,7 +1334,7 @@
         <translation>Dispositivo: %1. Contesto: %2 token. Entrambi si possono cambiare nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-172"/>
         <source>automatic</source>
         <translation>automatico</translation>
     </message>
@@ -1270,7 +1344,7 @@
         <translation>Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+116"/>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
@@ -1508,6 +1582,16 @@
         <location line="+1"/>
         <source>incomplete</source>
         <translation>incompleta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cut at the length limit</source>
+        <translation type="unfinished">troncata al limite di lunghezza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cut when the context was full</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,0 +1,50 @@
+#include "app/chat/load_report.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include "inference/vulkan/memory_plan.h"
+
+namespace veloce::app {
+
+QString formatBytesForUser(uint64_t bytes) {
+  const QLocale locale;
+  const double b = static_cast<double>(bytes);
+  constexpr double kKiB = 1024.0, kMiB = kKiB * 1024, kGiB = kMiB * 1024;
+  // One decimal in GiB (a 14 GiB model differs from a 14.4 GiB one) and below 10 MiB, whole numbers between.
+  if (b >= kGiB) return QCoreApplication::translate("LoadReport", "%1 GiB").arg(locale.toString(b / kGiB, 'f', 1));
+  if (b >= 10 * kMiB)
+    return QCoreApplication::translate("LoadReport", "%1 MiB").arg(locale.toString(qRound64(b / kMiB)));
+  if (b >= kMiB) return QCoreApplication::translate("LoadReport", "%1 MiB").arg(locale.toString(b / kMiB, 'f', 1));
+  if (b >= kKiB) return QCoreApplication::translate("LoadReport", "%1 KiB").arg(locale.toString(qRound64(b / kKiB)));
+  return QCoreApplication::translate("LoadReport", "%1 bytes").arg(locale.toString(static_cast<qulonglong>(bytes)));
+}
+
+LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const QString& deviceName) {
+  const QLocale locale;
+  LoadReport r;
+  if (!deviceName.isEmpty()) r.lines << QCoreApplication::translate("LoadReport", "Graphics card: %1").arg(deviceName);
+  // The embedding table always lives in system memory (one row is read per token): counted with
+  // the weights there, but it is not a spill and raises no warning.
+  if (plan.weights_host() > 0)
+    r.lines << QCoreApplication::translate("LoadReport", "Model weights: %1 on the GPU, %2 in system memory")
+                   .arg(formatBytesForUser(plan.weights_device), formatBytesForUser(plan.weights_host()));
+  else
+    r.lines << QCoreApplication::translate("LoadReport", "Model weights: %1 on the GPU")
+                   .arg(formatBytesForUser(plan.weights_device));
+  r.lines << QCoreApplication::translate("LoadReport", "Conversation memory (KV cache): %1 for %2 tokens")
+                 .arg(formatBytesForUser(plan.kv_cache), locale.toString(plan.n_ctx));
+  r.lines << QCoreApplication::translate("LoadReport", "Working memory: %1").arg(formatBytesForUser(plan.activations));
+  r.lines << QCoreApplication::translate("LoadReport", "Total on the GPU: %1 of %2 available")
+                 .arg(formatBytesForUser(plan.device_total()), formatBytesForUser(plan.budget));
+  r.spilledBytes = static_cast<qint64>(plan.weights_spilled);
+  if (plan.weights_spilled > 0)
+    r.spillWarning = QCoreApplication::translate(
+                         "LoadReport",
+                         "%1 of the model did not fit in GPU memory and is read from system memory, so replies "
+                         "will be slower. A shorter context or a smaller quantization would keep it all on the GPU.")
+                         .arg(formatBytesForUser(plan.weights_spilled));
+  return r;
+}
+
+}  // namespace veloce::app
