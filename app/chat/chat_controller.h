@@ -214,13 +214,13 @@ class ChatController : public QObject {
   // Loads `path` (empty: the settings' model path) with the settings' device and context size, on
   // the worker thread. modelState goes "loading" -> "ready" or "error". A running reply is stopped.
   void loadModel(const QString& path);
+  // Stops the load in progress at its next step: modelState returns to "none" and modelError says
+  // it was cancelled; a later loadModel works as usual.
+  void cancelLoading();
   // Checks a file before the user commits to it (first-run view): "" when it is a readable Phi-4
   // GGUF, else the reason in words. Reads only the header and metadata.
   Q_INVOKABLE QString validateModelFile(const QString& path) const;
 
-  // Stops the load in progress at its next step: modelState returns to "none" and modelError says
-  // it was cancelled; a later loadModel works as usual.
-  void cancelLoading();
   // ---- export / import (delegated to app/export) ----
   // ids: conversation ids (empty: all); format: "md", "json", "html", "txt" or "pdf";
   // target: a folder (one file per conversation, names from titles) or, for json and for a single
@@ -271,11 +271,11 @@ class ChatController : public QObject {
  private slots:
   void onModelLoaded(const veloce::app::LoadedModelInfo& info);
   void onModelLoadFailed(const QString& message);
+  void onModelLoadCancelled();
   void onLoadProgress(double fraction);
   void onModelInfoLine(const QString& line);
   void onConversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
   void onUserMessageStored(quint64 requestId, qint64 messageId);
-  void onModelLoadCancelled();
   void onReplyStarted(quint64 requestId, qint64 messageId);
   void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
   void onFirstToken(quint64 requestId, int contextUsed);

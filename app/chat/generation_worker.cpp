@@ -72,18 +72,6 @@ void GenerationWorker::unloadModel() {
   keptFromMessage_ = 0;
 }
 
-void GenerationWorker::loadModel(const LoadRequest& request) {
-  // Free the old model first: two Phi-4s rarely fit in memory at once.
-  unloadModel();
-  try {
-    auto model = veloce::Model::load(request.path.toStdString());
-    veloce::EngineOptions options;
-    options.backend = request.backend.toStdString();
-    options.device = request.device.toStdString();
-    int lastPercent = -1;
-    options.on_progress = [this, &lastPercent, &checkCancel](uint64_t done, uint64_t total) {
-      checkCancel();  // every piece of every tensor upload
-      // One signal per percent, not per tensor: thousands of queued events would only delay the UI.
 namespace {
 // Thrown from the load's progress callback when the user cancels: not a std::exception, so no
 // engine handler turns it into an EngineError on the way out (the upload code unwinds safely:
@@ -91,16 +79,28 @@ namespace {
 struct LoadCancelled {};
 }  // namespace
 
-      const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
-      if (percent == lastPercent) return;
-      lastPercent = percent;
+void GenerationWorker::loadModel(const LoadRequest& request) {
+  // Free the old model first: two Phi-4s rarely fit in memory at once.
+  unloadModel();
   const auto checkCancel = [this] {
     if (loadCancel_.load()) throw LoadCancelled{};
   };
+  try {
+    checkCancel();
+    auto model = veloce::Model::load(request.path.toStdString());
+    checkCancel();
+    veloce::EngineOptions options;
+    options.backend = request.backend.toStdString();
+    options.device = request.device.toStdString();
+    int lastPercent = -1;
+    options.on_progress = [this, &lastPercent, &checkCancel](uint64_t done, uint64_t total) {
+      checkCancel();  // every piece of every tensor upload
+      // One signal per percent, not per tensor: thousands of queued events would only delay the UI.
+      const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+      if (percent == lastPercent) return;
+      lastPercent = percent;
       emit loadProgress(percent / 100.0);
-    checkCancel();
     };
-    checkCancel();
     options.on_info = [this](const std::string& line) { emit modelInfoLine(QString::fromStdString(line)); };
     // Never more than the model was trained for: positions beyond it produce garbage. The memory
     // plan reserves the KV cache of exactly this context.
@@ -108,7 +108,9 @@ struct LoadCancelled {};
     if (model->config().n_ctx_train > 0) n_ctx = std::min<size_t>(n_ctx, model->config().n_ctx_train);
     options.n_ctx = n_ctx;
     auto engine = veloce::make_engine(model, options);
+    checkCancel();
     auto session = engine->create_session(n_ctx);
+    checkCancel();
 
     model_ = std::move(model);
     engine_ = std::move(engine);
@@ -119,14 +121,21 @@ struct LoadCancelled {};
     const QFileInfo file(request.path);
     info.path = request.path;
     info.file = file.fileName();
-    checkCancel();
     info.name = model_->config().name.empty() ? file.completeBaseName() : QString::fromStdString(model_->config().name);
-    checkCancel();
     info.quantization = QString::fromStdString(model_->quantization_label());
     info.device = QString::fromStdString(engine_->device_name());
     info.backend = QString::fromStdString(engine_->name());
     info.contextSize = static_cast<int>(session_->n_ctx());
+    if (const auto* plan = veloce::vulkan_memory_plan(*engine_)) {
+      const LoadReport report = describeLoad(*plan, info.device);
+      info.report = report.lines;
+      info.spilledBytes = report.spilledBytes;
+      info.spillWarning = report.spillWarning;
+    }
     emit modelLoaded(info);
+  } catch (const LoadCancelled&) {
+    unloadModel();
+    emit modelLoadCancelled();
   } catch (const std::exception& e) {
     unloadModel();
     emit modelLoadFailed(QString::fromUtf8(e.what()));
@@ -137,16 +146,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
   // A stop pressed before this request started still counts.
   cancel_.store(cancelledUpTo_.load() >= request.requestId);
   if (!generator_) {
-    if (const auto* plan = veloce::vulkan_memory_plan(*engine_)) {
-      const LoadReport report = describeLoad(*plan, info.device);
-      info.report = report.lines;
-      info.spilledBytes = report.spilledBytes;
-      info.spillWarning = report.spillWarning;
-    }
     emit requestFailed(request.requestId, tr("No model is loaded."));
-  } catch (const LoadCancelled&) {
-    unloadModel();
-    emit modelLoadCancelled();
     return;
   }
   qint64 replyId = 0;

@@ -110,6 +110,7 @@ class GenerationWorker : public QObject {
   qint64 lastReplyId_ = 0;
   std::vector<int32_t> lastReplyIds_;
   std::atomic<quint64> cancelledUpTo_{0};        // highest request id whose cancel was asked
+  std::atomic<bool> loadCancel_{false};          // polled between the load's steps and uploads
   // Prefix-reuse bookkeeping of the prompt builder: which conversation the KV cache holds and the
   // first message that the last prompt kept.
   qint64 cachedConversation_ = -1;
@@ -117,4 +118,3 @@ class GenerationWorker : public QObject {
 };
 
 }  // namespace veloce::app
-  std::atomic<bool> loadCancel_{false};          // polled between the load's steps and uploads
