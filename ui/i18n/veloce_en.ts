@@ -98,7 +98,7 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+269"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+288"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation></translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+35"/>
+        <location filename="../MessageActions.qml" line="+36"/>
         <source>Previous version</source>
         <translation></translation>
     </message>
@@ -865,6 +865,16 @@
         <location line="+1"/>
         <source>Regenerate reply</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the reply</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

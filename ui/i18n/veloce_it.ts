@@ -98,7 +98,7 @@
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+269"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+288"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
     </message>
@@ -820,7 +820,7 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+35"/>
+        <location filename="../MessageActions.qml" line="+36"/>
         <source>Previous version</source>
         <translation>Versione precedente</translation>
     </message>
@@ -873,6 +873,16 @@
         <location line="+1"/>
         <source>Regenerate reply</source>
         <translation>Rigenera la risposta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Continue</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the reply</source>
+        <translation>Continua la risposta</translation>
     </message>
 </context>
 <context>
@@ -1586,12 +1596,12 @@
     <message>
         <location line="+4"/>
         <source>cut at the length limit</source>
-        <translation type="unfinished">troncata al limite di lunghezza</translation>
+        <translation>troncata al limite di lunghezza</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cut when the context was full</source>
-        <translation type="unfinished"></translation>
+        <translation>troncata a contesto pieno</translation>
     </message>
     <message>
         <location line="+1"/>
