@@ -69,6 +69,8 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     top_ok_ = gpu_topk && sizes_.gate_up >= n_vocab_ * 4 && sizes_.ffn >= tk.ping && sizes_.qkv >= tk.pong &&
               sizes_.hidden >= tk.partials && sizes_.logits >= tk.result;
     argmax_ok_ = sizes_.gate_up >= n_vocab_ * 4 && sizes_.logits >= argmax_bytes(static_cast<uint32_t>(n_vocab_));
+    // VELOCE_VK_ARGMAX=0 sends greedy through the top-k / host selection above, to compare.
+    if (const char* e = std::getenv("VELOCE_VK_ARGMAX"); e && std::string(e) == "0") argmax_ok_ = false;
     if (top_ok_ || argmax_ok_) logits_dev_ = {gate_up_.handle(), 0, n_vocab_ * 4};
     if (top_ok_) {
       top_ping_ = {ffn_.handle(), 0, std::max<uint64_t>(tk.ping, 16)};

@@ -172,6 +172,9 @@ TEST(Cli, BenchPrintsTheRequiredFigures) {
   EXPECT_GE(b["barriers_per_token"].as_double(), 1.0);
   EXPECT_LE(b["barriers_per_token"].as_double(), b["dispatches_per_token"].as_double());
   EXPECT_LE(b["readback_bytes_per_token"].as_double(), 65536.0);
+  // ... and less than the tiny model's 4096 logits (16 KB) on every device: greedy takes the
+  // GPU argmax (inference/vulkan/argmax.h), lavapipe included, not the host selection.
+  EXPECT_LT(b["readback_bytes_per_token"].as_double(), 4096.0 * 4);
   EXPECT_GE(b["host_seconds_per_token"].as_double(), 0.0);
   // GPU time per kernel class from timestamps (lavapipe has them): the classes add up to the
   // step, and the mat-vecs of the file's weight types report the GB/s of their bytes.
