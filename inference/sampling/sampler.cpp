@@ -11,6 +11,18 @@
 namespace veloce {
 namespace {
 
+// top-p over sorted candidates: the length of the shortest prefix of the first n whose probability
+// (exp(logit - max_logit) / total) reaches top_p, or `none` when no prefix of them does.
+size_t top_p_prefix(const std::vector<std::pair<float, int32_t>>& c, size_t n, float max_logit, double total,
+                    float top_p, size_t none) {
+  double cumulative = 0.0;
+  for (size_t i = 0; i < n; ++i) {
+    cumulative += std::exp(static_cast<double>(c[i].first - max_logit)) / total;
+    if (cumulative >= static_cast<double>(top_p)) return i + 1;
+  }
+  return none;
+}
+
 // Highest logit first; equal logits by lower id so the order never depends on the sort.
 bool higher(const std::pair<float, int32_t>& a, const std::pair<float, int32_t>& b) {
   return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -55,14 +67,7 @@ int32_t Sampler::sample(std::span<const float> logits, std::span<const int32_t> 
   if (params_.top_p < 1.0f) {
     double total = 0.0;
     for (size_t i = 0; i < keep; ++i) total += std::exp(static_cast<double>(candidates_[i].first - max_logit));
-    double cumulative = 0.0;
-    for (size_t i = 0; i < keep; ++i) {
-      cumulative += std::exp(static_cast<double>(candidates_[i].first - max_logit)) / total;
-      if (cumulative >= static_cast<double>(params_.top_p)) {
-        keep = i + 1;
-        break;
-      }
-    }
+    keep = top_p_prefix(candidates_, keep, max_logit, total, params_.top_p, keep);
   }
 
   // min-p: drop tokens less likely than min_p times the most likely one
@@ -163,14 +168,7 @@ int32_t Sampler::sample_top(const TopLogits& top, std::span<const int32_t> histo
     if (params_.top_p < 1.0f) {
       double total = 0.0;
       for (size_t i = 0; i < keep; ++i) total += std::exp(static_cast<double>(candidates_[i].first - max_logit));
-      double cumulative = 0.0;
-      for (size_t i = 0; i < keep; ++i) {
-        cumulative += std::exp(static_cast<double>(candidates_[i].first - max_logit)) / total;
-        if (cumulative >= static_cast<double>(params_.top_p)) {
-          keep = i + 1;
-          break;
-        }
-      }
+      keep = top_p_prefix(candidates_, keep, max_logit, total, params_.top_p, keep);
     }
   } else {
     keep = complete ? certain : n_vocab;  // n_vocab: not yet cut within the candidates
@@ -178,14 +176,7 @@ int32_t Sampler::sample_top(const TopLogits& top, std::span<const int32_t> histo
       if (penalised) return -1;  // the penalty changed the total over the whole vocabulary
       // sum over all logits of exp(v - max) from the log-sum-exp
       const double total = std::exp(static_cast<double>(top.log_sum_exp) - static_cast<double>(top.max_logit));
-      double cumulative = 0.0;
-      for (size_t i = 0; i < certain; ++i) {
-        cumulative += std::exp(static_cast<double>(candidates_[i].first - max_logit)) / total;
-        if (cumulative >= static_cast<double>(params_.top_p)) {
-          keep = i + 1;
-          break;
-        }
-      }
+      keep = top_p_prefix(candidates_, certain, max_logit, total, params_.top_p, keep);
     }
   }
   if (params_.min_p > 0.0f) {
