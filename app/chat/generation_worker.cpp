@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/chat/load_report.h"
+#include "app/common/utf8_text.h"
 #include "app/chat/prompt_builder.h"
 #include "app/storage/conversation_store.h"
 #include "inference/generation/engine_factory.h"
@@ -272,11 +273,11 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   options.on_text = [&](std::string_view piece) {
     text.append(piece);
     // The sampled token is not in the cache yet; n_past + 1 is what it holds once it is.
-    emit this->piece(request.requestId, QString::fromUtf8(piece.data(), static_cast<qsizetype>(piece.size())),
+    emit this->piece(request.requestId, app_text::from_model_utf8(piece),
                      static_cast<int>(std::min(session_->n_past() + 1, session_->n_ctx())));
     // A checkpoint every ~2 s, never per token: one fsync'd transaction each.
     if (sinceCheckpoint.elapsed() >= request.checkpointIntervalMs) {
-      const QString sofar = QString::fromStdString(text);
+      const QString sofar = app_text::from_model_utf8(text);
       s.update_message_content(replyId, sofar);
       sinceCheckpoint.restart();
       committedLength = static_cast<int>(sofar.size());
@@ -309,7 +310,7 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
     generator_->reset();
     cachedConversation_ = -1;
   }
-  outcome.text = QString::fromStdString(text);
+  outcome.text = app_text::from_model_utf8(text);
   outcome.contextUsed = static_cast<int>(session_->n_past());
   outcome.contextSize = static_cast<int>(session_->n_ctx());
 

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "app/common/utf8_text.h"
+
 namespace veloce::server {
 namespace {
 
@@ -58,9 +60,9 @@ QByteArray completion_json(const ReplyMeta& meta, const std::string& text, const
   choice["finish_reason"] = string_or_null(result.finish_reason);
   choice["logprobs"] = QJsonValue::Null;
   if (meta.chat) {
-    choice["message"] = QJsonObject{{"role", "assistant"}, {"content", QString::fromStdString(text)}};
+    choice["message"] = QJsonObject{{"role", "assistant"}, {"content", app_text::from_model_utf8(text)}};
   } else {
-    choice["text"] = QString::fromStdString(text);
+    choice["text"] = app_text::from_model_utf8(text);
   }
   QJsonObject o = base(meta, meta.chat ? "chat.completion" : "text_completion");
   o["choices"] = QJsonArray{choice};
@@ -77,10 +79,10 @@ QByteArray chunk_json(const ReplyMeta& meta, const std::optional<std::string>& c
   if (meta.chat) {
     QJsonObject delta;
     if (with_role) delta["role"] = "assistant";
-    if (content) delta["content"] = QString::fromStdString(*content);
+    if (content) delta["content"] = app_text::from_model_utf8(*content);
     choice["delta"] = delta;
   } else {
-    choice["text"] = QString::fromStdString(content.value_or(std::string()));
+    choice["text"] = app_text::from_model_utf8(content.value_or(std::string()));
   }
   QJsonObject o = base(meta, meta.chat ? "chat.completion.chunk" : "text_completion");
   o["choices"] = QJsonArray{choice};

@@ -1,8 +1,10 @@
-// The server's pure parts: stop strings across streamed pieces, and request validation (what is
-// accepted, and which field a rejection names).
+// The server's pure parts: stop strings across streamed pieces, request validation (what is
+// accepted, and which field a rejection names), and streamed chunks that keep every character.
 #include <QtTest>
 
+#include "app/common/utf8_text.h"
 #include "app/server/api_error.h"
+#include "app/server/openai_json.h"
 #include "app/server/openai_request.h"
 #include "app/server/stop_matcher.h"
 
@@ -29,6 +31,22 @@ class ServerUnitTest : public QObject {
     QCOMPARE(QString::fromStdString(m.feed("E")), QString());
     QVERIFY(!m.stopped());
     QCOMPARE(QString::fromStdString(m.flush()), QString("E"));  // generation ended: send the tail
+  }
+  // A piece that begins with U+FEFF (a token of the vocabulary can) keeps it in the streamed
+  // delta, as the whole reply keeps it mid-text: streamed and non-streamed replies are the same text.
+  void streamedPieceKeepsALeadingByteOrderMark() {
+    const std::string piece = "\xEF\xBB\xBF='sive";
+    QCOMPARE(veloce::app_text::from_model_utf8(piece), QString(QChar(0xFEFF)) + QStringLiteral("='sive"));
+    veloce::server::ReplyMeta meta{"chatcmpl-1", 0, "phi4", true};
+    const QByteArray chunk = veloce::server::chunk_json(meta, piece, false, "");
+    QVERIFY2(chunk.contains("\xEF\xBB\xBF='sive"), chunk.constData());
+    // (The bytes are what a client reads; Qt's own JSON parser would drop the mark when decoding
+    // the string, so the check is on the wire, not on a parse back.)
+    QVERIFY(chunk.contains("\"content\":\"\xEF\xBB\xBF='sive\""));
+    meta.chat = false;
+    QVERIFY(veloce::server::chunk_json(meta, piece, false, "").contains("\xEF\xBB\xBF='sive"));
+    // Invalid bytes still become U+FFFD, as fromUtf8 makes them.
+    QCOMPARE(veloce::app_text::from_model_utf8("a\xFF" "b"), QStringLiteral("a") + QChar(0xFFFD) + QStringLiteral("b"));
   }
   void noStopsPassesThrough() {
     StopMatcher m({});
