@@ -32,10 +32,20 @@ void apply(const Plan& p) {
   if (p.nth > 0) s.kind.store(static_cast<int>(p.kind));
 }
 
+void print_report() {
+  std::fprintf(stderr, "veloce: Vulkan fault hooks: alloc %llu, submit %llu, wait %llu, map %llu\n",
+               static_cast<unsigned long long>(calls(Kind::Alloc)), static_cast<unsigned long long>(calls(Kind::Submit)),
+               static_cast<unsigned long long>(calls(Kind::Wait)), static_cast<unsigned long long>(calls(Kind::Map)));
+}
+
 // The environment's plan is read once, before the first hooked call counts.
 std::once_flag g_env_once;
 void read_environment() {
   std::call_once(g_env_once, [] {
+    if (const char* r = std::getenv("VELOCE_VK_FAULT_REPORT"); r && *r && std::string(r) != "0") {
+      state();  // constructed before the handler is registered, so still alive when it runs
+      std::atexit(print_report);
+    }
     const char* v = std::getenv("VELOCE_VK_FAULT");
     if (!v || !*v) return;
     std::string error;

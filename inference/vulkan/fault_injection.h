@@ -6,7 +6,9 @@
 // Off unless configured, by the environment (read once, at the first hooked call):
 //   VELOCE_VK_FAULT="<kind>:<n>:<result>"   kind: alloc | submit | wait | map; n counts from 1;
 //   result: oom_device | oom_host | device_lost | timeout
-// or in-process by configure() (the sweeps in tests/). The hooks are one line at each call site:
+// or in-process by configure() (the sweeps in tests/). VELOCE_VK_FAULT_REPORT=1 prints the counts
+// at exit ("veloce: Vulkan fault hooks: alloc A, submit S, wait W, map M" on stderr), so that a
+// sweep over a separate process (tests/cli) learns which N its scenario reaches. The hooks are one line at each call site:
 //   const VkResult r = fault::call(fault::Kind::Alloc, [&] { return vkAllocateMemory(...); });
 // Disabled, a hook costs one relaxed atomic increment; no driver call is skipped.
 #include <vulkan/vulkan.h>
