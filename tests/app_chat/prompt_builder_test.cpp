@@ -8,15 +8,15 @@
 #include <vector>
 
 #include "app/chat/conversation_title.h"
-#include "app/chat/prompt_builder.h"
+#include "inference/generation/prompt_builder.h"
 #include "inference/model/model.h"
 #include "inference/tokenizer/chat_format.h"
 #include "test_support.h"
 
 using veloce::ChatMessage;
 using veloce::ChatRole;
-using veloce::app::build_prompt;
-using veloce::app::PromptLimits;
+using veloce::build_prompt;
+using veloce::PromptLimits;
 
 namespace {
 
@@ -119,15 +119,15 @@ class PromptBuilderTest : public QObject {
     std::string huge;
     for (int i = 0; i < 200; ++i) huge += "snail race number " + std::to_string(i) + ", ";
     const std::vector<ChatMessage> messages{{ChatRole::User, huge}};
-    QVERIFY_THROWS_EXCEPTION(veloce::app::PromptTooLongError,
+    QVERIFY_THROWS_EXCEPTION(veloce::PromptTooLongError,
                              build_prompt(tok(), system_, messages, PromptLimits{512, 128}));
     // With a large enough context it fits.
     QVERIFY(!build_prompt(tok(), system_, messages, PromptLimits{16384, 128}).tokens.empty());
   }
 
   void replyReserve() {
-    QCOMPARE(veloce::app::reply_reserve_for(4096, 1024), size_t{1024});
-    QCOMPARE(veloce::app::reply_reserve_for(1024, 4096), size_t{512});  // never more than half
+    QCOMPARE(veloce::reply_reserve_for(4096, 1024), size_t{1024});
+    QCOMPARE(veloce::reply_reserve_for(1024, 4096), size_t{512});  // never more than half
   }
 
   void titles() {

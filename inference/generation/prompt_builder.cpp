@@ -1,10 +1,10 @@
-#include "app/chat/prompt_builder.h"
+#include "inference/generation/prompt_builder.h"
 
 #include <algorithm>
 
 #include "inference/tokenizer/tokenizer.h"
 
-namespace veloce::app {
+namespace veloce {
 namespace {
 
 std::vector<int32_t> render_one(const Tokenizer& tokenizer, const ChatMessage& message) {
@@ -75,4 +75,4 @@ PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_pr
   return plan;
 }
 
-}  // namespace veloce::app
+}  // namespace veloce

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the token prompt of a turn: the system prompt (always kept) + the branch's messages +
+// Builds the token prompt of a turn (Qt-free: the app's chat worker uses it; so can any front end): the system prompt (always kept) + the branch's messages +
 // the assistant header. When that does not fit the context minus the room reserved for the reply,
 // the oldest turns are left out of the prompt (never out of the history) and the caller is told
 // how many messages were left out.
@@ -18,10 +18,8 @@
 #include "inference/tokenizer/chat_format.h"
 
 namespace veloce {
-class Tokenizer;
-}
 
-namespace veloce::app {
+class Tokenizer;
 
 // The newest message alone (with the system prompt) does not fit; the message is for the user.
 struct PromptTooLongError : std::runtime_error {
@@ -50,4 +48,4 @@ PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_pr
 // long max-reply setting cannot squeeze the conversation out entirely.
 size_t reply_reserve_for(size_t n_ctx, size_t max_reply_tokens);
 
-}  // namespace veloce::app
+}  // namespace veloce
