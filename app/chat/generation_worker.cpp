@@ -8,10 +8,10 @@
 
 #include "app/chat/load_report.h"
 #include "app/common/utf8_text.h"
-#include "app/chat/prompt_builder.h"
 #include "app/storage/conversation_store.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
+#include "inference/generation/prompt_builder.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
 #include "inference/vulkan/vulkan_engine.h"
