@@ -49,6 +49,8 @@ Dialog {
     StackLayout {
         anchors.fill: parent
         currentIndex: tabs.currentIndex
+        // A page scrolled down must not show through the tabs and the buttons.
+        clip: true
         ModelSettingsPage { objectName: "modelSettingsPage" }
         GenerationSettingsPage {}
         AppearanceSettingsPage {}
