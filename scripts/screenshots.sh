@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots (docs/screenshots/*.png) under Xvfb: the first-run view, a
 # conversation with code and Markdown while a reply streams (light and dark theme), search results,
-# settings and the export dialog. Uses a temporary database filled with
+# settings, the export dialog, and an HTML export (drawn by tests/ui/html_snapshot with Qt's
+# rich-text engine, the one the PDF export uses: setup.sh installs no browser). Uses a temporary database filled with
 # resources/demo/demo_conversations.py (via `veloce-cli import`), temporary settings, and the tiny
 # fixture model on the CPU reference backend (its weights are random, so the streaming reply is
-# gibberish by design).
-# Needs: Xvfb, ImageMagick's `import`, python3, and a build with veloce and veloce-cli
-# (BUILD_DIR, default build/).
+# gibberish by design; the demo replies' footer figures are illustrative).
+# Needs: Xvfb, ImageMagick's `import`, python3, and a build with veloce, veloce-cli and
+# html_snapshot (BUILD_DIR, default build/). With pngquant and/or optipng installed (not by
+# setup.sh: only whoever refreshes the pictures needs them) the PNGs are compressed, which keeps
+# the repository under its size limit (tests/tree_size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 APP=$BUILD_DIR/app/veloce
 CLI=$BUILD_DIR/app/veloce-cli
+SNAPSHOT=$BUILD_DIR/tests/ui/html_snapshot
 MODEL=tests/data/phi4-tiny-Q8_0.gguf
 OUT=docs/screenshots
 SCREEN=${SCREEN:-1280x860}
 DISPLAY_NUMBER=${DISPLAY_NUMBER:-99}
-for tool in Xvfb import python3 "$APP" "$CLI"; do
+for tool in Xvfb import python3 "$APP" "$CLI" "$SNAPSHOT"; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool not found" >&2; exit 1; }
 done
 
@@ -38,6 +42,17 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NUMBER" ] && break; sleep 
 python3 resources/demo/demo_conversations.py "$TMP/demo.json"
 "$CLI" import --db "$TMP/demo.sqlite" "$TMP/demo.json"
 mkdir -p "$OUT"
+
+# compress FILE: 256-colour quantisation (screenshots of flat UI lose nothing visible), then a
+# lossless recompression; each only when installed and only if the file gets smaller.
+compress() {
+  if command -v pngquant >/dev/null; then
+    pngquant --force --skip-if-larger --strip --quality=70-95 --output "$1" -- "$1" || true
+  fi
+  if command -v optipng >/dev/null; then
+    optipng -quiet -o2 -strip all "$1"
+  fi
+}
 
 # shoot NAME STATE DB_TEMPLATE [veloce arguments...]: fresh settings and a fresh copy of the
 # database per picture, wait for the app to report the state ready, capture the screen.
@@ -61,6 +76,7 @@ shoot() {
   grep -q "screenshot-ready" "$dir/log" || { cat "$dir/log" >&2; echo "screenshots.sh: $name never became ready" >&2; exit 1; }
   sleep 0.3  # one more frame after the last change
   import -window root "$OUT/$name.png"
+  compress "$OUT/$name.png"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   if grep -v "screenshot-ready" "$dir/log" | grep -q .; then
@@ -77,3 +93,10 @@ shoot settings settings "$TMP/demo.sqlite" --model "$MODEL"
 shoot export export "$TMP/demo.sqlite" --model "$MODEL"
 # The dark theme: the same streaming conversation, to check code, links and tables there.
 THEME=dark shoot dark conversation "$TMP/demo.sqlite" --model "$MODEL"
+# An HTML export of the demo conversation with code, a table and a link, as formatted text.
+DEMO_ID=$("$CLI" list --db "$TMP/demo.sqlite" | awk '/Sorting a vector of structs/ { print $1; exit }')
+[ -n "$DEMO_ID" ] || { echo "screenshots.sh: the demo conversation is missing" >&2; exit 1; }
+QT_QPA_PLATFORM=offscreen "$CLI" export --db "$TMP/demo.sqlite" --id "$DEMO_ID" --format html -o "$TMP/export.html" >/dev/null
+QT_QPA_PLATFORM=offscreen "$SNAPSHOT" "$TMP/export.html" "$OUT/html-export.png" 960
+compress "$OUT/html-export.png"
+echo "$OUT/html-export.png"
