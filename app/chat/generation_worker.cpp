@@ -287,6 +287,7 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
 
   ReplyOutcome outcome;
   outcome.messageId = replyId;
+  bool engineFailed = false;
   try {
     const veloce::GenerateResult result = generator_->generate(prompt, options);
     outcome.state = result.stop == veloce::StopReason::Cancelled ? MessageState::Stopped : MessageState::Complete;
@@ -300,6 +301,7 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
     outcome.timeToFirstTokenMs = result.time_to_first_token_ms;
     outcome.tokensPerSecond = result.gen_tokens_per_s;
   } catch (const std::exception& e) {
+    engineFailed = dynamic_cast<const veloce::EngineError*>(&e) != nullptr;
     // Engine failure (device lost, out of memory, fence timeout) or a failed checkpoint: keep what
     // was generated, mark it, tell the user. The KV cache may be damaged: forget its bookkeeping
     // so the next turn prefills from scratch.
@@ -325,6 +327,27 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   outcome.storedLength = committedLength;
   storeFinal(outcome);
   emit replyFinished(request.requestId, outcome);
+  // After the reply's own report, so that a model lost on the way is the last word the user reads.
+  if (engineFailed) renewSession();
+}
+
+void GenerationWorker::renewSession() {
+  // A Vulkan session refuses all work after a GPU error (its GPU state is unknown), so the model
+  // would stay "ready" while every send failed with "reload the model" (the chat worker's fault
+  // sweep found it). The weights on the engine are intact: a new session (KV cache and scratch)
+  // is enough after a transient fault. Where that fails too (a device really lost), the model is
+  // unloaded and the controller told, so it shows "error" and offers a reload.
+  const size_t n_ctx = session_->n_ctx();
+  generator_.reset();
+  session_.reset();
+  try {
+    session_ = engine_->create_session(n_ctx);
+    generator_ = std::make_unique<veloce::Generator>(*session_, model_->tokenizer());
+  } catch (const std::exception& e) {
+    unloadModel();
+    emit modelLoadFailed(tr("The GPU failed and the model was unloaded: %1 Load the model again to continue.")
+                             .arg(QString::fromUtf8(e.what())));
+  }
 }
 
 void GenerationWorker::storeFinal(ReplyOutcome& outcome) {

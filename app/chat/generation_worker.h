@@ -64,6 +64,7 @@ class GenerationWorker : public QObject {
   void modelInfoLine(const QString& line);
   void modelLoaded(const veloce::app::LoadedModelInfo& info);
   void modelLoadCancelled();
+  // Also when a loaded model became unusable (renewSession).
   void modelLoadFailed(const QString& message);
 
   void conversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
@@ -95,6 +96,9 @@ class GenerationWorker : public QObject {
   };
   void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt,
                 const PriorReply& prior);
+  // After an engine error in a reply: a fresh session on the loaded engine, or, when even that
+  // fails, the model unloaded and modelLoadFailed emitted (the model state becomes "error").
+  void renewSession();
   // finish_message for outcome; on failure marks it not stored (and why) instead of throwing.
   void storeFinal(ReplyOutcome& outcome);
 
