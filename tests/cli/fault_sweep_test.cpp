@@ -35,6 +35,13 @@ const std::array<Result, 4> kResults = {{{"oom_device", "VK_ERROR_OUT_OF_DEVICE_
                                          {"device_lost", "VK_ERROR_DEVICE_LOST"},
                                          {"timeout", "VK_TIMEOUT"}}};
 constexpr const char* kErrorPrefix = "veloce-cli generate: ";
+// Under AddressSanitizer (CI's engine suite) each run costs several times more: there the sweep
+// keeps one result per point (every N of every kind still), not all four at the decode steps.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
 
 // Runs generate with VELOCE_VK_FAULT (and VELOCE_VK_FAULT_REPORT) as given; "" leaves one unset.
 ProcessResult generate(int tokens, const std::string& fault, bool report = false) {
@@ -149,7 +156,7 @@ TEST(CliFaultSweep, EveryVulkanFailureIsOneClearLineAndKeepsTheReplyPrefix) {
       trial(k, n, kResults[(n + k) % kResults.size()]);
       // ... and the prompt's last call and every decode call of submit and wait meet all four:
       // these are the faults that hit a reply part way.
-      if ((k == 1 || k == 2) && n >= before_first[k])
+      if (!kSanitized && (k == 1 || k == 2) && n >= before_first[k])
         for (size_t j = 1; j < kResults.size(); ++j) trial(k, n, kResults[(n + k + j) % kResults.size()]);
     }
   }
