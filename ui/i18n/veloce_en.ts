@@ -663,9 +663,14 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+149"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+150"/>
         <source>No model is loaded.</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1234,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Reset to defaults</source>
         <translation></translation>
     </message>

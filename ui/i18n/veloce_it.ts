@@ -667,9 +667,14 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+149"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+150"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
+        <translation>La GPU ha avuto un errore e il modello è stato scaricato: %1 Carica di nuovo il modello per continuare.</translation>
     </message>
     <message>
         <source>The reply could not be saved: %1</source>
@@ -1241,7 +1246,7 @@
         <translation>Impostazioni dell&apos;aspetto</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Reset to defaults</source>
         <translation>Ripristina i valori predefiniti</translation>
     </message>
