@@ -11,6 +11,8 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
+  // It draws into an image and never needs a display.
+  if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QGuiApplication app(argc, argv);
   const QStringList args = app.arguments();
   if (args.size() < 3 || args.size() > 4) {
