@@ -36,8 +36,7 @@ bool ringPainted(const QImage& image, QQuickItem* ring, const QColor& colour, qr
       const QPoint px((p * dpr).toPoint());
       if (!image.rect().contains(px)) continue;
       const QColor c = image.pixelColor(px);
-      if (qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) + qAbs(c.blue() - colour.blue()) < 40)
-        return true;
+      if (qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) + qAbs(c.blue() - colour.blue()) < 40) return true;
     }
     return false;
   };
@@ -110,22 +109,24 @@ class TestFocusRings : public QObject {
       if (current) expected = current;
     }
     // An editable spin box's text field: the ring outlines the spin box.
-    if (QQuickItem* owner = focus->parentItem();
-        owner && (owner->inherits("QQuickSpinBox") || owner->inherits("QQuickComboBox")) &&
-        owner->property("contentItem").value<QQuickItem*>() == focus)
+    if (QQuickItem* owner = focus->parentItem(); owner &&
+                                                 (owner->inherits("QQuickSpinBox") || owner->inherits("QQuickComboBox")) &&
+                                                 owner->property("contentItem").value<QQuickItem*>() == focus)
       expected = owner;
     const QString where = describe(expected);
     [&] {
       QTRY_VERIFY2(ring_->isVisible(), qPrintable(QStringLiteral("no ring on ") + where));
-      QVERIFY2(ring_->parentItem() == expected, qPrintable(QStringLiteral("the ring is on %1, not on %2").arg(describe(ring_->parentItem()), where)));
+      QVERIFY2(ring_->parentItem() == expected,
+               qPrintable(QStringLiteral("the ring is on %1, not on %2").arg(describe(ring_->parentItem()), where)));
       QObject* border = ring_->property("border").value<QObject*>();
       QVERIFY(border);
       QCOMPARE(border->property("width").toDouble(), 2.0);
       QCOMPARE(border->property("color").value<QColor>(), colour);
       QVERIFY2(ring_->width() >= 8 && ring_->height() >= 8, qPrintable(where));
       // Retried: the first frame after a theme change may still be on its way.
-      QTRY_VERIFY2_WITH_TIMEOUT(ringPainted(app_->window()->grabWindow(), ring_, colour, app_->window()->effectiveDevicePixelRatio()),
-                                qPrintable(QStringLiteral("the ring on %1 is not painted").arg(where)), 3000);
+      QTRY_VERIFY2_WITH_TIMEOUT(
+          ringPainted(app_->window()->grabWindow(), ring_, colour, app_->window()->effectiveDevicePixelRatio()),
+          qPrintable(QStringLiteral("the ring on %1 is not painted").arg(where)), 3000);
     }();
     return QTest::currentTestFailed() ? nullptr : expected;
   }
@@ -150,7 +151,9 @@ class TestFocusRings : public QObject {
     }
     // The stops a user meets on the way (others, like each message's actions, come on top).
     for (const char* name : {"newConversationButton", "mainMenuButton", "searchField", "conversationList", "messageList"})
-      QVERIFY2(names.contains(QString::fromLatin1(name)), qPrintable(QStringLiteral("Tab never reached %1 (stops: %2)").arg(QString::fromLatin1(name), QStringList(names.values()).join(QLatin1Char(' ')))));
+      QVERIFY2(names.contains(QString::fromLatin1(name)),
+               qPrintable(QStringLiteral("Tab never reached %1 (stops: %2)")
+                              .arg(QString::fromLatin1(name), QStringList(names.values()).join(QLatin1Char(' ')))));
     QVERIFY2(seen.size() >= 6, qPrintable(QStringLiteral("only %1 Tab stops").arg(seen.size())));
   }
 
@@ -178,7 +181,8 @@ class TestFocusRings : public QObject {
     // Tab bar buttons, switches, combo boxes and the dialog's own buttons all had their ring.
     for (const char* kind : kKinds)
       QVERIFY2(kinds.contains(QString::fromLatin1(kind)),
-               qPrintable(QStringLiteral("no %1 among the stops: %2").arg(QString::fromLatin1(kind), QStringList(kinds.values()).join(QLatin1Char(' ')))));
+               qPrintable(QStringLiteral("no %1 among the stops: %2")
+                              .arg(QString::fromLatin1(kind), QStringList(kinds.values()).join(QLatin1Char(' ')))));
   }
 
   QTemporaryDir dir_;
