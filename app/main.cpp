@@ -48,8 +48,7 @@ int main(int argc, char* argv[]) {
 
   std::optional<veloce::storage::ConversationStore> store;
   try {
-    store.emplace(options.dbPath.isEmpty() ? veloce::storage::ConversationStore::default_path()
-                                           : options.dbPath);
+    store.emplace(options.dbPath.isEmpty() ? veloce::storage::ConversationStore::default_path() : options.dbPath);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "veloce: cannot open the conversation database: %s\n", e.what());
     return 1;
@@ -62,8 +61,8 @@ int main(int argc, char* argv[]) {
 
   QQmlApplicationEngine engine;
   new veloce::app::QmlContext(&engine, &chat, screenshotState, &engine);
-  QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-                   [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+  QObject::connect(
+      &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
   engine.load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
 

@@ -159,7 +159,8 @@ void ChatController::loadModel(const QString& path) {
   request.device = QString::fromStdString(options.device);
   request.contextSize = settings_->contextSize();
   worker_->clearLoadCancel();
-  QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->loadModel(request); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, request] { w->loadModel(request); }, Qt::QueuedConnection);
 }
 
 void ChatController::cancelLoading() {

@@ -52,7 +52,8 @@ class ChatController : public QObject {
   Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
   // This conversation's own system prompt; "" means the default from the settings is used.
   // Writing stores it (for a not yet stored conversation it is kept until the first message).
-  Q_PROPERTY(QString conversationSystemPrompt READ conversationSystemPrompt WRITE setConversationSystemPrompt NOTIFY conversationSystemPromptChanged)
+  Q_PROPERTY(QString conversationSystemPrompt READ conversationSystemPrompt WRITE setConversationSystemPrompt NOTIFY
+                 conversationSystemPromptChanged)
 
   // ---- sending ----
   // "idle", "prefill" (reading the prompt, before the first token) or "streaming".
@@ -76,18 +77,18 @@ class ChatController : public QObject {
   // Part of the model did not fit on the GPU (a sentence with the size; "" when it all did): shown
   // in the main window, since replies are slower than the user may expect.
   Q_PROPERTY(QString spillWarning READ spillWarning NOTIFY modelStateChanged)
-  Q_PROPERTY(QString modelName READ modelName NOTIFY modelStateChanged)          // general.name, else the file name
-  Q_PROPERTY(QString modelFile READ modelFile NOTIFY modelStateChanged)          // file name without folder
+  Q_PROPERTY(QString modelName READ modelName NOTIFY modelStateChanged)                  // general.name, else the file name
+  Q_PROPERTY(QString modelFile READ modelFile NOTIFY modelStateChanged)                  // file name without folder
   Q_PROPERTY(QString modelQuantization READ modelQuantization NOTIFY modelStateChanged)  // "Q4_K_M"
-  Q_PROPERTY(QString deviceName READ deviceName NOTIFY modelStateChanged)        // GPU name, or "CPU (fp32 reference)"
-  Q_PROPERTY(QString backendName READ backendName NOTIFY modelStateChanged)      // "vulkan" / "reference"
+  Q_PROPERTY(QString deviceName READ deviceName NOTIFY modelStateChanged)    // GPU name, or "CPU (fp32 reference)"
+  Q_PROPERTY(QString backendName READ backendName NOTIFY modelStateChanged)  // "vulkan" / "reference"
 
   // ---- status line ----
   // Tokens of the open conversation in the context: while a reply streams, what the KV cache holds
   // (prompt + reply so far, updated with each piece); after opening a conversation, what its next
   // prompt would take (measured on the worker thread); 0 for a new conversation.
   Q_PROPERTY(int contextUsed READ contextUsed NOTIFY contextChanged)
-  Q_PROPERTY(int contextSize READ contextSize NOTIFY contextChanged)   // n_ctx of the loaded session (0: none)
+  Q_PROPERTY(int contextSize READ contextSize NOTIFY contextChanged)  // n_ctx of the loaded session (0: none)
   // Older messages of the open conversation that the last prompt had to leave out to fit the
   // context (0: everything fit). They stay in the history; the view shows a notice when > 0.
   Q_PROPERTY(int omittedMessages READ omittedMessages NOTIFY contextChanged)

@@ -57,7 +57,8 @@ bool ChatController::exportConversations(const QVariantList& ids, const QString&
         veloce::storage::ConversationStore store(db, veloce::storage::OpenOptions{false});
         std::vector<qint64> chosen = list.empty() ? veloce::exporting::all_conversation_ids(store) : list;
         const auto progress = [this](int done, int total) {
-          QMetaObject::invokeMethod(this, [this, done, total] { emit exportProgress(done, total); }, Qt::QueuedConnection);
+          QMetaObject::invokeMethod(
+              this, [this, done, total] { emit exportProgress(done, total); }, Qt::QueuedConnection);
           return true;
         };
         const auto written = veloce::exporting::export_into_folder(store, chosen, *fmt, target, progress);

@@ -67,7 +67,8 @@ void ChatController::startReply(ReplyRequest request, int userRow, int replyRow)
   setSendState(SendState::Prefill);
   // A reply that could not be saved gets another try first (the worker runs them in order).
   retrySave();
-  QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->generate(request); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, request] { w->generate(request); }, Qt::QueuedConnection);
 }
 
 bool ChatController::send(const QString& text) {
@@ -106,8 +107,8 @@ bool ChatController::regenerate(qint64 messageId) {
   r.replyParentId = messages_.at(userRow).id;
   r.history = branchUpTo(userRow + 1);
   messages_.truncateFrom(userRow + 1);
-  messages_.append(MessageItem{-1, r.replyParentId, QStringLiteral("assistant"), QString(), QStringLiteral("streaming"), 0, 1,
-                               QDateTime::currentDateTimeUtc()});
+  messages_.append(MessageItem{-1, r.replyParentId, QStringLiteral("assistant"), QString(), QStringLiteral("streaming"), 0,
+                               1, QDateTime::currentDateTimeUtc()});
   startReply(std::move(r), -1, userRow + 1);
   return true;
 }
@@ -222,7 +223,8 @@ void ChatController::onReplyStarted(quint64 requestId, qint64 messageId) {
   if (viewAttached_) {
     messages_.setIdAt(replyRow_, messageId);
     // The placeholder of a new turn learns its parent now that the user message has an id.
-    if (replyRow_ > 0 && messages_.at(replyRow_).parentId <= 0) messages_.setParentIdAt(replyRow_, messages_.at(replyRow_ - 1).id);
+    if (replyRow_ > 0 && messages_.at(replyRow_).parentId <= 0)
+      messages_.setParentIdAt(replyRow_, messages_.at(replyRow_ - 1).id);
     refreshSiblingInfo(replyRow_);
   }
   emit replyStarted(messageId);
@@ -303,7 +305,8 @@ void ChatController::reportUnsaved(const ReplyOutcome& outcome) {
 bool ChatController::retrySave() {
   if (unsaved_.messageId == 0) return false;
   const ReplyOutcome pending = unsaved_;
-  QMetaObject::invokeMethod(worker_, [w = worker_, pending] { w->saveReply(pending); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, pending] { w->saveReply(pending); }, Qt::QueuedConnection);
   return true;
 }
 

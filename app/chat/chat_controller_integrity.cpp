@@ -32,11 +32,10 @@ void ChatController::checkDatabaseInBackground() {
           if (!problem.isEmpty()) {
             // quick_check may list many pages; the first few words say enough for a banner.
             const QString shown = problem.size() > 160 ? problem.left(160) + QStringLiteral("…") : problem;
-            databaseProblem_ =
-                tr("The conversation database is damaged (%1). Veloce will move it aside (it is kept, "
-                   "not deleted) and start a new one at the next start. Export your conversations now "
-                   "(Ctrl+E, all conversations).")
-                    .arg(shown);
+            databaseProblem_ = tr("The conversation database is damaged (%1). Veloce will move it aside (it is kept, "
+                                  "not deleted) and start a new one at the next start. Export your conversations now "
+                                  "(Ctrl+E, all conversations).")
+                                   .arg(shown);
             emit databaseProblemChanged();
           }
           emit databaseCheckFinished(problem);

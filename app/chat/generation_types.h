@@ -21,7 +21,7 @@ struct PromptMessage {
 struct LoadRequest {
   QString path;
   QString backend = QStringLiteral("vulkan");  // "vulkan" or "reference"
-  QString device;                               // Vulkan device selector; "" = automatic
+  QString device;                              // Vulkan device selector; "" = automatic
   int contextSize = 4096;
 };
 
@@ -46,8 +46,8 @@ struct ReplyRequest {
   QString newSystemPrompt;     // stored system prompt override of a new conversation
   // The user message to store first (empty when regenerating an existing user message's reply).
   QString userText;
-  qint64 userParentId = 0;     // parent of the new user message (0: root)
-  qint64 replyParentId = 0;    // parent of the reply when userText is empty (the user message)
+  qint64 userParentId = 0;   // parent of the new user message (0: root)
+  qint64 replyParentId = 0;  // parent of the reply when userText is empty (the user message)
   // > 0: continue this stored reply in place (one cut by the length limit): the prompt is the
   // history (up to its user message) with the reply left open, no end-of-turn token after it.
   qint64 continueMessageId = 0;

@@ -200,10 +200,11 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       }
     }
     const size_t n_ctx = session_->n_ctx();
-    const PromptPlan plan =
-        build_prompt(model_->tokenizer(), request.systemPrompt.toStdString(), chat,
-                     PromptLimits{n_ctx, reply_reserve_for(n_ctx, prior.ids.size() + static_cast<size_t>(std::max(request.maxTokens, 1)))},
-                     hint);
+    const PromptPlan plan = build_prompt(
+        model_->tokenizer(), request.systemPrompt.toStdString(), chat,
+        PromptLimits{n_ctx,
+                     reply_reserve_for(n_ctx, prior.ids.size() + static_cast<size_t>(std::max(request.maxTokens, 1)))},
+        hint);
     cachedConversation_ = conversationId;
     keptFromMessage_ = messages[plan.first_kept].id;
     if (request.continueMessageId > 0) {

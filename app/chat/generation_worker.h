@@ -94,8 +94,7 @@ class GenerationWorker : public QObject {
     std::vector<int32_t> ids;
     int completionTokens = 0;
   };
-  void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt,
-                const PriorReply& prior);
+  void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt, const PriorReply& prior);
   // After an engine error in a reply: a fresh session on the loaded engine, or, when even that
   // fails, the model unloaded and modelLoadFailed emitted (the model state becomes "error").
   void renewSession();
@@ -108,13 +107,13 @@ class GenerationWorker : public QObject {
   std::unique_ptr<veloce::Engine> engine_;
   std::unique_ptr<veloce::Session> session_;
   std::unique_ptr<veloce::Generator> generator_;
-  std::atomic<bool> cancel_{false};              // what the Generator polls
+  std::atomic<bool> cancel_{false};  // what the Generator polls
   // The last reply generated here and its ids: continuing it feeds back exactly the ids the KV cache
   // holds (re-encoding its text may split it differently and lose the cached prefix).
   qint64 lastReplyId_ = 0;
   std::vector<int32_t> lastReplyIds_;
-  std::atomic<quint64> cancelledUpTo_{0};        // highest request id whose cancel was asked
-  std::atomic<bool> loadCancel_{false};          // polled between the load's steps and uploads
+  std::atomic<quint64> cancelledUpTo_{0};  // highest request id whose cancel was asked
+  std::atomic<bool> loadCancel_{false};    // polled between the load's steps and uploads
   // Prefix-reuse bookkeeping of the prompt builder: which conversation the KV cache holds and the
   // first message that the last prompt kept.
   qint64 cachedConversation_ = -1;

@@ -13,8 +13,7 @@ QString formatBytesForUser(uint64_t bytes) {
   constexpr double kKiB = 1024.0, kMiB = kKiB * 1024, kGiB = kMiB * 1024;
   // One decimal in GiB (a 14 GiB model differs from a 14.4 GiB one) and below 10 MiB, whole numbers between.
   if (b >= kGiB) return QCoreApplication::translate("LoadReport", "%1 GiB").arg(locale.toString(b / kGiB, 'f', 1));
-  if (b >= 10 * kMiB)
-    return QCoreApplication::translate("LoadReport", "%1 MiB").arg(locale.toString(qRound64(b / kMiB)));
+  if (b >= 10 * kMiB) return QCoreApplication::translate("LoadReport", "%1 MiB").arg(locale.toString(qRound64(b / kMiB)));
   if (b >= kMiB) return QCoreApplication::translate("LoadReport", "%1 MiB").arg(locale.toString(b / kMiB, 'f', 1));
   if (b >= kKiB) return QCoreApplication::translate("LoadReport", "%1 KiB").arg(locale.toString(qRound64(b / kKiB)));
   return QCoreApplication::translate("LoadReport", "%1 bytes").arg(locale.toString(static_cast<qulonglong>(bytes)));

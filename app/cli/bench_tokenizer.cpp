@@ -1,8 +1,8 @@
 // veloce-cli bench-tokenizer: encode and decode throughput of the tokenizer on a real text.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -89,7 +89,8 @@ int run(Args& args) {
 
   const double bytes = static_cast<double>(text.size());
   std::printf("text:    %s x %zu = %.2f MB, %zu tokens (%.2f bytes/token)\n", file.c_str(),
-              (text.size() + unit.size() - 1) / unit.size(), bytes / 1e6, ids.size(), bytes / static_cast<double>(ids.size()));
+              (text.size() + unit.size() - 1) / unit.size(), bytes / 1e6, ids.size(),
+              bytes / static_cast<double>(ids.size()));
   std::printf("load:    %.1f ms (GGUF open + tokenizer tables)\n", load_s * 1e3);
   std::printf("encode:  %.2f MB/s, %.0f tokens/s (best of %lld; median %.2f MB/s), single thread\n",
               bytes / enc.best() / 1e6, static_cast<double>(ids.size()) / enc.best(), runs, bytes / enc.median() / 1e6);

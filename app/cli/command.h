@@ -2,8 +2,8 @@
 // veloce-cli commands: each lives in its own file and registers itself with a static
 // CommandRegistration, so adding a command touches no shared file.
 #include <functional>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +37,8 @@ struct UsageError : std::runtime_error {
 
 struct Command {
   std::string name;
-  std::string summary;  // one line for `veloce-cli --help`
-  std::string help;     // full text for `veloce-cli NAME --help`
+  std::string summary;            // one line for `veloce-cli --help`
+  std::string help;               // full text for `veloce-cli NAME --help`
   std::function<int(Args&)> run;  // returns the exit status; throw for errors
 };
 

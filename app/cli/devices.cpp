@@ -64,10 +64,11 @@ int run(Args& args) {
                 d.driver.c_str(), d.api_version.c_str());
     std::printf("     device-local memory %.2f GiB, subgroup size %u, UUID %s\n",
                 static_cast<double>(d.device_local_bytes) / (1ull << 30), d.subgroup_size, d.uuid.c_str());
-    std::printf("     16-bit storage %s, 8-bit storage %s, fp16 arithmetic %s, int8 arithmetic %s, "
-                "subgroup arithmetic %s, integer dot product %s\n",
-                yes(d.storage_16bit), yes(d.storage_8bit), yes(d.shader_float16), yes(d.shader_int8),
-                yes(d.subgroup_arithmetic), yes(d.integer_dot_product));
+    std::printf(
+        "     16-bit storage %s, 8-bit storage %s, fp16 arithmetic %s, int8 arithmetic %s, "
+        "subgroup arithmetic %s, integer dot product %s\n",
+        yes(d.storage_16bit), yes(d.storage_8bit), yes(d.shader_float16), yes(d.shader_int8), yes(d.subgroup_arithmetic),
+        yes(d.integer_dot_product));
     if (d.supported) {
       const vk::MatvecVariant family = vk::choose_matvec(d);
       const bool pinned = family == vk::MatvecVariant::Gpu && vk::gpu_geometry(d).subgroup != 0;

@@ -95,8 +95,9 @@ int run(Args& args) {
   // Checked before any work: a prompt that fills the context would be read until the KV cache is
   // full and leave no position for even one new token.
   if (ids.size() >= static_cast<size_t>(n_ctx))
-    throw std::runtime_error("the prompt is " + std::to_string(ids.size()) + " tokens, which leaves no room for a reply in a context of " +
-                             std::to_string(n_ctx) + " tokens; use a larger -c or a shorter prompt");
+    throw std::runtime_error("the prompt is " + std::to_string(ids.size()) +
+                             " tokens, which leaves no room for a reply in a context of " + std::to_string(n_ctx) +
+                             " tokens; use a larger -c or a shorter prompt");
 
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   options.n_ctx = static_cast<size_t>(n_ctx);  // the memory plan counts the KV cache of this context
@@ -119,20 +120,17 @@ int run(Args& args) {
     SigintGuard guard;
     r = generator.generate(ids, go);
   }
-  if (print_ids)
-    std::printf("%s\n", ids_json(r.tokens).c_str());
-  else
-    std::fputs("\n", stdout);
+  if (print_ids) std::printf("%s\n", ids_json(r.tokens).c_str());
+  else std::fputs("\n", stdout);
   std::fflush(stdout);
 
   if (r.stop == StopReason::Cancelled) std::fputs("[interrupted]\n", stderr);
-  if (r.stop == StopReason::ContextFull)
-    std::fprintf(stderr, "[context full: %lld tokens; use a larger -c]\n", n_ctx);
+  if (r.stop == StopReason::ContextFull) std::fprintf(stderr, "[context full: %lld tokens; use a larger -c]\n", n_ctx);
   if (timings) {
     std::fprintf(stderr, "backend %s on %s, seed %llu\n", engine->name().c_str(), engine->device_name().c_str(),
                  static_cast<unsigned long long>(sp.seed));
-    std::fprintf(stderr, "prompt: %zu tokens (%zu reused), %.1f tokens/s; time to first token %.1f ms\n",
-                 r.prompt_tokens, r.prompt_tokens_reused, r.prompt_tokens_per_s, r.time_to_first_token_ms);
+    std::fprintf(stderr, "prompt: %zu tokens (%zu reused), %.1f tokens/s; time to first token %.1f ms\n", r.prompt_tokens,
+                 r.prompt_tokens_reused, r.prompt_tokens_per_s, r.time_to_first_token_ms);
     std::fprintf(stderr, "generated: %zu tokens, %.2f tokens/s; stop: %s\n", r.tokens.size(), r.gen_tokens_per_s,
                  stop_reason_name(r.stop));
   }

@@ -67,7 +67,8 @@ The tokenizer (every tokenizer.* key) is copied from VOCAB.gguf: Phi-4's vocabul
 vocabulary, it keeps the first ranks and Phi-4's added tokens, as the test fixtures do.
 
 options:
-  --type TYPE         )" + mixes + R"(
+  --type TYPE         )" +
+         mixes + R"(
   --vocab-from FILE   where the tokenizer comes from (required)
   -o, --output FILE   written atomically (temporary file, then rename)
   --preset NAME       phi-4 (5120 hidden, 40 layers, 40/10 heads, 17920 FFN, vocab 100352;

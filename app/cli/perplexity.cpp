@@ -33,8 +33,8 @@ int run(Args& args) {
   options.n_ctx = static_cast<size_t>(n_ctx);  // the memory plan counts the KV cache of this context
   auto engine = make_engine(model, options);
   const auto tokens = perplexity_tokens(model->tokenizer(), text);
-  std::fprintf(stderr, "%s on %s (%s): %zu tokens, chunks of %lld\n", model_path.c_str(),
-               engine->device_name().c_str(), engine->name().c_str(), tokens.size(), n_ctx);
+  std::fprintf(stderr, "%s on %s (%s): %zu tokens, chunks of %lld\n", model_path.c_str(), engine->device_name().c_str(),
+               engine->name().c_str(), tokens.size(), n_ctx);
   auto session = engine->create_session(static_cast<size_t>(n_ctx));
 
   PerplexityOptions po;
@@ -46,8 +46,8 @@ int run(Args& args) {
     std::fflush(stdout);
   };
   const PerplexityResult r = compute_perplexity(*session, tokens, po);
-  std::fprintf(stderr, "%zu chunks, %zu predictions scored, %.1f s (%.1f tokens/s)\n", r.n_chunks, r.n_scored,
-               r.seconds, r.tokens_per_s);
+  std::fprintf(stderr, "%zu chunks, %zu predictions scored, %.1f s (%.1f tokens/s)\n", r.n_chunks, r.n_scored, r.seconds,
+               r.tokens_per_s);
   std::printf("PPL = %.4f +/- %.5f\n", r.ppl, r.ppl_err);
   return 0;
 }

@@ -39,7 +39,9 @@ void export_to_file(const storage::ConversationStore& store, const std::vector<q
                     const QString& path, const ExportProgress& progress) {
   if (format != ExportFormat::Json && ids.size() != 1)
     throw ExportError(QStringLiteral("%1: a %2 file holds one conversation; export %3 to a folder instead")
-                          .arg(path, file_extension(format)).arg(ids.size()).toStdString());
+                          .arg(path, file_extension(format))
+                          .arg(ids.size())
+                          .toStdString());
   std::vector<ConversationExport> loaded;
   const int total = static_cast<int>(ids.size());
   for (qint64 id : ids) {
@@ -60,20 +62,17 @@ void export_to_file(const storage::ConversationStore& store, const std::vector<q
   }
 }
 
-FolderExport export_to_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids,
-                              ExportFormat format, const QString& folder, const ExportProgress& progress) {
-  if (!QDir().mkpath(folder))
-    throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
+FolderExport export_to_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
+                              const QString& folder, const ExportProgress& progress) {
+  if (!QDir().mkpath(folder)) throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
   FolderExport result;
   QSet<QString> taken;
   const int total = static_cast<int>(ids.size());
   for (qint64 id : ids) {
     const ConversationExport c = load_for_export(store, id);
     const QString path = unique_file_path(folder, c.conversation.title, file_extension(format), taken);
-    if (format == ExportFormat::Pdf)
-      write_file_atomically(path, [&](QIODevice& out) { export_pdf(c, out); });
-    else
-      write_file_atomically(path, render(c, format));
+    if (format == ExportFormat::Pdf) write_file_atomically(path, [&](QIODevice& out) { export_pdf(c, out); });
+    else write_file_atomically(path, render(c, format));
     result.files << path;
     if (progress && !progress(static_cast<int>(result.files.size()), total)) {
       result.cancelled = result.files.size() < total;
@@ -83,24 +82,21 @@ FolderExport export_to_folder(const storage::ConversationStore& store, const std
   return result;
 }
 
-FolderExport export_into_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids,
-                                ExportFormat format, const QString& folder, const ExportProgress& progress) {
+FolderExport export_into_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
+                                const QString& folder, const ExportProgress& progress) {
   const QFileInfo info(folder);
   if (info.exists() && !info.isDir())
     throw ExportError(QStringLiteral("%1 is a file, not a folder: choose a folder to export into")
                           .arg(QDir::toNativeSeparators(folder))
                           .toStdString());
   if (format != ExportFormat::Json || ids.size() == 1) return export_to_folder(store, ids, format, folder, progress);
-  if (!QDir().mkpath(folder))
-    throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
+  if (!QDir().mkpath(folder)) throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
   QSet<QString> taken;
   const QString name = QStringLiteral("Veloce conversations %1").arg(QDate::currentDate().toString(Qt::ISODate));
   const QString path = unique_file_path(folder, name, file_extension(format), taken);
   FolderExport result;
   result.cancelled = true;  // until the last conversation was read and the file written
-  export_to_file(store, ids, format, path, [&](int done, int total) {
-    return !progress || progress(done, total);
-  });
+  export_to_file(store, ids, format, path, [&](int done, int total) { return !progress || progress(done, total); });
   if (QFileInfo(path).isFile()) {
     result.cancelled = false;
     result.files << path;

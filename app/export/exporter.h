@@ -35,15 +35,15 @@ struct FolderExport {
 // One file per conversation in folder (created if missing), named from its title (sanitised,
 // " (2)" added for equal titles within this export). Existing files of the same name are
 // replaced atomically.
-FolderExport export_to_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids,
-                              ExportFormat format, const QString& folder, const ExportProgress& progress = {});
+FolderExport export_to_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
+                              const QString& folder, const ExportProgress& progress = {});
 
 // What the app's export dialog does: target is always a folder (created if missing; a file of
 // that name is refused, never overwritten). JSON of more than one conversation is one backup
 // file in it, "Veloce conversations <yyyy-MM-dd>.json", exactly what `veloce-cli export --all
 // --format json` writes; anything else is one file per conversation, as export_to_folder.
-FolderExport export_into_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids,
-                                ExportFormat format, const QString& folder, const ExportProgress& progress = {});
+FolderExport export_into_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
+                                const QString& folder, const ExportProgress& progress = {});
 
 // Ids of every conversation in the sidebar (not deleted), in sidebar order.
 std::vector<qint64> all_conversation_ids(const storage::ConversationStore& store);

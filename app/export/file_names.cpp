@@ -42,8 +42,7 @@ QString cut_to_utf8_bytes(const QString& s, int max_bytes) {
     out += QString::fromUcs4(&c, 1);
   }
   // A joiner or combining mark left dangling at the cut would glue onto the " (2)" or the dot.
-  while (!out.isEmpty() && (out.back() == QChar(0x200D) || out.back() == QChar(0x200C) || out.back().isMark()))
-    out.chop(1);
+  while (!out.isEmpty() && (out.back() == QChar(0x200D) || out.back() == QChar(0x200C) || out.back().isMark())) out.chop(1);
   return out;
 }
 
@@ -97,7 +96,8 @@ QString unique_file_path(const QString& folder, const QString& title, const QStr
 
   const QString path = QDir::cleanPath(dir + QLatin1Char('/') + name);
   if (QFileInfo(path).absolutePath() != dir)
-    throw std::runtime_error(QStringLiteral("refusing file name '%1': it would leave the folder %2").arg(name, dir).toStdString());
+    throw std::runtime_error(
+        QStringLiteral("refusing file name '%1': it would leave the folder %2").arg(name, dir).toStdString());
   return path;
 }
 

@@ -70,10 +70,11 @@ QByteArray export_html(const ConversationExport& c) {
     const QString measured = figures(m.stats);
     if (!measured.isEmpty()) header += QStringLiteral(" · ") + escaped(measured);
     // Replies are Markdown, shown formatted as in the chat; what the user typed stays as typed.
-    const QString body = m.role == storage::Role::Assistant
-                             ? QStringLiteral("<div class=\"reply\" style=\"%1\">\n%2</div>")
-                                   .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content))
-                             : QStringLiteral("<pre style=\"%1\">%2</pre>").arg(QLatin1String(kTextStyle), escaped(m.content));
+    const QString body =
+        m.role == storage::Role::Assistant
+            ? QStringLiteral("<div class=\"reply\" style=\"%1\">\n%2</div>")
+                  .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content))
+            : QStringLiteral("<pre style=\"%1\">%2</pre>").arg(QLatin1String(kTextStyle), escaped(m.content));
     out += QStringLiteral("<div class=\"message %1\" style=\"%2; %3\">\n<div style=\"%4\">%5</div>\n%6\n</div>\n")
                .arg(storage::role_name(m.role), QLatin1String(kMessageStyle),
                     QLatin1String(m.role == storage::Role::User ? kUserBackground : kOtherBackground),

@@ -55,8 +55,7 @@ QString html_escaped(const QString& text) {
         if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t') && c != QLatin1Char('\r')) ||
             c.isSurrogate() || c.unicode() == 0xFFFE || c.unicode() == 0xFFFF)
           out += QChar(0xFFFD);
-        else
-          out += c;
+        else out += c;
     }
   }
   return out;
@@ -72,7 +71,8 @@ QString markdown_to_export_html(const QString& markdown) {
     if (!block.language.isEmpty())
       out += QStringLiteral("<div class=\"code-language\" style=\"%1\">%2</div>\n")
                  .arg(QLatin1String(kCodeLabelStyle), html_escaped(block.language));
-    out += QStringLiteral("<pre class=\"code\" style=\"%1\">%2</pre>\n").arg(QLatin1String(kCodeStyle), html_escaped(block.text));
+    out += QStringLiteral("<pre class=\"code\" style=\"%1\">%2</pre>\n")
+               .arg(QLatin1String(kCodeStyle), html_escaped(block.text));
   }
   return out;
 }

@@ -20,7 +20,8 @@ QJsonObject message_json(const storage::Message& m) {
   QJsonObject stats;
   if (m.stats.prompt_tokens) stats.insert(QStringLiteral("prompt_tokens"), *m.stats.prompt_tokens);
   if (m.stats.completion_tokens) stats.insert(QStringLiteral("completion_tokens"), *m.stats.completion_tokens);
-  if (m.stats.time_to_first_token_ms) stats.insert(QStringLiteral("time_to_first_token_ms"), *m.stats.time_to_first_token_ms);
+  if (m.stats.time_to_first_token_ms)
+    stats.insert(QStringLiteral("time_to_first_token_ms"), *m.stats.time_to_first_token_ms);
   if (m.stats.tokens_per_second) stats.insert(QStringLiteral("tokens_per_second"), *m.stats.tokens_per_second);
   if (m.stats.stop) stats.insert(QStringLiteral("stop_reason"), storage::reply_stop_name(*m.stats.stop));
   if (!stats.isEmpty()) o.insert(QStringLiteral("stats"), stats);
@@ -38,8 +39,8 @@ QJsonObject conversation_json(const ConversationExport& c) {
       {QStringLiteral("updated_at"), export_date(conv.updated_at)},
       {QStringLiteral("pinned"), conv.pinned},
       {QStringLiteral("system_prompt"), conv.system_prompt},
-      {QStringLiteral("model"), QJsonObject{{QStringLiteral("file"), conv.model_file},
-                                            {QStringLiteral("quantization"), conv.model_quant}}},
+      {QStringLiteral("model"),
+       QJsonObject{{QStringLiteral("file"), conv.model_file}, {QStringLiteral("quantization"), conv.model_quant}}},
       {QStringLiteral("settings"), conv.settings.to_json()},
       {QStringLiteral("messages"), messages},
   };

@@ -110,21 +110,24 @@ storage::Message read_message(const Reader& r, const QJsonObject& o, const QStri
   }
   const QString role = r.string(o, path, "role");
   const auto parsed_role = storage::role_from_name(role);
-  if (!parsed_role) r.fail(Reader::join(path, "role"), QStringLiteral("'%1' is not system, user or assistant").arg(role.left(40)));
+  if (!parsed_role)
+    r.fail(Reader::join(path, "role"), QStringLiteral("'%1' is not system, user or assistant").arg(role.left(40)));
   m.role = *parsed_role;
   m.content = r.string(o, path, "content");
   m.created_at = r.date(o, path, "created_at");
   const QString state = r.string(o, path, "state");
   const auto parsed_state = storage::state_from_name(state);
   if (!parsed_state)
-    r.fail(Reader::join(path, "state"), QStringLiteral("'%1' is not complete, streaming, stopped or error").arg(state.left(40)));
+    r.fail(Reader::join(path, "state"),
+           QStringLiteral("'%1' is not complete, streaming, stopped or error").arg(state.left(40)));
   m.state = *parsed_state;
   m.active = r.boolean(o, path, "active");
   const QJsonObject stats = r.object(o, path, "stats", false);
   const QString stats_path = Reader::join(path, "stats");
   constexpr double kMaxInt = 2147483647.0;
   if (auto v = r.number(stats, stats_path, "prompt_tokens", 0, kMaxInt, true)) m.stats.prompt_tokens = static_cast<int>(*v);
-  if (auto v = r.number(stats, stats_path, "completion_tokens", 0, kMaxInt, true)) m.stats.completion_tokens = static_cast<int>(*v);
+  if (auto v = r.number(stats, stats_path, "completion_tokens", 0, kMaxInt, true))
+    m.stats.completion_tokens = static_cast<int>(*v);
   if (auto v = r.number(stats, stats_path, "time_to_first_token_ms", 0, 1e12, false)) m.stats.time_to_first_token_ms = *v;
   if (auto v = r.number(stats, stats_path, "tokens_per_second", 0, 1e12, false)) m.stats.tokens_per_second = *v;
   if (stats.contains(QLatin1String("stop_reason"))) {
@@ -144,16 +147,22 @@ std::vector<ConversationExport> parse_json_export(const QByteArray& data, const 
   QJsonParseError error{};
   const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
   if (error.error != QJsonParseError::NoError)
-    throw ExportError(QStringLiteral("%1: not valid JSON at byte %2: %3").arg(source).arg(error.offset).arg(error.errorString()).toStdString());
+    throw ExportError(QStringLiteral("%1: not valid JSON at byte %2: %3")
+                          .arg(source)
+                          .arg(error.offset)
+                          .arg(error.errorString())
+                          .toStdString());
   if (!doc.isObject()) r.fail(QStringLiteral("(top level)"), QStringLiteral("expected an object"));
   const QJsonObject root = doc.object();
   if (r.string(root, {}, "format") != QLatin1String(kJsonFormatName))
-    r.fail(QStringLiteral("format"), QStringLiteral("expected \"%1\" (not a Veloce export)").arg(QLatin1String(kJsonFormatName)));
+    r.fail(QStringLiteral("format"),
+           QStringLiteral("expected \"%1\" (not a Veloce export)").arg(QLatin1String(kJsonFormatName)));
   const auto version = r.number(root, {}, "version", 1, 1e9, true);
   if (!version) r.fail(QStringLiteral("version"), QStringLiteral("missing"));
   if (*version > kJsonFormatVersion)
     r.fail(QStringLiteral("version"), QStringLiteral("version %1 was written by a newer Veloce; this one reads version %2")
-                                          .arg(*version).arg(kJsonFormatVersion));
+                                          .arg(*version)
+                                          .arg(kJsonFormatVersion));
   r.date(root, {}, "exported_at");
 
   std::vector<ConversationExport> out;
@@ -167,7 +176,8 @@ std::vector<ConversationExport> parse_json_export(const QByteArray& data, const 
     ConversationExport c;
     auto& conv = c.conversation;
     conv.uuid = r.uuid(o, path, "uuid");
-    if (conversation_uuids.contains(conv.uuid)) r.fail(Reader::join(path, "uuid"), QStringLiteral("appears twice in the file"));
+    if (conversation_uuids.contains(conv.uuid))
+      r.fail(Reader::join(path, "uuid"), QStringLiteral("appears twice in the file"));
     conversation_uuids.insert(conv.uuid);
     conv.title = r.string(o, path, "title");
     conv.created_at = r.date(o, path, "created_at");

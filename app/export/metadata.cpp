@@ -20,8 +20,13 @@ std::vector<MetadataLine> metadata_lines(const ConversationExport& c, bool local
   const QString seed = s.seed == 0 ? tr("random") : QString::number(s.seed);
   const QString settings = tr("temperature %1, top-k %2, top-p %3, min-p %4, repetition penalty %5, seed %6, "
                               "max reply %7 tokens")
-                               .arg(s.temperature).arg(s.top_k).arg(s.top_p).arg(s.min_p).arg(s.repeat_penalty)
-                               .arg(seed).arg(s.max_tokens);
+                               .arg(s.temperature)
+                               .arg(s.top_k)
+                               .arg(s.top_p)
+                               .arg(s.min_p)
+                               .arg(s.repeat_penalty)
+                               .arg(seed)
+                               .arg(s.max_tokens);
   return {
       {tr("Created"), date(conv.created_at)},
       {tr("Updated"), date(conv.updated_at)},

@@ -9,4 +9,4 @@
 namespace veloce::exporting {
 // Throws ExportError when there is no QGuiApplication.
 void export_pdf(const ConversationExport& conversation, QIODevice& out);
-}
+}  // namespace veloce::exporting

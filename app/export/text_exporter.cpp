@@ -8,8 +8,8 @@ namespace veloce::exporting {
 
 QByteArray export_text(const ConversationExport& c) {
   const QString title = one_line(c.conversation.title);
-  QString out = title + QLatin1Char('\n') + QString(std::max<qsizetype>(title.size(), 3), QLatin1Char('=')) +
-                QStringLiteral("\n\n");
+  QString out =
+      title + QLatin1Char('\n') + QString(std::max<qsizetype>(title.size(), 3), QLatin1Char('=')) + QStringLiteral("\n\n");
   for (const auto& line : metadata_lines(c)) out += QStringLiteral("%1: %2\n").arg(line.label, line.value);
   if (!c.conversation.system_prompt.isEmpty())
     out += QStringLiteral("\n%1:\n%2\n")

@@ -11,7 +11,7 @@ struct PlacedGlyph {
   float x, y;   // glyph origin
   float scale;  // 1 in display and text style, the font's script percentages below
 };
-struct PlacedRule {  // a filled rectangle: fraction bars, radical overbars, \overline, \boxed sides
+struct PlacedRule {           // a filled rectangle: fraction bars, radical overbars, \overline, \boxed sides
   float x, y, width, height;  // (x, y) is the bottom-left corner
 };
 struct PlacedLine {  // a stroked segment: \cancel

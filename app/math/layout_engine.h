@@ -24,10 +24,10 @@ struct Style {
 struct Atom {
   AtomClass cls = AtomClass::Ord;
   Box box;
-  uint32_t glyph = 0;      // the nucleus is this single glyph (for kerning and accents)
-  float italic = 0;        // its italic correction at this size
-  bool big_op = false;     // a large operator symbol (scripts: sub moved left by the italic correction)
-  bool limits = false;     // scripts go above and below
+  uint32_t glyph = 0;            // the nucleus is this single glyph (for kerning and accents)
+  float italic = 0;              // its italic correction at this size
+  bool big_op = false;           // a large operator symbol (scripts: sub moved left by the italic correction)
+  bool limits = false;           // scripts go above and below
   bool italic_in_width = false;  // the italic correction is already added to box.width
 };
 
@@ -68,7 +68,7 @@ class Engine {
 
   const MathFont& font_;
   float script_, scriptscript_;
-  float middle_size_ = 0;  // \middle delimiters: the size of the enclosing \left...\right
+  float middle_size_ = 0;     // \middle delimiters: the size of the enclosing \left...\right
   int middle_relayouts_ = 0;  // \left...\right bodies being laid out a second time, nested
 };
 

@@ -39,7 +39,8 @@ Assembled assemble(const Engine& e, uint32_t g, float target, float s, bool vert
   for (size_t i = 0; i < seq.size(); ++i) {
     full += static_cast<float>(seq[i].full_advance) * s;
     if (i + 1 < seq.size())
-      max_overlap = std::min(max_overlap, static_cast<float>(std::min(seq[i].end_connector, seq[i + 1].start_connector)) * s);
+      max_overlap =
+          std::min(max_overlap, static_cast<float>(std::min(seq[i].end_connector, seq[i + 1].start_connector)) * s);
   }
   float overlap = 0;
   if (seq.size() > 1) {
@@ -153,9 +154,8 @@ Box Engine::left_right(const Node& n, Style s) {
   // \middle delimiters take the size of the pair around them: lay the body out again with it.
   // Only a few such levels deep: each doubles the work of everything inside it, so nested
   // \middle pairs would otherwise cost 2^depth; deeper ones keep their natural size.
-  const bool has_middle = std::any_of(n.body->begin(), n.body->end(), [](const Node& x) {
-    return x.kind == NodeKind::BigDelim && x.style == 0;
-  });
+  const bool has_middle = std::any_of(n.body->begin(), n.body->end(),
+                                      [](const Node& x) { return x.kind == NodeKind::BigDelim && x.style == 0; });
   const bool relayout = has_middle && middle_relayouts_ < 3;
   if (has_middle) ++middle_relayouts_;  // seen by nested pairs in both passes
   Box inner = list(*n.body, s);
@@ -204,21 +204,26 @@ Box Engine::fraction(const Node& n, Style s) {
   if (n.rule) {
     const float t = k(HB_OT_MATH_CONSTANT_FRACTION_RULE_THICKNESS, fs);
     u = k(display ? HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_DISPLAY_STYLE_SHIFT_UP
-                  : HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_SHIFT_UP, fs);
+                  : HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_SHIFT_UP,
+          fs);
     v = k(display ? HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_DISPLAY_STYLE_SHIFT_DOWN
-                  : HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_SHIFT_DOWN, fs);
-    const float num_gap = k(display ? HB_OT_MATH_CONSTANT_FRACTION_NUM_DISPLAY_STYLE_GAP_MIN
-                                    : HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_GAP_MIN, fs);
+                  : HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_SHIFT_DOWN,
+          fs);
+    const float num_gap =
+        k(display ? HB_OT_MATH_CONSTANT_FRACTION_NUM_DISPLAY_STYLE_GAP_MIN : HB_OT_MATH_CONSTANT_FRACTION_NUMERATOR_GAP_MIN,
+          fs);
     const float den_gap = k(display ? HB_OT_MATH_CONSTANT_FRACTION_DENOM_DISPLAY_STYLE_GAP_MIN
-                                    : HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_GAP_MIN, fs);
+                                    : HB_OT_MATH_CONSTANT_FRACTION_DENOMINATOR_GAP_MIN,
+                            fs);
     u = std::max(u, a + t / 2 + num_gap + num.depth);
     v = std::max(v, den.height + den_gap - (a - t / 2));
     out.rules.push_back({0, a - t / 2, w, t});
   } else {
     u = k(display ? HB_OT_MATH_CONSTANT_STACK_TOP_DISPLAY_STYLE_SHIFT_UP : HB_OT_MATH_CONSTANT_STACK_TOP_SHIFT_UP, fs);
-    v = k(display ? HB_OT_MATH_CONSTANT_STACK_BOTTOM_DISPLAY_STYLE_SHIFT_DOWN
-                  : HB_OT_MATH_CONSTANT_STACK_BOTTOM_SHIFT_DOWN, fs);
-    const float min_gap = k(display ? HB_OT_MATH_CONSTANT_STACK_DISPLAY_STYLE_GAP_MIN : HB_OT_MATH_CONSTANT_STACK_GAP_MIN, fs);
+    v = k(display ? HB_OT_MATH_CONSTANT_STACK_BOTTOM_DISPLAY_STYLE_SHIFT_DOWN : HB_OT_MATH_CONSTANT_STACK_BOTTOM_SHIFT_DOWN,
+          fs);
+    const float min_gap =
+        k(display ? HB_OT_MATH_CONSTANT_STACK_DISPLAY_STYLE_GAP_MIN : HB_OT_MATH_CONSTANT_STACK_GAP_MIN, fs);
     const float gap = (u - num.depth) - (den.height - v);
     if (gap < min_gap) {
       u += (min_gap - gap) / 2;
@@ -245,7 +250,8 @@ Box Engine::radical(const Node& n, Style s) {
   const Box body = list(*n.body, s.crampedv());
   const bool display = s.level == 0;
   const float t = k(HB_OT_MATH_CONSTANT_RADICAL_RULE_THICKNESS, s);
-  float gap = k(display ? HB_OT_MATH_CONSTANT_RADICAL_DISPLAY_STYLE_VERTICAL_GAP : HB_OT_MATH_CONSTANT_RADICAL_VERTICAL_GAP, s);
+  float gap =
+      k(display ? HB_OT_MATH_CONSTANT_RADICAL_DISPLAY_STYLE_VERTICAL_GAP : HB_OT_MATH_CONSTANT_RADICAL_VERTICAL_GAP, s);
   const float target = body.height + body.depth + gap + t;
   // The radical sign: first variant (or assembly) at least as tall as body + gap + rule.
   const float sc = scale(s);
@@ -318,7 +324,8 @@ Box Engine::accent(const Node& n, Style s, Atom* a) {
     case AccentKind::UnderBrace: {
       const bool over = n.accent == AccentKind::OverBrace;
       const Box brace = horizontal_stretch(n.cp, base.width, s, n.source_pos);
-      const float gap = k(over ? HB_OT_MATH_CONSTANT_STRETCH_STACK_GAP_BELOW_MIN : HB_OT_MATH_CONSTANT_STRETCH_STACK_GAP_ABOVE_MIN, s);
+      const float gap =
+          k(over ? HB_OT_MATH_CONSTANT_STRETCH_STACK_GAP_BELOW_MIN : HB_OT_MATH_CONSTANT_STRETCH_STACK_GAP_ABOVE_MIN, s);
       const float w = std::max(base.width, brace.width);
       append(out, base, (w - base.width) / 2, 0);
       const float y = over ? base.height + gap + brace.depth : -(base.depth + gap + brace.height);
@@ -345,8 +352,8 @@ Box Engine::accent(const Node& n, Style s, Atom* a) {
     acc = glyph_box(g0, sc);
   }
   const uint32_t ag = acc.glyphs.size() == 1 ? acc.glyphs[0].glyph : 0;
-  const float acc_attach = ag && n.accent == AccentKind::Top ? static_cast<float>(font_.metrics(ag).top_accent) * sc
-                                                             : acc.width / 2;
+  const float acc_attach =
+      ag && n.accent == AccentKind::Top ? static_cast<float>(font_.metrics(ag).top_accent) * sc : acc.width / 2;
   const float delta = std::min(base.height, k(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT, s));
   const float y = base.height - delta;
   out = std::move(base);
@@ -407,7 +414,9 @@ Box Engine::array(const Node& n, Style s) {
                            env.rfind("multline", 0) == 0 || env == "dcases";
   const bool small = env == "smallmatrix" || env == "substack" || env == "subarray";
   const bool cases = env.find("cases") != std::string::npos;
-  Style cs = displaylike ? Style{0, false} : small ? (s.level <= 1 ? Style{2, false} : s) : Style{s.level == 0 ? 1 : s.level, false};
+  Style cs = displaylike ? Style{0, false}
+             : small     ? (s.level <= 1 ? Style{2, false} : s)
+                         : Style{s.level == 0 ? 1 : s.level, false};
   if (env == "substack" || env == "subarray") cs = s;
   const float e1 = em(cs);
   size_t ncols = 0;

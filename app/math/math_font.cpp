@@ -24,8 +24,8 @@ void quad_to(hb_draw_funcs_t*, void* p, hb_draw_state_t*, float cx, float cy, fl
   g->ops.push_back(GlyphPath::Quad);
   g->pts.insert(g->pts.end(), {cx, cy, x, y});
 }
-void cubic_to(hb_draw_funcs_t*, void* p, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y, float x,
-              float y, void*) {
+void cubic_to(hb_draw_funcs_t*, void* p, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y, float x, float y,
+              void*) {
   auto* g = static_cast<GlyphPath*>(p);
   g->ops.push_back(GlyphPath::Cubic);
   g->pts.insert(g->pts.end(), {c1x, c1y, c2x, c2y, x, y});
@@ -64,8 +64,7 @@ std::shared_ptr<MathFont> MathFont::open(const std::string& path) {
   hb_font_set_scale(f->font_, f->upem_, f->upem_);  // work in font units
   f->constants_.resize(HB_OT_MATH_CONSTANT_RADICAL_DEGREE_BOTTOM_RAISE_PERCENT + 1);
   for (int c = 0; c <= HB_OT_MATH_CONSTANT_RADICAL_DEGREE_BOTTOM_RAISE_PERCENT; ++c)
-    f->constants_[static_cast<size_t>(c)] =
-        hb_ot_math_get_constant(f->font_, static_cast<hb_ot_math_constant_t>(c));
+    f->constants_[static_cast<size_t>(c)] = hb_ot_math_get_constant(f->font_, static_cast<hb_ot_math_constant_t>(c));
   return f;
 }
 
@@ -89,8 +88,7 @@ std::shared_ptr<MathFont> MathFont::default_font() {
   std::lock_guard lock(m);
   if (!font) {
     const std::string p = find_default_path();
-    if (p.empty())
-      throw std::runtime_error("no math font found: install fonts-lmodern or set VELOCE_MATH_FONT");
+    if (p.empty()) throw std::runtime_error("no math font found: install fonts-lmodern or set VELOCE_MATH_FONT");
     font = open(p);
   }
   return font;

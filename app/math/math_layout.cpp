@@ -14,11 +14,11 @@ namespace {
 // 2 medium (4 mu), 3 thick (5 mu); +4 means "only in display and text style". Rows: left atom.
 constexpr uint8_t kSpacing[8][8] = {
     //        Ord Op Bin Rel Open Close Punct Inner
-    /*Ord*/   {0, 1, 6, 7, 0, 0, 0, 5},
-    /*Op*/    {1, 1, 0, 7, 0, 0, 0, 5},
-    /*Bin*/   {6, 6, 0, 0, 6, 0, 0, 6},
-    /*Rel*/   {7, 7, 0, 0, 7, 0, 0, 7},
-    /*Open*/  {0, 0, 0, 0, 0, 0, 0, 0},
+    /*Ord*/ {0, 1, 6, 7, 0, 0, 0, 5},
+    /*Op*/ {1, 1, 0, 7, 0, 0, 0, 5},
+    /*Bin*/ {6, 6, 0, 0, 6, 0, 0, 6},
+    /*Rel*/ {7, 7, 0, 0, 7, 0, 0, 7},
+    /*Open*/ {0, 0, 0, 0, 0, 0, 0, 0},
     /*Close*/ {0, 1, 6, 7, 0, 0, 0, 5},
     /*Punct*/ {5, 5, 0, 5, 5, 5, 5, 5},
     /*Inner*/ {5, 1, 6, 7, 5, 0, 5, 5},
@@ -36,13 +36,11 @@ float spacing_mu(AtomClass left, AtomClass right, int level) {
 void append(Box& dst, const Box& src, float dx, float dy) {
   for (const PlacedGlyph& g : src.glyphs) dst.glyphs.push_back({g.glyph, g.x + dx, g.y + dy, g.scale});
   for (const PlacedRule& r : src.rules) dst.rules.push_back({r.x + dx, r.y + dy, r.width, r.height});
-  for (const PlacedLine& l : src.lines)
-    dst.lines.push_back({l.x0 + dx, l.y0 + dy, l.x1 + dx, l.y1 + dy, l.thickness});
+  for (const PlacedLine& l : src.lines) dst.lines.push_back({l.x0 + dx, l.y0 + dy, l.x1 + dx, l.y1 + dy, l.thickness});
 }
 
 Engine::Engine(const MathFont& f)
-    : font_(f),
-      script_(static_cast<float>(f.constant(HB_OT_MATH_CONSTANT_SCRIPT_PERCENT_SCALE_DOWN)) / 100.0f),
+    : font_(f), script_(static_cast<float>(f.constant(HB_OT_MATH_CONSTANT_SCRIPT_PERCENT_SCALE_DOWN)) / 100.0f),
       scriptscript_(static_cast<float>(f.constant(HB_OT_MATH_CONSTANT_SCRIPT_SCRIPT_PERCENT_SCALE_DOWN)) / 100.0f) {
   if (script_ <= 0) script_ = 0.7f;  // a MATH table without them: TeX's own 7/10 and 5/10 pt fonts
   if (scriptscript_ <= 0) scriptscript_ = 0.5f;
@@ -118,14 +116,13 @@ static void attach_scripts(Engine& e, Atom& a, const Node& n, Style s) {
   float u = char_nucleus ? 0 : base.height - e.k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BASELINE_DROP_MAX, s.sup());
   float v = char_nucleus ? 0 : base.depth + e.k(HB_OT_MATH_CONSTANT_SUBSCRIPT_BASELINE_DROP_MIN, s.sub());
   if (has_sup) {
-    u = std::max({u,
-                  e.k(s.cramped ? HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP_CRAMPED
-                                : HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP, s),
-                  sup.depth + e.k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN, s)});
+    u = std::max(
+        {u, e.k(s.cramped ? HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP_CRAMPED : HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP, s),
+         sup.depth + e.k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN, s)});
   }
   if (has_sub && !has_sup) {
-    v = std::max({v, e.k(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN, s),
-                  sub.height - e.k(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX, s)});
+    v = std::max(
+        {v, e.k(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN, s), sub.height - e.k(HB_OT_MATH_CONSTANT_SUBSCRIPT_TOP_MAX, s)});
   }
   if (has_sub && has_sup) {
     v = std::max(v, e.k(HB_OT_MATH_CONSTANT_SUBSCRIPT_SHIFT_DOWN, s));
@@ -147,7 +144,8 @@ static void attach_scripts(Engine& e, Atom& a, const Node& n, Style s) {
     if (has_sup)
       x_sup += static_cast<float>(e.font_.kerning(a.glyph, HB_OT_MATH_KERN_TOP_RIGHT, static_cast<int32_t>(u / sc))) * sc;
     if (has_sub)
-      x_sub += static_cast<float>(e.font_.kerning(a.glyph, HB_OT_MATH_KERN_BOTTOM_RIGHT, static_cast<int32_t>(-v / sc))) * sc;
+      x_sub +=
+          static_cast<float>(e.font_.kerning(a.glyph, HB_OT_MATH_KERN_BOTTOM_RIGHT, static_cast<int32_t>(-v / sc))) * sc;
   }
   out.width = base.width;
   out.height = base.height;
@@ -223,18 +221,27 @@ Atom Engine::atom(const Node& n, Style s) {
       } else {
         a.box = op_name(n.text, s, n.source_pos);
       }
-      const bool limits = n.limits == LimitsMode::Limits ||
-                          (n.limits == LimitsMode::Default && n.limits_in_display && s.level == 0);
+      const bool limits =
+          n.limits == LimitsMode::Limits || (n.limits == LimitsMode::Default && n.limits_in_display && s.level == 0);
       a.limits = limits && n.cls == AtomClass::Op;
       break;
     }
-    case NodeKind::Fraction: a.box = fraction(n, s); a.cls = AtomClass::Inner; break;
+    case NodeKind::Fraction:
+      a.box = fraction(n, s);
+      a.cls = AtomClass::Inner;
+      break;
     case NodeKind::Radical: a.box = radical(n, s); break;
-    case NodeKind::LeftRight: a.box = left_right(n, s); a.cls = AtomClass::Inner; break;
+    case NodeKind::LeftRight:
+      a.box = left_right(n, s);
+      a.cls = AtomClass::Inner;
+      break;
     case NodeKind::BigDelim: a.box = big_delimiter(n, s); break;
     case NodeKind::Accent: a.box = accent(n, s, &a); break;
     case NodeKind::Text: a.box = text(n.text, n.style, s, n.source_pos); break;
-    case NodeKind::Array: a.box = array(n, s); a.cls = n.text == "substack" ? AtomClass::Ord : AtomClass::Inner; break;
+    case NodeKind::Array:
+      a.box = array(n, s);
+      a.cls = n.text == "substack" ? AtomClass::Ord : AtomClass::Inner;
+      break;
     case NodeKind::Boxed: {
       // \fbox: \fboxsep 3 pt of space and a \fboxrule 0.4 pt frame (LaTeX's defaults at 10 pt).
       const Box in = list(*n.body, s);
@@ -270,8 +277,7 @@ Atom Engine::atom(const Node& n, Style s) {
       break;
     }
     case NodeKind::Space:
-    case NodeKind::StyleChange:
-      break;
+    case NodeKind::StyleChange: break;
   }
   attach_scripts(*this, a, n, s);
   return a;
@@ -315,8 +321,8 @@ Box Engine::list(const MathList& l, Style s, bool leading_ord) {
   for (Item& it : items) {
     if (!it.is_atom) continue;
     AtomClass& c = it.atom.cls;
-    if (c == AtomClass::Bin && (!have_prev || prev == AtomClass::Bin || prev == AtomClass::Op ||
-                                prev == AtomClass::Rel || prev == AtomClass::Open || prev == AtomClass::Punct))
+    if (c == AtomClass::Bin && (!have_prev || prev == AtomClass::Bin || prev == AtomClass::Op || prev == AtomClass::Rel ||
+                                prev == AtomClass::Open || prev == AtomClass::Punct))
       c = AtomClass::Ord;
     if ((c == AtomClass::Rel || c == AtomClass::Close || c == AtomClass::Punct) && prev_atom &&
         prev_atom->cls == AtomClass::Bin)

@@ -76,7 +76,8 @@ class Writer {
     for (const Node& n : l) {
       if (n.kind == NodeKind::StyleChange) {
         static const char* kStyle[] = {"displaystyle=\"true\" scriptlevel=\"0\"", "displaystyle=\"false\" scriptlevel=\"0\"",
-                                       "displaystyle=\"false\" scriptlevel=\"1\"", "displaystyle=\"false\" scriptlevel=\"2\""};
+                                       "displaystyle=\"false\" scriptlevel=\"1\"",
+                                       "displaystyle=\"false\" scriptlevel=\"2\""};
         out += "<mstyle ";
         out += kStyle[n.style & 3];
         out += "><mrow>";
@@ -94,10 +95,15 @@ class Writer {
                         n.accent == AccentKind::UnderBrace ||
                         (n.kind == NodeKind::Operator && n.limits != LimitsMode::NoLimits &&
                          (n.limits_in_display || n.limits == LimitsMode::Limits));
-    const bool brace = n.kind == NodeKind::Accent && (n.accent == AccentKind::OverBrace || n.accent == AccentKind::UnderBrace);
+    const bool brace =
+        n.kind == NodeKind::Accent && (n.accent == AccentKind::OverBrace || n.accent == AccentKind::UnderBrace);
     if (!n.sub && !n.sup) return nucleus(n);
-    const char* tag = limits || brace ? (n.sub && n.sup ? "munderover" : n.sub ? "munder" : "mover")
-                                      : (n.sub && n.sup ? "msubsup" : n.sub ? "msub" : "msup");
+    const char* tag = limits || brace ? (n.sub && n.sup ? "munderover"
+                                         : n.sub        ? "munder"
+                                                        : "mover")
+                                      : (n.sub && n.sup ? "msubsup"
+                                         : n.sub        ? "msub"
+                                                        : "msup");
     out += "<";
     out += tag;
     out += ">";
@@ -122,7 +128,12 @@ class Writer {
       case NodeKind::Symbol: {
         const char32_t c = n.cp;
         const bool digit = (c >= '0' && c <= '9') || (c >= 0x1D7CE && c <= 0x1D7FF);
-        if (digit) { out += "<mn>"; escaped(out, c); out += "</mn>"; break; }
+        if (digit) {
+          out += "<mn>";
+          escaped(out, c);
+          out += "</mn>";
+          break;
+        }
         if (n.cls == AtomClass::Ord && c != '|' && c != '/' && c != 0x2016) {
           out += n.upright_text && c < 0x80 ? "<mi mathvariant=\"normal\">" : "<mi>";
           escaped(out, c);
@@ -166,25 +177,29 @@ class Writer {
         break;
       case NodeKind::BigDelim: {
         static const char* kSize[] = {"", " minsize=\"1.2em\" maxsize=\"1.2em\"", " minsize=\"1.623em\" maxsize=\"1.623em\"",
-                                      " minsize=\"2.047em\" maxsize=\"2.047em\"", " minsize=\"2.470em\" maxsize=\"2.470em\""};
+                                      " minsize=\"2.047em\" maxsize=\"2.047em\"",
+                                      " minsize=\"2.470em\" maxsize=\"2.470em\""};
         mo(n.cp, n.style <= 0 ? " stretchy=\"true\"" : kSize[n.style > 4 ? 4 : n.style]);
         break;
       }
       case NodeKind::Accent:
         switch (n.accent) {
-          case AccentKind::Top: case AccentKind::WideTop:
+          case AccentKind::Top:
+          case AccentKind::WideTop:
             out += "<mover accent=\"true\">";
             list(*n.body);
             mo(spacing_accent(n.cp), n.accent == AccentKind::WideTop ? " stretchy=\"true\"" : " stretchy=\"false\"");
             out += "</mover>";
             break;
-          case AccentKind::Overline: case AccentKind::OverBrace:
+          case AccentKind::Overline:
+          case AccentKind::OverBrace:
             out += "<mover accent=\"true\">";
             list(*n.body);
             mo(n.accent == AccentKind::Overline ? 0x203E : 0x23DE, " stretchy=\"true\"");
             out += "</mover>";
             break;
-          case AccentKind::Underline: case AccentKind::UnderBrace:
+          case AccentKind::Underline:
+          case AccentKind::UnderBrace:
             out += "<munder accentunder=\"true\">";
             list(*n.body);
             mo(n.accent == AccentKind::Underline ? 0x5F : 0x23DF, " stretchy=\"true\"");
@@ -218,7 +233,7 @@ class Writer {
         out += "</menclose>";
         break;
       case NodeKind::Cancel:
-        out += n.cancel == 1 ? "<menclose notation=\"updiagonalstrike\">"
+        out += n.cancel == 1   ? "<menclose notation=\"updiagonalstrike\">"
                : n.cancel == 2 ? "<menclose notation=\"downdiagonalstrike\">"
                                : "<menclose notation=\"updiagonalstrike downdiagonalstrike\">";
         list(*n.body);
@@ -238,14 +253,25 @@ class Writer {
 
   void array(const Node& n) {
     const std::string& env = n.text;
-    const char* open = env == "pmatrix" ? "(" : env == "bmatrix" ? "[" : env == "Bmatrix" ? "{" : env == "vmatrix" ? "|"
-                       : env == "Vmatrix" ? "\u2016" : (env == "cases" || env == "dcases") ? "{" : nullptr;
-    const char* close = env == "pmatrix" ? ")" : env == "bmatrix" ? "]" : env == "Bmatrix" ? "}" : env == "vmatrix" ? "|"
-                        : env == "Vmatrix" ? "\u2016" : env == "rcases" ? "}" : nullptr;
+    const char* open = env == "pmatrix"                      ? "("
+                       : env == "bmatrix"                    ? "["
+                       : env == "Bmatrix"                    ? "{"
+                       : env == "vmatrix"                    ? "|"
+                       : env == "Vmatrix"                    ? "\u2016"
+                       : (env == "cases" || env == "dcases") ? "{"
+                                                             : nullptr;
+    const char* close = env == "pmatrix"   ? ")"
+                        : env == "bmatrix" ? "]"
+                        : env == "Bmatrix" ? "}"
+                        : env == "vmatrix" ? "|"
+                        : env == "Vmatrix" ? "\u2016"
+                        : env == "rcases"  ? "}"
+                                           : nullptr;
     out += "<mrow>";
     if (open) out += std::string("<mo fence=\"true\" stretchy=\"true\">") + (open[0] == '{' ? "{" : open) + "</mo>";
     std::string align;
-    for (char c : n.columns) align += std::string(align.empty() ? "" : " ") + (c == 'l' ? "left" : c == 'r' ? "right" : "center");
+    for (char c : n.columns)
+      align += std::string(align.empty() ? "" : " ") + (c == 'l' ? "left" : c == 'r' ? "right" : "center");
     out += "<mtable columnalign=\"" + align + "\"";
     if (env.rfind("align", 0) == 0 || env == "split" || env.rfind("gather", 0) == 0) out += " displaystyle=\"true\"";
     out += ">";

@@ -82,8 +82,7 @@ class Parser {
   }
 
   void skip_space() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
-      ++pos_;
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
   }
 
   // One UTF-8 character; a malformed byte is an error at its offset.
@@ -124,7 +123,10 @@ class Parser {
     const size_t start = ++pos_;
     int depth = 1;
     while (pos_ < s_.size()) {
-      if (s_[pos_] == '\\') { pos_ += 2; continue; }
+      if (s_[pos_] == '\\') {
+        pos_ += 2;
+        continue;
+      }
       if (s_[pos_] == '{') ++depth;
       if (s_[pos_] == '}' && --depth == 0) break;
       ++pos_;
@@ -190,15 +192,15 @@ class Parser {
   Node symbol(char32_t cp, AtomClass cls, size_t at) {
     Node n = make(NodeKind::Symbol, at);
     n.cls = cls;
-    const bool greek_lower = (cp >= 0x3B1 && cp <= 0x3C9) || cp == 0x3F5 || cp == 0x3D1 || cp == 0x3F0 ||
-                             cp == 0x3D5 || cp == 0x3F1 || cp == 0x3D6 || cp == 0x2202;
+    const bool greek_lower = (cp >= 0x3B1 && cp <= 0x3C9) || cp == 0x3F5 || cp == 0x3D1 || cp == 0x3F0 || cp == 0x3D5 ||
+                             cp == 0x3F1 || cp == 0x3D6 || cp == 0x2202;
     const bool latin = cp < 0x80 && is_letter(static_cast<char>(cp));
     const bool digit = cp >= '0' && cp <= '9';
     const bool greek_upper = cp >= 0x391 && cp <= 0x3A9;
     if (bold_symbol_) {
       n.cp = map_alphabet(cp, (digit || greek_upper) ? Alphabet::Bold : Alphabet::BoldItalic);
-    } else if (latin || (greek_lower && alphabet_ != Alphabet::Blackboard) || ((digit || greek_upper) &&
-               alphabet_ != Alphabet::Italic)) {
+    } else if (latin || (greek_lower && alphabet_ != Alphabet::Blackboard) ||
+               ((digit || greek_upper) && alphabet_ != Alphabet::Italic)) {
       n.cp = map_alphabet(cp, alphabet_);
       n.upright_text = alphabet_ == Alphabet::Upright;
     } else {
@@ -230,12 +232,21 @@ class Parser {
   // Parses one atom (or script, or command) onto the list. False at a stop token (stored in *stop).
   bool parse_atom(MathList& list, Stop* stop) {
     skip_space();
-    if (pos_ >= s_.size()) { *stop = Stop::End; return false; }
+    if (pos_ >= s_.size()) {
+      *stop = Stop::End;
+      return false;
+    }
     const size_t at = pos_;
     const char c = s_[pos_];
     switch (c) {
-      case '}': ++pos_; *stop = Stop::Brace; return false;
-      case '&': ++pos_; *stop = Stop::Ampersand; return false;
+      case '}':
+        ++pos_;
+        *stop = Stop::Brace;
+        return false;
+      case '&':
+        ++pos_;
+        *stop = Stop::Ampersand;
+        return false;
       case '{': {
         ++pos_;
         Stop st;
@@ -250,7 +261,8 @@ class Parser {
         prime_only_ = false;
         return true;
       }
-      case '^': case '_':
+      case '^':
+      case '_':
         ++pos_;
         attach_script(list, c == '^', at);
         return true;
@@ -324,17 +336,50 @@ class Parser {
       *stop = Stop::NewRow;
       return false;
     }
-    if (name == "cr") { *stop = Stop::NewRow; return false; }
-    if (name == "right") { *stop = Stop::Right; return false; }
-    if (name == "middle") { *stop = Stop::Middle; return false; }
-    if (name == "end") { *stop = Stop::EndEnv; return false; }
-    if (name == "," || name == "thinspace") { push_space(list, 3, at); return true; }
-    if (name == ":" || name == ">" || name == "medspace") { push_space(list, 4, at); return true; }
-    if (name == ";" || name == "thickspace") { push_space(list, 5, at); return true; }
-    if (name == "!" || name == "negthinspace") { push_space(list, -3, at); return true; }
-    if (name == "quad") { push_space(list, 18, at); return true; }
-    if (name == "qquad") { push_space(list, 36, at); return true; }
-    if (name == "enspace") { push_space(list, 9, at); return true; }
+    if (name == "cr") {
+      *stop = Stop::NewRow;
+      return false;
+    }
+    if (name == "right") {
+      *stop = Stop::Right;
+      return false;
+    }
+    if (name == "middle") {
+      *stop = Stop::Middle;
+      return false;
+    }
+    if (name == "end") {
+      *stop = Stop::EndEnv;
+      return false;
+    }
+    if (name == "," || name == "thinspace") {
+      push_space(list, 3, at);
+      return true;
+    }
+    if (name == ":" || name == ">" || name == "medspace") {
+      push_space(list, 4, at);
+      return true;
+    }
+    if (name == ";" || name == "thickspace") {
+      push_space(list, 5, at);
+      return true;
+    }
+    if (name == "!" || name == "negthinspace") {
+      push_space(list, -3, at);
+      return true;
+    }
+    if (name == "quad") {
+      push_space(list, 18, at);
+      return true;
+    }
+    if (name == "qquad") {
+      push_space(list, 36, at);
+      return true;
+    }
+    if (name == "enspace") {
+      push_space(list, 9, at);
+      return true;
+    }
     if (name == " " || name == "\n" || name == "\t") {
       Node sp = make(NodeKind::Space, at);
       sp.text = " ";
@@ -388,7 +433,8 @@ class Parser {
       return true;
     }
     if (name == "limits" || name == "nolimits") {
-      if (list.empty() || list.back().kind != NodeKind::Operator) fail("\\" + std::string(name) + " must follow an operator", at);
+      if (list.empty() || list.back().kind != NodeKind::Operator)
+        fail("\\" + std::string(name) + " must follow an operator", at);
       list.back().limits = name == "limits" ? LimitsMode::Limits : LimitsMode::NoLimits;
       return true;
     }
@@ -420,8 +466,8 @@ class Parser {
       if (name != "mod") list.push_back(symbol(')', AtomClass::Close, at));
       return true;
     }
-    if (name == "frac" || name == "dfrac" || name == "tfrac" || name == "cfrac" || name == "binom" ||
-        name == "dbinom" || name == "tbinom") {
+    if (name == "frac" || name == "dfrac" || name == "tfrac" || name == "cfrac" || name == "binom" || name == "dbinom" ||
+        name == "tbinom") {
       Node n = make(NodeKind::Fraction, at);
       n.frac = (name == "dfrac" || name == "cfrac" || name == "dbinom") ? FracKind::Display
                : (name == "tfrac" || name == "tbinom")                  ? FracKind::Text
@@ -446,7 +492,10 @@ class Parser {
         while (true) {
           skip_space();
           if (pos_ >= s_.size()) fail("\\sqrt[: missing ]", open);
-          if (s_[pos_] == ']') { ++pos_; break; }
+          if (s_[pos_] == ']') {
+            ++pos_;
+            break;
+          }
           if (!parse_atom(index, &st)) fail("\\sqrt[: missing ]", open);
         }
         n.body2 = std::make_unique<MathList>(std::move(index));
@@ -486,8 +535,10 @@ class Parser {
         Node n = make(NodeKind::BigDelim, at);
         n.style = static_cast<int8_t>(size);
         n.cp = read_delimiter(("\\" + std::string(name)).c_str());
-        n.cls = rest == "l" ? AtomClass::Open : rest == "r" ? AtomClass::Close : rest == "m" ? AtomClass::Rel
-                                                                                       : class_of_char(n.cp);
+        n.cls = rest == "l"   ? AtomClass::Open
+                : rest == "r" ? AtomClass::Close
+                : rest == "m" ? AtomClass::Rel
+                              : class_of_char(n.cp);
         list.push_back(std::move(n));
         return true;
       }
@@ -507,15 +558,22 @@ class Parser {
       const std::string raw = read_raw_group("\\text");
       // TeX's escapes inside text: \% \$ \& \# \_ \{ \} and "\ " become the character.
       for (size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\\' && i + 1 < raw.size() && !is_letter(raw[i + 1])) { n.text += raw[++i]; continue; }
-        if (raw[i] == '~') { n.text += ' '; continue; }
+        if (raw[i] == '\\' && i + 1 < raw.size() && !is_letter(raw[i + 1])) {
+          n.text += raw[++i];
+          continue;
+        }
+        if (raw[i] == '~') {
+          n.text += ' ';
+          continue;
+        }
         if (raw[i] == '{' || raw[i] == '}' || raw[i] == '$') continue;
         if (raw[i] == '\\') {  // a command inside \text: keep its name readable rather than fail
           size_t j = i + 1;
           while (j < raw.size() && is_letter(raw[j])) ++j;
           const std::string_view cmd = std::string_view(raw).substr(i + 1, j - i - 1);
           if (cmd == "quad" || cmd == "qquad") n.text += "  ";
-          else if (cmd != "textbf" && cmd != "emph" && cmd != "textit") fail("unsupported command in \\text: \\" + std::string(cmd), at);
+          else if (cmd != "textbf" && cmd != "emph" && cmd != "textit")
+            fail("unsupported command in \\text: \\" + std::string(cmd), at);
           i = j - 1;
           continue;
         }
@@ -525,15 +583,19 @@ class Parser {
       list.push_back(std::move(n));
       return true;
     }
-    struct AlphabetCmd { std::string_view name; Alphabet a; bool bold; };
+    struct AlphabetCmd {
+      std::string_view name;
+      Alphabet a;
+      bool bold;
+    };
     static constexpr AlphabetCmd kAlphabets[] = {
-        {"mathrm", Alphabet::Upright, false}, {"mathup", Alphabet::Upright, false},
-        {"mathit", Alphabet::Italic, false}, {"mathbf", Alphabet::Bold, false},
-        {"mathbb", Alphabet::Blackboard, false}, {"mathcal", Alphabet::Script, false},
-        {"mathscr", Alphabet::Script, false}, {"mathfrak", Alphabet::Fraktur, false},
-        {"mathsf", Alphabet::SansSerif, false}, {"mathtt", Alphabet::Monospace, false},
+        {"mathrm", Alphabet::Upright, false},       {"mathup", Alphabet::Upright, false},
+        {"mathit", Alphabet::Italic, false},        {"mathbf", Alphabet::Bold, false},
+        {"mathbb", Alphabet::Blackboard, false},    {"mathcal", Alphabet::Script, false},
+        {"mathscr", Alphabet::Script, false},       {"mathfrak", Alphabet::Fraktur, false},
+        {"mathsf", Alphabet::SansSerif, false},     {"mathtt", Alphabet::Monospace, false},
         {"boldsymbol", Alphabet::BoldItalic, true}, {"bm", Alphabet::BoldItalic, true},
-        {"mathbold", Alphabet::Bold, false}, {"mathnormal", Alphabet::Italic, false}};
+        {"mathbold", Alphabet::Bold, false},        {"mathnormal", Alphabet::Italic, false}};
     for (const auto& ac : kAlphabets) {
       if (ac.name != name) continue;
       Node g = make(NodeKind::Group, at);
@@ -546,11 +608,14 @@ class Parser {
       }
       return true;
     }
-    struct ClassCmd { std::string_view name; AtomClass cls; };
-    static constexpr ClassCmd kClasses[] = {
-        {"mathord", AtomClass::Ord}, {"mathop", AtomClass::Op}, {"mathbin", AtomClass::Bin},
-        {"mathrel", AtomClass::Rel}, {"mathopen", AtomClass::Open}, {"mathclose", AtomClass::Close},
-        {"mathpunct", AtomClass::Punct}, {"mathinner", AtomClass::Inner}};
+    struct ClassCmd {
+      std::string_view name;
+      AtomClass cls;
+    };
+    static constexpr ClassCmd kClasses[] = {{"mathord", AtomClass::Ord},     {"mathop", AtomClass::Op},
+                                            {"mathbin", AtomClass::Bin},     {"mathrel", AtomClass::Rel},
+                                            {"mathopen", AtomClass::Open},   {"mathclose", AtomClass::Close},
+                                            {"mathpunct", AtomClass::Punct}, {"mathinner", AtomClass::Inner}};
     for (const auto& cc : kClasses) {
       if (cc.name != name) continue;
       Node g = make(NodeKind::Group, at);
@@ -560,10 +625,13 @@ class Parser {
       return true;
     }
     // Plain TeX's font switches, still common in model output: {\rm d}x, {\bf v}.
-    if (name == "rm" || name == "bf" || name == "it" || name == "cal" || name == "sf" || name == "tt" ||
-        name == "mit") {
-      alphabet_ = name == "rm" ? Alphabet::Upright : name == "bf" ? Alphabet::Bold : name == "cal" ? Alphabet::Script
-                  : name == "sf" ? Alphabet::SansSerif : name == "tt" ? Alphabet::Monospace : Alphabet::Italic;
+    if (name == "rm" || name == "bf" || name == "it" || name == "cal" || name == "sf" || name == "tt" || name == "mit") {
+      alphabet_ = name == "rm"    ? Alphabet::Upright
+                  : name == "bf"  ? Alphabet::Bold
+                  : name == "cal" ? Alphabet::Script
+                  : name == "sf"  ? Alphabet::SansSerif
+                  : name == "tt"  ? Alphabet::Monospace
+                                  : Alphabet::Italic;
       bold_symbol_ = false;
       return true;
     }
@@ -619,9 +687,9 @@ class Parser {
       n.body = std::make_unique<MathList>(read_arg("\\overset"));
       if (name == "underset") n.sub = std::make_unique<MathList>(std::move(script));
       else n.sup = std::make_unique<MathList>(std::move(script));
-      n.cls = name == "stackrel" ? AtomClass::Rel
+      n.cls = name == "stackrel"                                               ? AtomClass::Rel
               : (n.body->size() == 1 && (*n.body)[0].kind == NodeKind::Symbol) ? (*n.body)[0].cls
-                                                                                : AtomClass::Ord;
+                                                                               : AtomClass::Ord;
       // The stacked scripts are limits, never scripts after the base.
       n.limits = LimitsMode::Limits;
       list.push_back(std::move(n));
@@ -646,12 +714,18 @@ class Parser {
       has_tag_ = true;
       return true;
     }
-    if (name == "label") { (void)read_raw_group("\\label"); return true; }
+    if (name == "label") {
+      (void)read_raw_group("\\label");
+      return true;
+    }
     if (name == "nonumber" || name == "notag" || name == "hline" || name == "limits" || name == "nolimits" ||
         name == "allowbreak" || name == "nobreak" || name == "left." || name == "relax") {
       return true;
     }
-    if (name == "color") { (void)read_raw_group("\\color"); return true; }  // colours: rendered in the theme's
+    if (name == "color") {
+      (void)read_raw_group("\\color");
+      return true;
+    }  // colours: rendered in the theme's
     if (name == "textcolor" || name == "colorbox") {
       (void)read_raw_group("\\textcolor");
       Node g = make(NodeKind::Group, at);
@@ -677,8 +751,7 @@ class Parser {
       if (pos_ - start > 1) {  // a Unicode delimiter typed directly: ⟨ ⟩ ‖
         pos_ = start;
         const char32_t cp = next_utf8();
-        if (cp == 0x27E8 || cp == 0x27E9 || cp == 0x2016 || cp == 0x230A || cp == 0x230B || cp == 0x2308 ||
-            cp == 0x2309)
+        if (cp == 0x27E8 || cp == 0x27E9 || cp == 0x2016 || cp == 0x230A || cp == 0x230B || cp == 0x2308 || cp == 0x2309)
           return cp;
       }
     }
@@ -694,7 +767,10 @@ class Parser {
       MathList cell = parse_list(&st);
       rows.back().push_back(std::move(cell));
       if (st == Stop::Ampersand) continue;
-      if (st == Stop::NewRow) { rows.emplace_back(); continue; }
+      if (st == Stop::NewRow) {
+        rows.emplace_back();
+        continue;
+      }
       if (st == end) break;
       fail(env + ": not closed", at);
     }
@@ -716,11 +792,11 @@ class Parser {
       }
       if (env != "array") cols.clear(), n.column_rules.clear();  // alignat's argument counts column pairs
     }
-    static const std::string_view kKnown[] = {
-        "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "cases", "dcases",
-        "rcases", "aligned", "align", "align*", "alignat", "alignat*", "alignedat", "equation", "equation*",
-        "gather", "gather*", "gathered", "split", "multline", "multline*", "array", "eqnarray", "eqnarray*",
-        "subarray"};
+    static const std::string_view kKnown[] = {"matrix",      "pmatrix",  "bmatrix",   "Bmatrix",   "vmatrix",  "Vmatrix",
+                                              "smallmatrix", "cases",    "dcases",    "rcases",    "aligned",  "align",
+                                              "align*",      "alignat",  "alignat*",  "alignedat", "equation", "equation*",
+                                              "gather",      "gather*",  "gathered",  "split",     "multline", "multline*",
+                                              "array",       "eqnarray", "eqnarray*", "subarray"};
     bool known = false;
     for (auto k : kKnown) known = known || k == env;
     if (!known) fail("unknown environment " + env, at);

@@ -130,10 +130,22 @@ Coverage rasterize(const DisplayList& l, const MathFont& font, float px_per_em, 
     auto py = [&](size_t j) { return Y(g.y + p.pts[j + 1] * g.scale); };
     for (GlyphPath::Op op : p.ops) {
       switch (op) {
-        case GlyphPath::Move: f.move_to(px(i), py(i)); i += 2; break;
-        case GlyphPath::Line: f.line_to(px(i), py(i)); i += 2; break;
-        case GlyphPath::Quad: f.quad_to(px(i), py(i), px(i + 2), py(i + 2)); i += 4; break;
-        case GlyphPath::Cubic: f.cubic_to(px(i), py(i), px(i + 2), py(i + 2), px(i + 4), py(i + 4)); i += 6; break;
+        case GlyphPath::Move:
+          f.move_to(px(i), py(i));
+          i += 2;
+          break;
+        case GlyphPath::Line:
+          f.line_to(px(i), py(i));
+          i += 2;
+          break;
+        case GlyphPath::Quad:
+          f.quad_to(px(i), py(i), px(i + 2), py(i + 2));
+          i += 4;
+          break;
+        case GlyphPath::Cubic:
+          f.cubic_to(px(i), py(i), px(i + 2), py(i + 2), px(i + 4), py(i + 4));
+          i += 6;
+          break;
         case GlyphPath::Close: f.close(); break;
       }
     }

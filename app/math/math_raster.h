@@ -12,8 +12,8 @@ namespace veloce::math {
 
 struct Coverage {
   int width = 0, height = 0;
-  int baseline = 0;              // pixel row of the baseline, from the top
-  std::vector<uint8_t> alpha;    // row-major, 0 empty .. 255 full ink
+  int baseline = 0;            // pixel row of the baseline, from the top
+  std::vector<uint8_t> alpha;  // row-major, 0 empty .. 255 full ink
 };
 
 Coverage rasterize(const DisplayList& list, const MathFont& font, float px_per_em, int padding_px = 2);

@@ -13,10 +13,10 @@ namespace veloce::math {
 
 struct MathResult {
   bool ok = false;
-  DisplayList list;        // font units of the base size, y up, origin on the baseline
+  DisplayList list;  // font units of the base size, y up, origin on the baseline
   int32_t units_per_em = 1000;
-  std::string error;       // when !ok: one line, e.g. "unknown command \foo"
-  size_t error_pos = 0;    // byte offset of the problem in the TeX source
+  std::string error;     // when !ok: one line, e.g. "unknown command \foo"
+  size_t error_pos = 0;  // byte offset of the problem in the TeX source
 };
 
 MathResult layout_math(std::string_view tex, bool display, const MathFont& font);

@@ -8,8 +8,8 @@ namespace {
 
 // Environments that are display math on their own, outside any $ or \[.
 constexpr std::array<std::string_view, 16> kDisplayEnvironments = {
-    "align", "align*", "equation", "equation*", "gather", "gather*", "multline", "multline*",
-    "cases", "aligned", "gathered", "matrix", "pmatrix", "bmatrix", "vmatrix", "array"};
+    "align", "align*",  "equation", "equation*", "gather",  "gather*", "multline", "multline*",
+    "cases", "aligned", "gathered", "matrix",    "pmatrix", "bmatrix", "vmatrix",  "array"};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -39,7 +39,10 @@ size_t code_span_end(std::string_view s, size_t pos, size_t* run_out) {
   while (pos + run < s.size() && s[pos + run] == '`') ++run;
   *run_out = run;
   for (size_t i = pos + run; i < s.size();) {
-    if (s[i] != '`') { ++i; continue; }
+    if (s[i] != '`') {
+      ++i;
+      continue;
+    }
     size_t r = 0;
     while (i + r < s.size() && s[i + r] == '`') ++r;
     if (r == run) return i + r;
@@ -67,7 +70,10 @@ struct Found {
 bool single_dollar(std::string_view s, size_t pos, Found* f) {
   if (pos + 1 >= s.size() || is_space(s[pos + 1]) || s[pos + 1] == '$') return false;
   for (size_t i = pos + 1; i < s.size(); ++i) {
-    if (s[i] == '\\') { ++i; continue; }  // \$ inside math is a dollar sign, not the end
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }  // \$ inside math is a dollar sign, not the end
     if (s[i] != '$') continue;
     if (is_space(s[i - 1])) continue;
     if (i + 1 < s.size() && is_digit(s[i + 1])) continue;
@@ -78,8 +84,7 @@ bool single_dollar(std::string_view s, size_t pos, Found* f) {
   return false;
 }
 
-bool closed_by(std::string_view s, size_t pos, std::string_view open, std::string_view close, SpanKind kind,
-               Found* f) {
+bool closed_by(std::string_view s, size_t pos, std::string_view open, std::string_view close, SpanKind kind, Found* f) {
   const size_t start = pos + open.size();
   for (size_t i = start; i + close.size() <= s.size(); ++i) {
     if (s.compare(i, close.size(), close) == 0) {

@@ -30,10 +30,22 @@ std::string path_data(const GlyphPath& p) {
   };
   for (GlyphPath::Op op : p.ops) {
     switch (op) {
-      case GlyphPath::Move: d += 'M'; pt(1); break;
-      case GlyphPath::Line: d += 'L'; pt(1); break;
-      case GlyphPath::Quad: d += 'Q'; pt(2); break;
-      case GlyphPath::Cubic: d += 'C'; pt(3); break;
+      case GlyphPath::Move:
+        d += 'M';
+        pt(1);
+        break;
+      case GlyphPath::Line:
+        d += 'L';
+        pt(1);
+        break;
+      case GlyphPath::Quad:
+        d += 'Q';
+        pt(2);
+        break;
+      case GlyphPath::Cubic:
+        d += 'C';
+        pt(3);
+        break;
       case GlyphPath::Close: d += 'Z'; break;
     }
   }

@@ -26,8 +26,16 @@ QPainterPath glyph_path(const math::MathFont& font, uint32_t glyph) {
     switch (op) {
       case math::GlyphPath::Move: p.moveTo(pt()); break;
       case math::GlyphPath::Line: p.lineTo(pt()); break;
-      case math::GlyphPath::Quad: { const QPointF c = pt(); p.quadTo(c, pt()); break; }
-      case math::GlyphPath::Cubic: { const QPointF a = pt(), b = pt(); p.cubicTo(a, b, pt()); break; }
+      case math::GlyphPath::Quad: {
+        const QPointF c = pt();
+        p.quadTo(c, pt());
+        break;
+      }
+      case math::GlyphPath::Cubic: {
+        const QPointF a = pt(), b = pt();
+        p.cubicTo(a, b, pt());
+        break;
+      }
       case math::GlyphPath::Close: p.closeSubpath(); break;
     }
   }

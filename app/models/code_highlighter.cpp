@@ -40,27 +40,18 @@ void muteScriptCompiler(QLoggingCategory* category) {
 QString highlightColour(const QString& name, bool dark) {
   const Palette& p = dark ? kDark : kLight;
   const char* colour = nullptr;
-  if (name == u"keyword" || name == u"selector-tag" || name == u"doctag" || name == u"meta-keyword")
-    colour = p.keyword;
-  else if (name == u"built_in" || name == u"type" || name == u"class")
-    colour = p.type;
-  else if (name == u"string" || name == u"regexp" || name == u"addition" || name == u"meta-string")
-    colour = p.string;
-  else if (name == u"number" || name == u"literal" || name == u"symbol" || name == u"bullet")
-    colour = p.number;
-  else if (name == u"comment" || name == u"quote")
-    colour = p.comment;
-  else if (name == u"title" || name == u"function" || name == u"section")
-    colour = p.function;
-  else if (name == u"meta")
-    colour = p.meta;
+  if (name == u"keyword" || name == u"selector-tag" || name == u"doctag" || name == u"meta-keyword") colour = p.keyword;
+  else if (name == u"built_in" || name == u"type" || name == u"class") colour = p.type;
+  else if (name == u"string" || name == u"regexp" || name == u"addition" || name == u"meta-string") colour = p.string;
+  else if (name == u"number" || name == u"literal" || name == u"symbol" || name == u"bullet") colour = p.number;
+  else if (name == u"comment" || name == u"quote") colour = p.comment;
+  else if (name == u"title" || name == u"function" || name == u"section") colour = p.function;
+  else if (name == u"meta") colour = p.meta;
   else if (name == u"attr" || name == u"attribute" || name == u"variable" || name == u"template-variable" ||
            name == u"params" || name == u"subst")
     colour = p.attribute;
-  else if (name == u"tag" || name == u"name" || name == u"selector-id" || name == u"selector-class")
-    colour = p.tag;
-  else if (name == u"deletion")
-    colour = p.deletion;
+  else if (name == u"tag" || name == u"name" || name == u"selector-id" || name == u"selector-class") colour = p.tag;
+  else if (name == u"deletion") colour = p.deletion;
   return colour ? QString::fromLatin1(colour) : QString();
 }
 
@@ -92,9 +83,10 @@ void CodeHighlighter::load() {
   // only branch that works without a browser's `window`.
   // highlight.js 9 prints its end-of-life notice and warnings through `console`, which a bare
   // QJSEngine lacks (a ReferenceError would abort highlighting): a silent one.
-  engine->evaluate(QStringLiteral("var exports = {};"
-                                  "var console = { log: function() {}, info: function() {},"
-                                  "  warn: function() {}, error: function() {} };"));
+  engine->evaluate(
+      QStringLiteral("var exports = {};"
+                     "var console = { log: function() {}, info: function() {},"
+                     "  warn: function() {}, error: function() {} };"));
   previousFilter = QLoggingCategory::installFilter(muteScriptCompiler);
   const QJSValue result = engine->evaluate(source, file.fileName());
   QLoggingCategory::installFilter(previousFilter);
@@ -102,11 +94,11 @@ void CodeHighlighter::load() {
     error_ = QStringLiteral("highlight.js failed to load: %1").arg(result.toString());
     return;
   }
-  const QJSValue helper = engine->evaluate(QStringLiteral(
-      "(function veloceHighlight(language, code) {"
-      "  if (!hljs.getLanguage(language)) return null;"
-      "  return hljs.highlight(language, code, true).value;"
-      "})"));
+  const QJSValue helper =
+      engine->evaluate(QStringLiteral("(function veloceHighlight(language, code) {"
+                                      "  if (!hljs.getLanguage(language)) return null;"
+                                      "  return hljs.highlight(language, code, true).value;"
+                                      "})"));
   if (!helper.isCallable()) {
     error_ = QStringLiteral("highlight.js has no highlight() function");
     return;
@@ -143,8 +135,8 @@ QString CodeHighlighter::toHtml(const QString& code, const QString& language, bo
       const QString colour = highlightColour(m.captured(1), dark);
       const bool italic = m.captured(1) == u"comment";
       coloured += colour.isEmpty() ? QStringLiteral("<span>")
-                                   : QStringLiteral("<span style=\"color:%1%2\">").arg(colour,
-                                         italic ? QStringLiteral(";font-style:italic") : QString());
+                                   : QStringLiteral("<span style=\"color:%1%2\">")
+                                         .arg(colour, italic ? QStringLiteral(";font-style:italic") : QString());
       at = m.capturedEnd();
     }
     coloured += QStringView(body).mid(at);

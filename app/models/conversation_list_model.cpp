@@ -48,8 +48,8 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const {
-  return {{IdRole, "id"},           {TitleRole, "title"},     {UpdatedAtRole, "updatedAt"},
-          {PinnedRole, "pinned"},   {SectionRole, "section"}, {SectionKeyRole, "sectionKey"}};
+  return {{IdRole, "id"},         {TitleRole, "title"},     {UpdatedAtRole, "updatedAt"},
+          {PinnedRole, "pinned"}, {SectionRole, "section"}, {SectionKeyRole, "sectionKey"}};
 }
 
 QString ConversationListModel::sectionKeyFor(const QDateTime& updated, bool pinned, const QDateTime& now) {

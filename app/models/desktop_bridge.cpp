@@ -29,8 +29,7 @@ QString DesktopBridge::displayAddress(const QString& link) const {
   QString shown = url.toString(QUrl::PrettyDecoded);
   // A host written in another script can imitate a familiar one; its ASCII form gives it away.
   const QString asciiHost = url.host(QUrl::EncodeUnicode);
-  if (asciiHost != url.host(QUrl::FullyDecoded))
-    shown += QStringLiteral(" (%1)").arg(asciiHost);
+  if (asciiHost != url.host(QUrl::FullyDecoded)) shown += QStringLiteral(" (%1)").arg(asciiHost);
   return shown;
 }
 
@@ -39,9 +38,7 @@ bool DesktopBridge::openLink(const QString& link) const {
   return QDesktopServices::openUrl(QUrl(link, QUrl::StrictMode));
 }
 
-QString DesktopBridge::localPath(const QUrl& url) const {
-  return url.isLocalFile() ? url.toLocalFile() : QString();
-}
+QString DesktopBridge::localPath(const QUrl& url) const { return url.isLocalFile() ? url.toLocalFile() : QString(); }
 
 QUrl DesktopBridge::folderUrl(const QString& path) const { return QUrl::fromLocalFile(path); }
 

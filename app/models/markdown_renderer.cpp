@@ -147,8 +147,8 @@ QString proseToRichText(const QString& markdown, const QColor& linkColour) {
   QTextDocument doc;
   QStringList math;
   const QString protectedSource = protectMath(markdown, math);
-  doc.setMarkdown(protectedSource, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                                   QTextDocument::MarkdownNoHTML));
+  doc.setMarkdown(protectedSource,
+                  QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
   restoreMath(doc, math);
   replaceImages(doc);
   markCodeAndQuotes(doc);

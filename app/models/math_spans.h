@@ -13,10 +13,10 @@ class QTextDocument;
 namespace veloce::app {
 
 struct MathSpan {
-  qsizetype start = 0;   // offset of the opening delimiter in the prose
-  qsizetype length = 0;  // delimiters included
-  bool display = false;  // $$...$$ or \[...\]
-  qsizetype innerStart = 0;   // the TeX between the delimiters
+  qsizetype start = 0;       // offset of the opening delimiter in the prose
+  qsizetype length = 0;      // delimiters included
+  bool display = false;      // $$...$$ or \[...\]
+  qsizetype innerStart = 0;  // the TeX between the delimiters
   qsizetype innerLength = 0;
 };
 

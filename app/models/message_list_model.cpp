@@ -147,7 +147,8 @@ void MessageListModel::setLastFigures(int completionTokens, double timeToFirstTo
   // No first token (an error before it): no time to it and no rate.
   m.timeToFirstTokenMs = completionTokens > 0 ? std::optional<double>(timeToFirstTokenMs) : std::nullopt;
   m.tokensPerSecond = completionTokens > 0 ? std::optional<double>(tokensPerSecond) : std::nullopt;
-  emit dataChanged(index(row), index(row), {CompletionTokensRole, TimeToFirstTokenRole, TokensPerSecondRole, StopReasonRole});
+  emit dataChanged(index(row), index(row),
+                   {CompletionTokensRole, TimeToFirstTokenRole, TokensPerSecondRole, StopReasonRole});
 }
 
 void MessageListModel::setLastStop(const QString& stop) {

@@ -17,8 +17,7 @@ class RefusedReply : public QNetworkReply {
     setOperation(op);
     setOpenMode(QIODevice::ReadOnly);
     setError(QNetworkReply::ContentAccessDenied,
-             QObject::tr("Veloce does not load anything from the network: %1")
-                 .arg(request.url().toDisplayString()));
+             QObject::tr("Veloce does not load anything from the network: %1").arg(request.url().toDisplayString()));
     setFinished(true);
     QTimer::singleShot(0, this, [this] {
       emit errorOccurred(QNetworkReply::ContentAccessDenied);
@@ -34,8 +33,7 @@ class RefusedReply : public QNetworkReply {
 
 }  // namespace
 
-QNetworkReply* OfflineNetworkAccessManager::createRequest(Operation op, const QNetworkRequest& request,
-                                                          QIODevice*) {
+QNetworkReply* OfflineNetworkAccessManager::createRequest(Operation op, const QNetworkRequest& request, QIODevice*) {
   ++refused_;
   return new RefusedReply(op, request, this);
 }

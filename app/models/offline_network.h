@@ -15,8 +15,7 @@ class OfflineNetworkAccessManager : public QNetworkAccessManager {
   int refusedCount() const { return refused_; }
 
  protected:
-  QNetworkReply* createRequest(Operation op, const QNetworkRequest& request,
-                               QIODevice* outgoingData) override;
+  QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* outgoingData) override;
 
  private:
   int refused_ = 0;

@@ -8,8 +8,7 @@
 
 namespace veloce::app {
 
-QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState,
-                       QObject* parent)
+QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState, QObject* parent)
     : QObject(parent), translations_(engine) {
   // Before any QML is loaded: no request the engine makes may reach the network.
   engine->setNetworkAccessManagerFactory(&networkFactory_);
@@ -23,8 +22,7 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& 
 
   AppSettings* settings = chat->settings();
   translations_.apply(settings->language());
-  connect(settings, &AppSettings::languageChanged, this,
-          [this, settings] { translations_.apply(settings->language()); });
+  connect(settings, &AppSettings::languageChanged, this, [this, settings] { translations_.apply(settings->language()); });
 }
 
 }  // namespace veloce::app

@@ -17,8 +17,8 @@ namespace veloce::app {
 struct RenderBlock {
   enum class Kind { Prose, Code, Math };
   Kind kind = Kind::Prose;
-  QString text;      // Prose/Math: the Markdown source; Code: the code, verbatim
-  QString language;  // Code: the fence's first info word (may be empty)
+  QString text;         // Prose/Math: the Markdown source; Code: the code, verbatim
+  QString language;     // Code: the fence's first info word (may be empty)
   qsizetype start = 0;  // offset of the piece's first line in the whole text
   bool closed = false;
   bool operator==(const RenderBlock&) const = default;

@@ -29,8 +29,12 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> SearchResultModel::roleNames() const {
-  return {{ConversationIdRole, "conversationId"}, {MessageIdRole, "messageId"}, {TitleRole, "title"},
-          {SnippetRole, "snippet"}, {SnippetHtmlRole, "snippetHtml"}, {RoleRole, "role"},
+  return {{ConversationIdRole, "conversationId"},
+          {MessageIdRole, "messageId"},
+          {TitleRole, "title"},
+          {SnippetRole, "snippet"},
+          {SnippetHtmlRole, "snippetHtml"},
+          {RoleRole, "role"},
           {CreatedAtRole, "createdAt"}};
 }
 

@@ -60,8 +60,13 @@ QVariant StreamingRenderer::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> StreamingRenderer::roleNames() const {
-  return {{KindRole, "kind"},       {HtmlRole, "html"}, {CodeRole, "code"},      {LanguageRole, "language"},
-          {HighlightedRole, "highlighted"}, {TexRole, "tex"}, {DisplayRole, "display"}};
+  return {{KindRole, "kind"},
+          {HtmlRole, "html"},
+          {CodeRole, "code"},
+          {LanguageRole, "language"},
+          {HighlightedRole, "highlighted"},
+          {TexRole, "tex"},
+          {DisplayRole, "display"}};
 }
 
 void StreamingRenderer::setText(const QString& text) {

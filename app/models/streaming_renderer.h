@@ -19,13 +19,13 @@
 namespace veloce::app {
 
 struct RenderedBlock {
-  QString kind;         // "prose", "code" or "math"
-  QString html;         // prose/math: rich text (math: its source, kept exactly as written)
-  QString code;         // code: verbatim
-  QString language;     // code: the fence's language
-  QString highlighted;  // code: highlight.js rich text once closed (empty: show plain `code`)
-  QString tex;          // math: the TeX between the delimiters (for a math layout engine)
-  bool display = false; // math: shown on its own line
+  QString kind;          // "prose", "code" or "math"
+  QString html;          // prose/math: rich text (math: its source, kept exactly as written)
+  QString code;          // code: verbatim
+  QString language;      // code: the fence's language
+  QString highlighted;   // code: highlight.js rich text once closed (empty: show plain `code`)
+  QString tex;           // math: the TeX between the delimiters (for a math layout engine)
+  bool display = false;  // math: shown on its own line
   bool operator==(const RenderedBlock&) const = default;
 };
 
@@ -83,8 +83,8 @@ class StreamingRenderer : public QAbstractListModel {
   bool finished_ = false;
   RenderStyle style_;
   std::vector<RenderedBlock> rows_;
-  size_t closedRows_ = 0;     // rows_[0, closedRows_) can no longer change
-  qsizetype tailStart_ = 0;   // where the first open piece starts in text_
+  size_t closedRows_ = 0;    // rows_[0, closedRows_) can no longer change
+  qsizetype tailStart_ = 0;  // where the first open piece starts in text_
 };
 
 }  // namespace veloce::app

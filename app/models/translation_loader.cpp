@@ -7,12 +7,9 @@
 
 namespace veloce::app {
 
-TranslationLoader::TranslationLoader(QQmlEngine* engine, QObject* parent)
-    : QObject(parent), engine_(engine) {}
+TranslationLoader::TranslationLoader(QQmlEngine* engine, QObject* parent) : QObject(parent), engine_(engine) {}
 
-QStringList TranslationLoader::shippedLanguages() {
-  return {QStringLiteral("en"), QStringLiteral("it")};
-}
+QStringList TranslationLoader::shippedLanguages() { return {QStringLiteral("en"), QStringLiteral("it")}; }
 
 QString TranslationLoader::resolve(const QString& code, const QStringList& uiLanguages) {
   const QStringList shipped = shippedLanguages();
@@ -32,8 +29,7 @@ QString TranslationLoader::apply(const QString& code) {
   // English is the source language; its file still matters for plural forms ("%n result(s)").
   if (appTranslator_.load(QStringLiteral(":/i18n/veloce_%1.qm").arg(language)))
     QCoreApplication::installTranslator(&appTranslator_);
-  if (qtTranslator_.load(QStringLiteral("qt_%1").arg(language),
-                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+  if (qtTranslator_.load(QStringLiteral("qt_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     QCoreApplication::installTranslator(&qtTranslator_);
   current_ = language;
   if (engine_) engine_->retranslate();

@@ -221,8 +221,8 @@ void AppSettings::setLastConversationId(qint64 id) {
 }
 
 void AppSettings::resetToDefaults() {
-  for (const char* key : {kDevice, kContextSize, kTemperature, kTopK, kTopP, kMinP, kRepeatPenalty, kSeed,
-                          kMaxReply, kSystemPrompt, kTheme, kFontSize, kLanguage}) {
+  for (const char* key : {kDevice, kContextSize, kTemperature, kTopK, kTopP, kMinP, kRepeatPenalty, kSeed, kMaxReply,
+                          kSystemPrompt, kTheme, kFontSize, kLanguage}) {
     settings_->remove(key);
   }
   settings_->sync();

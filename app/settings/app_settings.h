@@ -32,16 +32,17 @@ class AppSettings : public QObject {
   Q_PROPERTY(int contextSize READ contextSize WRITE setContextSize NOTIFY contextSizeChanged)
   // Sampling; ranges are clamped on write. temperature 0 = greedy.
   Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY samplingChanged)
-  Q_PROPERTY(int topK READ topK WRITE setTopK NOTIFY samplingChanged)            // 0 = off
-  Q_PROPERTY(double topP READ topP WRITE setTopP NOTIFY samplingChanged)         // 1 = off
-  Q_PROPERTY(double minP READ minP WRITE setMinP NOTIFY samplingChanged)         // 0 = off
+  Q_PROPERTY(int topK READ topK WRITE setTopK NOTIFY samplingChanged)                                // 0 = off
+  Q_PROPERTY(double topP READ topP WRITE setTopP NOTIFY samplingChanged)                             // 1 = off
+  Q_PROPERTY(double minP READ minP WRITE setMinP NOTIFY samplingChanged)                             // 0 = off
   Q_PROPERTY(double repeatPenalty READ repeatPenalty WRITE setRepeatPenalty NOTIFY samplingChanged)  // 1 = off
   // 0 = a fresh random seed for every reply (as stored per conversation); > 0 = reproducible replies.
   Q_PROPERTY(qint64 seed READ seed WRITE setSeed NOTIFY samplingChanged)
   // Longest reply in tokens (1 .. 16384).
   Q_PROPERTY(int maxReplyTokens READ maxReplyTokens WRITE setMaxReplyTokens NOTIFY samplingChanged)
   // System prompt for conversations that have none of their own.
-  Q_PROPERTY(QString defaultSystemPrompt READ defaultSystemPrompt WRITE setDefaultSystemPrompt NOTIFY defaultSystemPromptChanged)
+  Q_PROPERTY(
+      QString defaultSystemPrompt READ defaultSystemPrompt WRITE setDefaultSystemPrompt NOTIFY defaultSystemPromptChanged)
   // "light", "dark" or "system".
   Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
   // Base font size in points (8 .. 32).

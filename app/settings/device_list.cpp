@@ -29,9 +29,9 @@ QVariantList listComputeDevices() {
   try {
     for (const auto& d : veloce::vk::list_devices()) {
       const QString memory = QLocale().formattedDataSize(static_cast<qint64>(d.device_local_bytes));
-      QString detail = QStringLiteral("%1, %2, Vulkan %3")
-                           .arg(QString::fromLatin1(veloce::vk::device_kind_name(d.kind)), memory,
-                                QString::fromStdString(d.api_version));
+      QString detail =
+          QStringLiteral("%1, %2, Vulkan %3")
+              .arg(QString::fromLatin1(veloce::vk::device_kind_name(d.kind)), memory, QString::fromStdString(d.api_version));
       if (!d.supported) detail += QStringLiteral(" — ") + QString::fromStdString(d.unsupported_reason);
       // The UUID survives reboots and driver updates that reorder devices; indexes do not.
       list.append(entry(QString::fromStdString(d.uuid), QString::fromStdString(d.name), detail, d.supported));

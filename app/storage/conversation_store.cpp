@@ -22,9 +22,7 @@ namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("ConversationStore", text); }
 
-QString timestamp_suffix() {
-  return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-}
+QString timestamp_suffix() { return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")); }
 
 // "<base><suffix>", or "<base><suffix>-2", ... so nothing existing is ever overwritten.
 QString unused_name(const QString& base, const QString& suffix) {
@@ -147,8 +145,8 @@ QString ConversationStore::check_integrity_full() {
 void ConversationStore::move_aside_corrupt(const QString& reason) {
   const QString target = unused_name(path_, QStringLiteral(".corrupt-") + timestamp_suffix());
   if (!QFile::rename(path_, target))
-    throw StoreError(QStringLiteral("%1 is damaged (%2) and could not be moved aside to %3")
-                         .arg(path_, reason, target).toStdString());
+    throw StoreError(
+        QStringLiteral("%1 is damaged (%2) and could not be moved aside to %3").arg(path_, reason, target).toStdString());
   // The journal files belong to the damaged database: keep them with it, never delete them.
   for (const char* suffix : {"-wal", "-shm", "-journal", ".damaged"}) {
     const QString side = path_ + QLatin1String(suffix);
@@ -156,10 +154,9 @@ void ConversationStore::move_aside_corrupt(const QString& reason) {
   }
   report_.recovered_from_corruption = true;
   report_.corrupt_moved_to = target;
-  report_.user_message =
-      tr("The conversation database %1 is damaged (%2). It was moved to %3, where it is kept "
-         "untouched, and a new, empty database was started.")
-          .arg(path_, reason, target);
+  report_.user_message = tr("The conversation database %1 is damaged (%2). It was moved to %3, where it is kept "
+                            "untouched, and a new, empty database was started.")
+                             .arg(path_, reason, target);
 }
 
 void ConversationStore::configure_connection() {
@@ -184,13 +181,17 @@ void ConversationStore::refuse_unknown_schema() {
   const int found = user_version();
   if (found > kSchemaVersion)
     throw StoreError(QStringLiteral("%1: written by a newer Veloce (schema version %2; this version knows up to %3)")
-                         .arg(path_).arg(found).arg(kSchemaVersion).toStdString());
+                         .arg(path_)
+                         .arg(found)
+                         .arg(kSchemaVersion)
+                         .toStdString());
   if (found == 0) {
     Statement tables(db_, "SELECT count(*) FROM sqlite_master", path_);
     tables.step();
     if (tables.int64(0) != 0)
       throw StoreError(QStringLiteral("%1: an SQLite database, but not a Veloce one (it has tables and no schema version)")
-                           .arg(path_).toStdString());
+                           .arg(path_)
+                           .toStdString());
   }
 }
 
@@ -226,7 +227,8 @@ void ConversationStore::migrate() {
   report_.schema_after = kSchemaVersion;
   if (found > 0)
     report_.user_message = tr("Your conversations were upgraded to a new storage format. A copy of the "
-                              "previous file was kept at %1.").arg(report_.backup_path);
+                              "previous file was kept at %1.")
+                               .arg(report_.backup_path);
 }
 
 void ConversationStore::in_transaction(const std::function<void()>& fn) {

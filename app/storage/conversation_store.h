@@ -54,16 +54,16 @@ struct OpenOptions {
 
 // What happened while opening; the app shows user_message (if not empty) once.
 struct OpenReport {
-  bool created = false;           // the file did not exist (or was replaced after corruption)
-  int schema_before = 0;          // user_version found (0 for a new file)
-  int schema_after = 0;           // user_version now (ConversationStore::kSchemaVersion)
-  QString backup_path;            // copy taken before migrating; empty when nothing was migrated
+  bool created = false;   // the file did not exist (or was replaced after corruption)
+  int schema_before = 0;  // user_version found (0 for a new file)
+  int schema_after = 0;   // user_version now (ConversationStore::kSchemaVersion)
+  QString backup_path;    // copy taken before migrating; empty when nothing was migrated
   bool recovered_from_corruption = false;
   // The start-up check covered the whole file (small file, damage marker, IntegrityCheck::Full,
   // or a new file); when false the app still owes check_integrity_full() in the background.
   bool whole_file_checked = false;
-  QString corrupt_moved_to;       // where the damaged file went (never deleted)
-  QString user_message;           // human-readable summary of the above, empty when all was fine
+  QString corrupt_moved_to;  // where the damaged file went (never deleted)
+  QString user_message;      // human-readable summary of the above, empty when all was fine
 };
 
 struct NewConversation {
@@ -79,7 +79,7 @@ struct ImportResult {
   int conversations_already_present = 0;  // matched by uuid (their new messages are still added)
   int conversations_restored = 0;         // of those, deleted ones brought back (not yet purged)
   int messages_added = 0;
-  int messages_already_present = 0;       // matched by uuid; left as they are
+  int messages_already_present = 0;  // matched by uuid; left as they are
 };
 
 class ConversationStore {
@@ -136,8 +136,7 @@ class ConversationStore {
   // Streaming checkpoint (the worker calls this every ~2 s): replaces the text, keeps the state.
   void update_message_content(qint64 message_id, const QString& content);
   // End of a reply: final text, final state (complete/stopped/error) and figures.
-  void finish_message(qint64 message_id, const QString& content, MessageState state,
-                      const MessageStats& stats = {});
+  void finish_message(qint64 message_id, const QString& content, MessageState state, const MessageStats& stats = {});
   // Makes this message the shown one among its siblings (the "2/3" switcher).
   void set_active_child(qint64 message_id);
   // Replies left in state "streaming" by a killed process become "stopped" (their text so far is

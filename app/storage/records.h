@@ -115,9 +115,9 @@ struct SearchHit {
   qint64 conversation_id = 0;
   qint64 message_id = 0;
   QString title;
-  Role role = Role::User;  // who wrote the matching message (meaningless when message_id is 0)
-  QDateTime created_at;    // when the matching message (title match: the conversation) was written
-  QString snippet;  // plain text around the match ("..." where it was cut)
+  Role role = Role::User;                    // who wrote the matching message (meaningless when message_id is 0)
+  QDateTime created_at;                      // when the matching message (title match: the conversation) was written
+  QString snippet;                           // plain text around the match ("..." where it was cut)
   std::vector<std::pair<int, int>> matches;  // (start, length) of each matched term in snippet
 };
 

@@ -26,9 +26,7 @@ Statement::Statement(sqlite3* db, const char* sql, const QString& path) : db_(db
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
-void Statement::fail(const char* what) const {
-  throw_sqlite_error(db_, path_, QString::fromUtf8(what));
-}
+void Statement::fail(const char* what) const { throw_sqlite_error(db_, path_, QString::fromUtf8(what)); }
 
 Statement& Statement::bind(int index, qint64 value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail("binding a value");
@@ -43,8 +41,8 @@ Statement& Statement::bind(int index, double value) {
 Statement& Statement::bind(int index, const QString& value) {
   const QByteArray utf8 = value.toUtf8();
   // SQLITE_TRANSIENT: SQLite copies the bytes, since utf8 dies at the end of this call.
-  if (sqlite3_bind_text64(stmt_, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
-                          SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+  if (sqlite3_bind_text64(stmt_, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT,
+                          SQLITE_UTF8) != SQLITE_OK)
     fail("binding a value");
   return *this;
 }
@@ -53,9 +51,7 @@ Statement& Statement::bind(int index, std::optional<int> value) {
   return value ? bind(index, static_cast<qint64>(*value)) : bind_null(index);
 }
 
-Statement& Statement::bind(int index, std::optional<double> value) {
-  return value ? bind(index, *value) : bind_null(index);
-}
+Statement& Statement::bind(int index, std::optional<double> value) { return value ? bind(index, *value) : bind_null(index); }
 
 Statement& Statement::bind_null(int index) {
   if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail("binding a value");

@@ -56,7 +56,8 @@ Conversation ConversationStore::create_conversation(const NewConversation& init)
 }
 
 std::optional<Conversation> ConversationStore::conversation(qint64 id) const {
-  Statement q(db_, (QByteArray("SELECT ") + detail::kConversationColumns + " FROM conversations c WHERE c.id = ?1").constData(),
+  Statement q(db_,
+              (QByteArray("SELECT ") + detail::kConversationColumns + " FROM conversations c WHERE c.id = ?1").constData(),
               path_);
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
@@ -125,27 +126,22 @@ void ConversationStore::set_pinned(qint64 id, bool pinned) {
 }
 
 void ConversationStore::set_system_prompt(qint64 id, const QString& system_prompt) {
-  update_column(db_, path_, "UPDATE conversations SET system_prompt = ?2 WHERE id = ?1", id,
-                system_prompt);
+  update_column(db_, path_, "UPDATE conversations SET system_prompt = ?2 WHERE id = ?1", id, system_prompt);
 }
 
 void ConversationStore::set_settings(qint64 id, const GenerationSettings& settings) {
-  update_column(db_, path_, "UPDATE conversations SET settings = ?2 WHERE id = ?1", id,
-                settings_text(settings));
+  update_column(db_, path_, "UPDATE conversations SET settings = ?2 WHERE id = ?1", id, settings_text(settings));
 }
 
 void ConversationStore::set_model(qint64 id, const QString& model_file, const QString& model_quant) {
   in_transaction([&] {
-    update_column(db_, path_, "UPDATE conversations SET model_file = ?2 WHERE id = ?1", id,
-                  model_file);
-    update_column(db_, path_, "UPDATE conversations SET model_quant = ?2 WHERE id = ?1", id,
-                  model_quant);
+    update_column(db_, path_, "UPDATE conversations SET model_file = ?2 WHERE id = ?1", id, model_file);
+    update_column(db_, path_, "UPDATE conversations SET model_quant = ?2 WHERE id = ?1", id, model_quant);
   });
 }
 
 void ConversationStore::delete_conversation(qint64 id) {
-  update_column(db_, path_, "UPDATE conversations SET deleted_at = ?2 WHERE id = ?1", id,
-                now_ms());
+  update_column(db_, path_, "UPDATE conversations SET deleted_at = ?2 WHERE id = ?1", id, now_ms());
 }
 
 void ConversationStore::restore_conversation(qint64 id) {

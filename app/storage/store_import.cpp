@@ -16,8 +16,7 @@ namespace {
 qint64 to_ms(const QDateTime& t) { return t.isValid() ? t.toMSecsSinceEpoch() : detail::now_ms(); }
 }  // namespace
 
-ImportResult ConversationStore::import_conversation(const Conversation& conversation,
-                                                    const std::vector<Message>& messages) {
+ImportResult ConversationStore::import_conversation(const Conversation& conversation, const std::vector<Message>& messages) {
   ImportResult result;
   in_transaction([&] {
     qint64 conversation_id = 0;
@@ -69,7 +68,8 @@ ImportResult ConversationStore::import_conversation(const Conversation& conversa
         if (known->second != conversation_id)
           throw StoreError(QStringLiteral("message %1 of conversation %2 already exists in another conversation; "
                                           "nothing of this conversation was imported")
-                               .arg(m.uuid, conversation.uuid).toStdString());
+                               .arg(m.uuid, conversation.uuid)
+                               .toStdString());
         ids[m.uuid] = known->first;
         ++result.messages_already_present;
         continue;
@@ -84,7 +84,8 @@ ImportResult ConversationStore::import_conversation(const Conversation& conversa
         } else {
           throw StoreError(QStringLiteral("message %1 refers to parent %2, which is not an earlier message of "
                                           "conversation %3")
-                               .arg(m.uuid, m.parent_uuid, conversation.uuid).toStdString());
+                               .arg(m.uuid, m.parent_uuid, conversation.uuid)
+                               .toStdString());
         }
       }
       insert.reset();

@@ -52,8 +52,8 @@ QByteArray message_query(const char* where) {
 
 }  // namespace
 
-Message ConversationStore::append_message(qint64 conversation_id, qint64 parent_id, Role role,
-                                          const QString& content, MessageState state) {
+Message ConversationStore::append_message(qint64 conversation_id, qint64 parent_id, Role role, const QString& content,
+                                          MessageState state) {
   qint64 id = 0;
   in_transaction([&] {
     require_conversation(conversation_id);
@@ -62,7 +62,10 @@ Message ConversationStore::append_message(qint64 conversation_id, qint64 parent_
       parent.bind(1, parent_id);
       if (!parent.step() || parent.int64(0) != conversation_id)
         throw StoreError(QStringLiteral("%1: message %2 is not in conversation %3")
-                             .arg(path_).arg(parent_id).arg(conversation_id).toStdString());
+                             .arg(path_)
+                             .arg(parent_id)
+                             .arg(conversation_id)
+                             .toStdString());
     }
     Statement insert(db_,
                      "INSERT INTO messages (uuid, conversation_id, parent_id, role, content, created_at, state) "

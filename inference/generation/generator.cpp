@@ -12,9 +12,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_between(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double>(b - a).count();
-}
+double seconds_between(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
 
 bool cancelled(const GenerateOptions& options) {
   return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed);
@@ -139,8 +137,7 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
   emit(decoder.flush());
 
   const double decode_s = seconds_between(prefill_done, Clock::now());
-  if (decode_s > 0 && !result.tokens.empty())
-    result.gen_tokens_per_s = static_cast<double>(result.tokens.size()) / decode_s;
+  if (decode_s > 0 && !result.tokens.empty()) result.gen_tokens_per_s = static_cast<double>(result.tokens.size()) / decode_s;
   return result;
 }
 

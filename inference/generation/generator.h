@@ -20,11 +20,11 @@ enum class StopReason { EndOfText, MaxTokens, Cancelled, ContextFull };
 struct GenerateOptions {
   int32_t max_tokens = 512;
   SamplerParams sampling;
-  size_t prompt_chunk = 128;                     // tokens per prefill submission
-  const std::atomic<bool>* cancel = nullptr;     // checked between chunks and between tokens
-  std::function<void(std::string_view)> on_text; // whole UTF-8 characters, as they are sampled;
-                                                 // control tokens produce no text
-  std::function<void(int32_t)> on_token;         // every sampled id (stop tokens excluded)
+  size_t prompt_chunk = 128;                      // tokens per prefill submission
+  const std::atomic<bool>* cancel = nullptr;      // checked between chunks and between tokens
+  std::function<void(std::string_view)> on_text;  // whole UTF-8 characters, as they are sampled;
+                                                  // control tokens produce no text
+  std::function<void(int32_t)> on_token;          // every sampled id (stop tokens excluded)
   // After each prefill chunk: prompt tokens in the cache so far (reused ones included) and the
   // prompt's length, for a "Reading the conversation... 1,200 of 3,400" progress line.
   std::function<void(size_t done, size_t total)> on_prefill;
@@ -34,8 +34,8 @@ struct GenerateResult {
   std::vector<int32_t> tokens;  // generated ids, stop token excluded
   std::string text;
   StopReason stop = StopReason::EndOfText;
-  size_t prompt_tokens = 0;        // tokens of the prompt
-  size_t prompt_tokens_reused = 0; // of those, how many came from the KV cache
+  size_t prompt_tokens = 0;         // tokens of the prompt
+  size_t prompt_tokens_reused = 0;  // of those, how many came from the KV cache
   double time_to_first_token_ms = 0;
   double prompt_tokens_per_s = 0;
   double gen_tokens_per_s = 0;

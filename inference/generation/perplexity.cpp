@@ -22,13 +22,12 @@ double negative_log_likelihood(std::span<const float> logits, int32_t target) {
   return std::log(sum) + static_cast<double>(max) - static_cast<double>(logits[static_cast<size_t>(target)]);
 }
 
-PerplexityResult compute_perplexity(Session& session, std::span<const int32_t> tokens,
-                                    const PerplexityOptions& options) {
+PerplexityResult compute_perplexity(Session& session, std::span<const int32_t> tokens, const PerplexityOptions& options) {
   const size_t n_ctx = options.n_ctx;
   if (n_ctx < 4) throw std::invalid_argument("perplexity: the chunk size must be at least 4 tokens");
   if (tokens.size() < 2 * n_ctx)
-    throw std::invalid_argument("perplexity: the text has " + std::to_string(tokens.size()) +
-                                " tokens; at least 2 * " + std::to_string(n_ctx) + " are needed");
+    throw std::invalid_argument("perplexity: the text has " + std::to_string(tokens.size()) + " tokens; at least 2 * " +
+                                std::to_string(n_ctx) + " are needed");
   if (session.n_ctx() < n_ctx)
     throw std::invalid_argument("perplexity: the session holds " + std::to_string(session.n_ctx()) +
                                 " positions, fewer than the chunk size " + std::to_string(n_ctx));
@@ -51,8 +50,7 @@ PerplexityResult compute_perplexity(Session& session, std::span<const int32_t> t
     session.truncate(0);
     for (size_t pos = 0; pos < n_ctx; pos += batch) {
       const size_t count = std::min(batch, n_ctx - pos);
-      session.evaluate(chunk.subspan(pos, count), std::span<float>(logits).subspan(pos * n_vocab, count * n_vocab),
-                       true);
+      session.evaluate(chunk.subspan(pos, count), std::span<float>(logits).subspan(pos * n_vocab, count * n_vocab), true);
     }
     for (size_t j = first; j + 1 < n_ctx; ++j) {
       const double v = negative_log_likelihood(std::span<const float>(logits).subspan(j * n_vocab, n_vocab), chunk[j + 1]);
@@ -74,8 +72,7 @@ PerplexityResult compute_perplexity(Session& session, std::span<const int32_t> t
     if (variance > 0 && result.n_scored > 1) result.ppl_err = result.ppl * std::sqrt(variance / (count - 1));
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (result.seconds > 0)
-    result.tokens_per_s = static_cast<double>(result.n_chunks * n_ctx) / result.seconds;
+  if (result.seconds > 0) result.tokens_per_s = static_cast<double>(result.n_chunks * n_ctx) / result.seconds;
   return result;
 }
 

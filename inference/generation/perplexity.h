@@ -16,9 +16,9 @@ class Session;
 class Tokenizer;
 
 struct PerplexityOptions {
-  size_t n_ctx = 128;      // tokens per chunk (llama-perplexity -c)
-  size_t max_chunks = 0;   // 0: every whole chunk of the text (llama-perplexity --chunks)
-  size_t batch = 0;        // tokens per evaluate call; 0: the whole chunk at once
+  size_t n_ctx = 128;                         // tokens per chunk (llama-perplexity -c)
+  size_t max_chunks = 0;                      // 0: every whole chunk of the text (llama-perplexity --chunks)
+  size_t batch = 0;                           // tokens per evaluate call; 0: the whole chunk at once
   const std::atomic<bool>* cancel = nullptr;  // checked between chunks
   // After each chunk: its index (from 0), the number of chunks and the running perplexity.
   std::function<void(size_t chunk, size_t n_chunks, double running_ppl)> on_chunk;
@@ -26,9 +26,9 @@ struct PerplexityOptions {
 
 struct PerplexityResult {
   double ppl = 0;
-  double ppl_err = 0;   // llama.cpp's "+/-": ppl * sqrt(var(nll) / (n_scored - 1))
-  size_t n_chunks = 0;  // chunks evaluated (fewer than asked when cancelled)
-  size_t n_scored = 0;  // predictions that were scored
+  double ppl_err = 0;               // llama.cpp's "+/-": ppl * sqrt(var(nll) / (n_scored - 1))
+  size_t n_chunks = 0;              // chunks evaluated (fewer than asked when cancelled)
+  size_t n_scored = 0;              // predictions that were scored
   std::vector<double> running_ppl;  // after each chunk
   bool cancelled = false;
   double seconds = 0;
@@ -43,7 +43,6 @@ double negative_log_likelihood(std::span<const float> logits, int32_t target);
 
 // Throws std::invalid_argument when the text has fewer than 2 * n_ctx tokens (llama.cpp's rule)
 // or the session's context is smaller than n_ctx; engine failures propagate as EngineError.
-PerplexityResult compute_perplexity(Session& session, std::span<const int32_t> tokens,
-                                    const PerplexityOptions& options);
+PerplexityResult compute_perplexity(Session& session, std::span<const int32_t> tokens, const PerplexityOptions& options);
 
 }  // namespace veloce

@@ -13,13 +13,10 @@ std::vector<int32_t> render_one(const Tokenizer& tokenizer, const ChatMessage& m
 
 }  // namespace
 
-size_t reply_reserve_for(size_t n_ctx, size_t max_reply_tokens) {
-  return std::min(max_reply_tokens, n_ctx / 2);
-}
+size_t reply_reserve_for(size_t n_ctx, size_t max_reply_tokens) { return std::min(max_reply_tokens, n_ctx / 2); }
 
-PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_prompt,
-                        std::span<const ChatMessage> messages, const PromptLimits& limits,
-                        size_t keep_from_hint) {
+PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_prompt, std::span<const ChatMessage> messages,
+                        const PromptLimits& limits, size_t keep_from_hint) {
   const size_t n = messages.size();
   if (n == 0) throw PromptTooLongError("there is no message to answer");
 
@@ -60,8 +57,7 @@ PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_pr
   if (first == n) {
     throw PromptTooLongError("the message is too long for the context: it needs " +
                              std::to_string(fixed + parts[n - 1].size()) + " tokens with the system prompt, and the " +
-                             std::to_string(limits.n_ctx) + "-token context keeps " +
-                             std::to_string(limits.reply_reserve) +
+                             std::to_string(limits.n_ctx) + "-token context keeps " + std::to_string(limits.reply_reserve) +
                              " for the reply; shorten the message or raise the context size in the settings");
   }
 

@@ -1,8 +1,8 @@
 #pragma once
-// Builds the token prompt of a turn (Qt-free: the app's chat worker uses it; so can any front end): the system prompt (always kept) + the branch's messages +
-// the assistant header. When that does not fit the context minus the room reserved for the reply,
-// the oldest turns are left out of the prompt (never out of the history) and the caller is told
-// how many messages were left out.
+// Builds the token prompt of a turn (Qt-free: the app's chat worker uses it; so can any front end): the system prompt
+// (always kept) + the branch's messages + the assistant header. When that does not fit the context minus the room reserved
+// for the reply, the oldest turns are left out of the prompt (never out of the history) and the caller is told how many
+// messages were left out.
 //
 // Prefix reuse: the Generator reuses the KV cache for the longest common prefix with the previous
 // prompt, so the prompt's start should move as rarely as possible. When cutting is needed, the cut
@@ -40,9 +40,8 @@ struct PromptLimits {
 // messages: the branch, oldest first, without the system prompt; the last one is the message being
 // answered. An empty system prompt adds no system message. keep_from_hint: first_kept of the
 // previous turn of the same branch (0 if none). Throws PromptTooLongError.
-PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_prompt,
-                        std::span<const ChatMessage> messages, const PromptLimits& limits,
-                        size_t keep_from_hint = 0);
+PromptPlan build_prompt(const Tokenizer& tokenizer, const std::string& system_prompt, std::span<const ChatMessage> messages,
+                        const PromptLimits& limits, size_t keep_from_hint = 0);
 
 // Reply room for a context: the requested maximum, but never more than half of the context, so a
 // long max-reply setting cannot squeeze the conversation out entirely.

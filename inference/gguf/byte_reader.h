@@ -49,8 +49,8 @@ class ByteReader {
   std::string_view str(std::string_view field, uint64_t max_len) {
     const uint64_t n = u64(field);
     if (n > remaining())
-      fail(field, "string length " + std::to_string(n) + " exceeds the " + std::to_string(remaining()) +
-                      " bytes left in the file");
+      fail(field,
+           "string length " + std::to_string(n) + " exceeds the " + std::to_string(remaining()) + " bytes left in the file");
     if (n > max_len) fail(field, "string length " + std::to_string(n) + " exceeds the limit of " + std::to_string(max_len));
     return {reinterpret_cast<const char*>(take(n, field)), static_cast<size_t>(n)};
   }

@@ -27,11 +27,15 @@ std::string_view load_string(const uint8_t* p) {
 
 bool is_integer(GgufValueType t) {
   switch (t) {
-    case GgufValueType::U8: case GgufValueType::I8: case GgufValueType::U16: case GgufValueType::I16:
-    case GgufValueType::U32: case GgufValueType::I32: case GgufValueType::U64: case GgufValueType::I64:
-      return true;
-    default:
-      return false;
+    case GgufValueType::U8:
+    case GgufValueType::I8:
+    case GgufValueType::U16:
+    case GgufValueType::I16:
+    case GgufValueType::U32:
+    case GgufValueType::I32:
+    case GgufValueType::U64:
+    case GgufValueType::I64: return true;
+    default: return false;
   }
 }
 
@@ -142,7 +146,8 @@ std::optional<int64_t> GgufFile::get_int(std::string_view key) const {
   if (!is_integer(e->type)) type_error(path_, key, "an integer", *e);
   const Int v = load_int(e->type, e->value);
   if (!v.is_signed && v.u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-    throw GgufError(path_ + ": key '" + std::string(key) + "': " + std::to_string(v.u) + " does not fit a signed 64-bit integer");
+    throw GgufError(path_ + ": key '" + std::string(key) + "': " + std::to_string(v.u) +
+                    " does not fit a signed 64-bit integer");
   return v.is_signed ? v.i : static_cast<int64_t>(v.u);
 }
 
@@ -189,7 +194,8 @@ std::optional<GgufValueType> GgufFile::array_type_of(std::string_view key) const
 std::optional<std::vector<std::string_view>> GgufFile::get_string_array(std::string_view key) const {
   const MetaEntry* e = find_entry(*impl_, key);
   if (!e) return std::nullopt;
-  if (e->type != GgufValueType::ARRAY || e->elem_type != GgufValueType::STRING) type_error(path_, key, "an array of string", *e);
+  if (e->type != GgufValueType::ARRAY || e->elem_type != GgufValueType::STRING)
+    type_error(path_, key, "an array of string", *e);
   std::vector<std::string_view> out;
   out.reserve(e->count);  // the parser proved count * 8 bytes exist
   const uint8_t* p = e->value;
@@ -210,7 +216,8 @@ std::optional<std::vector<int64_t>> GgufFile::get_int_array(std::string_view key
   for (uint64_t i = 0; i < e->count; ++i) {
     const Int v = load_int(e->elem_type, e->value + i * step);
     if (!v.is_signed && v.u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-      throw GgufError(path_ + ": key '" + std::string(key) + "'[" + std::to_string(i) + "]: value does not fit a signed 64-bit integer");
+      throw GgufError(path_ + ": key '" + std::string(key) + "'[" + std::to_string(i) +
+                      "]: value does not fit a signed 64-bit integer");
     out.push_back(v.is_signed ? v.i : static_cast<int64_t>(v.u));
   }
   return out;
@@ -247,7 +254,8 @@ std::string describe_scalar(GgufValueType t, const uint8_t* p) {
     }
     default: {
       const Int v = load_int(t, p);
-      if (v.is_signed) os << v.i; else os << v.u;
+      if (v.is_signed) os << v.i;
+      else os << v.u;
     }
   }
   return os.str();
@@ -297,7 +305,8 @@ const TensorInfo& GgufFile::require_tensor(std::string_view name, std::span<cons
     if (a == t->type) return *t;
   std::string allowed;
   for (GgmlType a : allowed_types) allowed += (allowed.empty() ? "" : ", ") + std::string(type_info(a).name);
-  throw GgufError(field + "type " + std::string(type_info(t->type).name) + " is not allowed here (expected " + allowed + ")");
+  throw GgufError(field + "type " + std::string(type_info(t->type).name) + " is not allowed here (expected " + allowed +
+                  ")");
 }
 
 }  // namespace veloce

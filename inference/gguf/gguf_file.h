@@ -22,8 +22,19 @@ class GgufError : public std::runtime_error {
 };
 
 enum class GgufValueType : uint32_t {
-  U8 = 0, I8 = 1, U16 = 2, I16 = 3, U32 = 4, I32 = 5, F32 = 6, BOOL = 7,
-  STRING = 8, ARRAY = 9, U64 = 10, I64 = 11, F64 = 12,
+  U8 = 0,
+  I8 = 1,
+  U16 = 2,
+  I16 = 3,
+  U32 = 4,
+  I32 = 5,
+  F32 = 6,
+  BOOL = 7,
+  STRING = 8,
+  ARRAY = 9,
+  U64 = 10,
+  I64 = 11,
+  F64 = 12,
 };
 
 struct TensorInfo {
@@ -31,7 +42,7 @@ struct TensorInfo {
   uint32_t n_dims = 0;
   std::array<uint64_t, 4> ne{1, 1, 1, 1};  // GGUF order: ne[0] is the row length (input width)
   GgmlType type = GgmlType::F32;
-  uint64_t offset = 0;       // relative to the data section
+  uint64_t offset = 0;  // relative to the data section
   uint64_t n_elements = 0;
   uint64_t n_bytes = 0;
   const uint8_t* data = nullptr;  // inside the mapping, valid as long as the GgufFile lives
@@ -87,8 +98,7 @@ class GgufFile {
  private:
   GgufFile() = default;
   // Parses and validates bytes that `impl` keeps alive (a mapping or an owned copy).
-  static std::unique_ptr<GgufFile> parse_into(std::string path, std::unique_ptr<Impl> impl,
-                                              std::span<const uint8_t> bytes);
+  static std::unique_ptr<GgufFile> parse_into(std::string path, std::unique_ptr<Impl> impl, std::span<const uint8_t> bytes);
   void index();  // builds the key and tensor-name lookups once the parse is final
   std::string path_;
   uint32_t version_ = 0;

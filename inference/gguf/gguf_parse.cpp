@@ -15,11 +15,19 @@ namespace veloce {
 
 uint64_t scalar_size(GgufValueType type) {
   switch (type) {
-    case GgufValueType::U8: case GgufValueType::I8: case GgufValueType::BOOL: return 1;
-    case GgufValueType::U16: case GgufValueType::I16: return 2;
-    case GgufValueType::U32: case GgufValueType::I32: case GgufValueType::F32: return 4;
-    case GgufValueType::U64: case GgufValueType::I64: case GgufValueType::F64: return 8;
-    case GgufValueType::STRING: case GgufValueType::ARRAY: return 0;
+    case GgufValueType::U8:
+    case GgufValueType::I8:
+    case GgufValueType::BOOL: return 1;
+    case GgufValueType::U16:
+    case GgufValueType::I16: return 2;
+    case GgufValueType::U32:
+    case GgufValueType::I32:
+    case GgufValueType::F32: return 4;
+    case GgufValueType::U64:
+    case GgufValueType::I64:
+    case GgufValueType::F64: return 8;
+    case GgufValueType::STRING:
+    case GgufValueType::ARRAY: return 0;
   }
   return 0;
 }
@@ -47,7 +55,7 @@ namespace {
 
 constexpr uint32_t k_max_value_type = 12;
 // Smallest possible encodings, used to bound counts by the bytes left before reserving.
-constexpr uint64_t k_min_kv_bytes = 8 + 4 + 1;              // key length, type, 1-byte value
+constexpr uint64_t k_min_kv_bytes = 8 + 4 + 1;                   // key length, type, 1-byte value
 constexpr uint64_t k_min_tensor_info_bytes = 8 + 4 + 8 + 4 + 8;  // name length, n_dims, one dim, type, offset
 
 std::string printable(std::string_view s) {
@@ -99,7 +107,9 @@ void read_value(ByteReader& r, MetaEntry& e, const std::string& field) {
   if (e.elem_type == GgufValueType::STRING) {
     // Vocabularies hold 100k strings: check each length without building a field name per element.
     for (uint64_t i = 0; i < e.count; ++i) {
-      if (r.remaining() < 8) r.fail(field + "[" + std::to_string(i) + "]", "unexpected end of file in a string array: the file is truncated or corrupt");
+      if (r.remaining() < 8)
+        r.fail(field + "[" + std::to_string(i) + "]",
+               "unexpected end of file in a string array: the file is truncated or corrupt");
       uint64_t len = 0;
       std::memcpy(&len, r.data() + r.pos(), 8);
       if (len > r.remaining() - 8)
@@ -110,7 +120,8 @@ void read_value(ByteReader& r, MetaEntry& e, const std::string& field) {
   } else if (e.elem_type == GgufValueType::BOOL) {
     const uint8_t* p = r.take(*need, field);
     for (uint64_t i = 0; i < e.count; ++i)
-      if (p[i] > 1) r.fail(field + "[" + std::to_string(i) + "]", "bool value " + std::to_string(p[i]) + " is neither 0 nor 1");
+      if (p[i] > 1)
+        r.fail(field + "[" + std::to_string(i) + "]", "bool value " + std::to_string(p[i]) + " is neither 0 nor 1");
   } else {
     r.take(*need, field);
   }
@@ -139,8 +150,18 @@ uint64_t read_alignment(ByteReader& r, const ParsedGguf& p) {
     uint64_t v = 0;
     switch (e.type) {
       case GgufValueType::U8: v = *e.value; break;
-      case GgufValueType::U16: { uint16_t x; std::memcpy(&x, e.value, 2); v = x; break; }
-      case GgufValueType::U32: { uint32_t x; std::memcpy(&x, e.value, 4); v = x; break; }
+      case GgufValueType::U16: {
+        uint16_t x;
+        std::memcpy(&x, e.value, 2);
+        v = x;
+        break;
+      }
+      case GgufValueType::U32: {
+        uint32_t x;
+        std::memcpy(&x, e.value, 4);
+        v = x;
+        break;
+      }
       case GgufValueType::U64: std::memcpy(&v, e.value, 8); break;
       default: r.fail(field, "expected an unsigned integer, found " + std::string(value_type_name(e.type)));
     }
@@ -169,7 +190,8 @@ TensorInfo read_tensor_info(ByteReader& r, uint64_t index, std::unordered_set<st
     const uint64_t n = r.u64(field + ": ne[" + std::to_string(d) + "]");
     if (n == 0) r.fail(field, "ne[" + std::to_string(d) + "] is zero");
     // ggml stores dimensions as int64; anything above that is corrupt.
-    if (n > static_cast<uint64_t>(INT64_MAX)) r.fail(field, "ne[" + std::to_string(d) + "] = " + std::to_string(n) + " is too large");
+    if (n > static_cast<uint64_t>(INT64_MAX))
+      r.fail(field, "ne[" + std::to_string(d) + "] = " + std::to_string(n) + " is too large");
     const auto prod = checked_mul(elements, n);
     if (!prod || *prod > static_cast<uint64_t>(INT64_MAX)) r.fail(field, "element count overflows 64 bits");
     elements = *prod;
@@ -200,7 +222,8 @@ void place_tensors(ByteReader& r, ParsedGguf& p, const uint8_t* data, uint64_t s
   for (TensorInfo& t : p.tensors) {
     const std::string field = "tensor '" + printable(t.name) + "'";
     if (t.offset % p.alignment != 0)
-      r.fail(field, "offset " + std::to_string(t.offset) + " is not a multiple of the alignment " + std::to_string(p.alignment));
+      r.fail(field,
+             "offset " + std::to_string(t.offset) + " is not a multiple of the alignment " + std::to_string(p.alignment));
     const auto end = checked_add(t.offset, t.n_bytes);
     if (!end || *end > data_size)
       r.fail(field, "data [" + std::to_string(t.offset) + ", +" + std::to_string(t.n_bytes) +
@@ -215,9 +238,9 @@ void place_tensors(ByteReader& r, ParsedGguf& p, const uint8_t* data, uint64_t s
     const TensorInfo& prev = p.tensors[order[i - 1]];
     const TensorInfo& cur = p.tensors[order[i]];
     if (prev.offset + prev.n_bytes > cur.offset)
-      r.fail("tensor '" + printable(cur.name) + "'",
-             "data at offset " + std::to_string(cur.offset) + " overlaps tensor '" + printable(prev.name) + "' (" +
-                 std::to_string(prev.offset) + " + " + std::to_string(prev.n_bytes) + " bytes)");
+      r.fail("tensor '" + printable(cur.name) + "'", "data at offset " + std::to_string(cur.offset) + " overlaps tensor '" +
+                                                         printable(prev.name) + "' (" + std::to_string(prev.offset) + " + " +
+                                                         std::to_string(prev.n_bytes) + " bytes)");
   }
 }
 
@@ -230,8 +253,8 @@ ParsedGguf parse_gguf(const std::string& path, const uint8_t* data, uint64_t siz
                          std::to_string(k_header_size) + " bytes)");
   const uint8_t* magic = r.take(4, "magic");
   if (std::memcmp(magic, "GGUF", 4) != 0)
-    r.fail("magic", "not a GGUF file (starts with '" + printable({reinterpret_cast<const char*>(magic), 4}) +
-                        "', expected 'GGUF')");
+    r.fail("magic",
+           "not a GGUF file (starts with '" + printable({reinterpret_cast<const char*>(magic), 4}) + "', expected 'GGUF')");
   ParsedGguf p;
   p.version = r.u32("version");
   if (p.version == 0x02000000u || p.version == 0x03000000u) r.fail("version", "big-endian GGUF files are not supported");
@@ -251,8 +274,8 @@ ParsedGguf parse_gguf(const std::string& path, const uint8_t* data, uint64_t siz
   p.alignment = read_alignment(r, p);
 
   if (n_tensors > r.remaining() / k_min_tensor_info_bytes)
-    r.fail("tensor count", std::to_string(n_tensors) + " tensor infos cannot fit in the " +
-                               std::to_string(r.remaining()) + " bytes left after the metadata");
+    r.fail("tensor count", std::to_string(n_tensors) + " tensor infos cannot fit in the " + std::to_string(r.remaining()) +
+                               " bytes left after the metadata");
   p.tensors.reserve(n_tensors);
   std::unordered_set<std::string_view> names;
   for (uint64_t i = 0; i < n_tensors; ++i) p.tensors.push_back(read_tensor_info(r, i, names));

@@ -130,7 +130,8 @@ void GgufWriter::copy_key(const GgufFile& from, const std::string& key) {
   switch (*type) {
     case GgufValueType::STRING: put_string(b, *from.get_string(key)); break;
     case GgufValueType::BOOL: put<uint8_t>(b, *from.get_bool(key) ? 1 : 0); break;
-    case GgufValueType::F32: case GgufValueType::F64: encode(b, *type, 0, 0, *from.get_float(key)); break;
+    case GgufValueType::F32:
+    case GgufValueType::F64: encode(b, *type, 0, 0, *from.get_float(key)); break;
     case GgufValueType::ARRAY: {
       const GgufValueType et = *from.array_type_of(key);
       put<uint32_t>(b, static_cast<uint32_t>(et));
@@ -162,8 +163,8 @@ void GgufWriter::add_tensor(const std::string& name, GgmlType type, std::vector<
   tensors_.push_back(std::move(t));
 }
 
-void GgufWriter::add_tensor_stream(const std::string& name, GgmlType type, std::vector<uint64_t> dims,
-                                   uint64_t n_bytes, TensorFill fill) {
+void GgufWriter::add_tensor_stream(const std::string& name, GgmlType type, std::vector<uint64_t> dims, uint64_t n_bytes,
+                                   TensorFill fill) {
   Tensor t{name, type, std::move(dims), {}, n_bytes, std::move(fill), false, 0};
   tensors_.push_back(std::move(t));
 }

@@ -28,8 +28,7 @@ class GgufWriter {
   // Copies one metadata value of another file with its exact type (tokenizer keys, for example).
   void copy_key(const GgufFile& from, const std::string& key);
   // Copies data; dims in GGUF order (ne[0] first).
-  void add_tensor(const std::string& name, GgmlType type, std::vector<uint64_t> dims,
-                  std::span<const uint8_t> data);
+  void add_tensor(const std::string& name, GgmlType type, std::vector<uint64_t> dims, std::span<const uint8_t> data);
   // Streams n_bytes of tensor data at write time: fill(dst, offset) must fill dst with the bytes
   // [offset, offset + dst.size()) of the tensor. Called in order, in chunks, so a multi-GB model
   // never has to be in memory.

@@ -20,19 +20,19 @@ std::shared_ptr<const Model> Model::from_file(std::unique_ptr<GgufFile> file) {
     throw GgufError(file->path() + ": tokenizer.ggml.tokens: tokenizer has " + std::to_string(tokenizer.vocab_size()) +
                     " tokens, the model " + std::to_string(config.n_vocab));
   // The weights point into file's tensor table, which stays put: the GgufFile itself is not moved.
-  return std::shared_ptr<const Model>(new Model(std::move(file), std::move(config), std::move(weights), std::move(tokenizer)));
+  return std::shared_ptr<const Model>(
+      new Model(std::move(file), std::move(config), std::move(weights), std::move(tokenizer)));
 }
 
 namespace {
 // llama.cpp's LLAMA_FTYPE numbering of general.file_type (facts of the format, not code).
 const char* ftype_name(uint64_t ftype) {
   static const std::map<uint64_t, const char*> names{
-      {0, "F32"},      {1, "F16"},      {2, "Q4_0"},     {3, "Q4_1"},    {7, "Q8_0"},     {8, "Q5_0"},
-      {9, "Q5_1"},     {10, "Q2_K"},    {11, "Q3_K_S"},  {12, "Q3_K_M"}, {13, "Q3_K_L"},  {14, "Q4_K_S"},
-      {15, "Q4_K_M"},  {16, "Q5_K_S"},  {17, "Q5_K_M"},  {18, "Q6_K"},   {19, "IQ2_XXS"}, {20, "IQ2_XS"},
-      {21, "Q2_K_S"},  {22, "IQ3_XS"},  {23, "IQ3_XXS"}, {24, "IQ1_S"},  {25, "IQ4_NL"},  {26, "IQ3_S"},
-      {27, "IQ3_M"},   {28, "IQ2_S"},   {29, "IQ2_M"},   {30, "IQ4_XS"}, {31, "IQ1_M"},   {32, "BF16"},
-      {36, "TQ1_0"},   {37, "TQ2_0"},
+      {0, "F32"},     {1, "F16"},     {2, "Q4_0"},     {3, "Q4_1"},    {7, "Q8_0"},    {8, "Q5_0"},    {9, "Q5_1"},
+      {10, "Q2_K"},   {11, "Q3_K_S"}, {12, "Q3_K_M"},  {13, "Q3_K_L"}, {14, "Q4_K_S"}, {15, "Q4_K_M"}, {16, "Q5_K_S"},
+      {17, "Q5_K_M"}, {18, "Q6_K"},   {19, "IQ2_XXS"}, {20, "IQ2_XS"}, {21, "Q2_K_S"}, {22, "IQ3_XS"}, {23, "IQ3_XXS"},
+      {24, "IQ1_S"},  {25, "IQ4_NL"}, {26, "IQ3_S"},   {27, "IQ3_M"},  {28, "IQ2_S"},  {29, "IQ2_M"},  {30, "IQ4_XS"},
+      {31, "IQ1_M"},  {32, "BF16"},   {36, "TQ1_0"},   {37, "TQ2_0"},
   };
   auto it = names.find(ftype);
   return it == names.end() ? nullptr : it->second;

@@ -27,7 +27,7 @@ struct ModelWeights {
   std::vector<LayerWeights> layers;
   // Looks every tensor up with its exact shape and a supported type; throws GgufError otherwise.
   static ModelWeights from_gguf(const GgufFile& file, const ModelConfig& config);
-  uint64_t total_bytes() const;          // every weight byte
+  uint64_t total_bytes() const;           // every weight byte
   uint64_t bytes_read_per_token() const;  // all but the embedding table, which is only gathered
 };
 

@@ -42,7 +42,8 @@ class Reader {
   }
   float positive_float(const std::string& key, std::optional<double> v, double max) const {
     if (!v) fail(key, "missing (a required hyperparameter)");
-    if (!std::isfinite(*v) || *v <= 0 || *v > max) fail(key, std::to_string(*v) + " is outside (0, " + std::to_string(max) + "]");
+    if (!std::isfinite(*v) || *v <= 0 || *v > max)
+      fail(key, std::to_string(*v) + " is outside (0, " + std::to_string(max) + "]");
     return static_cast<float>(*v);
   }
 
@@ -57,13 +58,14 @@ void check_vocabulary(const GgufFile& f, const Reader& r, uint32_t n_vocab) {
     if (n && *n != n_vocab)
       r.fail(key, "has " + std::to_string(*n) + " entries but tokenizer.ggml.tokens has " + std::to_string(n_vocab));
   }
-  for (const char* key : {"tokenizer.ggml.bos_token_id", "tokenizer.ggml.eos_token_id", "tokenizer.ggml.padding_token_id",
-                          "tokenizer.ggml.unknown_token_id", "tokenizer.ggml.seperator_token_id",
-                          "tokenizer.ggml.eot_token_id"}) {
+  for (const char* key :
+       {"tokenizer.ggml.bos_token_id", "tokenizer.ggml.eos_token_id", "tokenizer.ggml.padding_token_id",
+        "tokenizer.ggml.unknown_token_id", "tokenizer.ggml.seperator_token_id", "tokenizer.ggml.eot_token_id"}) {
     if (!f.has(key)) continue;
     const auto id = f.get_int(key);
     if (*id < 0 || *id >= static_cast<int64_t>(n_vocab))
-      r.fail(key, "token id " + std::to_string(*id) + " is outside the vocabulary of " + std::to_string(n_vocab) + " tokens");
+      r.fail(key,
+             "token id " + std::to_string(*id) + " is outside the vocabulary of " + std::to_string(n_vocab) + " tokens");
   }
 }
 
@@ -95,13 +97,14 @@ ModelConfig ModelConfig::from_gguf(const GgufFile& f) {
   for (const char* key : {"phi3.attention.key_length", "phi3.attention.value_length"}) {
     const auto v = f.get_uint(key);
     if (v && *v != c.head_dim)
-      r.fail(key, "head dim " + std::to_string(*v) + " but hidden size " + std::to_string(c.n_embd) + " != " +
-                      std::to_string(c.n_head) + " heads x " + std::to_string(*v));
+      r.fail(key, "head dim " + std::to_string(*v) + " but hidden size " + std::to_string(c.n_embd) +
+                      " != " + std::to_string(c.n_head) + " heads x " + std::to_string(*v));
   }
-  if (c.head_dim % 2 != 0) r.fail("phi3.embedding_length", "head dim " + std::to_string(c.head_dim) + " is odd; RoPE needs pairs");
+  if (c.head_dim % 2 != 0)
+    r.fail("phi3.embedding_length", "head dim " + std::to_string(c.head_dim) + " is odd; RoPE needs pairs");
   if (c.n_head_kv > c.n_head || c.n_head % c.n_head_kv != 0)
-    r.fail("phi3.attention.head_count_kv", std::to_string(c.n_head) + " query heads are not divisible by " +
-                                               std::to_string(c.n_head_kv) + " KV heads");
+    r.fail("phi3.attention.head_count_kv",
+           std::to_string(c.n_head) + " query heads are not divisible by " + std::to_string(c.n_head_kv) + " KV heads");
   c.n_rot = r.optional("phi3.rope.dimension_count", c.head_dim, k_max_embd);
   if (c.n_rot != c.head_dim)
     r.fail("phi3.rope.dimension_count", "rotary dims " + std::to_string(c.n_rot) + " != head dim " +
@@ -109,10 +112,13 @@ ModelConfig ModelConfig::from_gguf(const GgufFile& f) {
   if (const auto scaling = f.get_string("phi3.rope.scaling.type"); scaling && *scaling != "none")
     r.fail("phi3.rope.scaling.type", "RoPE scaling '" + std::string(*scaling) + "' is not supported");
   if (const auto window = f.get_uint("phi3.attention.sliding_window"); window && *window != 0)
-    r.fail("phi3.attention.sliding_window", std::to_string(*window) + ": sliding-window attention is not supported (Phi-4 uses 0)");
+    r.fail("phi3.attention.sliding_window",
+           std::to_string(*window) + ": sliding-window attention is not supported (Phi-4 uses 0)");
 
-  c.rope_freq_base = r.positive_float("phi3.rope.freq_base", f.has("phi3.rope.freq_base") ? f.get_float("phi3.rope.freq_base") : 10000.0, 1e9);
-  c.rms_eps = r.positive_float("phi3.attention.layer_norm_rms_epsilon", f.get_float("phi3.attention.layer_norm_rms_epsilon"), 0.1);
+  c.rope_freq_base = r.positive_float("phi3.rope.freq_base",
+                                      f.has("phi3.rope.freq_base") ? f.get_float("phi3.rope.freq_base") : 10000.0, 1e9);
+  c.rms_eps =
+      r.positive_float("phi3.attention.layer_norm_rms_epsilon", f.get_float("phi3.attention.layer_norm_rms_epsilon"), 0.1);
 
   const auto n_vocab = f.array_size("tokenizer.ggml.tokens");
   if (!n_vocab) r.fail("tokenizer.ggml.tokens", "missing: the file has no vocabulary");

@@ -55,8 +55,8 @@ ModelWeights ModelWeights::from_gguf(const GgufFile& f, const ModelConfig& c) {
   for (const TensorInfo& t : f.tensors()) {
     const long l = layer_of(t.name);
     if (l >= static_cast<long>(c.n_layer))
-      throw GgufError(f.path() + ": tensor '" + t.name + "': layer " + std::to_string(l) +
-                      " is beyond phi3.block_count (" + std::to_string(c.n_layer) + ")");
+      throw GgufError(f.path() + ": tensor '" + t.name + "': layer " + std::to_string(l) + " is beyond phi3.block_count (" +
+                      std::to_string(c.n_layer) + ")");
   }
   return w;
 }
@@ -75,8 +75,8 @@ uint64_t ModelWeights::bytes_read_per_token() const {
   // matmul still reads all of it, so output counts whatever it points at.
   uint64_t sum = output_norm->n_bytes + output->n_bytes;
   for (const LayerWeights& l : layers)
-    sum += l.attn_norm->n_bytes + l.attn_qkv->n_bytes + l.attn_output->n_bytes + l.ffn_norm->n_bytes +
-           l.ffn_up->n_bytes + l.ffn_down->n_bytes;
+    sum += l.attn_norm->n_bytes + l.attn_qkv->n_bytes + l.attn_output->n_bytes + l.ffn_norm->n_bytes + l.ffn_up->n_bytes +
+           l.ffn_down->n_bytes;
   return sum;
 }
 

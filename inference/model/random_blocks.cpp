@@ -67,19 +67,25 @@ void make_block(GgmlType type, uint64_t seed, bool norm, uint64_t block, uint8_t
   }
   // Standard deviations of the quant levels: uniform 4-bit 4.6, 5-bit 9.2, int8 74, 2-bit 1.1.
   switch (type) {
-    case GgmlType::Q4_0: put_half(out, k_std / 4.6f); break;                                   // (q - 8) d
-    case GgmlType::Q4_1: put_half(out, k_std / 4.6f); put_half(out + 2, -7.5f * k_std / 4.6f); break;  // q d + m
-    case GgmlType::Q5_0: put_half(out, k_std / 9.2f); break;                                   // (q - 16) d
-    case GgmlType::Q5_1: put_half(out, k_std / 9.2f); put_half(out + 2, -15.5f * k_std / 9.2f); break;
-    case GgmlType::Q8_0: put_half(out, k_std / 74.0f); break;                                  // q d
-    case GgmlType::Q2_K: {  // d (sc & 15) q - dmin (sc >> 4), q in 0..3
+    case GgmlType::Q4_0: put_half(out, k_std / 4.6f); break;  // (q - 8) d
+    case GgmlType::Q4_1:
+      put_half(out, k_std / 4.6f);
+      put_half(out + 2, -7.5f * k_std / 4.6f);
+      break;                                                  // q d + m
+    case GgmlType::Q5_0: put_half(out, k_std / 9.2f); break;  // (q - 16) d
+    case GgmlType::Q5_1:
+      put_half(out, k_std / 9.2f);
+      put_half(out + 2, -15.5f * k_std / 9.2f);
+      break;
+    case GgmlType::Q8_0: put_half(out, k_std / 74.0f); break;  // q d
+    case GgmlType::Q2_K: {                                     // d (sc & 15) q - dmin (sc >> 4), q in 0..3
       const float d = k_std / (7.5f * 1.1f);
       put_half(out + 80, d);
       put_half(out + 82, d * 1.5f);
       break;
     }
     case GgmlType::Q3_K: put_half(out + 108, k_std / (18.5f * 2.3f)); break;  // d (sc - 32) q, q in -4..3
-    case GgmlType::Q4_K: {  // d sc q - dmin m, sc and m 6-bit, q 4-bit
+    case GgmlType::Q4_K: {                                                    // d sc q - dmin m, sc and m 6-bit, q 4-bit
       const float d = k_std / (31.5f * 4.6f);
       put_half(out, d);
       put_half(out + 2, d * 7.5f);

@@ -74,8 +74,9 @@ GgufWriter random_model_writer(const RandomModelSpec& s, const GgufFile& vocab_s
     for (uint64_t d : dims) n *= d;
     const uint64_t seed = s.seed * 0x9E3779B97F4A7C15ull + ++index;
     const bool norm = role == TensorRole::Norm;
-    w.add_tensor_stream(name, type, std::move(dims), n / ti.block_values * ti.block_bytes,
-                        [type, seed, norm](std::span<uint8_t> dst, uint64_t off) { fill_random_tensor(type, seed, norm, off, dst); });
+    w.add_tensor_stream(
+        name, type, std::move(dims), n / ti.block_values * ti.block_bytes,
+        [type, seed, norm](std::span<uint8_t> dst, uint64_t off) { fill_random_tensor(type, seed, norm, off, dst); });
   };
   add("token_embd.weight", TensorRole::TokenEmbd, 0, {embd, n_vocab});
   for (uint32_t l = 0; l < s.n_layer; ++l) {

@@ -10,13 +10,13 @@
 namespace veloce {
 
 struct RandomModelSpec {
-  std::string preset;      // "phi-4" or "tiny"
+  std::string preset;  // "phi-4" or "tiny"
   uint32_t n_embd = 0;
   uint32_t n_layer = 0;
   uint32_t n_head = 0;
   uint32_t n_head_kv = 0;
   uint32_t n_ff = 0;
-  uint32_t n_vocab = 0;    // 0: the vocabulary source's full size
+  uint32_t n_vocab = 0;  // 0: the vocabulary source's full size
   uint32_t n_ctx = 0;
   std::string mix = "Q4_K_M";  // see quant_mix.h
   uint64_t seed = 1;

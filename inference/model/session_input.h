@@ -12,7 +12,7 @@ namespace veloce {
 //   n_vocab (tokens.size() * n_vocab with all_logits);
 // - ContextFullError when n_past + tokens.size() exceeds n_ctx (nothing is evaluated);
 // - EngineError for a token id outside [0, n_vocab) (ids come from files and users).
-void check_evaluate_input(std::span<const int32_t> tokens, size_t logits_size, bool all_logits, size_t n_past,
-                          size_t n_ctx, size_t n_vocab);
+void check_evaluate_input(std::span<const int32_t> tokens, size_t logits_size, bool all_logits, size_t n_past, size_t n_ctx,
+                          size_t n_vocab);
 
 }  // namespace veloce

@@ -19,8 +19,9 @@ void top_logits(std::span<const float> logits, size_t k, TopLogits& out) {
     m = std::max(m, all[i].first);
   }
   k = std::min(k, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
   out.top.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
   double sum = 0;
   if (m != neg_inf)

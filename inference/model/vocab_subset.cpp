@@ -10,7 +10,7 @@
 namespace veloce {
 
 namespace {
-constexpr int64_t k_normal_token = 1;  // GGUF token_type NORMAL; added/control tokens are not
+constexpr int64_t k_normal_token = 1;    // GGUF token_type NORMAL; added/control tokens are not
 constexpr uint32_t k_byte_tokens = 256;  // a byte-level BPE needs every byte as a token
 }  // namespace
 
@@ -37,8 +37,8 @@ uint32_t copy_vocabulary(const GgufFile& src, uint32_t n_vocab, GgufWriter& out)
   if (n_vocab < n_added + k_byte_tokens)
     throw GgufError(path + ": tokenizer.ggml.tokens: a vocabulary of " + std::to_string(n_vocab) +
                     " cannot hold the 256 byte tokens and the " + std::to_string(n_added) + " added tokens");
-  const uint32_t n_ranks = n_vocab - n_added;     // kept from the start
-  const uint32_t first_added = n_src - n_added;   // moves to n_ranks
+  const uint32_t n_ranks = n_vocab - n_added;    // kept from the start
+  const uint32_t first_added = n_src - n_added;  // moves to n_ranks
   auto kept = [&](uint32_t i) { return i < n_ranks || i >= first_added; };
 
   std::vector<std::string> new_tokens;
@@ -76,7 +76,8 @@ uint32_t copy_vocabulary(const GgufFile& src, uint32_t n_vocab, GgufWriter& out)
       out.set_f32_array(k, s);
     } else if (k.size() > 9 && k.compare(k.size() - 9, 9, "_token_id") == 0) {
       const int64_t id = *src.get_int(k);
-      if (id < 0 || static_cast<uint64_t>(id) >= n_src || !kept(static_cast<uint32_t>(id))) continue;  // dropped with its token
+      if (id < 0 || static_cast<uint64_t>(id) >= n_src || !kept(static_cast<uint32_t>(id)))
+        continue;  // dropped with its token
       out.set_u32(k, static_cast<uint32_t>(id < n_ranks ? id : id - first_added + n_ranks));
     } else {
       out.copy_key(src, k);

@@ -44,8 +44,7 @@ void dequant_block_q2_k(const uint8_t* src, float* dst) {
       for (int part = 0; part < 2; ++part, ++sub) {
         const float dl = d * static_cast<float>(scales[sub] & 0x0F);
         const float ml = dmin * static_cast<float>(scales[sub] >> 4);
-        for (int l = 0; l < 16; ++l)
-          *dst++ = dl * static_cast<float>((q[16 * part + l] >> shift) & 3) - ml;
+        for (int l = 0; l < 16; ++l) *dst++ = dl * static_cast<float>((q[16 * part + l] >> shift) & 3) - ml;
       }
     }
   }

@@ -42,17 +42,14 @@ void dequantize(GgmlType type, const void* src, float* dst, uint64_t n) {
                                 std::string(info.name) + " blocks");
   const auto* bytes = static_cast<const uint8_t*>(src);
   switch (type) {
-    case GgmlType::F32:
-      std::memcpy(dst, bytes, n * sizeof(float));
-      return;
+    case GgmlType::F32: std::memcpy(dst, bytes, n * sizeof(float)); return;
     case GgmlType::F16:
       for (uint64_t i = 0; i < n; ++i) dst[i] = fp16_to_fp32(quant::read_u16(bytes + 2 * i));
       return;
     case GgmlType::BF16:
       for (uint64_t i = 0; i < n; ++i) dst[i] = bf16_to_fp32(quant::read_u16(bytes + 2 * i));
       return;
-    default:
-      break;
+    default: break;
   }
   const BlockFn fn = block_function(type);
   const uint64_t blocks = n / info.block_values;

@@ -41,7 +41,7 @@ uint16_t fp32_to_fp16(float f) {
     return static_cast<uint16_t>(sign | 0x7C00u | (mantissa != 0 ? 0x200u | (mantissa >> 13) : 0u));
   }
   const int32_t e = static_cast<int32_t>(exponent) - 127 + 15;  // half exponent
-  if (e >= 0x1F) return static_cast<uint16_t>(sign | 0x7C00u);   // overflow: Inf
+  if (e >= 0x1F) return static_cast<uint16_t>(sign | 0x7C00u);  // overflow: Inf
   if (e <= 0) {
     // Result is subnormal (or zero): shift the full 24-bit significand into place, then round.
     if (e < -10) return sign;  // below half the smallest subnormal: rounds to zero

@@ -49,8 +49,8 @@ ReferenceSession::ReferenceSession(std::shared_ptr<const Model> model, size_t n_
     v_cache_.assign(n_ctx_ * per_position, 0);
   } catch (const std::exception&) {  // std::bad_alloc, or std::length_error beyond max_size()
     const double mib = static_cast<double>(n_ctx_ * per_position) * 4.0 / (1024.0 * 1024.0);
-    throw EngineError("reference backend: not enough memory for a KV cache of " + std::to_string(n_ctx_) +
-                      " tokens (" + std::to_string(static_cast<long long>(mib)) + " MiB); use a smaller context");
+    throw EngineError("reference backend: not enough memory for a KV cache of " + std::to_string(n_ctx_) + " tokens (" +
+                      std::to_string(static_cast<long long>(mib)) + " MiB); use a smaller context");
   }
 }
 
@@ -65,12 +65,9 @@ void ReferenceSession::evaluate(std::span<const int32_t> tokens, std::span<float
   for (size_t done = 0; done < n;) {
     const size_t count = std::min(k_max_batch, n - done);
     const auto slice = tokens.subspan(done, count);
-    if (all_logits)
-      forward(slice, 0, logits.data() + done * vocab);
-    else if (done + count == n)
-      forward(slice, count - 1, logits.data());
-    else
-      forward(slice, count, nullptr);
+    if (all_logits) forward(slice, 0, logits.data() + done * vocab);
+    else if (done + count == n) forward(slice, count - 1, logits.data());
+    else forward(slice, count, nullptr);
     done += count;
   }
 }

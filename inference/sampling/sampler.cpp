@@ -13,8 +13,8 @@ namespace {
 
 // top-p over sorted candidates: the length of the shortest prefix of the first n whose probability
 // (exp(logit - max_logit) / total) reaches top_p, or `none` when no prefix of them does.
-size_t top_p_prefix(const std::vector<std::pair<float, int32_t>>& c, size_t n, float max_logit, double total,
-                    float top_p, size_t none) {
+size_t top_p_prefix(const std::vector<std::pair<float, int32_t>>& c, size_t n, float max_logit, double total, float top_p,
+                    size_t none) {
   double cumulative = 0.0;
   for (size_t i = 0; i < n; ++i) {
     cumulative += std::exp(static_cast<double>(c[i].first - max_logit)) / total;
@@ -48,15 +48,14 @@ int32_t Sampler::sample(std::span<const float> logits, std::span<const int32_t> 
 
   penalise(history, n_vocab);
 
-  if (params_.temperature <= 0.0f)
-    return std::min_element(candidates_.begin(), candidates_.end(), higher)->second;
+  if (params_.temperature <= 0.0f) return std::min_element(candidates_.begin(), candidates_.end(), higher)->second;
 
   // top-k
   size_t keep = n_vocab;
   if (params_.top_k > 0 && static_cast<size_t>(params_.top_k) < n_vocab) {
     keep = static_cast<size_t>(params_.top_k);
-    std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(keep),
-                      candidates_.end(), higher);
+    std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(keep), candidates_.end(),
+                      higher);
   } else {
     std::sort(candidates_.begin(), candidates_.end(), higher);
   }
@@ -86,9 +85,8 @@ bool Sampler::penalise(std::span<const int32_t> history, size_t n_vocab) {
   // positive logits are divided, negative ones multiplied, so the token always becomes less likely.
   // candidates_ holds either every token at its own index or the best few (then looked up).
   if (params_.repeat_penalty == 1.0f || params_.repeat_last_n == 0 || history.empty()) return false;
-  const size_t window = params_.repeat_last_n < 0
-                            ? history.size()
-                            : std::min(history.size(), static_cast<size_t>(params_.repeat_last_n));
+  const size_t window =
+      params_.repeat_last_n < 0 ? history.size() : std::min(history.size(), static_cast<size_t>(params_.repeat_last_n));
   std::vector<int32_t> recent(history.end() - static_cast<std::ptrdiff_t>(window), history.end());
   std::sort(recent.begin(), recent.end());
   recent.erase(std::unique(recent.begin(), recent.end()), recent.end());

@@ -12,11 +12,11 @@ namespace veloce {
 
 struct SamplerParams {
   float temperature = 0.7f;
-  int32_t top_k = 40;            // <= 0: off
-  float top_p = 0.95f;           // >= 1: off
-  float min_p = 0.05f;           // <= 0: off
-  float repeat_penalty = 1.0f;   // 1: off
-  int32_t repeat_last_n = 64;    // window of recent tokens the penalty looks at
+  int32_t top_k = 40;           // <= 0: off
+  float top_p = 0.95f;          // >= 1: off
+  float min_p = 0.05f;          // <= 0: off
+  float repeat_penalty = 1.0f;  // 1: off
+  int32_t repeat_last_n = 64;   // window of recent tokens the penalty looks at
   uint64_t seed = 0;
 };
 

@@ -85,10 +85,8 @@ void merge_long(const MergeIndex& merges, std::vector<int32_t>& sym, std::vector
 namespace veloce {
 
 void bpe_merge(const bpe_detail::MergeIndex& merges, std::vector<int32_t>& symbols, std::vector<int32_t>& out) {
-  if (symbols.size() <= bpe_detail::kShortPiece)
-    bpe_detail::merge_short(merges, symbols, out);
-  else
-    bpe_detail::merge_long(merges, symbols, out);
+  if (symbols.size() <= bpe_detail::kShortPiece) bpe_detail::merge_short(merges, symbols, out);
+  else bpe_detail::merge_long(merges, symbols, out);
 }
 
 }  // namespace veloce

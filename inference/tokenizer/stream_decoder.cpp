@@ -13,10 +13,8 @@ std::string StreamDecoder::push(int32_t id) {
   while (pos < pending_.size()) {
     const utf8::Scan sc = utf8::scan(pending_, pos);
     if (sc.kind == utf8::Scan::Incomplete) break;
-    if (sc.kind == utf8::Scan::Whole)
-      out.append(pending_, pos, sc.length);
-    else
-      out.append(utf8::kReplacement);
+    if (sc.kind == utf8::Scan::Whole) out.append(pending_, pos, sc.length);
+    else out.append(utf8::kReplacement);
     pos += sc.length;
   }
   pending_.erase(0, pos);

@@ -34,8 +34,7 @@ bool looks_like_added_token(std::string_view s) {
 
 }  // namespace
 
-Tokenizer::Tokenizer(std::vector<std::string> tokens, std::vector<std::string> merges,
-                     std::vector<int32_t> token_types)
+Tokenizer::Tokenizer(std::vector<std::string> tokens, std::vector<std::string> merges, std::vector<int32_t> token_types)
     : impl_(std::make_unique<Impl>()) {
   Impl& im = *impl_;
   const size_t n = tokens.size();
@@ -44,11 +43,11 @@ Tokenizer::Tokenizer(std::vector<std::string> tokens, std::vector<std::string> m
     throw GgufError("tokenizer.ggml.tokens: " + std::to_string(n) + " tokens, more than the limit of " +
                     std::to_string(kMaxVocab));
   if (!token_types.empty() && token_types.size() != n)
-    throw GgufError("tokenizer.ggml.token_type: " + std::to_string(token_types.size()) +
-                    " entries for " + std::to_string(n) + " tokens");
-  if (merges.size() > n)
-    throw GgufError("tokenizer.ggml.merges: " + std::to_string(merges.size()) + " merges for only " +
+    throw GgufError("tokenizer.ggml.token_type: " + std::to_string(token_types.size()) + " entries for " +
                     std::to_string(n) + " tokens");
+  if (merges.size() > n)
+    throw GgufError("tokenizer.ggml.merges: " + std::to_string(merges.size()) + " merges for only " + std::to_string(n) +
+                    " tokens");
 
   im.bytes.resize(n);
   im.special.assign(n, false);
@@ -61,8 +60,7 @@ Tokenizer::Tokenizer(std::vector<std::string> tokens, std::vector<std::string> m
     if (type < kNormal || type > kByte)
       throw GgufError("tokenizer.ggml.token_type: token " + std::to_string(id) + " has unknown type " +
                       std::to_string(type));
-    if (text.empty() && (type == kNormal || type == kControl || type == kUserDefined))
-      throw GgufError(where() + ": empty");
+    if (text.empty() && (type == kNormal || type == kControl || type == kUserDefined)) throw GgufError(where() + ": empty");
     if (text.size() > kMaxTokenBytes)
       throw GgufError(where() + ": " + std::to_string(text.size()) + " bytes, more than the limit of " +
                       std::to_string(kMaxTokenBytes));

@@ -1,6 +1,6 @@
 // Encoding: special-token splitting, then pre-tokenizer pieces, then BPE per piece.
-#include <cstring>
 #include <algorithm>
+#include <cstring>
 
 #include "inference/tokenizer/bpe.h"
 #include "inference/tokenizer/tokenizer_impl.h"

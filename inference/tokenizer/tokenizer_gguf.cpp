@@ -11,9 +11,7 @@ namespace {
 constexpr std::string_view kPrefix = "tokenizer.ggml.";
 constexpr std::string_view kIdSuffix = "_token_id";
 
-[[noreturn]] void fail(const GgufFile& file, const std::string& what) {
-  throw GgufError(file.path() + ": " + what);
-}
+[[noreturn]] void fail(const GgufFile& file, const std::string& what) { throw GgufError(file.path() + ": " + what); }
 
 std::vector<std::string> strings(const GgufFile& file, std::string_view key, bool required) {
   const auto values = file.get_string_array(key);  // throws GgufError on a wrong type
@@ -58,8 +56,7 @@ Tokenizer Tokenizer::from_gguf(const GgufFile& file) {
 
   // Every special id the file names (bos, eos, padding, ...) must be a token.
   for (const std::string& key : file.keys()) {
-    if (key.size() <= kPrefix.size() + kIdSuffix.size() || !key.starts_with(kPrefix) || !key.ends_with(kIdSuffix))
-      continue;
+    if (key.size() <= kPrefix.size() + kIdSuffix.size() || !key.starts_with(kPrefix) || !key.ends_with(kIdSuffix)) continue;
     const auto id = file.get_int(key);
     if (!id || *id < 0 || static_cast<uint64_t>(*id) >= tok->vocab_size())
       fail(file, key + ": " + (id ? std::to_string(*id) : file.describe(key)) + " is outside the vocabulary of " +

@@ -73,10 +73,8 @@ std::string sanitize(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const Scan sc = scan(text, pos);
-    if (sc.kind == Scan::Whole)
-      out.append(text.substr(pos, sc.length));
-    else
-      out.append(kReplacement);
+    if (sc.kind == Scan::Whole) out.append(text.substr(pos, sc.length));
+    else out.append(kReplacement);
     pos += sc.length;
   }
   return out;

@@ -14,8 +14,7 @@ uint32_t groups(uint32_t n) { return (n + kArgmaxSlice - 1) / kArgmaxSlice; }
 
 uint64_t argmax_bytes(uint32_t n) { return uint64_t{groups(n)} * 16; }
 
-void record_argmax(Recorder& r, Pipelines& pipelines, const BufferRange& logits, uint32_t n,
-                   const BufferRange& out) {
+void record_argmax(Recorder& r, Pipelines& pipelines, const BufferRange& logits, uint32_t n, const BufferRange& out) {
   if (n == 0) throw EngineError("internal error: argmax of no logits");
   r.dispatch(pipelines.get("argmax", 2), {logits, out}, ArgmaxParams{n}, groups(n));
 }
@@ -39,7 +38,8 @@ void read_argmax(const void* records, uint32_t n, TopLogits& out) {
   if (best != neg_inf)
     for (uint32_t i = 0; i < g; ++i) {
       const float m = std::bit_cast<float>(w[4 * i]);
-      if (m != neg_inf) sum += static_cast<double>(std::bit_cast<float>(w[4 * i + 2])) * std::exp(static_cast<double>(m) - best);
+      if (m != neg_inf)
+        sum += static_cast<double>(std::bit_cast<float>(w[4 * i + 2])) * std::exp(static_cast<double>(m) - best);
     }
   out.top.assign(1, {best, static_cast<int32_t>(best_id)});
   out.max_logit = best;

@@ -22,8 +22,7 @@ constexpr uint32_t kArgmaxSlice = 1024;  // SLICE in argmax.comp
 uint64_t argmax_bytes(uint32_t n);
 
 // Records the dispatch; logits holds n floats, out at least argmax_bytes(n) bytes.
-void record_argmax(Recorder& r, Pipelines& pipelines, const BufferRange& logits, uint32_t n,
-                   const BufferRange& out);
+void record_argmax(Recorder& r, Pipelines& pipelines, const BufferRange& logits, uint32_t n, const BufferRange& out);
 
 // Combines the records into out: the best logit (lowest id on ties), the maximum and the
 // log-sum-exp of all n logits, as top_logits(logits, 1, out) gives.

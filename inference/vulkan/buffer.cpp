@@ -33,14 +33,16 @@ Buffer::Buffer(const Device& device, uint64_t size, MemoryKind kind) : device_(d
   if (r != VK_SUCCESS) {
     release();
     if (r == VK_ERROR_OUT_OF_DEVICE_MEMORY || r == VK_ERROR_OUT_OF_HOST_MEMORY)
-      throw EngineError("the GPU could not allocate " + std::to_string((size + (1 << 20) - 1) >> 20) +
-                        " MiB (" + result_name(r) + "); try a smaller context or a smaller quantization");
+      throw EngineError("the GPU could not allocate " + std::to_string((size + (1 << 20) - 1) >> 20) + " MiB (" +
+                        result_name(r) + "); try a smaller context or a smaller quantization");
     check(r, "vkAllocateMemory");
   }
   device_local_ = device.memory_is_device_local(type);
   try {
     check(vkBindBufferMemory(device_, buffer_, memory_, 0), "vkBindBufferMemory");
-    if (kind != MemoryKind::DeviceLocal) check(fault::call(fault::Kind::Map, [&] { return vkMapMemory(device_, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_); }), "vkMapMemory");
+    if (kind != MemoryKind::DeviceLocal)
+      check(fault::call(fault::Kind::Map, [&] { return vkMapMemory(device_, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_); }),
+            "vkMapMemory");
   } catch (...) {
     release();
     throw;
@@ -60,8 +62,8 @@ Buffer::~Buffer() { release(); }
 
 Buffer::Buffer(Buffer&& o) noexcept
     : device_(o.device_), buffer_(std::exchange(o.buffer_, VK_NULL_HANDLE)),
-      memory_(std::exchange(o.memory_, VK_NULL_HANDLE)), size_(o.size_),
-      mapped_(std::exchange(o.mapped_, nullptr)), device_local_(o.device_local_) {}
+      memory_(std::exchange(o.memory_, VK_NULL_HANDLE)), size_(o.size_), mapped_(std::exchange(o.mapped_, nullptr)),
+      device_local_(o.device_local_) {}
 
 Buffer& Buffer::operator=(Buffer&& o) noexcept {
   if (this != &o) {

@@ -91,9 +91,12 @@ std::shared_ptr<Device> Device::create(std::string_view selector, std::string* w
   lim.max_binding &= ~uint64_t{3};
   lim.weight_allocation = lim.max_allocation;
   lim.weight_binding = lim.max_binding;
-  if (uint64_t v = env_bytes("VELOCE_VK_MAX_ALLOC")) lim.weight_allocation = std::min(lim.max_allocation, std::max<uint64_t>(v, 4096));
-  if (uint64_t v = env_bytes("VELOCE_VK_MAX_BINDING")) lim.weight_binding = std::min(lim.max_binding, std::max<uint64_t>(v, 1024) & ~uint64_t{3});
-  if (const char* b = std::getenv("VELOCE_VK_DEVICE_BUDGET"); b && *b) lim.device_budget = env_bytes("VELOCE_VK_DEVICE_BUDGET");
+  if (uint64_t v = env_bytes("VELOCE_VK_MAX_ALLOC"))
+    lim.weight_allocation = std::min(lim.max_allocation, std::max<uint64_t>(v, 4096));
+  if (uint64_t v = env_bytes("VELOCE_VK_MAX_BINDING"))
+    lim.weight_binding = std::min(lim.max_binding, std::max<uint64_t>(v, 1024) & ~uint64_t{3});
+  if (const char* b = std::getenv("VELOCE_VK_DEVICE_BUDGET"); b && *b)
+    lim.device_budget = env_bytes("VELOCE_VK_DEVICE_BUDGET");
 
   return self;
 }
@@ -146,8 +149,8 @@ void Device::wait(VkFence fence, const char* what) const {
   const uint64_t timeout = fence_timeout_ns();
   const VkResult r = fault::call(fault::Kind::Wait, [&] { return vkWaitForFences(device_, 1, &fence, VK_TRUE, timeout); });
   if (r == VK_TIMEOUT)
-    throw EngineError(std::string("the GPU did not finish ") + what + " within " +
-                      std::to_string(timeout / 1000000ull) + " ms; it may be hung or far too slow for this model");
+    throw EngineError(std::string("the GPU did not finish ") + what + " within " + std::to_string(timeout / 1000000ull) +
+                      " ms; it may be hung or far too slow for this model");
   check(r, "vkWaitForFences");
 }
 

@@ -15,8 +15,8 @@
 namespace veloce::vk {
 
 struct DeviceLimits {
-  uint64_t max_allocation = 0;     // bytes per vkAllocateMemory (maxMemoryAllocationSize)
-  uint64_t max_binding = 0;        // bytes per storage-buffer binding (maxStorageBufferRange)
+  uint64_t max_allocation = 0;  // bytes per vkAllocateMemory (maxMemoryAllocationSize)
+  uint64_t max_binding = 0;     // bytes per storage-buffer binding (maxStorageBufferRange)
   // The same two limits as the weight arena applies them: VELOCE_VK_MAX_ALLOC and
   // VELOCE_VK_MAX_BINDING lower these so that tests exercise the split paths on tiny models.
   uint64_t weight_allocation = 0;
@@ -25,8 +25,8 @@ struct DeviceLimits {
   uint64_t offset_alignment = 16;  // minStorageBufferOffsetAlignment
   uint32_t max_groups[3] = {65535, 65535, 65535};
   uint32_t max_shared_memory = 16384;
-  uint64_t max_uniform_range = 16384;          // maxUniformBufferRange
-  uint64_t uniform_offset_alignment = 256;     // minUniformBufferOffsetAlignment
+  uint64_t max_uniform_range = 16384;       // maxUniformBufferRange
+  uint64_t uniform_offset_alignment = 256;  // minUniformBufferOffsetAlignment
 };
 
 enum class MemoryKind {

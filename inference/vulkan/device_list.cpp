@@ -70,14 +70,15 @@ uint32_t choose_device(const std::vector<DeviceInfo>& devices, std::string_view 
     const char* env = std::getenv("VELOCE_DEVICE");
     if (env) sel = env;
   }
-  if (devices.empty()) throw EngineError("no Vulkan device found: install a GPU driver with Vulkan support (or Mesa's lavapipe)");
+  if (devices.empty())
+    throw EngineError("no Vulkan device found: install a GPU driver with Vulkan support (or Mesa's lavapipe)");
   auto usable = [&](const DeviceInfo& d) {
-    if (!d.supported)
-      throw EngineError("Vulkan device '" + d.name + "' cannot run Veloce: " + d.unsupported_reason);
+    if (!d.supported) throw EngineError("Vulkan device '" + d.name + "' cannot run Veloce: " + d.unsupported_reason);
     return d.index;
   };
   if (!sel.empty()) {
-    const bool numeric = std::all_of(sel.begin(), sel.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool numeric =
+        std::all_of(sel.begin(), sel.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (numeric && sel.size() < 4) {
       const unsigned long i = std::strtoul(sel.c_str(), nullptr, 10);
       if (i < devices.size()) return usable(devices[i]);
@@ -97,7 +98,8 @@ uint32_t choose_device(const std::vector<DeviceInfo>& devices, std::string_view 
         (kind_rank(d.kind) == kind_rank(best->kind) && d.device_local_bytes > best->device_local_bytes))
       best = &d;
   }
-  if (!best) throw EngineError("no usable Vulkan device: " + devices.front().name + ": " + devices.front().unsupported_reason);
+  if (!best)
+    throw EngineError("no usable Vulkan device: " + devices.front().name + ": " + devices.front().unsupported_reason);
   if (best->kind == DeviceKind::Cpu && warning)
     *warning = "using '" + best->name + "', a Vulkan driver that runs on the CPU: expect slow generation";
   return best->index;

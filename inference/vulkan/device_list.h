@@ -12,15 +12,15 @@ enum class DeviceKind { Discrete, Integrated, Virtual, Cpu, Other };
 const char* device_kind_name(DeviceKind kind);
 
 struct DeviceInfo {
-  uint32_t index = 0;            // position in vkEnumeratePhysicalDevices
+  uint32_t index = 0;  // position in vkEnumeratePhysicalDevices
   std::string name;
   DeviceKind kind = DeviceKind::Other;
   uint32_t vendor_id = 0;
-  std::string vendor;            // "NVIDIA", "AMD", "Intel", "Apple", "Mesa" ... or hex id
-  std::string driver;            // driver name and info when the device reports them
-  std::string api_version;       // "1.3.230"
+  std::string vendor;               // "NVIDIA", "AMD", "Intel", "Apple", "Mesa" ... or hex id
+  std::string driver;               // driver name and info when the device reports them
+  std::string api_version;          // "1.3.230"
   uint64_t device_local_bytes = 0;  // largest DEVICE_LOCAL heap
-  std::string uuid;              // 32 hex digits
+  std::string uuid;                 // 32 hex digits
   uint32_t subgroup_size = 0;
   // Optional features Veloce can use (only the portable baseline is required).
   bool storage_16bit = false;
@@ -34,7 +34,7 @@ struct DeviceInfo {
   bool subgroup_size_control = false;
   uint32_t min_subgroup_size = 0;  // 0 when the device does not say (before Vulkan 1.3)
   uint32_t max_subgroup_size = 0;
-  bool supported = false;        // Vulkan 1.1 and a compute queue
+  bool supported = false;  // Vulkan 1.1 and a compute queue
   std::string unsupported_reason;
 };
 

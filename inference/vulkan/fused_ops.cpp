@@ -14,9 +14,8 @@ void add_rms_norm(Recorder& r, Pipelines& p, const BufferRange& h, const BufferR
   r.dispatch(p.get("add_rms_norm", 4), {h, delta, weight.parts[0].range, y}, RmsNormParams{n, n_rows, eps}, n_rows);
 }
 
-void rope_kv_write(Recorder& r, Pipelines& p, const Device& device, const BufferRange& qkv,
-                   const BufferRange& k_cache, const BufferRange& v_cache, const BufferRange& step,
-                   const RopeKvParams& params) {
+void rope_kv_write(Recorder& r, Pipelines& p, const Device& device, const BufferRange& qkv, const BufferRange& k_cache,
+                   const BufferRange& v_cache, const BufferRange& step, const RopeKvParams& params) {
   if (params.n_rot % 2 || params.n_rot > params.head_dim || params.n_embd_kv % 2 || params.head_dim % 2)
     throw EngineError("internal error: rope_kv_write shape not supported");
   const uint64_t invocations = uint64_t{params.n_tokens} * (params.n_head * (params.n_rot / 2) + params.n_embd_kv / 2);

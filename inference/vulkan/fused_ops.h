@@ -20,8 +20,7 @@ static_assert(sizeof(RopeKvParams) == 36);
 
 void add_rms_norm(Recorder& r, Pipelines& p, const BufferRange& h, const BufferRange& delta, const GpuTensor& weight,
                   const BufferRange& y, uint32_t n, uint32_t n_rows, float eps);
-void rope_kv_write(Recorder& r, Pipelines& p, const Device& device, const BufferRange& qkv,
-                   const BufferRange& k_cache, const BufferRange& v_cache, const BufferRange& step,
-                   const RopeKvParams& params);
+void rope_kv_write(Recorder& r, Pipelines& p, const Device& device, const BufferRange& qkv, const BufferRange& k_cache,
+                   const BufferRange& v_cache, const BufferRange& step, const RopeKvParams& params);
 
 }  // namespace veloce::vk

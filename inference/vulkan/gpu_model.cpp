@@ -59,8 +59,7 @@ std::shared_ptr<GpuModel> GpuModel::load(std::shared_ptr<const Model> model, con
                       format_bytes(plan.budget) + "; try a smaller context or a smaller quantization");
   }
   if (plan.weights_spilled)
-    info("warning: " + format_bytes(plan.weights_spilled) + " of weights (" +
-         std::to_string(plan.spilled_tensors.size()) +
+    info("warning: " + format_bytes(plan.weights_spilled) + " of weights (" + std::to_string(plan.spilled_tensors.size()) +
          " tensors) do not fit in GPU memory and are spilled to system memory; generation will be slower "
          "(a smaller context or quantization would keep everything on the GPU)");
 
@@ -81,8 +80,8 @@ std::shared_ptr<GpuModel> GpuModel::load(std::shared_ptr<const Model> model, con
   g->output_norm = get(w.output_norm);
   g->output = get(w.output);
   for (const auto& l : w.layers)
-    g->layers.push_back({get(l.attn_norm), get(l.attn_qkv), get(l.attn_output), get(l.ffn_norm), get(l.ffn_up),
-                         get(l.ffn_down)});
+    g->layers.push_back(
+        {get(l.attn_norm), get(l.attn_qkv), get(l.attn_output), get(l.ffn_norm), get(l.ffn_up), get(l.ffn_down)});
   g->pipelines = std::make_unique<Pipelines>(g->device);
   return g;
 }

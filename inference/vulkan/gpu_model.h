@@ -28,9 +28,9 @@ struct GpuModel {
   std::shared_ptr<Device> device;
   std::unique_ptr<Pipelines> pipelines;
   std::unique_ptr<WeightArena> arena;
-  const GpuTensor* token_embd = nullptr;  // (n_embd, n_vocab)
-  const GpuTensor* output_norm = nullptr; // (n_embd) f32
-  const GpuTensor* output = nullptr;      // (n_embd, n_vocab)
+  const GpuTensor* token_embd = nullptr;   // (n_embd, n_vocab)
+  const GpuTensor* output_norm = nullptr;  // (n_embd) f32
+  const GpuTensor* output = nullptr;       // (n_embd, n_vocab)
   std::vector<GpuLayer> layers;
   MemoryPlan plan;
   uint32_t planned_ctx = 0;

@@ -16,8 +16,7 @@ std::atomic<uint64_t> g_count{0};
 std::mutex g_mutex;
 std::vector<std::string> g_messages;
 
-VKAPI_ATTR VkBool32 VKAPI_CALL on_message(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
-                                          VkDebugUtilsMessageTypeFlagsEXT,
+VKAPI_ATTR VkBool32 VKAPI_CALL on_message(VkDebugUtilsMessageSeverityFlagBitsEXT severity, VkDebugUtilsMessageTypeFlagsEXT,
                                           const VkDebugUtilsMessengerCallbackDataEXT* data, void*) {
   if (severity < VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT) return VK_FALSE;
   g_count.fetch_add(1);
@@ -81,8 +80,8 @@ std::shared_ptr<Instance> Instance::create() {
 
   std::vector<const char*> layers, extensions;
   const bool want_validation = validation_requested();
-  const bool validation = want_validation && has_layer("VK_LAYER_KHRONOS_validation") &&
-                          has_extension(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+  const bool validation =
+      want_validation && has_layer("VK_LAYER_KHRONOS_validation") && has_extension(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
   if (want_validation && !validation)
     std::fprintf(stderr, "veloce: VELOCE_VALIDATION=1 but VK_LAYER_KHRONOS_validation is not installed\n");
   if (validation) {
@@ -99,10 +98,8 @@ std::shared_ptr<Instance> Instance::create() {
   VkDebugUtilsMessengerCreateInfoEXT dbg{};
 
   dbg.sType = VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT;
-  dbg.messageSeverity = VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT |
-                        VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
-  dbg.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT |
-                    VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
+  dbg.messageSeverity = VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
+  dbg.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
                     VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
   dbg.pfnUserCallback = on_message;
 

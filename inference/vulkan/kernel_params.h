@@ -63,7 +63,7 @@ struct CopyParams {
 static_assert(sizeof(CopyParams) == 4);
 
 // Limits the kernels were written for (shaders/attention.comp).
-constexpr uint32_t kAttentionWindow = 256;   // cache positions scored per pass in shared memory
+constexpr uint32_t kAttentionWindow = 256;  // cache positions scored per pass in shared memory
 constexpr uint32_t kMaxHeadDim = 256;
 
 }  // namespace veloce::vk

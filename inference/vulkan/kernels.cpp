@@ -88,9 +88,7 @@ bool Kernels::packs_q6k(const DeviceInfo& info) {
 }
 
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
-    : device_(device),
-      pipelines_(pipelines),
-      matvec_variant_(choose_matvec(device.info())),
+    : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())),
       gpu_(vk::gpu_geometry(device.info())) {
   // With the dedicated mat-vec a CPU device runs 64 tokens as 64 mat-vecs 3.9x faster than as one
   // full 64-token matmul tile (docs/vulkan-kernels.md), the tile's best case: it never pays there,
@@ -100,8 +98,7 @@ Kernels::Kernels(const Device& device, Pipelines& pipelines)
   if (matvec_variant_ == MatvecVariant::Dedicated ||
       (matvec_variant_ == MatvecVariant::Gpu && device.info().kind == DeviceKind::Cpu))
     matmul_min_tokens_ = UINT32_MAX;
-  else if (matvec_variant_ == MatvecVariant::Gpu)
-    matmul_min_tokens_ = kMaxBatchTokens + 1;
+  else if (matvec_variant_ == MatvecVariant::Gpu) matmul_min_tokens_ = kMaxBatchTokens + 1;
   if (const char* e = std::getenv("VELOCE_VK_MATMUL_MIN_TOKENS"))
     matmul_min_tokens_ = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
 }
@@ -127,8 +124,7 @@ Groups2D Kernels::groups_for(uint64_t invocations, uint32_t per_group) const {
 
 void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
                      uint32_t y_offset) {
-  if (x_offset % 4 || w.ncols % 16)
-    throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
+  if (x_offset % 4 || w.ncols % 16) throw EngineError("internal error: matvec input must start at a multiple of 4 floats");
   if (matvec_variant_ == MatvecVariant::Gpu && !w.packed) {
     matvec_batch(r, w, x, x_offset, 0, 1, y, y_offset, 0);
     return;
@@ -182,9 +178,8 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   }
 }
 
-void Kernels::matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset,
-                           uint32_t x_stride, uint32_t n_tokens, const BufferRange& y, uint32_t y_offset,
-                           uint32_t y_stride) {
+void Kernels::matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, uint32_t x_stride,
+                           uint32_t n_tokens, const BufferRange& y, uint32_t y_offset, uint32_t y_stride) {
   if (w.packed || n_tokens == 0 || n_tokens > kMaxBatchTokens || x_offset % 4 || x_stride % 4 || w.ncols % 16 ||
       !has_gpu_kernels(device_.info()))
     throw EngineError("internal error: batched mat-vec arguments not supported");
@@ -263,8 +258,7 @@ void Kernels::attention(Recorder& r, const BufferRange& qkv, const BufferRange& 
                         const AttentionParams& p) {
   if (p.head_dim > kMaxHeadDim || p.head_dim % 2 || p.n_head % p.n_head_kv)
     throw EngineError("internal error: attention shape not supported");
-  r.dispatch(pipelines_.get("attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head,
-             p.n_tokens);
+  r.dispatch(pipelines_.get("attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head, p.n_tokens);
   r.dispatch(pipelines_.get("attention_combine", 2), {partial, out},
              AttnCombineParams{p.n_tokens, p.n_head, p.head_dim, p.n_splits}, p.n_head, p.n_tokens);
 }

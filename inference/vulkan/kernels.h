@@ -74,8 +74,7 @@ class Kernels {
   // Attention of n_tokens queries (Q at the start of each qkv row) over cache positions up to
   // n_past + t, split over the context into p.n_splits splits of p.chunk positions.
   void attention(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
-                 const BufferRange& step, const BufferRange& partial, const BufferRange& out,
-                 const AttentionParams& p);
+                 const BufferRange& step, const BufferRange& partial, const BufferRange& out, const AttentionParams& p);
   void swiglu(Recorder& r, const BufferRange& gate_up, const BufferRange& out, uint32_t n_ff, uint32_t n_tokens);
   void add(Recorder& r, const BufferRange& a, const BufferRange& b, uint32_t n);
   void copy(Recorder& r, const BufferRange& src, const BufferRange& dst, uint32_t n_words16);

@@ -138,8 +138,8 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   info.storage_8bit = v12 && s8.storageBuffer8BitAccess;
   info.shader_float16 = v12 && f16i8.shaderFloat16;
   info.shader_int8 = v12 && f16i8.shaderInt8;
-  info.integer_dot_product = (v13 && dot.shaderIntegerDotProduct) ||
-                             has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
+  info.integer_dot_product =
+      (v13 && dot.shaderIntegerDotProduct) || has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
   if (v13) {
     info.min_subgroup_size = size_control.minSubgroupSize;
     info.max_subgroup_size = size_control.maxSubgroupSize;

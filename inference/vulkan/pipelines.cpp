@@ -13,8 +13,8 @@ namespace {
 
 void check_bindings(const Pipeline& p, uint32_t n_bindings) {
   if (p.n_bindings != n_bindings)
-    throw EngineError("pipeline '" + p.name + "' requested with " + std::to_string(n_bindings) +
-                      " bindings, built with " + std::to_string(p.n_bindings));
+    throw EngineError("pipeline '" + p.name + "' requested with " + std::to_string(n_bindings) + " bindings, built with " +
+                      std::to_string(p.n_bindings));
 }
 
 }  // namespace
@@ -47,8 +47,7 @@ const Pipeline& Pipelines::get(const KernelKey& key, uint32_t n_bindings, const 
   return *slot;
 }
 
-std::unique_ptr<Pipeline> Pipelines::build(const std::string& name, uint32_t n_bindings,
-                                           const PipelineOptions& options) {
+std::unique_ptr<Pipeline> Pipelines::build(const std::string& name, uint32_t n_bindings, const PipelineOptions& options) {
   const auto spirv = veloce::shaders::find(name);
   if (spirv.empty()) throw EngineError("internal error: no compiled shader named '" + name + "'");
   VkDevice dev = device_->handle();

@@ -1,7 +1,7 @@
 #pragma once
 // Compute pipelines built on first use from the embedded SPIR-V (shaders/shader_list.cmake): weight
-// kernels by KernelKey (kernel_key.h), the other kernels by name. Every pipeline takes N storage buffers (set 0, bindings 0..N-1) and up to 128
-// bytes of push constants.
+// kernels by KernelKey (kernel_key.h), the other kernels by name. Every pipeline takes N storage buffers (set 0, bindings
+// 0..N-1) and up to 128 bytes of push constants.
 #include <vulkan/vulkan.h>
 
 #include <initializer_list>
@@ -30,8 +30,8 @@ struct Pipeline {
 
 // How a weight kernel's pipeline is specialised. Each distinct value is its own pipeline.
 struct PipelineOptions {
-  std::vector<uint32_t> spec;         // specialization constants 0, 1, ...
-  uint32_t uniform_mask = 0;          // bit i: binding i is a uniform buffer
+  std::vector<uint32_t> spec;  // specialization constants 0, 1, ...
+  uint32_t uniform_mask = 0;   // bit i: binding i is a uniform buffer
   // Non-zero: the pipeline runs with exactly this subgroup size and full subgroups
   // (requiredSubgroupSize; the caller checks DeviceInfo::subgroup_size_control and the range).
   uint32_t required_subgroup_size = 0;

@@ -59,8 +59,8 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
     return;
   }
   if (gx > lim.max_groups[0] || gy > lim.max_groups[1] || gz > lim.max_groups[2])
-    throw EngineError("internal error: " + p.name + " dispatch of " + std::to_string(gx) + "x" + std::to_string(gy) +
-                      "x" + std::to_string(gz) + " groups exceeds the device limit");
+    throw EngineError("internal error: " + p.name + " dispatch of " + std::to_string(gx) + "x" + std::to_string(gy) + "x" +
+                      std::to_string(gz) + " groups exceeds the device limit");
   std::vector<VkDescriptorBufferInfo> infos;
   std::vector<VkWriteDescriptorSet> writes;
   infos.reserve(bindings.size());
@@ -95,8 +95,7 @@ void Recorder::dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange
       for (const Narrowing& n : narrowing_)
         if (n.binding == i) {
           if (n.offset < s.begin || n.offset + n.bytes > s.end)
-            throw EngineError("internal error: " + p.name + " binding " + std::to_string(i) +
-                              " narrowed outside its range");
+            throw EngineError("internal error: " + p.name + " binding " + std::to_string(i) + " narrowed outside its range");
           s = {b.buffer, n.offset, n.offset + n.bytes};
         }
       wspans.push_back(s);
@@ -154,8 +153,8 @@ void Recorder::order(const std::vector<Span>& reads, const std::vector<Span>& wr
     mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
     mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
     mb.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
-    vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb,
-                         0, nullptr, 0, nullptr);
+    vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb, 0,
+                         nullptr, 0, nullptr);
     ++barriers_;
     unordered_reads_.clear();
     unordered_writes_.clear();
@@ -180,8 +179,8 @@ void Recorder::copy(const Buffer& src, uint64_t src_offset, const Buffer& dst, u
   before.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
   before.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
   before.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
-  vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &before, 0,
-                       nullptr, 0, nullptr);
+  vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &before, 0, nullptr,
+                       0, nullptr);
   VkBufferCopy region{src_offset, dst_offset, bytes};
   vkCmdCopyBuffer(cmd_, src.handle(), dst.handle(), 1, &region);
   // The two barriers chain: every earlier dispatch is ordered before every later one.
@@ -191,8 +190,8 @@ void Recorder::copy(const Buffer& src, uint64_t src_offset, const Buffer& dst, u
   after.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
   after.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
   after.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
-  vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &after, 0,
-                       nullptr, 0, nullptr);
+  vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &after, 0, nullptr,
+                       0, nullptr);
 }
 
 Groups2D split_groups(const Device& device, uint64_t count) {

@@ -34,17 +34,16 @@ class DescriptorArena {
 
 class Recorder {
  public:
-  Recorder(const Device& device, VkCommandBuffer cmd, DescriptorArena& arena)
-      : device_(device), cmd_(cmd), arena_(arena) {}
+  Recorder(const Device& device, VkCommandBuffer cmd, DescriptorArena& arena) : device_(device), cmd_(cmd), arena_(arena) {}
 
   template <class Push>
-  void dispatch(const Pipeline& p, std::initializer_list<BufferRange> bindings, const Push& push,
-                uint32_t gx, uint32_t gy = 1, uint32_t gz = 1) {
+  void dispatch(const Pipeline& p, std::initializer_list<BufferRange> bindings, const Push& push, uint32_t gx,
+                uint32_t gy = 1, uint32_t gz = 1) {
     static_assert(sizeof(Push) <= kPushConstantBytes);
     dispatch_raw(p, bindings, &push, sizeof(Push), gx, gy, gz);
   }
-  void dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange> bindings, const void* push,
-                    uint32_t push_bytes, uint32_t gx, uint32_t gy, uint32_t gz);
+  void dispatch_raw(const Pipeline& p, std::initializer_list<BufferRange> bindings, const void* push, uint32_t push_bytes,
+                    uint32_t gx, uint32_t gy, uint32_t gz);
   // The next dispatch reads and writes through binding `binding` (one it writes) only bytes
   // [offset, offset + bytes) of the buffer (from the buffer's start, inside the bound range):
   // dispatches writing disjoint slices of one buffer then need no barrier between them.

@@ -7,8 +7,7 @@ namespace veloce::vk {
 namespace {
 
 // Opcodes and enumerants of the SPIR-V specification (unified 1.6, sections 3.x).
-constexpr uint32_t kOpTypeStruct = 30, kOpTypePointer = 32, kOpVariable = 59, kOpDecorate = 71,
-                   kOpMemberDecorate = 72;
+constexpr uint32_t kOpTypeStruct = 30, kOpTypePointer = 32, kOpVariable = 59, kOpDecorate = 71, kOpMemberDecorate = 72;
 constexpr uint32_t kDecorationNonWritable = 24, kDecorationBinding = 33, kDecorationDescriptorSet = 34;
 constexpr uint32_t kStorageUniform = 2, kStorageStorageBuffer = 12;
 constexpr uint32_t kDecorationBufferBlock = 3;
@@ -17,12 +16,12 @@ constexpr uint32_t kDecorationBufferBlock = 3;
 
 uint32_t writable_bindings(std::span<const uint32_t> spirv) {
   if (spirv.size() < 5) return 0;
-  std::map<uint32_t, uint32_t> binding, set;           // variable id -> decoration value
-  std::set<uint32_t> nonwritable_var, buffer_block;    // ids decorated NonWritable / BufferBlock
+  std::map<uint32_t, uint32_t> binding, set;                   // variable id -> decoration value
+  std::set<uint32_t> nonwritable_var, buffer_block;            // ids decorated NonWritable / BufferBlock
   std::map<uint32_t, std::set<uint32_t>> nonwritable_members;  // struct id -> members
-  std::map<uint32_t, uint32_t> struct_members;         // struct id -> member count
-  std::map<uint32_t, std::pair<uint32_t, uint32_t>> pointer;  // pointer id -> storage class, pointee
-  std::map<uint32_t, uint32_t> variable_type;          // variable id -> pointer type id
+  std::map<uint32_t, uint32_t> struct_members;                 // struct id -> member count
+  std::map<uint32_t, std::pair<uint32_t, uint32_t>> pointer;   // pointer id -> storage class, pointee
+  std::map<uint32_t, uint32_t> variable_type;                  // variable id -> pointer type id
   for (size_t i = 5; i < spirv.size();) {
     const uint32_t words = spirv[i] >> 16, op = spirv[i] & 0xffffu;
     if (words == 0 || i + words > spirv.size()) break;  // malformed: treat what was read
@@ -57,8 +56,8 @@ uint32_t writable_bindings(std::span<const uint32_t> spirv) {
     if (!storage_buffer || nonwritable_var.count(var)) continue;
     const auto members = struct_members.find(pointee);
     const auto ro = nonwritable_members.find(pointee);
-    const bool all_readonly = members != struct_members.end() && ro != nonwritable_members.end() &&
-                              ro->second.size() >= members->second;
+    const bool all_readonly =
+        members != struct_members.end() && ro != nonwritable_members.end() && ro->second.size() >= members->second;
     if (!all_readonly) mask |= 1u << b;
   }
   return mask;

@@ -19,7 +19,8 @@ StagingRing::~StagingRing() {
   for (auto& s : slots_) {
     if (!s.pending) continue;
     VkFence f = s.fence.handle();
-    const VkResult r = vkWaitForFences(device_.handle(), 1, &f, VK_TRUE, std::max(device_.fence_timeout_ns(), kDrainTimeoutNs));
+    const VkResult r =
+        vkWaitForFences(device_.handle(), 1, &f, VK_TRUE, std::max(device_.fence_timeout_ns(), kDrainTimeoutNs));
     if (r != VK_SUCCESS) idle = false;
   }
   // A copy still running after that, or a lost device: the whole queue must be idle before the

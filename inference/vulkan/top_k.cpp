@@ -32,14 +32,13 @@ TopKSizes top_k_sizes(uint32_t n, uint32_t k) {
 }
 
 void record_top_k(Recorder& r, Pipelines& pipelines, const BufferRange& logits, uint32_t n, uint32_t k,
-                  const BufferRange& ping, const BufferRange& pong, const BufferRange& partials,
-                  const BufferRange& result) {
+                  const BufferRange& ping, const BufferRange& pong, const BufferRange& partials, const BufferRange& result) {
   if (k == 0 || k > kTopKMax || n == 0) throw EngineError("internal error: top-k of " + std::to_string(k));
   const uint32_t n_partials = static_cast<uint32_t>(chunks(n));
   uint32_t groups = n_partials;
   const BufferRange* dst = groups == 1 ? &result : &ping;
-  r.dispatch(pipelines.get("top_k_first", 3), {logits, *dst, partials},
-             TopKParams{n, k, n_partials, groups == 1 ? 1u : 0u}, groups);
+  r.dispatch(pipelines.get("top_k_first", 3), {logits, *dst, partials}, TopKParams{n, k, n_partials, groups == 1 ? 1u : 0u},
+             groups);
   uint32_t count = groups * k;
   int stage = 0;
   while (groups > 1) {
@@ -55,8 +54,7 @@ void record_top_k(Recorder& r, Pipelines& pipelines, const BufferRange& logits, 
 void read_top_k(const void* result, uint32_t k, TopLogits& out) {
   const auto* words = static_cast<const uint32_t*>(result);
   out.top.resize(k);
-  for (uint32_t i = 0; i < k; ++i)
-    out.top[i] = {std::bit_cast<float>(words[2 * i]), static_cast<int32_t>(words[2 * i + 1])};
+  for (uint32_t i = 0; i < k; ++i) out.top[i] = {std::bit_cast<float>(words[2 * i]), static_cast<int32_t>(words[2 * i + 1])};
   out.max_logit = std::bit_cast<float>(words[2 * k]);
   out.log_sum_exp = std::bit_cast<float>(words[2 * k + 1]);
 }

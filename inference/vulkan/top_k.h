@@ -28,8 +28,7 @@ TopKSizes top_k_sizes(uint32_t n, uint32_t k);
 
 // Records the stages; logits holds n floats, the other ranges at least top_k_sizes() bytes.
 void record_top_k(Recorder& r, Pipelines& pipelines, const BufferRange& logits, uint32_t n, uint32_t k,
-                  const BufferRange& ping, const BufferRange& pong, const BufferRange& partials,
-                  const BufferRange& result);
+                  const BufferRange& ping, const BufferRange& pong, const BufferRange& partials, const BufferRange& result);
 
 // Reads a result written by record_top_k.
 void read_top_k(const void* result, uint32_t k, TopLogits& out);

@@ -32,10 +32,9 @@ const char* result_name(VkResult result) {
 
 void check(VkResult result, const char* what) {
   if (result == VK_SUCCESS) return;
-  std::string msg = std::string(what) + " failed: " + result_name(result) + " (" +
-                    std::to_string(static_cast<int>(result)) + ")";
-  if (result == VK_ERROR_DEVICE_LOST)
-    msg += ". The GPU was reset or the driver stopped it; reload the model to continue";
+  std::string msg =
+      std::string(what) + " failed: " + result_name(result) + " (" + std::to_string(static_cast<int>(result)) + ")";
+  if (result == VK_ERROR_DEVICE_LOST) msg += ". The GPU was reset or the driver stopped it; reload the model to continue";
   else if (result == VK_ERROR_OUT_OF_DEVICE_MEMORY)
     msg += ". The GPU ran out of memory; try a smaller context or a smaller quantization";
   throw EngineError(msg);
@@ -49,9 +48,12 @@ uint64_t env_bytes(const char* name) {
   uint64_t mult = 1;
   if (end && *end) {
     switch (*end) {
-      case 'k': case 'K': mult = 1ull << 10; break;
-      case 'm': case 'M': mult = 1ull << 20; break;
-      case 'g': case 'G': mult = 1ull << 30; break;
+      case 'k':
+      case 'K': mult = 1ull << 10; break;
+      case 'm':
+      case 'M': mult = 1ull << 20; break;
+      case 'g':
+      case 'G': mult = 1ull << 30; break;
       default: return 0;
     }
   }

@@ -44,9 +44,7 @@ namespace {
 class VulkanEngine : public Engine {
  public:
   explicit VulkanEngine(std::shared_ptr<vk::GpuModel> gpu) : gpu_(std::move(gpu)) {}
-  std::unique_ptr<Session> create_session(size_t n_ctx) override {
-    return std::make_unique<vk::VulkanSession>(gpu_, n_ctx);
-  }
+  std::unique_ptr<Session> create_session(size_t n_ctx) override { return std::make_unique<vk::VulkanSession>(gpu_, n_ctx); }
   std::string name() const override { return "vulkan"; }
   std::string device_name() const override { return gpu_->device->info().name; }
   const Model& model() const override { return *gpu_->model; }

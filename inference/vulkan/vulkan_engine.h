@@ -21,7 +21,7 @@ namespace veloce {
 // second by a copy kernel over buffers much larger than any cache), for `veloce-cli bench`.
 // Throws EngineError when the engine is not a Vulkan engine.
 double measure_device_bandwidth(Engine& engine);
-}
+}  // namespace veloce
 
 namespace veloce {
 // The memory plan the Vulkan engine loaded its model with (what goes where: MemoryPlan::lines()),
@@ -29,4 +29,4 @@ namespace veloce {
 const vk::MemoryPlan* vulkan_memory_plan(const Engine& engine);
 // The device a Vulkan engine runs on; nullptr for other engines.
 const vk::Device* vulkan_device(const Engine& engine);
-}
+}  // namespace veloce

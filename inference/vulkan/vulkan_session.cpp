@@ -17,8 +17,8 @@ namespace veloce::vk {
 
 VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     : gpu_(std::move(gpu)), dev_(*gpu_->device), kernels_(dev_, *gpu_->pipelines), n_ctx_(n_ctx),
-      n_vocab_(gpu_->model->config().n_vocab), decode_cmd_(dev_), decode_top_cmd_(dev_), prompt_cmd_(dev_),
-      fence_(dev_), decode_sets_(dev_), decode_top_sets_(dev_), prompt_sets_(dev_) {
+      n_vocab_(gpu_->model->config().n_vocab), decode_cmd_(dev_), decode_top_cmd_(dev_), prompt_cmd_(dev_), fence_(dev_),
+      decode_sets_(dev_), decode_top_sets_(dev_), prompt_sets_(dev_) {
   const ModelConfig& c = gpu_->model->config();
   if (n_ctx == 0) throw EngineError("the context size must be at least 1 token");
   if (c.n_ctx_train && n_ctx > c.n_ctx_train)
@@ -27,7 +27,8 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
   // The KV cache was counted for the context given at load: a longer one was never planned for.
   if (n_ctx > gpu_->planned_ctx)
     throw EngineError("a context of " + std::to_string(n_ctx) + " tokens is larger than the " +
-                      std::to_string(gpu_->planned_ctx) + " the memory plan counted when the model was loaded; "
+                      std::to_string(gpu_->planned_ctx) +
+                      " the memory plan counted when the model was loaded; "
                       "load the model again with the larger context");
   sizes_ = scratch_sizes(c, static_cast<uint32_t>(n_ctx));
   if (const char* e = std::getenv("VELOCE_VK_FUSE")) fuse_ = std::string(e) != "0";
@@ -104,8 +105,8 @@ void VulkanSession::set_gpu_timer(GpuTimer* timer) {
 
 void VulkanSession::truncate(size_t n) { n_past_ = std::min(n, n_past_); }
 
-void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits,
-                                   bool no_logits, bool top) {
+void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits, bool no_logits,
+                                   bool top) {
   const ModelConfig& c = gpu_->model->config();
   const GpuModel& g = *gpu_;
   const uint32_t n_qkv = c.n_embd + 2 * c.n_embd_kv();
@@ -145,9 +146,9 @@ void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, b
     kernels_.project(r, *L.attn_qkv, xn, n, qkv, n_qkv);
     // rotate the query heads and the key heads (contiguous in a row), append K and V
     if (fuse_) {
-      rope_kv_write(r, pipes, dev_, qkv, k_cache_[l], v_cache_[l], step,
-                    {n, n_qkv, c.n_head, c.head_dim, c.n_rot, c.rope_freq_base, c.n_embd, c.n_embd + c.n_embd_kv(),
-                     c.n_embd_kv()});
+      rope_kv_write(
+          r, pipes, dev_, qkv, k_cache_[l], v_cache_[l], step,
+          {n, n_qkv, c.n_head, c.head_dim, c.n_rot, c.rope_freq_base, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()});
     } else {
       kernels_.rope_neox(r, qkv, step, {n, n_qkv, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, c.rope_freq_base});
       kernels_.kv_write(r, qkv, k_cache_[l], v_cache_[l], step,
@@ -167,10 +168,8 @@ void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, b
   if (no_logits) return;
   if (top) {
     kernels_.matvec(r, *g.output, xn, (n - 1) * c.n_embd, logits_dev_, 0);
-    if (argmax_)
-      record_argmax(r, *g.pipelines, logits_dev_, c.n_vocab, whole(logits_));
-    else
-      record_top_k(r, *g.pipelines, logits_dev_, c.n_vocab, kTopKMax, top_ping_, top_pong_, top_partials_, top_result_);
+    if (argmax_) record_argmax(r, *g.pipelines, logits_dev_, c.n_vocab, whole(logits_));
+    else record_top_k(r, *g.pipelines, logits_dev_, c.n_vocab, kTopKMax, top_ping_, top_pong_, top_partials_, top_result_);
   } else if (all_logits) {
     kernels_.project(r, *g.output, xn, n, whole(logits_), c.n_vocab);
   } else {
@@ -187,7 +186,8 @@ void leading_barrier(VkCommandBuffer cmd) {
   mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
   mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_HOST_WRITE_BIT;
   mb.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
-  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT,
+  vkCmdPipelineBarrier(cmd,
+                       VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT,
                        VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb, 0, nullptr, 0, nullptr);
 }
 
@@ -248,8 +248,7 @@ void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, 
 }
 
 void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) {
-  if (broken_)
-    throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
+  if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   check_evaluate_input(tokens, logits.size(), all_logits, n_past_, n_ctx_, n_vocab_);
   try {
     for (size_t done = 0; done < tokens.size();) {
@@ -280,8 +279,7 @@ void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopL
     last_was_default_ = true;
     return;
   }
-  if (broken_)
-    throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
+  if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   check_evaluate_input(tokens, n_vocab_, false, n_past_, n_ctx_, n_vocab_);
   try {
     for (size_t done = 0; done < tokens.size();) {
@@ -320,8 +318,7 @@ void VulkanSession::last_logits(std::span<float> out) {
   if (last_was_default_) return Session::last_logits(out);
   if (!last_was_top_ || out.size() < n_vocab_)
     throw std::invalid_argument("Session::last_logits: no evaluate_top() before, or the span is too small");
-  if (broken_)
-    throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
+  if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   try {
     // One small submission copies the logits the top-k read out of the GPU's buffer.
     prompt_sets_.reset();

@@ -89,7 +89,7 @@ class VulkanSession : public Session {
   // Greedy (k = 1) takes argmax.h's one reduction instead, on every device (a record per slice
   // at the start of logits_); argmax_: the next top selection is that one.
   bool argmax_ok_ = false, argmax_ = false;
-  bool last_was_top_ = false;     // the last evaluation left its logits in logits_dev_
+  bool last_was_top_ = false;      // the last evaluation left its logits in logits_dev_
   bool last_was_default_ = false;  // ... or in Session's default evaluate_top()
 
   CommandBuffer decode_cmd_, decode_top_cmd_, prompt_cmd_;

@@ -16,8 +16,8 @@ uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
 }  // namespace
 
-ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits,
-                     uint64_t device_budget, const std::vector<bool>& pack_q6k, const std::vector<bool>& host) {
+ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits, uint64_t device_budget,
+                     const std::vector<bool>& pack_q6k, const std::vector<bool>& host) {
   ArenaPlan plan;
   const uint64_t align = limits.offset_alignment;
   const uint64_t part_limit = std::min(limits.weight_binding, limits.weight_allocation) & ~uint64_t{15};
@@ -67,8 +67,7 @@ ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const Device
   return plan;
 }
 
-WeightArena::WeightArena(const Device& device, ArenaPlan plan,
-                         const std::function<void(uint64_t, uint64_t)>& progress) {
+WeightArena::WeightArena(const Device& device, ArenaPlan plan, const std::function<void(uint64_t, uint64_t)>& progress) {
   for (const auto& b : plan.buffers)
     buffers_.emplace_back(device, b.size, b.device_local ? MemoryKind::DeviceLocal : MemoryKind::HostVisible);
   tensors_ = std::move(plan.tensors);

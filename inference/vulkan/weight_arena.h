@@ -15,16 +15,16 @@
 namespace veloce::vk {
 
 struct TensorPart {
-  BufferRange range;       // the binding: rows [row_begin, row_begin + rows) from byte 0
+  BufferRange range;  // the binding: rows [row_begin, row_begin + rows) from byte 0
   uint32_t row_begin = 0;
   uint32_t rows = 0;
-  uint32_t buffer = 0;     // index into the arena's buffers (during planning)
+  uint32_t buffer = 0;  // index into the arena's buffers (during planning)
 };
 
 struct GpuTensor {
   const TensorInfo* source = nullptr;
   GgmlType type = GgmlType::F32;
-  uint32_t ncols = 0;      // values per row (ne[0])
+  uint32_t ncols = 0;  // values per row (ne[0])
   uint32_t nrows = 0;
   uint32_t row_bytes = 0;  // on the device (the packed size when packed)
   // Q6_K in the 16-byte aligned layout of q6k_pack.h: only the packed mat-vec reads it.
@@ -49,9 +49,8 @@ struct ArenaPlan {
 // single row does not fit in a binding. pack_q6k[i] (when given) asks for tensor i, if Q6_K, in
 // the packed layout of q6k_pack.h (larger: 224 bytes per block instead of 210). host[i] (when
 // given) puts tensor i in host-visible memory whatever the budget (the embedding table).
-ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits,
-                     uint64_t device_budget, const std::vector<bool>& pack_q6k = {},
-                     const std::vector<bool>& host = {});
+ArenaPlan plan_arena(const std::vector<const TensorInfo*>& tensors, const DeviceLimits& limits, uint64_t device_budget,
+                     const std::vector<bool>& pack_q6k = {}, const std::vector<bool>& host = {});
 
 class WeightArena {
  public:

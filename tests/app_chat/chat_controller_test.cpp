@@ -64,10 +64,11 @@ class ChatControllerTest : public QObject {
     settings_->setMaxReplyTokens(32);
     settings_->setDefaultSystemPrompt(ref_.systemPrompt);
     chat_ = std::make_unique<ChatController>(store_.get(), settings_.get());
-    for (QAbstractItemModel* m : {static_cast<QAbstractItemModel*>(chat_->messages()),
-                                  static_cast<QAbstractItemModel*>(chat_->conversations()),
-                                  static_cast<QAbstractItemModel*>(chat_->searchResults())}) {
-      testers_.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    for (QAbstractItemModel* m :
+         {static_cast<QAbstractItemModel*>(chat_->messages()), static_cast<QAbstractItemModel*>(chat_->conversations()),
+          static_cast<QAbstractItemModel*>(chat_->searchResults())}) {
+      testers_.push_back(
+          std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
     }
   }
 
@@ -128,8 +129,7 @@ class ChatControllerTest : public QObject {
             [&] { prefill.emplace_back(chat_->prefillDone(), chat_->prefillTotal()); });
     // What the status line would show with each piece: the context fills while the reply streams.
     std::vector<int> contextWhileStreaming;
-    connect(chat_.get(), &ChatController::replyPiece, this,
-            [&] { contextWhileStreaming.push_back(chat_->contextUsed()); });
+    connect(chat_.get(), &ChatController::replyPiece, this, [&] { contextWhileStreaming.push_back(chat_->contextUsed()); });
     QVERIFY(chat_->send(ref_.userMessage));
     QCOMPARE(chat_->sendState(), QStringLiteral("prefill"));
     QVERIFY(chat_->busy());
@@ -160,7 +160,8 @@ class ChatControllerTest : public QObject {
 
     // ... and it is llama.cpp's greedy reply to the same chat prompt, up to the first near-tie.
     const QString expected = referenceText(ref_.reliableSteps());
-    QVERIFY2(streamed.startsWith(expected), qPrintable(QStringLiteral("got: %1\nexpected prefix: %2").arg(streamed, expected)));
+    QVERIFY2(streamed.startsWith(expected),
+             qPrintable(QStringLiteral("got: %1\nexpected prefix: %2").arg(streamed, expected)));
 
     // Each piece changed only the reply's row (row 1): its content and its live figures.
     const auto roleNames = chat_->messages()->roleNames();
@@ -272,7 +273,8 @@ class ChatControllerTest : public QObject {
     QCOMPARE(grown.stats.stop, std::optional(veloce::storage::ReplyStop::Length));
     QCOMPARE(chat_->messages()->index(1).data(stopRole).toString(), QStringLiteral("length"));
     // The KV cache held the old prompt and all but (at most) the last sampled id.
-    QVERIFY2(chat_->lastPromptTokensReused() >= promptLength + 3, qPrintable(QString::number(chat_->lastPromptTokensReused())));
+    QVERIFY2(chat_->lastPromptTokensReused() >= promptLength + 3,
+             qPrintable(QString::number(chat_->lastPromptTokensReused())));
   }
 
   void stopKeepsPartialReply() {
@@ -389,8 +391,9 @@ class ChatControllerTest : public QObject {
     QCOMPARE(chat_->messages()->rowCount(), 4);
     // The second turn reused the first turn's KV cache: at least the system prompt and the first
     // question (the reply's own tokens may re-tokenize differently at its end).
-    QVERIFY2(chat_->lastPromptTokensReused() >= firstTurn - 40 && chat_->lastPromptTokensReused() > 0,
-             qPrintable(QStringLiteral("%1 reused of a first turn of %2").arg(chat_->lastPromptTokensReused()).arg(firstTurn)));
+    QVERIFY2(
+        chat_->lastPromptTokensReused() >= firstTurn - 40 && chat_->lastPromptTokensReused() > 0,
+        qPrintable(QStringLiteral("%1 reused of a first turn of %2").arg(chat_->lastPromptTokensReused()).arg(firstTurn)));
     const qint64 oldUser = chat_->messages()->at(2).id;
     const qint64 oldReply = chat_->messages()->at(3).id;
     const QString oldReplyText = chat_->messages()->at(3).content;

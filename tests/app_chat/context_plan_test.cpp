@@ -27,8 +27,7 @@ struct Loaded {
 
 // The KV cache as the model's shape implies it: K and V, every layer, every position, f16.
 double expectedKvBytes(int n_ctx) {
-  const auto file = veloce::GgufFile::open(
-      veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q4_0.gguf")).toStdString());
+  const auto file = veloce::GgufFile::open(veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q4_0.gguf")).toStdString());
   const auto c = veloce::ModelConfig::from_gguf(*file);
   return 2.0 * c.n_layer * n_ctx * c.n_head_kv * c.head_dim * 2.0;
 }
@@ -36,8 +35,9 @@ double expectedKvBytes(int n_ctx) {
 // "3.5 MiB" / "3,5 MiB" back to bytes.
 double parseSize(const QString& number, const QString& unit, const QLocale& locale) {
   const double v = locale.toDouble(number);
-  const double scale = unit == QLatin1String("GiB") ? 1024.0 * 1024 * 1024 : unit == QLatin1String("MiB") ? 1024.0 * 1024
-                                                                                                          : 1024.0;
+  const double scale = unit == QLatin1String("GiB")   ? 1024.0 * 1024 * 1024
+                       : unit == QLatin1String("MiB") ? 1024.0 * 1024
+                                                      : 1024.0;
   return v * scale;
 }
 }  // namespace
@@ -53,7 +53,8 @@ class ContextPlanTest : public QObject {
     settings.setDevice(QString());  // the Vulkan backend on the best device
     settings.setContextSize(contextSize);
     // What the app hands the engine factory carries the setting too.
-    if (settings.engineOptions().n_ctx != static_cast<size_t>(contextSize)) return {QStringLiteral("<engineOptions>"), {}, {}};
+    if (settings.engineOptions().n_ctx != static_cast<size_t>(contextSize))
+      return {QStringLiteral("<engineOptions>"), {}, {}};
     ChatController chat(&store, &settings);
     chat.loadModel(veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q4_0.gguf")));
     if (!QTest::qWaitFor([&] { return chat.modelState() != QLatin1String("loading"); }, 120000))
@@ -75,8 +76,9 @@ class ContextPlanTest : public QObject {
       QVERIFY2(!l.info.contains(QStringLiteral("memory plan")), qPrintable(l.info));
       QVERIFY2(l.info.contains(QStringLiteral("Model weights: ")), qPrintable(l.info));
       QVERIFY2(l.info.contains(QStringLiteral("Total on the GPU: ")), qPrintable(l.info));
-      const QRegularExpression kv(QStringLiteral("Conversation memory \\(KV cache\\): ([0-9.,]+) (KiB|MiB|GiB) for %1 tokens")
-                                      .arg(QRegularExpression::escape(locale.toString(n))));
+      const QRegularExpression kv(
+          QStringLiteral("Conversation memory \\(KV cache\\): ([0-9.,]+) (KiB|MiB|GiB) for %1 tokens")
+              .arg(QRegularExpression::escape(locale.toString(n))));
       const auto m = kv.match(l.info);
       QVERIFY2(m.hasMatch(), qPrintable(l.info));
       const double shown = parseSize(m.captured(1), m.captured(2), locale), expected = expectedKvBytes(n);
@@ -96,10 +98,11 @@ class ContextPlanTest : public QObject {
     QVERIFY2(en.spill.contains(QStringLiteral("did not fit in GPU memory")), qPrintable(en.spill));
     QVERIFY2(QRegularExpression(QStringLiteral("^[0-9.]+ (KiB|MiB) of the model")).match(en.spill).hasMatch(),
              qPrintable(en.spill));
-    QVERIFY2(QRegularExpression(QStringLiteral("Model weights: [0-9.]+ (KiB|MiB) on the GPU, [0-9.]+ (KiB|MiB) in system memory"))
-                 .match(en.info)
-                 .hasMatch(),
-             qPrintable(en.info));
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("Model weights: [0-9.]+ (KiB|MiB) on the GPU, [0-9.]+ (KiB|MiB) in system memory"))
+            .match(en.info)
+            .hasMatch(),
+        qPrintable(en.info));
     QVERIFY2(en.info.contains(QStringLiteral("of 3.5 MiB available")), qPrintable(en.info));
 
     QTranslator it;

@@ -14,8 +14,8 @@
 // Runs alternate between new conversations and continuing the first one, so the tree grows and
 // prompts outgrow the context (old turns left out). Checkpoints every 25 ms make kills land on
 // commits in progress often.
-#include <sqlite3.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -41,9 +41,9 @@ struct AckedUser {
 };
 struct AckedReply {
   qint64 id = 0;
-  int length = 0;   // acknowledged committed prefix (UTF-16 units)
-  QString state;    // "" while only partial
-  QString streamed; // what stdout had for this reply (at least `length` of it)
+  int length = 0;    // acknowledged committed prefix (UTF-16 units)
+  QString state;     // "" while only partial
+  QString streamed;  // what stdout had for this reply (at least `length` of it)
 };
 
 QString integrityCheck(const QString& path) {
@@ -96,12 +96,27 @@ class KillTest : public QObject {
 
     for (int run = 0; run < kRuns; ++run) {
       const QString text = QStringLiteral("Run %1: in how many orders can %2 snails finish?").arg(run).arg(run % 7 + 2);
-      QStringList args{QStringLiteral("chat"), QStringLiteral("-m"), model, QStringLiteral("--db"), db,
-                       QStringLiteral("--backend"), QStringLiteral("reference"), QStringLiteral("-n"), QStringLiteral("300"),
-                       QStringLiteral("-c"), QStringLiteral("1024"), QStringLiteral("--temp"), QStringLiteral("1"),
-                       QStringLiteral("--seed"), QString::number(run + 1), QStringLiteral("--checkpoint-ms"),
-                       QStringLiteral("25"), QStringLiteral("-p"), text};
-      if (firstConversation > 0 && run % 2 == 1) args << QStringLiteral("--conversation") << QString::number(firstConversation);
+      QStringList args{QStringLiteral("chat"),
+                       QStringLiteral("-m"),
+                       model,
+                       QStringLiteral("--db"),
+                       db,
+                       QStringLiteral("--backend"),
+                       QStringLiteral("reference"),
+                       QStringLiteral("-n"),
+                       QStringLiteral("300"),
+                       QStringLiteral("-c"),
+                       QStringLiteral("1024"),
+                       QStringLiteral("--temp"),
+                       QStringLiteral("1"),
+                       QStringLiteral("--seed"),
+                       QString::number(run + 1),
+                       QStringLiteral("--checkpoint-ms"),
+                       QStringLiteral("25"),
+                       QStringLiteral("-p"),
+                       text};
+      if (firstConversation > 0 && run % 2 == 1)
+        args << QStringLiteral("--conversation") << QString::number(firstConversation);
 
       // stdout goes to a file, so after the kill it holds exactly what the CLI wrote (a pipe's
       // last bytes need not be read back from a dead process); stderr stays a pipe to watch.
@@ -119,7 +134,8 @@ class KillTest : public QObject {
         cli.waitForReadyRead(100);
         err += cli.readAllStandardError();
       }
-      QVERIFY2(err.contains(" streaming\n"), qPrintable(QStringLiteral("run %1 never streamed: %2").arg(run).arg(QString::fromUtf8(err))));
+      QVERIFY2(err.contains(" streaming\n"),
+               qPrintable(QStringLiteral("run %1 never streamed: %2").arg(run).arg(QString::fromUtf8(err))));
       const int wait = delay(rng);
       if (cli.waitForFinished(wait)) {
         ++finishedBeforeKill;
@@ -128,10 +144,8 @@ class KillTest : public QObject {
         QVERIFY(cli.waitForFinished(10000));
         // The reply can end in the instant between the wait timing out and the kill: that run
         // finished normally and is counted as such, not as a kill.
-        if (cli.exitStatus() == QProcess::CrashExit)
-          ++killedWhileStreaming;
-        else
-          ++finishedBeforeKill;
+        if (cli.exitStatus() == QProcess::CrashExit) ++killedWhileStreaming;
+        else ++finishedBeforeKill;
       }
       err += cli.readAllStandardError();
       QFile outFile(outPath);
@@ -171,8 +185,10 @@ class KillTest : public QObject {
         const auto m = store.message(r.id);
         QVERIFY2(m.has_value(), qPrintable(QStringLiteral("run %1: reply %2 lost").arg(run).arg(r.id)));
         QCOMPARE(m->role, veloce::storage::Role::Assistant);
-        QVERIFY2(m->content.size() >= r.length,
-                 qPrintable(QStringLiteral("reply %1: %2 units stored, %3 acknowledged").arg(r.id).arg(m->content.size()).arg(r.length)));
+        QVERIFY2(m->content.size() >= r.length, qPrintable(QStringLiteral("reply %1: %2 units stored, %3 acknowledged")
+                                                               .arg(r.id)
+                                                               .arg(m->content.size())
+                                                               .arg(r.length)));
         // Where both the stored text and stdout reach, they must be the same text.
         const qsizetype overlap = std::min<qsizetype>(r.length, r.streamed.size());
         QCOMPARE(m->content.left(overlap), r.streamed.left(overlap));
@@ -182,10 +198,11 @@ class KillTest : public QObject {
         }
       }
     }
-    qInfo("kill test (seed %u): %d runs, %d killed while streaming, %d finished first; %lld user messages and "
-          "%lld replies acknowledged and found",
-          seed, kRuns, killedWhileStreaming, finishedBeforeKill, static_cast<long long>(users.size()),
-          static_cast<long long>(replies.size()));
+    qInfo(
+        "kill test (seed %u): %d runs, %d killed while streaming, %d finished first; %lld user messages and "
+        "%lld replies acknowledged and found",
+        seed, kRuns, killedWhileStreaming, finishedBeforeKill, static_cast<long long>(users.size()),
+        static_cast<long long>(replies.size()));
     QCOMPARE(users.size(), kRuns);  // every run acknowledged its user message before streaming
     QVERIFY2(killedWhileStreaming >= kRuns / 2, "too few runs were killed while streaming to mean anything");
     int partials = 0;

@@ -28,10 +28,13 @@ class LoadCancelTest : public QObject {
     GenerationWorker worker(dir.filePath(QStringLiteral("chat.sqlite")));
     QList<double> progress;
     // Direct: runs inside the upload's progress callback, on this thread.
-    connect(&worker, &GenerationWorker::loadProgress, &worker, [&](double f) {
-      progress << f;
-      worker.requestLoadCancel();
-    }, Qt::DirectConnection);
+    connect(
+        &worker, &GenerationWorker::loadProgress, &worker,
+        [&](double f) {
+          progress << f;
+          worker.requestLoadCancel();
+        },
+        Qt::DirectConnection);
     QSignalSpy cancelled(&worker, &GenerationWorker::modelLoadCancelled);
     QSignalSpy loaded(&worker, &GenerationWorker::modelLoaded);
     QSignalSpy failed(&worker, &GenerationWorker::modelLoadFailed);

@@ -13,9 +13,9 @@
 #include "inference/tokenizer/chat_format.h"
 #include "test_support.h"
 
+using veloce::build_prompt;
 using veloce::ChatMessage;
 using veloce::ChatRole;
-using veloce::build_prompt;
 using veloce::PromptLimits;
 
 namespace {
@@ -101,7 +101,8 @@ class PromptBuilderTest : public QObject {
     QCOMPARE(plan2.first_kept, plan.first_kept);
     const std::vector<ChatMessage> header;
     const size_t headerSize = veloce::render_chat(tok(), header, true).size();
-    QVERIFY(std::equal(plan.tokens.begin(), plan.tokens.end() - static_cast<std::ptrdiff_t>(headerSize), plan2.tokens.begin()));
+    QVERIFY(
+        std::equal(plan.tokens.begin(), plan.tokens.end() - static_cast<std::ptrdiff_t>(headerSize), plan2.tokens.begin()));
 
     // Without the hint the builder would have cut at the tightest place instead: the hint is what
     // keeps the start stable. Once the hinted start no longer fits, the start moves forward.
@@ -119,8 +120,7 @@ class PromptBuilderTest : public QObject {
     std::string huge;
     for (int i = 0; i < 200; ++i) huge += "snail race number " + std::to_string(i) + ", ";
     const std::vector<ChatMessage> messages{{ChatRole::User, huge}};
-    QVERIFY_THROWS_EXCEPTION(veloce::PromptTooLongError,
-                             build_prompt(tok(), system_, messages, PromptLimits{512, 128}));
+    QVERIFY_THROWS_EXCEPTION(veloce::PromptTooLongError, build_prompt(tok(), system_, messages, PromptLimits{512, 128}));
     // With a large enough context it fits.
     QVERIFY(!build_prompt(tok(), system_, messages, PromptLimits{16384, 128}).tokens.empty());
   }
@@ -134,8 +134,8 @@ class PromptBuilderTest : public QObject {
     using veloce::app::titleFromMessage;
     QCOMPARE(titleFromMessage(QStringLiteral("  Hello   world \n second line")), QStringLiteral("Hello world"));
     QCOMPARE(titleFromMessage(QStringLiteral("\n\n  \nThird line first")), QStringLiteral("Third line first"));
-    const QString longText = QStringLiteral(
-        "In how many different orders can five snails finish a race if ties are allowed between them?");
+    const QString longText =
+        QStringLiteral("In how many different orders can five snails finish a race if ties are allowed between them?");
     const QString t = titleFromMessage(longText);
     QVERIFY(t.size() <= veloce::app::kMaxTitleLength);
     QVERIFY(t.endsWith(QChar(0x2026)));

@@ -131,10 +131,12 @@ class SettingsTest : public QObject {
     QCOMPARE(o.modelPath, QStringLiteral("/env.gguf"));
     QCOMPARE(o.dbPath, QString());
     o = veloce::app::parseStartupOptions(
-        {QStringLiteral("veloce"), QStringLiteral("--model"), QStringLiteral("/arg.gguf"), QStringLiteral("--db=/x.sqlite")}, env);
+        {QStringLiteral("veloce"), QStringLiteral("--model"), QStringLiteral("/arg.gguf"), QStringLiteral("--db=/x.sqlite")},
+        env);
     QCOMPARE(o.modelPath, QStringLiteral("/arg.gguf"));  // the argument beats the environment
     QCOMPARE(o.dbPath, QStringLiteral("/x.sqlite"));
-    o = veloce::app::parseStartupOptions({QStringLiteral("veloce"), QStringLiteral("--model=/eq.gguf")}, QProcessEnvironment());
+    o = veloce::app::parseStartupOptions({QStringLiteral("veloce"), QStringLiteral("--model=/eq.gguf")},
+                                         QProcessEnvironment());
     QCOMPARE(o.modelPath, QStringLiteral("/eq.gguf"));
   }
 };

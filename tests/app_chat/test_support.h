@@ -10,7 +10,7 @@ namespace veloce::chat_test {
 QString dataPath(const QString& name);
 
 struct GreedyReference {
-  QString systemPrompt;             // parsed from the reference prompt text
+  QString systemPrompt;  // parsed from the reference prompt text
   QString userMessage;
   std::vector<int> promptIds;
   std::vector<int> generatedIds;    // llama.cpp CPU backend, argmax, 32 tokens

@@ -30,8 +30,7 @@ namespace {
 constexpr int kTimeoutMs = 60000;  // a trial takes well under a second; a hung fence wait 15 minutes
 constexpr int kReplyTokens = 4;
 const QString kUserText = QStringLiteral("Hello there");
-const std::array<fault::Kind, 4> kKinds = {fault::Kind::Alloc, fault::Kind::Submit, fault::Kind::Wait,
-                                           fault::Kind::Map};
+const std::array<fault::Kind, 4> kKinds = {fault::Kind::Alloc, fault::Kind::Submit, fault::Kind::Wait, fault::Kind::Map};
 struct Result {
   VkResult result;
   const char* name;  // what the message must say (vk::result_name)
@@ -198,7 +197,9 @@ class VulkanFaultTest : public QObject {
                                 .arg(QLatin1String(fault::kind_name(kKinds[p.kind])))
                                 .arg(p.n)
                                 .arg(QLatin1String(r.name))
-                                .arg(QLatin1String(phase == 0 ? "load" : phase == 1 ? "prompt" : "decode"));
+                                .arg(QLatin1String(phase == 0   ? "load"
+                                                   : phase == 1 ? "prompt"
+                                                                : "decode"));
       const auto label = [&](const QString& what) { return qPrintable(where + QStringLiteral(": ") + what); };
       QSignalSpy loadErrors(chat_.get(), &ChatController::errorOccurred);
       fault::configure({kKinds[p.kind], p.n, r.result});
@@ -228,7 +229,8 @@ class VulkanFaultTest : public QObject {
         if (phase == 2) {
           QVERIFY2(s.streamed.size() >= decodeKept[p.kind], label(s.streamed));
           decodeKept[p.kind] = s.streamed.size();
-          if (p.n == total[p.kind]) QVERIFY2(!s.streamed.isEmpty(), label(QStringLiteral("the text before the fault is lost")));
+          if (p.n == total[p.kind])
+            QVERIFY2(!s.streamed.isEmpty(), label(QStringLiteral("the text before the fault is lost")));
         }
         QCOMPARE(s.errors.size(), 1);
         QCOMPARE(chat_->lastError(), s.errors.at(0));
@@ -238,7 +240,9 @@ class VulkanFaultTest : public QObject {
         fault::reset();
         const Sent next = send();
         QVERIFY2(next.finished, label(QStringLiteral("the next reply hangs")));
-        QVERIFY2(next.viewState == QLatin1String("complete"), label(QStringLiteral("then ") + next.viewState + QStringLiteral(": ") + next.errors.join(QLatin1Char('|'))));
+        QVERIFY2(
+            next.viewState == QLatin1String("complete"),
+            label(QStringLiteral("then ") + next.viewState + QStringLiteral(": ") + next.errors.join(QLatin1Char('|'))));
         QCOMPARE(next.streamed, ref.streamed);
       }
       // And a reload gives the fault-free reply again.
@@ -246,7 +250,8 @@ class VulkanFaultTest : public QObject {
       QVERIFY2(load(), label(QStringLiteral("the reload hangs")));
       QVERIFY2(chat_->modelState() == QLatin1String("ready"), label(chat_->modelError()));
       const Sent after = send();
-      QVERIFY2(after.finished && after.viewState == QLatin1String("complete"), label(QStringLiteral("then ") + after.viewState));
+      QVERIFY2(after.finished && after.viewState == QLatin1String("complete"),
+               label(QStringLiteral("then ") + after.viewState));
       QCOMPARE(after.streamed, ref.streamed);
       QCOMPARE(after.storedContent, ref.streamed);
       ++covered[p.kind][static_cast<size_t>(phase)];
@@ -266,7 +271,7 @@ class VulkanFaultTest : public QObject {
     fault::reset();
     QVERIFY(load());
     QCOMPARE(chat_->modelState(), QStringLiteral("ready"));
-    qputenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0");  // every fence wait times out
+    qputenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0");                       // every fence wait times out
     fault::configure({fault::Kind::Alloc, 1, VK_ERROR_DEVICE_LOST});  // a reply allocates nothing
     QSignalSpy errors(chat_.get(), &ChatController::errorOccurred);
     const Sent s = send();

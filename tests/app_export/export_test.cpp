@@ -187,7 +187,8 @@ class ExportTest : public QObject {
     const QJsonObject two = conversations[1].toObject();
     QCOMPARE(two.value(QStringLiteral("title")).toString(), QStringLiteral("Two 🐌"));
     QCOMPARE(two.value(QStringLiteral("pinned")).toBool(), true);
-    QCOMPARE(two.value(QStringLiteral("model")).toObject().value(QStringLiteral("quantization")).toString(), QStringLiteral("Q4_K_M"));
+    QCOMPARE(two.value(QStringLiteral("model")).toObject().value(QStringLiteral("quantization")).toString(),
+             QStringLiteral("Q4_K_M"));
     QCOMPARE(two.value(QStringLiteral("settings")).toObject().value(QStringLiteral("seed")).toInteger(), 1234);
     const QJsonArray messages = two.value(QStringLiteral("messages")).toArray();
     QCOMPARE(messages.size(), 4);  // both replies: every branch
@@ -198,7 +199,13 @@ class ExportTest : public QObject {
     QCOMPARE(messages[1].toObject().value(QStringLiteral("active")).toBool(), false);
     QCOMPARE(messages[1].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
     QCOMPARE(messages[2].toObject().value(QStringLiteral("active")).toBool(), true);
-    QCOMPARE(messages[2].toObject().value(QStringLiteral("stats")).toObject().value(QStringLiteral("tokens_per_second")).toDouble(), 25.0);
+    QCOMPARE(messages[2]
+                 .toObject()
+                 .value(QStringLiteral("stats"))
+                 .toObject()
+                 .value(QStringLiteral("tokens_per_second"))
+                 .toDouble(),
+             25.0);
     QCOMPARE(messages[3].toObject().value(QStringLiteral("content")).toString(), kHostileMarkup);
 
     QTest::qWait(5);  // so that the second export's exported_at differs
@@ -216,7 +223,8 @@ class ExportTest : public QObject {
       QCOMPARE(store.list_conversations().size(), size_t{3});
       // The shown branch survived the trip.
       const auto two_id = *store.conversation_id_by_uuid(two.value(QStringLiteral("uuid")).toString());
-      QCOMPARE(store.current_branch(two_id).at(1).message.content, QStringLiteral("**5! = 120** orders.\n\n```\nfact(5)\n```"));
+      QCOMPARE(store.current_branch(two_id).at(1).message.content,
+               QStringLiteral("**5! = 120** orders.\n\n```\nfact(5)\n```"));
       QCOMPARE(store.current_branch(two_id).at(1).sibling_count, 2);
       export_to_file(store, all_conversation_ids(store), ExportFormat::Json, second_json);
     }
@@ -263,18 +271,24 @@ class ExportTest : public QObject {
       QJsonObject conv = convs[0].toObject();
       QJsonArray msgs = conv[QStringLiteral("messages")].toArray();
       QJsonObject m = msgs[2].toObject();
-      if (value.isUndefined()) m.remove(QLatin1String(key)); else m[QLatin1String(key)] = value;
+      if (value.isUndefined()) m.remove(QLatin1String(key));
+      else m[QLatin1String(key)] = value;
       msgs[2] = m;
       conv[QStringLiteral("messages")] = msgs;
       convs[0] = conv;
       d[QStringLiteral("conversations")] = convs;
       return d;
     };
-    expect_error(with_message_field("role", QStringLiteral("wizard")), QStringLiteral("conversations[0].messages[2].role: 'wizard' is not"));
-    expect_error(with_message_field("content", QJsonValue(QJsonValue::Undefined)), QStringLiteral("conversations[0].messages[2].content: missing"));
-    expect_error(with_message_field("parent_uuid", QStringLiteral("00000000-0000-4000-8000-00000000dead")),
-                 QStringLiteral("conversations[0].messages[2].parent_uuid: 00000000-0000-4000-8000-00000000dead is not an earlier message"));
-    expect_error(with_message_field("created_at", QStringLiteral("yesterday")), QStringLiteral("messages[2].created_at: not an ISO 8601 date"));
+    expect_error(with_message_field("role", QStringLiteral("wizard")),
+                 QStringLiteral("conversations[0].messages[2].role: 'wizard' is not"));
+    expect_error(with_message_field("content", QJsonValue(QJsonValue::Undefined)),
+                 QStringLiteral("conversations[0].messages[2].content: missing"));
+    expect_error(
+        with_message_field("parent_uuid", QStringLiteral("00000000-0000-4000-8000-00000000dead")),
+        QStringLiteral(
+            "conversations[0].messages[2].parent_uuid: 00000000-0000-4000-8000-00000000dead is not an earlier message"));
+    expect_error(with_message_field("created_at", QStringLiteral("yesterday")),
+                 QStringLiteral("messages[2].created_at: not an ISO 8601 date"));
     expect_error(with_message_field("uuid", QStringLiteral("not-a-uuid")), QStringLiteral("messages[2].uuid: not a UUID"));
     // A later problem leaves nothing from the earlier, valid conversations.
     QJsonObject two = base;
@@ -293,19 +307,31 @@ class ExportTest : public QObject {
   }
 
   void hostileTitlesMakeSafeFileNames() {
-    const QStringList titles = {
-        QStringLiteral("../../etc/passwd"), QStringLiteral("a/b\\c:d*e?f\"g<h>i|j"), QStringLiteral("CON"),
-        QStringLiteral("con.txt"), QStringLiteral("NUL"), QStringLiteral("com1"), QStringLiteral("LPT9 "),
-        QStringLiteral("ctl\x01\x1f\x7f" "chars\ttab\nnewline"), QStringLiteral("\u202Egnp.exe"),
-        QStringLiteral("a\u2066b\u2069c\u200Fd\uFEFF"), QString(500, QLatin1Char('x')), QString(300, QChar(0x00E9)),
-        QStringLiteral("🐌🐌 Family: 👨‍👩‍👧"), QStringLiteral("..."), QStringLiteral(" .hidden"), QStringLiteral(""),
-        QStringLiteral("Same"), QStringLiteral("same"), QStringLiteral("Cafe\u0301")};
+    const QStringList titles = {QStringLiteral("../../etc/passwd"),
+                                QStringLiteral("a/b\\c:d*e?f\"g<h>i|j"),
+                                QStringLiteral("CON"),
+                                QStringLiteral("con.txt"),
+                                QStringLiteral("NUL"),
+                                QStringLiteral("com1"),
+                                QStringLiteral("LPT9 "),
+                                QStringLiteral("ctl\x01\x1f\x7f"
+                                               "chars\ttab\nnewline"),
+                                QStringLiteral("\u202Egnp.exe"),
+                                QStringLiteral("a\u2066b\u2069c\u200Fd\uFEFF"),
+                                QString(500, QLatin1Char('x')),
+                                QString(300, QChar(0x00E9)),
+                                QStringLiteral("🐌🐌 Family: 👨‍👩‍👧"),
+                                QStringLiteral("..."),
+                                QStringLiteral(" .hidden"),
+                                QStringLiteral(""),
+                                QStringLiteral("Same"),
+                                QStringLiteral("same"),
+                                QStringLiteral("Cafe\u0301")};
     for (const QString& t : titles) {
       const QString stem = sanitized_file_stem(t);
       QVERIFY2(!stem.isEmpty(), qPrintable(t));
       QVERIFY2(stem.toUtf8().size() <= kMaxStemBytes, qPrintable(stem));
-      for (QChar c : QStringLiteral("/\\:*?\"<>|"))
-        QVERIFY2(!stem.contains(c), qPrintable(stem));
+      for (QChar c : QStringLiteral("/\\:*?\"<>|")) QVERIFY2(!stem.contains(c), qPrintable(stem));
       for (QChar c : stem) {
         QVERIFY2(c.category() != QChar::Other_Control, qPrintable(stem));
         QVERIFY2(c.category() != QChar::Other_Format || c.unicode() == 0x200D, qPrintable(stem));
@@ -322,9 +348,10 @@ class ExportTest : public QObject {
     QCOMPARE(sanitized_file_stem(QStringLiteral("\u202Egnp.exe")), QStringLiteral("gnp.exe"));
     QCOMPARE(sanitized_file_stem(QStringLiteral("...")), QStringLiteral("Conversation"));
     QCOMPARE(sanitized_file_stem(QStringLiteral(" .hidden")), QStringLiteral("hidden"));
-    QCOMPARE(sanitized_file_stem(QStringLiteral("🐌🐌 Family: 👨‍👩‍👧")), QStringLiteral("🐌🐌 Family_ 👨‍👩‍👧"));
+    QCOMPARE(sanitized_file_stem(QStringLiteral("🐌🐌 Family: 👨‍👩‍👧")),
+             QStringLiteral("🐌🐌 Family_ 👨‍👩‍👧"));
     QCOMPARE(sanitized_file_stem(QString(500, QLatin1Char('x'))), QString(120, QLatin1Char('x')));
-    QCOMPARE(sanitized_file_stem(QString(300, QChar(0x00E9))), QString(60, QChar(0x00E9)));  // 2 bytes each
+    QCOMPARE(sanitized_file_stem(QString(300, QChar(0x00E9))), QString(60, QChar(0x00E9)));    // 2 bytes each
     QCOMPARE(sanitized_file_stem(QStringLiteral("Cafe\u0301")), QStringLiteral("Caf\u00E9"));  // NFC
 
     // Written for real: every file lands directly in the chosen folder, one per conversation.
@@ -359,17 +386,20 @@ class ExportTest : public QObject {
 
     ConversationStore store(path(QStringLiteral("links.sqlite")));
     std::vector<qint64> ids;
-    for (const char* title : {"Planted", "Dangling", "Linked"}) ids.push_back(make_conversation(store, QString::fromLatin1(title)));
+    for (const char* title : {"Planted", "Dangling", "Linked"})
+      ids.push_back(make_conversation(store, QString::fromLatin1(title)));
     const auto result = export_to_folder(store, ids, ExportFormat::Markdown, folder);
-    QCOMPARE(result.files, (QStringList{folder + QStringLiteral("/Planted (2).md"), folder + QStringLiteral("/Dangling (2).md"),
-                                        folder + QStringLiteral("/Linked (2).md")}));
+    QCOMPARE(result.files,
+             (QStringList{folder + QStringLiteral("/Planted (2).md"), folder + QStringLiteral("/Dangling (2).md"),
+                          folder + QStringLiteral("/Linked (2).md")}));
     for (const QString& f : result.files) {
       QVERIFY2(QFileInfo(f).isFile() && !QFileInfo(f).isSymLink(), qPrintable(f));
       QVERIFY(read_all(f).contains(QStringLiteral("5 snails")));
     }
     // Nothing outside changed or appeared; the links are still links.
     QCOMPARE(read_all(victim), QStringLiteral("precious"));
-    QCOMPARE(QDir(outside).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("victim.txt")});
+    QCOMPARE(QDir(outside).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("victim.txt")});
     for (const char* name : {"/Planted.md", "/Dangling.md", "/Linked.md"})
       QVERIFY(QFileInfo(folder + QLatin1String(name)).isSymLink());
 
@@ -431,11 +461,10 @@ class ExportTest : public QObject {
     for (int i = 0; i < 4; ++i) make_conversation(store, QStringLiteral("Conv %1").arg(i));
     std::vector<std::pair<int, int>> calls;
     const QString folder = path(QStringLiteral("progress"));
-    auto result = export_to_folder(store, all_conversation_ids(store), ExportFormat::Text, folder,
-                                   [&](int done, int total) {
-                                     calls.emplace_back(done, total);
-                                     return true;
-                                   });
+    auto result = export_to_folder(store, all_conversation_ids(store), ExportFormat::Text, folder, [&](int done, int total) {
+      calls.emplace_back(done, total);
+      return true;
+    });
     QCOMPARE(calls, (std::vector<std::pair<int, int>>{{1, 4}, {2, 4}, {3, 4}, {4, 4}}));
     QCOMPARE(result.files.size(), 4);
     QVERIFY(!result.cancelled);

@@ -103,7 +103,8 @@ class HtmlMarkdownTest : public QObject {
     const QLocale locale;
     QVERIFY2(p.text.contains(QStringLiteral("12 tokens")), qPrintable(p.text));
     QVERIFY(p.text.contains(locale.toString(25.0, 'f', 1) + QStringLiteral(" tokens/s")));
-    QVERIFY(p.text.contains(QStringLiteral("first token after 41 ms")) || p.text.contains(QStringLiteral("first token after 40 ms")));
+    QVERIFY(p.text.contains(QStringLiteral("first token after 41 ms")) ||
+            p.text.contains(QStringLiteral("first token after 40 ms")));
     QVERIFY(p.text.contains(QStringLiteral("stopped by the user")));
     const auto message = store.message(a.id);
     QVERIFY(message);

@@ -21,7 +21,8 @@ namespace {
 
 QString branch_text(const std::vector<BranchEntry>& branch) {
   QStringList parts;
-  for (const auto& e : branch) parts << QStringLiteral("%1[%2/%3]").arg(e.message.content).arg(e.sibling_index + 1).arg(e.sibling_count);
+  for (const auto& e : branch)
+    parts << QStringLiteral("%1[%2/%3]").arg(e.message.content).arg(e.sibling_index + 1).arg(e.sibling_count);
   return parts.join(QStringLiteral(" > "));
 }
 
@@ -324,9 +325,9 @@ class StoreTest : public QObject {
     QVERIFY(store.search(QStringLiteral("flour shader")).empty());
     QCOMPARE(store.search(QStringLiteral("cafe")).size(), size_t{1});
     // FTS syntax typed by the user is just text: no error, sensible results.
-    for (const QString& q : {QStringLiteral("\""), QStringLiteral("AND"), QStringLiteral("NEAR(oven"),
-                             QStringLiteral("title:oven"), QStringLiteral("*"), QStringLiteral("oven\" OR \"x"),
-                             QStringLiteral("   "), QStringLiteral("(-)")})
+    for (const QString& q :
+         {QStringLiteral("\""), QStringLiteral("AND"), QStringLiteral("NEAR(oven"), QStringLiteral("title:oven"),
+          QStringLiteral("*"), QStringLiteral("oven\" OR \"x"), QStringLiteral("   "), QStringLiteral("(-)")})
       store.search(q);
     QCOMPARE(store.search(QStringLiteral("\"oven\"")).size(), size_t{1});
     QCOMPARE(store.search(QStringLiteral("compute?")).size(), size_t{1});
@@ -368,8 +369,10 @@ class StoreTest : public QObject {
       store.in_transaction([&] {
         qint64 parent = 0;
         for (int i = 0; i < 400; ++i)
-          parent = store.append_message(c.id, parent, i % 2 ? Role::Assistant : Role::User,
-                                        QStringLiteral("message number %1 ").arg(i).repeated(20)).id;
+          parent = store
+                       .append_message(c.id, parent, i % 2 ? Role::Assistant : Role::User,
+                                       QStringLiteral("message number %1 ").arg(i).repeated(20))
+                       .id;
       });
     }
     QVERIFY(!QFileInfo::exists(db_path() + QStringLiteral("-wal")));  // checkpointed at close

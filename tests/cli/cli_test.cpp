@@ -23,9 +23,7 @@ ProcessResult cli(std::vector<std::string> args, std::chrono::milliseconds limit
   return run_process(args, limit, on_output);
 }
 
-std::vector<int32_t> parse_ids(const std::string& out) {
-  return Json::parse(out).as_int32_array();
-}
+std::vector<int32_t> parse_ids(const std::string& out) { return Json::parse(out).as_int32_array(); }
 
 size_t count_lines(const std::string& s) {
   size_t n = 0;
@@ -103,10 +101,11 @@ TEST(Cli, InfoReportsTheFixtureHyperparameters) {
 TEST(Cli, GenerateOnVulkanGivesTheReferenceGreedyIds) {
   for (const std::string model : {"phi4-tiny-F32", "phi4-tiny-F16"}) {
     const GreedyRef ref = greedy_ref(model, "cpu");
-    std::string prompt = "<|im_start|>system<|im_sep|>You are a helpful assistant.<|im_end|><|im_start|>user"
-                         "<|im_sep|>Write a short poem about the sea.<|im_end|><|im_start|>assistant<|im_sep|>";
-    const ProcessResult r = cli({"generate", "-m", model_path(model), "--backend", "vulkan", "--raw", "--ids",
-                                 "--temp", "0", "-n", "32", "-c", "512", "-p", prompt});
+    std::string prompt =
+        "<|im_start|>system<|im_sep|>You are a helpful assistant.<|im_end|><|im_start|>user"
+        "<|im_sep|>Write a short poem about the sea.<|im_end|><|im_start|>assistant<|im_sep|>";
+    const ProcessResult r = cli({"generate", "-m", model_path(model), "--backend", "vulkan", "--raw", "--ids", "--temp", "0",
+                                 "-n", "32", "-c", "512", "-p", prompt});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const std::vector<int32_t> ids = parse_ids(r.out);
     size_t compared = 0;
@@ -124,15 +123,14 @@ TEST(Cli, GenerateStreamsAndStopsOnCtrlC) {
   size_t bytes_at_interrupt = 0;
   auto started = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point interrupted_at;
-  const ProcessResult r = cli(
-      {"generate", "-m", model_path("phi4-tiny-Q4_K_M"), "--backend", "vulkan", "-n", "100000", "-c", "4096",
-       "--seed", "7", "--timings", "-p", "Tell me a long story."},
-      120s, [&](const std::string& out) {
-        if (out.size() < 40) return false;  // several pieces have arrived: it streams
-        bytes_at_interrupt = out.size();
-        interrupted_at = std::chrono::steady_clock::now();
-        return true;
-      });
+  const ProcessResult r = cli({"generate", "-m", model_path("phi4-tiny-Q4_K_M"), "--backend", "vulkan", "-n", "100000", "-c",
+                               "4096", "--seed", "7", "--timings", "-p", "Tell me a long story."},
+                              120s, [&](const std::string& out) {
+                                if (out.size() < 40) return false;  // several pieces have arrived: it streams
+                                bytes_at_interrupt = out.size();
+                                interrupted_at = std::chrono::steady_clock::now();
+                                return true;
+                              });
   const auto ended = std::chrono::steady_clock::now();
   ASSERT_GT(bytes_at_interrupt, 0u) << "no streamed output; stderr: " << r.err;
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -141,13 +139,13 @@ TEST(Cli, GenerateStreamsAndStopsOnCtrlC) {
   // Far fewer than the 100000 tokens asked for: the generator stopped at the next token.
   const auto to_exit = std::chrono::duration_cast<std::chrono::milliseconds>(ended - interrupted_at);
   const auto streaming = std::chrono::duration_cast<std::chrono::milliseconds>(interrupted_at - started);
-  EXPECT_LT(to_exit.count(), 10000) << "took " << to_exit.count() << " ms to stop after "
-                                    << streaming.count() << " ms of streaming";
+  EXPECT_LT(to_exit.count(), 10000) << "took " << to_exit.count() << " ms to stop after " << streaming.count()
+                                    << " ms of streaming";
 }
 
 TEST(Cli, ReferencePerplexityMatchesLlamaCpp) {
-  const ProcessResult r = cli({"perplexity", "-m", model_path("phi4-tiny-Q8_0"), "-f", data_path("text/short_en.txt"),
-                               "-c", "128", "--backend", "reference"});
+  const ProcessResult r = cli({"perplexity", "-m", model_path("phi4-tiny-Q8_0"), "-f", data_path("text/short_en.txt"), "-c",
+                               "128", "--backend", "reference"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const size_t at = r.out.rfind("PPL = ");
   ASSERT_NE(at, std::string::npos) << r.out;

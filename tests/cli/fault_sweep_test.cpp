@@ -50,8 +50,8 @@ ProcessResult generate(int tokens, const std::string& fault, bool report = false
   if (report) ::setenv("VELOCE_VK_FAULT_REPORT", "1", 1);
   else ::unsetenv("VELOCE_VK_FAULT_REPORT");
   // A run takes about half a second; a wait that never ends would take the 15-minute fence timeout.
-  ProcessResult r = run_process({VELOCE_CLI, "generate", "-m", model_path("phi4-tiny-Q8_0"), "--backend", "vulkan",
-                                 "--temp", "0", "-n", std::to_string(tokens), "-c", "64", "-p", "Hello there"},
+  ProcessResult r = run_process({VELOCE_CLI, "generate", "-m", model_path("phi4-tiny-Q8_0"), "--backend", "vulkan", "--temp",
+                                 "0", "-n", std::to_string(tokens), "-c", "64", "-p", "Hello there"},
                                 30s);
   ::unsetenv("VELOCE_VK_FAULT");
   ::unsetenv("VELOCE_VK_FAULT_REPORT");
@@ -135,8 +135,7 @@ TEST(CliFaultSweep, EveryVulkanFailureIsOneClearLineAndKeepsTheReplyPrefix) {
       if (l.rfind(kErrorPrefix, 0) == 0) {
         ++error_lines;
         // Clear: the result by name (a number alone says nothing), or the timeout in words.
-        const bool names_it =
-            l.find(result.name) != std::string::npos || l.find("did not finish") != std::string::npos;
+        const bool names_it = l.find(result.name) != std::string::npos || l.find("did not finish") != std::string::npos;
         EXPECT_TRUE(names_it) << where << ": " << l;
         EXPECT_GT(l.size(), std::string(kErrorPrefix).size() + 20) << where << ": " << l;
       } else {
@@ -163,8 +162,7 @@ TEST(CliFaultSweep, EveryVulkanFailureIsOneClearLineAndKeepsTheReplyPrefix) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("Vulkan fault sweep (veloce-cli generate): %d injection points, %d ended in an error, %.1f s\n", points,
               errors, seconds);
-  for (size_t k = 0; k < 4; ++k)
-    std::printf("  %-6s load+prompt %d, decode %d\n", kKinds[k], covered[k][0], covered[k][1]);
+  for (size_t k = 0; k < 4; ++k) std::printf("  %-6s load+prompt %d, decode %d\n", kKinds[k], covered[k][0], covered[k][1]);
   EXPECT_GT(covered[1][1], 0);
   EXPECT_GT(covered[2][1], 0);
 }

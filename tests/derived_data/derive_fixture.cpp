@@ -3,12 +3,12 @@
 // Written as llama-quantize wrote them: every matrix (F32 tensor of 2+ dimensions) rounded to
 // nearest even, vectors (the norms) and metadata copied, general.file_type moved to the end with
 // the new type, tensors in llama.cpp's order (by layer, unnumbered ones first, then by name).
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <algorithm>
 #include <exception>
 #include <string>
 #include <vector>

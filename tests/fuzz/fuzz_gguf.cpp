@@ -19,11 +19,13 @@ void touch_everything(const veloce::GgufFile& f) {
       switch (*f.type_of(key)) {
         case GgufValueType::STRING: (void)f.get_string(key); break;
         case GgufValueType::BOOL: (void)f.get_bool(key); break;
-        case GgufValueType::F32: case GgufValueType::F64: (void)f.get_float(key); break;
+        case GgufValueType::F32:
+        case GgufValueType::F64: (void)f.get_float(key); break;
         case GgufValueType::ARRAY:
           switch (*f.array_type_of(key)) {
             case GgufValueType::STRING: (void)f.get_string_array(key); break;
-            case GgufValueType::F32: case GgufValueType::F64: (void)f.get_float_array(key); break;
+            case GgufValueType::F32:
+            case GgufValueType::F64: (void)f.get_float_array(key); break;
             case GgufValueType::BOOL: break;
             default: (void)f.get_int_array(key);
           }

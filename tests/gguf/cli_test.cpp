@@ -68,7 +68,8 @@ TEST_F(Cli, InfoOnABadFileFailsWithOneLine) {
   auto bytes = test::read_bytes(test::data_path("phi4-tiny-Q4_0.gguf"));
   bytes.resize(bytes.size() / 2);
   const std::string bad = tmp("half.gguf");
-  std::ofstream(bad, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(bad, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   const Result r = run("info -m '" + bad + "'");
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(r.out.empty()) << r.out;

@@ -166,12 +166,19 @@ TEST(GgufFixture, TypedGettersRejectWrongTypes) {
   EXPECT_EQ(f->describe("phi3.block_count"), "2");
   EXPECT_EQ(f->describe("general.architecture"), "\"phi3\"");
   EXPECT_EQ(f->describe("tokenizer.ggml.tokens"), "[string x 4096] \"!\", \"\"\", \"#\", ...");
-  test::expect_gguf_error([&] { (void)f->require_tensor("output.weight", std::vector<uint64_t>{256, 4095}, std::vector<GgmlType>{GgmlType::Q6_K}); },
-                          path, {"tensor 'output.weight'", "shape [256, 4096], expected [256, 4095]"});
-  test::expect_gguf_error([&] { (void)f->require_tensor("output.weight", std::vector<uint64_t>{256, 4096}, std::vector<GgmlType>{GgmlType::F32}); },
-                          path, {"tensor 'output.weight'", "type Q6_K is not allowed here (expected F32)"});
-  test::expect_gguf_error([&] { (void)f->require_tensor("nope.weight", std::vector<uint64_t>{256}, std::vector<GgmlType>{GgmlType::F32}); },
-                          path, {"tensor 'nope.weight'", "missing"});
+  test::expect_gguf_error(
+      [&] {
+        (void)f->require_tensor("output.weight", std::vector<uint64_t>{256, 4095}, std::vector<GgmlType>{GgmlType::Q6_K});
+      },
+      path, {"tensor 'output.weight'", "shape [256, 4096], expected [256, 4095]"});
+  test::expect_gguf_error(
+      [&] {
+        (void)f->require_tensor("output.weight", std::vector<uint64_t>{256, 4096}, std::vector<GgmlType>{GgmlType::F32});
+      },
+      path, {"tensor 'output.weight'", "type Q6_K is not allowed here (expected F32)"});
+  test::expect_gguf_error(
+      [&] { (void)f->require_tensor("nope.weight", std::vector<uint64_t>{256}, std::vector<GgmlType>{GgmlType::F32}); },
+      path, {"tensor 'nope.weight'", "missing"});
 }
 
 TEST(GgufFixture, MissingFileNamesThePath) {

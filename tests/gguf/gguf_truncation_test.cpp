@@ -21,10 +21,10 @@ TEST(GgufTruncation, EveryCutOfAFixtureIsRejected) {
   ASSERT_LE(end, bytes.size());
 
   std::set<uint64_t> cuts;
-  for (uint64_t i = 0; i <= 40; ++i) cuts.insert(i);  // every byte of the header and the first key
-  const uint64_t infos = whole->data_offset();      // metadata + tensor infos end here
+  for (uint64_t i = 0; i <= 40; ++i) cuts.insert(i);                          // every byte of the header and the first key
+  const uint64_t infos = whole->data_offset();                                // metadata + tensor infos end here
   for (uint64_t i = 0; i < 80; ++i) cuts.insert(40 + (infos - 40) * i / 80);  // metadata and vocabulary
-  for (uint64_t i = 0; i < 40; ++i) cuts.insert(infos - 1 - i * 37);           // the tensor infos at the end
+  for (uint64_t i = 0; i < 40; ++i) cuts.insert(infos - 1 - i * 37);          // the tensor infos at the end
   for (uint64_t i = 0; i < 60; ++i) cuts.insert(infos + (end - infos) * i / 60);  // the data section
   cuts.insert(end - 1);
   ASSERT_GE(cuts.size(), 200u);

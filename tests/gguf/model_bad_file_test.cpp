@@ -31,7 +31,8 @@ class ModelBadFile : public ::testing::Test {
     SCOPED_TRACE(name);
     const std::string path = (dir_ / (name + ".gguf")).string();
     const auto bytes = test::rewrite(*src_, edit);
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     test::expect_gguf_error([&] { (void)Model::load(path); }, path, needles);
   }
   static test::ModelEdit set_u32(const std::string& key, uint32_t v) {
@@ -48,7 +49,8 @@ class ModelBadFile : public ::testing::Test {
 TEST_F(ModelBadFile, UneditedRewriteLoads) {
   const std::string path = (dir_ / "good.gguf").string();
   const auto bytes = test::rewrite(*src_, {});
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   EXPECT_EQ(Model::load(path)->config().n_embd, 256u);
 }
 
@@ -56,7 +58,8 @@ TEST_F(ModelBadFile, Architecture) {
   test::ModelEdit llama;
   llama.drop_keys = {"general.architecture"};
   llama.add_keys = [](GgufWriter& w) { w.set_string("general.architecture", "llama"); };
-  expect_bad("arch-llama", llama, {"general.architecture", "unsupported architecture 'llama' (Veloce runs Phi-4, architecture phi3)"});
+  expect_bad("arch-llama", llama,
+             {"general.architecture", "unsupported architecture 'llama' (Veloce runs Phi-4, architecture phi3)"});
   test::ModelEdit none;
   none.drop_keys = {"general.architecture"};
   expect_bad("arch-missing", none, {"general.architecture", "missing"});
@@ -82,7 +85,8 @@ TEST_F(ModelBadFile, Hyperparameters) {
              {"phi3.attention.head_count_kv", "4 query heads are not divisible by 3 KV heads"});
   expect_bad("kv-heads-above-heads", set_u32("phi3.attention.head_count_kv", 8), {"head_count_kv", "not divisible by 8"});
   expect_bad("partial-rotary", set_u32("phi3.rope.dimension_count", 48), {"phi3.rope.dimension_count", "partial rotary"});
-  expect_bad("sliding-window", set_u32("phi3.attention.sliding_window", 2048), {"phi3.attention.sliding_window", "not supported"});
+  expect_bad("sliding-window", set_u32("phi3.attention.sliding_window", 2048),
+             {"phi3.attention.sliding_window", "not supported"});
   test::ModelEdit scaling;
   scaling.add_keys = [](GgufWriter& w) { w.set_string("phi3.rope.scaling.type", "longrope"); };
   expect_bad("rope-scaling", scaling, {"phi3.rope.scaling.type", "'longrope' is not supported"});
@@ -93,7 +97,8 @@ TEST_F(ModelBadFile, Hyperparameters) {
   test::ModelEdit wrong_type;
   wrong_type.drop_keys = {"phi3.block_count"};
   wrong_type.add_keys = [](GgufWriter& w) { w.set_string("phi3.block_count", "2"); };
-  expect_bad("hyperparameter-wrong-type", wrong_type, {"key 'phi3.block_count'", "expected an unsigned integer, found string"});
+  expect_bad("hyperparameter-wrong-type", wrong_type,
+             {"key 'phi3.block_count'", "expected an unsigned integer, found string"});
 }
 
 TEST_F(ModelBadFile, Tensors) {
@@ -119,10 +124,12 @@ TEST_F(ModelBadFile, Vocabulary) {
   test::ModelEdit types;
   types.drop_keys = {"tokenizer.ggml.token_type"};
   types.add_keys = [](GgufWriter& w) { w.set_i32_array("tokenizer.ggml.token_type", std::vector<int32_t>(4095, 1)); };
-  expect_bad("vocab-arrays-unequal", types, {"tokenizer.ggml.token_type", "has 4095 entries but tokenizer.ggml.tokens has 4096"});
+  expect_bad("vocab-arrays-unequal", types,
+             {"tokenizer.ggml.token_type", "has 4095 entries but tokenizer.ggml.tokens has 4096"});
   expect_bad("eos-outside-vocab", set_u32("tokenizer.ggml.eos_token_id", 5000),
              {"tokenizer.ggml.eos_token_id", "token id 5000 is outside the vocabulary of 4096 tokens"});
-  expect_bad("bos-outside-vocab", set_u32("tokenizer.ggml.bos_token_id", 4096), {"tokenizer.ggml.bos_token_id", "4096 is outside"});
+  expect_bad("bos-outside-vocab", set_u32("tokenizer.ggml.bos_token_id", 4096),
+             {"tokenizer.ggml.bos_token_id", "4096 is outside"});
   test::ModelEdit no_tokens;
   no_tokens.drop_keys = {"tokenizer.ggml.tokens"};
   expect_bad("vocab-missing", no_tokens, {"tokenizer.ggml.tokens", "missing"});

@@ -54,7 +54,8 @@ TEST(MathCorpus, ThirtyReferenceImagesMatch) {
     const int w = std::min(now.width, ref.width), h = std::min(now.height, ref.height);
     for (int y = 0; y < h; ++y)
       for (int x = 0; x < w; ++x) {
-        const int a = now.alpha[static_cast<size_t>(y * now.width + x)], b = ref.alpha[static_cast<size_t>(y * ref.width + x)];
+        const int a = now.alpha[static_cast<size_t>(y * now.width + x)],
+                  b = ref.alpha[static_cast<size_t>(y * ref.width + x)];
         diff += std::abs(a - b);
         ink += static_cast<size_t>(std::max(a, b) > 0);
       }

@@ -62,8 +62,9 @@ TEST(MathLayout, FractionNumeratorAboveRuleDenominatorBelowBothCentred) {
     const PlacedGlyph* b2 = find(l, italic('b'), 2);
     ASSERT_NE(b2, nullptr);
     EXPECT_LT(ink_top(*b0), bar.y) << "denominator below the bar";
-    EXPECT_NEAR((b0->x + b2->x + static_cast<float>(font().metrics(b2->glyph).advance) * b2->scale + italic_correction(*b2)) / 2,
-                bar_centre, 0.5f);
+    EXPECT_NEAR(
+        (b0->x + b2->x + static_cast<float>(font().metrics(b2->glyph).advance) * b2->scale + italic_correction(*b2)) / 2,
+        bar_centre, 0.5f);
     // The bar sits on the math axis and is as wide as the wider part.
     EXPECT_NEAR(bar.y + bar.height / 2, static_cast<float>(font().constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT)), 0.5f);
     EXPECT_GT(bar.width, 3 * static_cast<float>(font().metrics(b0->glyph).advance) * b0->scale - 1);
@@ -127,8 +128,8 @@ TEST(MathLayout, SumLimitsAboveAndBelowInDisplayAtTheSideInText) {
 TEST(MathLayout, LeftRightAroundFractionUsesTallerDelimiter) {
   const DisplayList big = lay("\\left( \\frac{a}{b} \\right)");
   const DisplayList small = lay("(a)");
-  const PlacedGlyph& open_big = *std::min_element(big.glyphs.begin(), big.glyphs.end(),
-                                                  [](auto& p, auto& q) { return p.x < q.x; });
+  const PlacedGlyph& open_big =
+      *std::min_element(big.glyphs.begin(), big.glyphs.end(), [](auto& p, auto& q) { return p.x < q.x; });
   const PlacedGlyph* open_small = find(small, '(');
   ASSERT_NE(open_small, nullptr);
   // In text style the fraction is 1.06 em tall around the axis: TeX's rule (90.1%, 5 pt short)
@@ -229,12 +230,17 @@ TEST(MathLayout, AccentSitsAboveItsBase) {
 }
 
 TEST(MathLayout, AlphabetsMapToTheirUnicodeLetters) {
-  struct Case { const char* tex; char32_t cp; };
-  const Case cases[] = {{"x", 0x1D465},          {"h", 0x210E},          {"\\mathrm{d}", 'd'},
-                        {"{\\rm d}", 'd'},       {"\\mathbb{R}", 0x211D}, {"\\mathbb{E}", 0x1D53C},
+  struct Case {
+    const char* tex;
+    char32_t cp;
+  };
+  const Case cases[] = {{"x", 0x1D465},           {"h", 0x210E},
+                        {"\\mathrm{d}", 'd'},     {"{\\rm d}", 'd'},
+                        {"\\mathbb{R}", 0x211D},  {"\\mathbb{E}", 0x1D53C},
                         {"\\mathbf{v}", 0x1D42F}, {"\\boldsymbol{\\alpha}", 0x1D736},
-                        {"\\mathcal{F}", 0x2131}, {"\\mathfrak{g}", 0x1D524}, {"\\alpha", 0x1D6FC},
-                        {"\\Gamma", 0x393},      {"\\varphi", 0x1D711},  {"7", '7'}};
+                        {"\\mathcal{F}", 0x2131}, {"\\mathfrak{g}", 0x1D524},
+                        {"\\alpha", 0x1D6FC},     {"\\Gamma", 0x393},
+                        {"\\varphi", 0x1D711},    {"7", '7'}};
   for (const Case& c : cases) {
     const DisplayList l = lay(c.tex);
     ASSERT_EQ(l.glyphs.size(), 1u) << c.tex;
@@ -251,7 +257,11 @@ TEST(MathLayout, BoxedCancelAndTag) {
 }
 
 TEST(MathLayout, ErrorsComeBackWithPositionAndNeverThrow) {
-  struct Case { const char* tex; const char* message; size_t pos; };
+  struct Case {
+    const char* tex;
+    const char* message;
+    size_t pos;
+  };
   const Case cases[] = {
       {"x + \\foo", "unknown command \\foo", 4},
       {"\\frac{a}", "\\frac needs an argument", 8},

@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::string error;
-    if (!write_png(std::string(argv[2]) + "/" + name, rasterize(r.list, *font, test::kReferencePxPerEm, 2), 0, false, &error)) {
+    if (!write_png(std::string(argv[2]) + "/" + name, rasterize(r.list, *font, test::kReferencePxPerEm, 2), 0, false,
+                   &error)) {
       std::fprintf(stderr, "%s\n", error.c_str());
       return 1;
     }

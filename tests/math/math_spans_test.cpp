@@ -22,7 +22,7 @@ std::vector<std::string> describe(std::string_view s) {
 using V = std::vector<std::string>;
 
 TEST(MathSpans, SpansCoverTheTextExactlyInOrder) {
-  const std::string texts[] = {"a $x$ b $$y$$ c \\(z\\) d \\[w\\] e", "$5 and $10", "`$x$` $y$", "", "$", "$$",
+  const std::string texts[] = {"a $x$ b $$y$$ c \\(z\\) d \\[w\\] e",   "$5 and $10",         "`$x$` $y$", "", "$", "$$",
                                "\\begin{align} a&=b \\end{align} tail", "```\n$x$\n```\n$y$", "\\$5 $a$"};
   for (const std::string& t : texts) {
     std::string joined;
@@ -46,9 +46,9 @@ TEST(MathSpans, AllFourDelimiters) {
 TEST(MathSpans, PricesAreNotMath) {
   EXPECT_EQ(describe("It costs $5 and $10 today."), (V{"T:It costs $5 and $10 today."}));
   EXPECT_EQ(describe("between $5 and $6"), (V{"T:between $5 and $6"}));
-  EXPECT_EQ(describe("$ x$"), (V{"T:$ x$"}));         // space after the opening $
-  EXPECT_EQ(describe("$x $"), (V{"T:$x $"}));         // space before the closing $
-  EXPECT_EQ(describe("$x$5"), (V{"T:$x$5"}));         // digit right after the closing $
+  EXPECT_EQ(describe("$ x$"), (V{"T:$ x$"}));  // space after the opening $
+  EXPECT_EQ(describe("$x $"), (V{"T:$x $"}));  // space before the closing $
+  EXPECT_EQ(describe("$x$5"), (V{"T:$x$5"}));  // digit right after the closing $
   EXPECT_EQ(describe("costs $3.50 (or $4)"), (V{"T:costs $3.50 (or $4)"}));
   EXPECT_EQ(describe("US$ 20"), (V{"T:US$ 20"}));
 }
@@ -60,7 +60,7 @@ TEST(MathSpans, DollarRuleDetails) {
   EXPECT_EQ(describe("\\$5 and $x$"), (V{"T:\\$5 and ", "I:x"}));
   EXPECT_EQ(describe("$a\n\nb$"), (V{"T:$a\n\nb$"}));  // never across a paragraph break
   EXPECT_EQ(describe("$a\nb$"), (V{"I:a\nb"}));
-  EXPECT_EQ(describe("$$ a $$"), (V{"D: a "}));   // $$ allows spaces inside
+  EXPECT_EQ(describe("$$ a $$"), (V{"D: a "}));  // $$ allows spaces inside
   EXPECT_EQ(describe("$$$$"), (V{"T:$$$$"}));
   EXPECT_EQ(describe("$$x"), (V{"T:$$x"}));
   EXPECT_EQ(describe("unclosed $x"), (V{"T:unclosed $x"}));
@@ -71,7 +71,7 @@ TEST(MathSpans, CodeIsNeverMath) {
   EXPECT_EQ(describe("``a ` $x$`` $y$"), (V{"T:``a ` $x$`` ", "I:y"}));
   EXPECT_EQ(describe("```python\nprint('$x$')\n```\nthen $y$"), (V{"T:```python\nprint('$x$')\n```\nthen ", "I:y"}));
   EXPECT_EQ(describe("~~~\n\\[x\\]\n~~~"), (V{"T:~~~\n\\[x\\]\n~~~"}));
-  EXPECT_EQ(describe("```\n$x$"), (V{"T:```\n$x$"}));  // an unclosed fence runs to the end
+  EXPECT_EQ(describe("```\n$x$"), (V{"T:```\n$x$"}));            // an unclosed fence runs to the end
   EXPECT_EQ(describe("a ``` b $x$"), (V{"T:a ``` b ", "I:x"}));  // not at a line start: a code span opener with no close
 }
 

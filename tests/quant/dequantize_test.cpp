@@ -38,9 +38,9 @@ TEST(Fp16, KnownValues) {
   EXPECT_EQ(fp32_to_fp16(2049.0f), 0x6800);  // 2048: tie between 2048 and 2050 goes to even
   EXPECT_EQ(fp32_to_fp16(2051.0f), 0x6802);  // 2052: tie goes to even
   EXPECT_EQ(fp32_to_fp16(std::ldexp(1.0f, -24)), 0x0001);
-  EXPECT_EQ(fp32_to_fp16(std::ldexp(1.0f, -25)), 0x0000);   // exactly half the smallest: even (0)
+  EXPECT_EQ(fp32_to_fp16(std::ldexp(1.0f, -25)), 0x0000);  // exactly half the smallest: even (0)
   EXPECT_EQ(fp32_to_fp16(std::ldexp(1.5f, -25)), 0x0001);
-  EXPECT_EQ(fp32_to_fp16(std::ldexp(3.0f, -25)), 0x0002);   // 1.5 subnormal steps: tie to even (2)
+  EXPECT_EQ(fp32_to_fp16(std::ldexp(3.0f, -25)), 0x0002);  // 1.5 subnormal steps: tie to even (2)
   EXPECT_EQ(fp32_to_fp16(std::numeric_limits<float>::infinity()), 0x7C00);
   EXPECT_EQ(fp32_to_fp16(-0.0f), 0x8000);
   const uint16_t nan = fp32_to_fp16(std::numeric_limits<float>::quiet_NaN());
@@ -109,7 +109,7 @@ TEST(Dequantize, Q4_1AddsTheMin) {
 
 TEST(Dequantize, Q5_0FifthBitComesFromQh) {
   std::vector<uint8_t> b(22);
-  put_u16(b, 0, 0x3C00);  // d = 1
+  put_u16(b, 0, 0x3C00);            // d = 1
   const uint32_t qh = 0x80010005u;  // values 0, 2, 16 and 31 get the fifth bit
   for (int i = 0; i < 4; ++i) b[2 + i] = static_cast<uint8_t>(qh >> (8 * i));
   for (int j = 0; j < 16; ++j) b[6 + j] = static_cast<uint8_t>(1 | (2 << 4));
@@ -124,8 +124,8 @@ TEST(Dequantize, Q5_0FifthBitComesFromQh) {
 
 TEST(Dequantize, Q5_1FifthBitAndMin) {
   std::vector<uint8_t> b(24);
-  put_u16(b, 0, 0x3C00);  // d = 1
-  put_u16(b, 2, 0x4000);  // m = 2
+  put_u16(b, 0, 0x3C00);            // d = 1
+  put_u16(b, 2, 0x4000);            // m = 2
   const uint32_t qh = 0x00020000u;  // value 17
   for (int i = 0; i < 4; ++i) b[4 + i] = static_cast<uint8_t>(qh >> (8 * i));
   float out[32];
@@ -156,8 +156,7 @@ TEST(Dequantize, Q4_KScalePackingAndNibbleOrder) {
     for (int l = 0; l < 32; ++l) {
       const int lo = (32 * c + l) % 16, hi = 15 - lo;
       EXPECT_EQ(out[64 * c + l], static_cast<float>(scale[2 * c] * lo) - 0.5f * static_cast<float>(min[2 * c]));
-      EXPECT_EQ(out[64 * c + 32 + l],
-                static_cast<float>(scale[2 * c + 1] * hi) - 0.5f * static_cast<float>(min[2 * c + 1]));
+      EXPECT_EQ(out[64 * c + 32 + l], static_cast<float>(scale[2 * c + 1] * hi) - 0.5f * static_cast<float>(min[2 * c + 1]));
     }
   }
 }

@@ -69,7 +69,7 @@ class ScriptedSession final : public Session {
   std::map<size_t, int32_t> script;
   std::vector<std::vector<int32_t>> evaluated;  // each evaluate call's tokens
   std::vector<size_t> truncations;
-  std::vector<int32_t> cache;                   // what a real KV cache would hold
+  std::vector<int32_t> cache;  // what a real KV cache would hold
   std::function<void()> after_evaluate;
   bool fail_next = false;
 
@@ -286,7 +286,9 @@ TEST_F(GeneratorTest, StreamsOnlyWholeUtf8Characters) {
   Generator g(s, tokenizer);
   const auto r = g.generate(bytes_of("hi"), o);
   EXPECT_EQ(pieces, (std::vector<std::string>{"\xC3\xA9", "a"}));
-  EXPECT_EQ(r.text, "\xC3\xA9" "a");
+  EXPECT_EQ(r.text,
+            "\xC3\xA9"
+            "a");
 }
 
 TEST_F(GeneratorTest, AnEngineFailurePropagatesAndTheNextCallStartsClean) {

@@ -50,10 +50,10 @@ std::string data_path(std::string_view relative) {
 }
 
 const std::vector<std::string>& tiny_models() {
-  static const std::vector<std::string> names{
-      "phi4-tiny-F32",    "phi4-tiny-F16",    "phi4-tiny-BF16",   "phi4-tiny-Q8_0",   "phi4-tiny-Q6_K",
-      "phi4-tiny-Q5_K_M", "phi4-tiny-Q5_0",   "phi4-tiny-Q5_1",   "phi4-tiny-Q4_K_M", "phi4-tiny-Q4_K_S",
-      "phi4-tiny-Q4_0",   "phi4-tiny-Q4_1",   "phi4-tiny-Q3_K_M", "phi4-tiny-Q2_K"};
+  static const std::vector<std::string> names{"phi4-tiny-F32",    "phi4-tiny-F16",    "phi4-tiny-BF16", "phi4-tiny-Q8_0",
+                                              "phi4-tiny-Q6_K",   "phi4-tiny-Q5_K_M", "phi4-tiny-Q5_0", "phi4-tiny-Q5_1",
+                                              "phi4-tiny-Q4_K_M", "phi4-tiny-Q4_K_S", "phi4-tiny-Q4_0", "phi4-tiny-Q4_1",
+                                              "phi4-tiny-Q3_K_M", "phi4-tiny-Q2_K"};
   return names;
 }
 

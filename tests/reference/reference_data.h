@@ -15,7 +15,7 @@ std::string data_path(std::string_view relative);
 
 // The 14 fixture models: "phi4-tiny-F32", ... "phi4-tiny-Q2_K".
 const std::vector<std::string>& tiny_models();
-std::string model_path(const std::string& model);  // data_path("<model>.gguf")
+std::string model_path(const std::string& model);       // data_path("<model>.gguf")
 std::string read_data_file(std::string_view relative);  // the bytes of data_path(relative)
 
 // Fixture tolerances (fixtures/README.md): by the model's weight type.

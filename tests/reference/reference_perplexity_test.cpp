@@ -35,8 +35,8 @@ TEST_P(ReferenceModel, PerplexityMatchesLlamaCpp) {
     options.n_ctx = 128;
     const PerplexityResult r = compute_perplexity(*session, tokens, options);
     const double rel = r.ppl / ref.ppl - 1.0;
-    std::printf("%s %s: PPL %.4f +/- %.5f, llama.cpp %.4f +/- %.5f, relative difference %+.5f\n",
-                GetParam().c_str(), text.c_str(), r.ppl, r.ppl_err, ref.ppl, ref.ppl_err, rel);
+    std::printf("%s %s: PPL %.4f +/- %.5f, llama.cpp %.4f +/- %.5f, relative difference %+.5f\n", GetParam().c_str(),
+                text.c_str(), r.ppl, r.ppl_err, ref.ppl, ref.ppl_err, rel);
     ASSERT_EQ(r.n_chunks, ref.n_chunks) << text;
     EXPECT_LE(std::fabs(rel), test::tolerance_for(GetParam()).ppl_rel) << text;
     EXPECT_LE(std::fabs(r.ppl_err / ref.ppl_err - 1.0), test::tolerance_for(GetParam()).ppl_rel) << text;

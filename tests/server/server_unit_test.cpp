@@ -46,7 +46,9 @@ class ServerUnitTest : public QObject {
     meta.chat = false;
     QVERIFY(veloce::server::chunk_json(meta, piece, false, "").contains("\xEF\xBB\xBF='sive"));
     // Invalid bytes still become U+FFFD, as fromUtf8 makes them.
-    QCOMPARE(veloce::app_text::from_model_utf8("a\xFF" "b"), QStringLiteral("a") + QChar(0xFFFD) + QStringLiteral("b"));
+    QCOMPARE(veloce::app_text::from_model_utf8("a\xFF"
+                                               "b"),
+             QStringLiteral("a") + QChar(0xFFFD) + QStringLiteral("b"));
   }
   void noStopsPassesThrough() {
     StopMatcher m({});

@@ -77,8 +77,8 @@ TEST(ChatTemplate, RecognisesThePhi4Template) {
     const std::string reasoning = std::string(*tmpl) + "{{ '<think>' }}";
     EXPECT_EQ(classify_chat_template(reasoning), ChatTemplateMatch::Compatible);
   }
-  EXPECT_EQ(classify_chat_template(
-                "{% for m in messages %}<|start_header_id|>{{ m['role'] }}<|end_header_id|>{{ m['content'] }}<|eot_id|>{% endfor %}"),
+  EXPECT_EQ(classify_chat_template("{% for m in messages %}<|start_header_id|>{{ m['role'] }}<|end_header_id|>{{ "
+                                   "m['content'] }}<|eot_id|>{% endfor %}"),
             ChatTemplateMatch::Unknown);
   EXPECT_EQ(classify_chat_template(std::nullopt), ChatTemplateMatch::Absent);
   EXPECT_EQ(classify_chat_template(""), ChatTemplateMatch::Absent);

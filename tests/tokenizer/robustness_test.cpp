@@ -13,12 +13,12 @@ TEST(Robustness, InvalidUtf8RoundTripsByteExactly) {
   const Tokenizer& t = phi4_vocab();
   const std::string cases[] = {
       std::string("abc\xFF\xFE def"),
-      std::string("\xE2\x82"),             // truncated €
-      std::string("caf\xC3"),              // truncated é at the end
-      std::string("\xC0\xAF overlong"),     // overlong '/'
+      std::string("\xE2\x82"),           // truncated €
+      std::string("caf\xC3"),            // truncated é at the end
+      std::string("\xC0\xAF overlong"),  // overlong '/'
       std::string("\xED\xA0\x80 surrogate"),
       std::string("\x80\x80\x80"),
-      std::string("x\xF4\x90\x80\x80y"),    // above U+10FFFF
+      std::string("x\xF4\x90\x80\x80y"),  // above U+10FFFF
       std::string("nul\0byte\0", 9),
       std::string("<|im_\xFFstart|>"),
   };

@@ -68,7 +68,9 @@ TEST(StreamDecoder, InvalidBytesBecomeReplacementCharacters) {
   EXPECT_EQ(stream.push(byte_token(0x80)), "\xEF\xBF\xBD");
   // A lead byte waits; a non-continuation after it makes it invalid, then 'a' goes out.
   EXPECT_EQ(stream.push(byte_token(0xE2)), "");
-  EXPECT_EQ(stream.push(byte_token('a')), "\xEF\xBF\xBD" "a");
+  EXPECT_EQ(stream.push(byte_token('a')),
+            "\xEF\xBF\xBD"
+            "a");
   // A truncated character at the end of the stream is flushed as one U+FFFD.
   EXPECT_EQ(stream.push(byte_token(0xF0)), "");
   EXPECT_EQ(stream.push(byte_token(0x9F)), "");

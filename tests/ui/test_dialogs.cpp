@@ -26,8 +26,7 @@ namespace {
 // The popup that draws a Qt Quick file or folder dialog (the non-native implementation).
 QObject* openImplementation(QObject* root) {
   for (QObject* o : root->findChildren<QObject*>())
-    if ((o->inherits("QQuickFileDialogImpl") || o->inherits("QQuickFolderDialogImpl")) &&
-        o->property("opened").toBool())
+    if ((o->inherits("QQuickFileDialogImpl") || o->inherits("QQuickFolderDialogImpl")) && o->property("opened").toBool())
       return o;
   return nullptr;
 }
@@ -72,8 +71,10 @@ class TestDialogs : public QObject {
              qPrintable(QStringLiteral("%1 px wide, needs %2").arg(importItem->width()).arg(importItem->implicitWidth())));
     QStringList shortcuts;
     for (QQuickItem* it : veloce::uitest::allItems(app_->window()))
-      if (it->objectName() == QStringLiteral("menuItemShortcut") && it->isVisible()) shortcuts << it->property("text").toString();
-    QVERIFY2(shortcuts.contains(QStringLiteral("Ctrl+E")) && shortcuts.contains(QStringLiteral("Ctrl+,")), qPrintable(shortcuts.join(u' ')));
+      if (it->objectName() == QStringLiteral("menuItemShortcut") && it->isVisible())
+        shortcuts << it->property("text").toString();
+    QVERIFY2(shortcuts.contains(QStringLiteral("Ctrl+E")) && shortcuts.contains(QStringLiteral("Ctrl+,")),
+             qPrintable(shortcuts.join(u' ')));
     QTest::keyClick(app_->window(), Qt::Key_Escape);
     QTRY_VERIFY(!importItem->isVisible());
   }
@@ -126,7 +127,8 @@ class TestDialogs : public QObject {
 
     const QString other = dir_.filePath(QStringLiteral("other/html"));
     QVERIFY(exportAll(other, 2));  // HTML: one file per conversation
-    QCOMPARE(QDir(other).entryList(QDir::Files), (QStringList{QStringLiteral("Orders.html"), QStringLiteral("Snails.html")}));
+    QCOMPARE(QDir(other).entryList(QDir::Files),
+             (QStringList{QStringLiteral("Orders.html"), QStringLiteral("Snails.html")}));
   }
 
   void exportOntoAFileIsRefused() {
@@ -168,7 +170,8 @@ class TestDialogs : public QObject {
     click(b);
     QTRY_VERIFY2(dialog->property("visible").toBool(), qPrintable(name + QStringLiteral(" did not open")));
     QObject* shown = nullptr;
-    QTRY_VERIFY2((shown = openImplementation(app_->root())) != nullptr, qPrintable(name + QStringLiteral(" is not on screen")));
+    QTRY_VERIFY2((shown = openImplementation(app_->root())) != nullptr,
+                 qPrintable(name + QStringLiteral(" is not on screen")));
     const QUrl folder = dialog->property("currentFolder").toUrl();
     const QString local = folder.toLocalFile();
     QVERIFY2(!local.isEmpty() && QDir(local).exists(), qPrintable(name + QStringLiteral(" opens in ") + folder.toString()));

@@ -51,7 +51,8 @@ class TestLinkPolicy : public QObject {
              QStringLiteral("https://example.org/admin?q= x"));
     // ... but an encoded "/" stays encoded, so a path cannot pretend to have other segments, and
     // user info in front of the host stays visible.
-    QCOMPARE(desktop.displayAddress(QStringLiteral("https://example.org/a%2Fb")), QStringLiteral("https://example.org/a%2Fb"));
+    QCOMPARE(desktop.displayAddress(QStringLiteral("https://example.org/a%2Fb")),
+             QStringLiteral("https://example.org/a%2Fb"));
     QCOMPARE(desktop.displayAddress(QStringLiteral("https://apple.com@evil.example/x")),
              QStringLiteral("https://apple.com@evil.example/x"));
     // A host in another script that imitates a familiar one ("аpple" with a Cyrillic а) also shows

@@ -31,9 +31,8 @@ void recordWarnings(QtMsgType type, const QMessageLogContext& context, const QSt
 }
 
 bool isInteractiveControl(const QObject* object) {
-  static const char* const kinds[] = {"QQuickAbstractButton", "QQuickTextField", "QQuickTextArea",
-                                      "QQuickComboBox",       "QQuickSpinBox",   "QQuickSlider",
-                                      "QQuickTabBar",         "QQuickProgressBar"};
+  static const char* const kinds[] = {"QQuickAbstractButton", "QQuickTextField", "QQuickTextArea", "QQuickComboBox",
+                                      "QQuickSpinBox",        "QQuickSlider",    "QQuickTabBar",   "QQuickProgressBar"};
   for (const char* kind : kinds)
     if (object->inherits(kind)) return true;
   return false;
@@ -85,11 +84,11 @@ QStringList unnamedControls(QQuickItem* root) {
     QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(item);
     const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
     if (name.trimmed().isEmpty())
-      unnamed.append(QStringLiteral("%1 '%2' text '%3' (parent %4)")
-                         .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(),
-                              item->property("text").toString(),
-                              item->parentItem() ? QString::fromLatin1(item->parentItem()->metaObject()->className())
-                                                 : QString()));
+      unnamed.append(
+          QStringLiteral("%1 '%2' text '%3' (parent %4)")
+              .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(),
+                   item->property("text").toString(),
+                   item->parentItem() ? QString::fromLatin1(item->parentItem()->metaObject()->className()) : QString()));
   }
   return unnamed;
 }
@@ -213,7 +212,8 @@ class TestMainQml : public QObject {
       for (QQuickItem* item : allItems(window_->contentItem())) {
         if (item->objectName() != QStringLiteral("statusPart") || !item->isVisible()) continue;
         shown << item->property("text").toString();
-        QVERIFY2(!item->property("truncated").toBool(), qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
+        QVERIFY2(!item->property("truncated").toBool(),
+                 qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
         const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         QVERIFY2(r.right() <= width + 0.5 && r.bottom() <= window_->height() + 0.5, qPrintable(shown.last()));
       }
@@ -297,8 +297,8 @@ class TestMainQml : public QObject {
     // Popups (dialogs, menus) live in the overlay, a child of the window's content item's parent.
     if (QQuickItem* overlay = window_->contentItem()->parentItem()) unnamed += unnamedControls(overlay);
     unnamed.removeDuplicates();
-    QVERIFY2(unnamed.isEmpty(), qPrintable(where + QStringLiteral(": controls without an accessible name:\n") +
-                                           unnamed.join(u'\n')));
+    QVERIFY2(unnamed.isEmpty(),
+             qPrintable(where + QStringLiteral(": controls without an accessible name:\n") + unnamed.join(u'\n')));
   }
 
   QTemporaryDir dir_;

@@ -15,8 +15,8 @@ class TestMarkdownRenderer : public QObject {
   Q_OBJECT
  private slots:
   void splitsProseAndFencedCode() {
-    const auto blocks = splitMarkdown(QStringLiteral(
-        "Intro **bold**\n\n```cpp title\nint main() {\n  return 0;\n}\n```\nAfter\n~~~\nplain\n~~~~\n"));
+    const auto blocks = splitMarkdown(
+        QStringLiteral("Intro **bold**\n\n```cpp title\nint main() {\n  return 0;\n}\n```\nAfter\n~~~\nplain\n~~~~\n"));
     QCOMPARE(blocks.size(), size_t{4});
     QCOMPARE(blocks[0].kind, MarkdownBlock::Kind::Prose);
     QCOMPARE(blocks[0].text, QStringLiteral("Intro **bold**\n"));
@@ -62,9 +62,9 @@ class TestMarkdownRenderer : public QObject {
   }
 
   void imagesAreNeverLoaded() {
-    const QString html = proseToRichText(QStringLiteral(
-        "Look: ![pixel](http://127.0.0.1:9/track.png) and ![local](file:///etc/passwd) "
-        "and <img src=\"http://127.0.0.1:9/raw.png\">"));
+    const QString html =
+        proseToRichText(QStringLiteral("Look: ![pixel](http://127.0.0.1:9/track.png) and ![local](file:///etc/passwd) "
+                                       "and <img src=\"http://127.0.0.1:9/raw.png\">"));
     QVERIFY2(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive), qPrintable(html));
     QTextDocument shown;
     shown.setHtml(html);

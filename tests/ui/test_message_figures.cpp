@@ -95,17 +95,18 @@ class TestMessageFigures : public QObject {
     };
     const QList<Case> cases = {
         {"finished", 1234, 12.46, 812, QStringLiteral("1,234 tokens · 12.5 tokens/s · 0.8 s to first token · finished")},
-        {"length", 1024, 9.0, 4267, QStringLiteral("1,024 tokens · 9.0 tokens/s · 4.3 s to first token · cut at the length limit")},
+        {"length", 1024, 9.0, 4267,
+         QStringLiteral("1,024 tokens · 9.0 tokens/s · 4.3 s to first token · cut at the length limit")},
         {"stopped", 1, -1, 300, QStringLiteral("1 token · 0.3 s to first token · stopped by you")},
         {"error", -1, -1, -1, QStringLiteral("failed")},
         {"streaming", 40, 3.25, 1500, QStringLiteral("40 tokens · 3.3 tokens/s · 1.5 s to first token · writing…")},
     };
     for (const Case& c : cases) {
-      std::unique_ptr<QObject> footer(component.createWithInitialProperties(
-          {{QStringLiteral("stopReason"), QString::fromLatin1(c.reason)},
-           {QStringLiteral("completionTokens"), c.tokens},
-           {QStringLiteral("tokensPerSecond"), c.tps},
-           {QStringLiteral("timeToFirstTokenMs"), c.ttft}}));
+      std::unique_ptr<QObject> footer(
+          component.createWithInitialProperties({{QStringLiteral("stopReason"), QString::fromLatin1(c.reason)},
+                                                 {QStringLiteral("completionTokens"), c.tokens},
+                                                 {QStringLiteral("tokensPerSecond"), c.tps},
+                                                 {QStringLiteral("timeToFirstTokenMs"), c.ttft}}));
       QVERIFY(footer);
       QCOMPARE(footer->property("text").toString(), c.expected);
       QVERIFY(footer->property("visible").toBool());

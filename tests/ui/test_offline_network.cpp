@@ -45,7 +45,8 @@ class TestOfflineNetwork : public QObject {
     engine.rootContext()->setContextProperty(QStringLiteral("markdown"), &renderer);
     engine.rootContext()->setContextProperty(QStringLiteral("imageUrl"), url(QStringLiteral("/pixel.png")));
     // A hostile reply: a Markdown image, raw HTML images and a raw HTML style sheet link.
-    engine.rootContext()->setContextProperty(QStringLiteral("hostile"),
+    engine.rootContext()->setContextProperty(
+        QStringLiteral("hostile"),
         QStringLiteral("Hello ![t](%1) <img src=\"%1\"> <link rel=stylesheet href=\"%1\">\n\n<img src=\"%1\">")
             .arg(url(QStringLiteral("/pixel.png")).toString()));
 

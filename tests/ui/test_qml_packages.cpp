@@ -91,14 +91,16 @@ class TestQmlPackages : public QObject {
     }
     // The implementation's own imports must be among those traced, or the trace format changed
     // and this test would check nothing.
-    QVERIFY2(g_traced.contains(QStringLiteral("QtQuick.Dialogs.quickimpl")), qPrintable(QStringList(g_traced.values()).join(u' ')));
+    QVERIFY2(g_traced.contains(QStringLiteral("QtQuick.Dialogs.quickimpl")),
+             qPrintable(QStringList(g_traced.values()).join(u' ')));
     QVERIFY(g_traced.contains(QStringLiteral("QtQuick.Controls")));
   }
 
   void everyModuleComesFromADeclaredPackage() {
     QSet<QString> modules = g_traced;
     const QString ui = QStringLiteral(VELOCE_SOURCE_DIR "/ui");
-    static const QRegularExpression import(QStringLiteral("^import\\s+([A-Za-z][\\w.]*)"), QRegularExpression::MultilineOption);
+    static const QRegularExpression import(QStringLiteral("^import\\s+([A-Za-z][\\w.]*)"),
+                                           QRegularExpression::MultilineOption);
     for (QDirIterator it(ui, {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
       auto matches = import.globalMatch(readText(it.next()));
       while (matches.hasNext()) modules.insert(matches.next().captured(1));
@@ -123,7 +125,8 @@ class TestQmlPackages : public QObject {
         // Without a qmldir on disk a module is either Veloce's own (registered from C++), built
         // into a Qt library the app links (its qmldir is a resource of that library, and
         // dpkg-shlibdeps finds the library), or simply not installed.
-        const QString builtIn = QStringLiteral(":/qt-project.org/imports/") + QString(uri).replace(u'.', u'/') + QStringLiteral("/qmldir");
+        const QString builtIn =
+            QStringLiteral(":/qt-project.org/imports/") + QString(uri).replace(u'.', u'/') + QStringLiteral("/qmldir");
         const bool ours = uri == QStringLiteral("Veloce");
         if (!ours && !QFile::exists(builtIn) && uri != QStringLiteral("QML"))
           problems << QStringLiteral("%1: not installed (no %2)").arg(uri, qmldir);

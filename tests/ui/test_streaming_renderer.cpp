@@ -194,10 +194,12 @@ class TestStreamingRenderer : public QObject {
   void finishedReplyHighlightsItsCode() {
     // A stored reply (what opening a conversation shows): text first, then finished.
     StreamingRenderer r;
-    r.setText(QStringLiteral("Sort:\n\n```cpp\n#include <vector>\n\nstruct Runner {\n    double seconds;\n};\n```\n\nA few things."));
+    r.setText(QStringLiteral(
+        "Sort:\n\n```cpp\n#include <vector>\n\nstruct Runner {\n    double seconds;\n};\n```\n\nA few things."));
     r.setFinished(true);
     QCOMPARE(r.count(), 3);
-    QVERIFY2(r.rows()[1].highlighted.contains(highlightColour(QStringLiteral("keyword"), false)), qPrintable(r.rows()[1].highlighted));
+    QVERIFY2(r.rows()[1].highlighted.contains(highlightColour(QStringLiteral("keyword"), false)),
+             qPrintable(r.rows()[1].highlighted));
   }
 
   void highlightsWhenBoundFromQml() {
@@ -206,8 +208,10 @@ class TestStreamingRenderer : public QObject {
     qmlRegisterType<StreamingRenderer>("Veloce", 1, 0, "StreamingRenderer");
     QQmlEngine engine;
     QQmlComponent component(&engine);
-    component.setData("import QtQuick\nimport Veloce 1.0\nStreamingRenderer { text: 'Code:\\n```python\\ndef f():\\n    return 1\\n```\\nEnd'; finished: true }",
-                        QUrl());
+    component.setData(
+        "import QtQuick\nimport Veloce 1.0\nStreamingRenderer { text: 'Code:\\n```python\\ndef f():\\n    return "
+        "1\\n```\\nEnd'; finished: true }",
+        QUrl());
     std::unique_ptr<QObject> object(component.create());
     QVERIFY2(object, qPrintable(component.errorString()));
     auto* r = qobject_cast<StreamingRenderer*>(object.get());
@@ -250,7 +254,8 @@ class TestStreamingRenderer : public QObject {
     bool tinted = false;
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
       for (auto it = b.begin(); !it.atEnd(); ++it) {
-        if (it.fragment().text() == QStringLiteral("ls -l")) tinted = it.fragment().charFormat().background().style() != Qt::NoBrush;
+        if (it.fragment().text() == QStringLiteral("ls -l"))
+          tinted = it.fragment().charFormat().background().style() != Qt::NoBrush;
       }
     }
     QVERIFY(tinted);

@@ -46,7 +46,9 @@ class TestViewPosition : public QObject {
                             QStringLiteral("A longer paragraph that wraps over several lines of the view. ").repeated(6);
       // Two versions of one length, so "where it was" is well defined even at the very end.
       if (i == 39) store.append_message(c.id, parent, Role::Assistant, QStringLiteral("Version A. ") + reply);
-      parent = store.append_message(c.id, parent, Role::Assistant, (i == 39 ? QStringLiteral("Version B. ") : QString()) + reply).id;
+      parent =
+          store.append_message(c.id, parent, Role::Assistant, (i == 39 ? QStringLiteral("Version B. ") : QString()) + reply)
+              .id;
     }
     QVERIFY(app_->show());
   }
@@ -58,14 +60,14 @@ class TestViewPosition : public QObject {
     QVERIFY(list);
     QTRY_COMPARE(list->property("count").toInt(), 80);
     QTest::qWait(1500);  // every delegate laid out: the view must still be at the end
-    QVERIFY2(list->property("atYEnd").toBool(),
-             qPrintable(QStringLiteral("contentY %1 of contentHeight %2, height %3")
-                            .arg(list->property("contentY").toDouble())
-                            .arg(list->property("contentHeight").toDouble())
-                            .arg(list->height())));
+    QVERIFY2(list->property("atYEnd").toBool(), qPrintable(QStringLiteral("contentY %1 of contentHeight %2, height %3")
+                                                               .arg(list->property("contentY").toDouble())
+                                                               .arg(list->property("contentHeight").toDouble())
+                                                               .arg(list->height())));
     QQuickItem* last = rowItem(list, 79);
     QVERIFY(last);
-    QVERIFY2(topOnScreen(list, last) < list->height(), qPrintable(QStringLiteral("the last reply is at %1").arg(topOnScreen(list, last))));
+    QVERIFY2(topOnScreen(list, last) < list->height(),
+             qPrintable(QStringLiteral("the last reply is at %1").arg(topOnScreen(list, last))));
   }
 
   void switchingVersionsKeepsTheView() {

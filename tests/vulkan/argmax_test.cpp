@@ -70,7 +70,7 @@ TEST_F(ArgmaxTest, TiesGoToTheLowestIdAndNanCountsAsMinusInfinity) {
   // A tie between two invocations of one workgroup where the lower lane holds the higher id
   // (it met its copy a round later): the tree must compare ids, not lanes.
   std::vector<float> w = random_logits(1024, 7);
-  w[70] = 99.0f;  // lane 6, second round
+  w[70] = 99.0f;   // lane 6, second round
   w[130] = 99.0f;  // lane 2, third round
   expect_same(w);
   EXPECT_EQ(gpu_argmax(w).top[0].second, 70);

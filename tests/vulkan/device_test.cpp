@@ -48,10 +48,9 @@ DeviceInfo fake(uint32_t index, const char* name, DeviceKind kind, uint64_t mem)
 
 TEST_F(DeviceTest, DefaultChoicePrefersTheBiggestDiscreteGpu) {
   test::ScopedEnv no_env("VELOCE_DEVICE", "");
-  std::vector<DeviceInfo> ds = {fake(0, "llvmpipe", DeviceKind::Cpu, 2ull << 30),
-                                fake(1, "Intel UHD", DeviceKind::Integrated, 8ull << 30),
-                                fake(2, "Small dGPU", DeviceKind::Discrete, 4ull << 30),
-                                fake(3, "Big dGPU", DeviceKind::Discrete, 16ull << 30)};
+  std::vector<DeviceInfo> ds = {
+      fake(0, "llvmpipe", DeviceKind::Cpu, 2ull << 30), fake(1, "Intel UHD", DeviceKind::Integrated, 8ull << 30),
+      fake(2, "Small dGPU", DeviceKind::Discrete, 4ull << 30), fake(3, "Big dGPU", DeviceKind::Discrete, 16ull << 30)};
   std::string warning;
   EXPECT_EQ(vk::choose_device(ds, "", &warning), 3u);
   EXPECT_TRUE(warning.empty());
@@ -113,7 +112,8 @@ TEST_F(DeviceTest, DispatchRejectsBindingsBeyondTheLimits) {
   vk::Pipelines pipelines(std::shared_ptr<const vk::Device>(&h.device(), [](const vk::Device*) {}));
   EXPECT_THROW(h.run([&](vk::Recorder& r, vk::Kernels&) {
     r.dispatch(pipelines.get("fill_test", 1), {vk::BufferRange{out.handle(), 4, 16}}, uint32_t{4}, 1);  // misaligned
-  }), EngineError);
+  }),
+               EngineError);
 }
 
 }  // namespace

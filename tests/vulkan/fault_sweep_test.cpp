@@ -27,17 +27,16 @@ using test::data_path;
 
 constexpr size_t kCtx = 32;
 constexpr int kDecodeTokens = 3;
-const std::array<VkResult, 4> kResults = {VK_ERROR_OUT_OF_DEVICE_MEMORY, VK_ERROR_OUT_OF_HOST_MEMORY,
-                                          VK_ERROR_DEVICE_LOST, VK_TIMEOUT};
-const std::array<fault::Kind, 4> kKindsList = {fault::Kind::Alloc, fault::Kind::Submit, fault::Kind::Wait,
-                                               fault::Kind::Map};
+const std::array<VkResult, 4> kResults = {VK_ERROR_OUT_OF_DEVICE_MEMORY, VK_ERROR_OUT_OF_HOST_MEMORY, VK_ERROR_DEVICE_LOST,
+                                          VK_TIMEOUT};
+const std::array<fault::Kind, 4> kKindsList = {fault::Kind::Alloc, fault::Kind::Submit, fault::Kind::Wait, fault::Kind::Map};
 enum Phase { Load, Prompt, Decode, kPhases };
 const char* const kPhaseNames[] = {"load", "prompt", "decode"};
 
 struct Outcome {
-  std::vector<int32_t> tokens;                   // greedy ids decoded before the end or the error
+  std::vector<int32_t> tokens;                                  // greedy ids decoded before the end or the error
   std::array<std::array<uint64_t, 4>, kPhases> calls_at_end{};  // hooked calls seen when each phase ended
-  std::string error;                             // empty: the run finished
+  std::string error;                                            // empty: the run finished
 };
 
 std::array<uint64_t, 4> snapshot() {

@@ -70,7 +70,8 @@ TEST_F(FusedOpsTest, RopeKvWriteEqualsRopeThenKvWrite) {
       vk::rope_kv_write(r, h.pipelines(), h.device(), vk::whole(fq), vk::whole(fk), vk::whole(fv), vk::whole(fs),
                         {c.n_tokens, stride, c.n_head, c.head_dim, c.n_rot, base, n_embd, n_embd + n_kv, n_kv});
       k.rope_neox(r, vk::whole(sq), vk::whole(ss), {c.n_tokens, stride, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, base});
-      k.kv_write(r, vk::whole(sq), vk::whole(sk), vk::whole(sv), vk::whole(ss), {c.n_tokens, stride, n_embd, n_embd + n_kv, n_kv});
+      k.kv_write(r, vk::whole(sq), vk::whole(sk), vk::whole(sv), vk::whole(ss),
+                 {c.n_tokens, stride, n_embd, n_embd + n_kv, n_kv});
     });
     // CPU reference: rotate q and k of each token at its position, K and V to fp16.
     std::vector<float> want = x;

@@ -2,9 +2,9 @@
 // weight matrix in one submission and prints the weight GB/s and weights/s, to compare mat-vec
 // variants (baseline, subgroup, dedicated, packed for Q6_K) without a model. A benchmark, not a test.
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 
 #include "inference/gguf/ggml_type.h"
@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
   h.run([&](vk::Recorder& r, vk::Kernels& k) { record(r, k, reps); });
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps;
   const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC / reps;
-  std::printf("%s %ux%u %s: %.2f ms per mat-vec (%.2f ms CPU), %.2f GB/s of weights, %.2f G weights/s\n", argv[1],
-              cols, rows, v.c_str(), s * 1e3, cpu * 1e3, static_cast<double>(bytes.size()) / s / 1e9,
+  std::printf("%s %ux%u %s: %.2f ms per mat-vec (%.2f ms CPU), %.2f GB/s of weights, %.2f G weights/s\n", argv[1], cols,
+              rows, v.c_str(), s * 1e3, cpu * 1e3, static_cast<double>(bytes.size()) / s / 1e9,
               double(cols) * rows / s / 1e9);
   return 0;
 }

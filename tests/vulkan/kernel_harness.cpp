@@ -110,11 +110,24 @@ std::vector<uint8_t> random_weights(GgmlType type, uint64_t n_values, std::mt199
   for (uint64_t k = 0; k < blocks; ++k) {
     const size_t o = k * ti.block_bytes;
     switch (type) {
-      case GgmlType::Q4_0: case GgmlType::Q5_0: case GgmlType::Q8_0: put_half(o, scale(rng)); break;
-      case GgmlType::Q4_1: case GgmlType::Q5_1: put_half(o, scale(rng)); put_half(o + 2, -scale(rng) * 8); break;
-      case GgmlType::Q2_K: put_half(o + 80, scale(rng)); put_half(o + 82, scale(rng)); break;
+      case GgmlType::Q4_0:
+      case GgmlType::Q5_0:
+      case GgmlType::Q8_0: put_half(o, scale(rng)); break;
+      case GgmlType::Q4_1:
+      case GgmlType::Q5_1:
+        put_half(o, scale(rng));
+        put_half(o + 2, -scale(rng) * 8);
+        break;
+      case GgmlType::Q2_K:
+        put_half(o + 80, scale(rng));
+        put_half(o + 82, scale(rng));
+        break;
       case GgmlType::Q3_K: put_half(o + 108, scale(rng)); break;
-      case GgmlType::Q4_K: case GgmlType::Q5_K: put_half(o, scale(rng) / 8); put_half(o + 2, scale(rng) / 8); break;
+      case GgmlType::Q4_K:
+      case GgmlType::Q5_K:
+        put_half(o, scale(rng) / 8);
+        put_half(o + 2, scale(rng) / 8);
+        break;
       case GgmlType::Q6_K: put_half(o + 208, scale(rng) / 8); break;
       default: break;
     }

@@ -107,8 +107,7 @@ TEST_P(WeightKernelTest, MatvecMatchesReference) {
       const auto want = reference_product(w, std::vector<float>(x.begin() + 4, x.end()), s.ncols, s.nrows, 1);
       EXPECT_LE(nmse(want, std::vector<float>(got.begin() + 3, got.end())), kProductBound)
           << vk::matvec_variant_name(variant) << (run.packed ? " packed" : "")
-          << (uniform_x ? "" : " (x in a storage buffer)") << " " << s.ncols
-          << "x" << s.nrows;
+          << (uniform_x ? "" : " (x in a storage buffer)") << " " << s.ncols << "x" << s.nrows;
       EXPECT_EQ(got[0], 0.0f);  // nothing written before the offset
     }
   }
@@ -227,8 +226,8 @@ TEST_P(WeightKernelTest, GetRowsMatchesDequantize) {
 
 INSTANTIATE_TEST_SUITE_P(AllTypes, WeightKernelTest,
                          ::testing::Values(GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
-                                           GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K,
-                                           GgmlType::Q3_K, GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K),
+                                           GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K, GgmlType::Q3_K,
+                                           GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K),
                          [](const auto& p) { return std::string(type_info(p.param).name); });
 
 class OpKernelTest : public test::ValidatedTest {};
@@ -327,7 +326,8 @@ TEST_F(OpKernelTest, KvWriteStoresHalfPrecisionAtPosition) {
   auto vc = h.zeros(ctx * n_kv * 2);
   StepBuffer step(h, n_past);
   h.run([&](vk::Recorder& r, vk::Kernels& k) {
-    k.kv_write(r, vk::whole(qb), vk::whole(kc), vk::whole(vc), vk::whole(step.b), {n_tokens, stride, n_embd, n_embd + n_kv, n_kv});
+    k.kv_write(r, vk::whole(qb), vk::whole(kc), vk::whole(vc), vk::whole(step.b),
+               {n_tokens, stride, n_embd, n_embd + n_kv, n_kv});
   });
   const auto* kh = static_cast<const uint16_t*>(kc.mapped());
   const auto* vh = static_cast<const uint16_t*>(vc.mapped());
@@ -394,9 +394,9 @@ void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint
 TEST_F(OpKernelTest, AttentionDecodeSplitOverContext) {
   KernelHarness h;
   std::mt19937 rng(8);
-  check_attention(h, 4, 1, 64, 1, 0, 1, 256, rng);        // first token
-  check_attention(h, 8, 2, 64, 1, 700, 4, 256, rng);      // 3 full splits and a partial one
-  check_attention(h, 40, 10, 128, 1, 300, 8, 256, rng);   // Phi-4 heads; empty trailing splits
+  check_attention(h, 4, 1, 64, 1, 0, 1, 256, rng);       // first token
+  check_attention(h, 8, 2, 64, 1, 700, 4, 256, rng);     // 3 full splits and a partial one
+  check_attention(h, 40, 10, 128, 1, 300, 8, 256, rng);  // Phi-4 heads; empty trailing splits
 }
 
 TEST_F(OpKernelTest, AttentionPromptBatchIsCausal) {

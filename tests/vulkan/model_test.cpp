@@ -75,8 +75,7 @@ TEST_P(ModelTest, LastPromptLogitsMatchReference) {
   EXPECT_LE(diff, logit_tolerance(GetParam()));
 }
 
-INSTANTIATE_TEST_SUITE_P(AllFixtures, ModelTest, ::testing::ValuesIn(kModels),
-                         [](const auto& p) { return p.param; });
+INSTANTIATE_TEST_SUITE_P(AllFixtures, ModelTest, ::testing::ValuesIn(kModels), [](const auto& p) { return p.param; });
 
 // Greedy decoding is compared for the unquantized models, whose logits track the reference
 // closely enough that any step with a top-1 margin of 0.1 or more must agree.
@@ -103,8 +102,7 @@ TEST_P(GreedyTest, IdsMatchReferenceUpToFirstNearTie) {
   EXPECT_GT(compared, 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Unquantized, GreedyTest, ::testing::Values("F32", "F16"),
-                         [](const auto& p) { return p.param; });
+INSTANTIATE_TEST_SUITE_P(Unquantized, GreedyTest, ::testing::Values("F32", "F16"), [](const auto& p) { return p.param; });
 
 struct PplCase {
   std::string type, text;
@@ -146,25 +144,25 @@ TEST_F(PathTest, PromptInOneBatchEqualsTokenByToken) {
   // Twice: with the device's own choice of batch product, and with the tiled matmul from 8 tokens
   // (what GPUs use; CPU devices otherwise run a batch as mat-vecs per token).
   for (const bool force_matmul : {false, true})
-  for (const char* type : {"Q4_K_M", "F16"}) {
-    std::optional<test::ScopedEnv> matmul;
-    if (force_matmul) matmul.emplace("VELOCE_VK_MATMUL_MIN_TOKENS", "8");
-    auto engine = load_engine(type);
-    const auto ids = prompt_ids();
-    auto batch = engine->create_session(512);
-    std::vector<float> all(ids.size() * batch->n_vocab());
-    batch->evaluate(ids, all, true);
-    auto single = engine->create_session(512);
-    std::vector<float> one(single->n_vocab());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
-      const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
-                                   all.begin() + static_cast<long>((i + 1) * one.size()));
-      ASSERT_LE(max_abs_diff(row, one), 2e-3f) << type << " position " << i << (force_matmul ? " (matmul)" : "");
+    for (const char* type : {"Q4_K_M", "F16"}) {
+      std::optional<test::ScopedEnv> matmul;
+      if (force_matmul) matmul.emplace("VELOCE_VK_MATMUL_MIN_TOKENS", "8");
+      auto engine = load_engine(type);
+      const auto ids = prompt_ids();
+      auto batch = engine->create_session(512);
+      std::vector<float> all(ids.size() * batch->n_vocab());
+      batch->evaluate(ids, all, true);
+      auto single = engine->create_session(512);
+      std::vector<float> one(single->n_vocab());
+      for (size_t i = 0; i < ids.size(); ++i) {
+        single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
+        const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
+                                     all.begin() + static_cast<long>((i + 1) * one.size()));
+        ASSERT_LE(max_abs_diff(row, one), 2e-3f) << type << " position " << i << (force_matmul ? " (matmul)" : "");
+      }
+      EXPECT_EQ(batch->n_past(), ids.size());
+      EXPECT_EQ(single->n_past(), ids.size());
     }
-    EXPECT_EQ(batch->n_past(), ids.size());
-    EXPECT_EQ(single->n_past(), ids.size());
-  }
 }
 
 TEST_F(PathTest, SplitTensorsGiveTheSameLogits) {

@@ -15,11 +15,11 @@ namespace {
 uint32_t writable(const char* name) { return vk::writable_bindings(shaders::find(name)); }
 
 TEST(SpirvAccess, WritableBindingsComeFromTheShaders) {
-  EXPECT_EQ(writable("add"), 0b01u);              // a += b: a read-write, b readonly
-  EXPECT_EQ(writable("rms_norm"), 0b100u);        // x, weight readonly; y writeonly
-  EXPECT_EQ(writable("rope_neox"), 0b01u);        // qkv in place; step readonly
-  EXPECT_EQ(writable("kv_write"), 0b110u);        // qkv, step readonly; K and V caches written
-  EXPECT_EQ(writable("attention"), 0b1000u);      // only the partial results
+  EXPECT_EQ(writable("add"), 0b01u);                // a += b: a read-write, b readonly
+  EXPECT_EQ(writable("rms_norm"), 0b100u);          // x, weight readonly; y writeonly
+  EXPECT_EQ(writable("rope_neox"), 0b01u);          // qkv in place; step readonly
+  EXPECT_EQ(writable("kv_write"), 0b110u);          // qkv, step readonly; K and V caches written
+  EXPECT_EQ(writable("attention"), 0b1000u);        // only the partial results
   EXPECT_EQ(writable("matvec_sgku_q4_k"), 0b100u);  // x a uniform buffer: never written
   EXPECT_EQ(writable("matvec_q4_k"), 0b100u);
   EXPECT_EQ(vk::writable_bindings({}), 0u);

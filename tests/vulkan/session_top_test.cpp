@@ -69,8 +69,7 @@ TEST_F(SessionTopTest, CandidatesAreTheTopOfTheFullLogitsAndGreedyMatchesTheRefe
   EXPECT_EQ(c.tokens, want.size());
   const uint64_t per_token = c.readback_bytes / c.tokens;
   std::printf("per decode token: %llu bytes read back, %.1f dispatches, %.1f barriers\n",
-              static_cast<unsigned long long>(per_token),
-              static_cast<double>(c.dispatches) / static_cast<double>(c.tokens),
+              static_cast<unsigned long long>(per_token), static_cast<double>(c.dispatches) / static_cast<double>(c.tokens),
               static_cast<double>(c.barriers) / static_cast<double>(c.tokens));
   EXPECT_EQ(per_token, (Session::kMaxTopLogits + 1) * 8);  // 2 KB, far under 64 KB
   EXPECT_LT(c.barriers, c.dispatches);

@@ -21,8 +21,7 @@ class TopKTest : public test::ValidatedTest {
     const uint32_t n = static_cast<uint32_t>(logits.size());
     const vk::TopKSizes s = vk::top_k_sizes(n, k);
     vk::Buffer in = h.buffer(logits), ping = h.zeros(std::max<uint64_t>(s.ping, 16)),
-               pong = h.zeros(std::max<uint64_t>(s.pong, 16)), partials = h.zeros(s.partials),
-               result = h.zeros(s.result);
+               pong = h.zeros(std::max<uint64_t>(s.pong, 16)), partials = h.zeros(s.partials), result = h.zeros(s.result);
     h.run([&](vk::Recorder& r, vk::Kernels&) {
       vk::record_top_k(r, h.pipelines(), vk::whole(in), n, k, vk::whole(ping), vk::whole(pong), vk::whole(partials),
                        vk::whole(result));

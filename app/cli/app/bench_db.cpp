@@ -23,8 +23,8 @@ using storage::Message;
 class TextMaker {
  public:
   explicit TextMaker(uint32_t seed) : rng_(seed) {
-    static const char* syllables[] = {"ka", "lo", "mi", "ren", "to", "sha", "vel", "or", "du", "pin", "ex", "qua",
-                                      "ri", "zen", "bo", "lu", "tor", "an", "si", "gel"};
+    static const char* syllables[] = {"ka", "lo",  "mi", "ren", "to", "sha", "vel", "or", "du", "pin",
+                                      "ex", "qua", "ri", "zen", "bo", "lu",  "tor", "an", "si", "gel"};
     std::uniform_int_distribution<int> count(1, 4), pick(0, 19);
     for (int i = 0; i < 5000; ++i) {
       std::string w;
@@ -88,7 +88,8 @@ void make_database(storage::ConversationStore& store, int conversations, int mes
         store.import_conversation(conv, messages);
       }
     });
-    if (isatty(fileno(stderr))) std::fprintf(stderr, "\rmade %d of %d conversations", std::min(first + 250, conversations), conversations);
+    if (isatty(fileno(stderr)))
+      std::fprintf(stderr, "\rmade %d of %d conversations", std::min(first + 250, conversations), conversations);
   }
   std::fprintf(stderr, "\nmade in %.1f s\n", static_cast<double>(timer.elapsed()) / 1000.0);
 }
@@ -108,8 +109,7 @@ int run_bench_db(Args& args) {
 
   if (make) {
     int conversations = 0, messages_each = 0;
-    if (std::sscanf(make->c_str(), "%dx%d", &conversations, &messages_each) != 2 || conversations < 1 ||
-        messages_each < 1)
+    if (std::sscanf(make->c_str(), "%dx%d", &conversations, &messages_each) != 2 || conversations < 1 || messages_each < 1)
       throw UsageError("--make expects CONVERSATIONSxMESSAGES, e.g. 10000x20");
     if (QFileInfo::exists(db)) throw std::runtime_error(db.toStdString() + ": exists; --make needs a new file");
     storage::ConversationStore store(db);
@@ -156,7 +156,8 @@ int run_bench_db(Args& args) {
 
   // Searches: frequent, mid and rare words (the generator's Zipf ranks), two words, a prefix.
   TextMaker text(20240501);
-  const QString queries[] = {text.word(0), text.word(40), text.word(4000), text.word(3) + QLatin1Char(' ') + text.word(90),
+  const QString queries[] = {text.word(0),           text.word(40),
+                             text.word(4000),        text.word(3) + QLatin1Char(' ') + text.word(90),
                              text.word(120).left(3), QStringLiteral("nomatchword")};
   for (const QString& q : queries) {
     std::vector<double> ms;
@@ -169,8 +170,8 @@ int run_bench_db(Args& args) {
     }
     // Quoted through QString: GCC 12 warns (-Wrestrict, a false positive) on "'" + std::string.
     const QString quoted = QStringLiteral("'%1'").arg(q);
-    std::printf("search %-22s %3zu results (limit 50): median %.1f ms (target < 100 ms)\n",
-                quoted.toUtf8().constData(), hits, median(ms));
+    std::printf("search %-22s %3zu results (limit 50): median %.1f ms (target < 100 ms)\n", quoted.toUtf8().constData(),
+                hits, median(ms));
   }
   return 0;
 }

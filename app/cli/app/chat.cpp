@@ -122,12 +122,10 @@ int run(Args& args) {
       line_to_stderr(QStringLiteral("conversation %1").arg(announced));
     }
   });
-  QObject::connect(&chat, &app::ChatController::userMessageStored, [&](qint64 id) {
-    line_to_stderr(QStringLiteral("stored user message %1").arg(id));
-  });
-  QObject::connect(&chat, &app::ChatController::replyStarted, [&](qint64 id) {
-    line_to_stderr(QStringLiteral("reply %1 streaming").arg(id));
-  });
+  QObject::connect(&chat, &app::ChatController::userMessageStored,
+                   [&](qint64 id) { line_to_stderr(QStringLiteral("stored user message %1").arg(id)); });
+  QObject::connect(&chat, &app::ChatController::replyStarted,
+                   [&](qint64 id) { line_to_stderr(QStringLiteral("reply %1 streaming").arg(id)); });
   QObject::connect(&chat, &app::ChatController::replyPiece, [&](const QString& piece) {
     const QByteArray bytes = piece.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);

@@ -15,8 +15,8 @@ int run_import(Args& args) {
   if (files.size() != 1) throw UsageError("give exactly one JSON file to import");
   const auto store = open_store(db);
   const auto r = exporting::import_json_file(*store, qstr(files.front()));
-  std::printf("conversations: %d added, %d already present; messages: %d added, %d already present\n",
-              r.conversations_added, r.conversations_already_present, r.messages_added, r.messages_already_present);
+  std::printf("conversations: %d added, %d already present; messages: %d added, %d already present\n", r.conversations_added,
+              r.conversations_already_present, r.messages_added, r.messages_already_present);
   // Only when it happened, so the line above stays what scripts parse.
   if (r.conversations_restored > 0) std::printf("conversations restored from deletion: %d\n", r.conversations_restored);
   return 0;

@@ -31,9 +31,8 @@ int run_list(Args& args) {
     return 0;
   }
   for (const auto& c : conversations)
-    std::printf("%6lld  %s  %s%s\n", static_cast<long long>(c.id),
-                exporting::export_date(c.updated_at).toUtf8().constData(), c.pinned ? "[pinned] " : "",
-                c.title.toUtf8().constData());
+    std::printf("%6lld  %s  %s%s\n", static_cast<long long>(c.id), exporting::export_date(c.updated_at).toUtf8().constData(),
+                c.pinned ? "[pinned] " : "", c.title.toUtf8().constData());
   return 0;
 }
 
