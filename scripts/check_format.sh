@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fails (and lists the files) when a tracked C++ file differs from what .clang-format says.
-# Registered as the CTest test `format` when configured with -DVELOCE_CHECK_FORMAT=ON.
+# Registered as the CTest test `format` (on by default; -DVELOCE_CHECK_FORMAT=OFF leaves it out).
 # To fix: git ls-files '*.cpp' '*.h' | xargs clang-format -i
 set -euo pipefail
 cd "$(dirname "$0")/.."
