@@ -49,20 +49,23 @@ void GenerationQueue::loop() {
       waiting_.pop_front();
       running_ = job;
     }
-    run(*job);
-    std::lock_guard lock(mutex_);
-    running_.reset();
+    JobResult result = run(*job);
+    // The job counts as running until here, not until on_done returns: on_done sends the reply,
+    // and a client that sends its next request the moment it has the reply must not find the
+    // queue still full (with --queue 0 it got a spurious 429).
+    {
+      std::lock_guard lock(mutex_);
+      running_.reset();
+    }
+    if (job->on_done) job->on_done(std::move(result));
   }
 }
 
-void GenerationQueue::run(Job& job) {
+JobResult GenerationQueue::run(Job& job) {
   JobResult result;
   result.prompt_tokens = job.prompt.size();
   // A client that left while its job waited costs nothing.
-  if (job.cancel.load()) {
-    if (job.on_done) job.on_done(result);
-    return;
-  }
+  if (job.cancel.load()) return result;
   StopMatcher matcher(job.stop);
   std::atomic<bool> stop{false};  // set by the client leaving or by a stop string
   GenerateOptions go;
@@ -97,7 +100,7 @@ void GenerationQueue::run(Job& job) {
     generator_.reset();
     result.error = e.what();
   }
-  if (job.on_done) job.on_done(result);
+  return result;
 }
 
 }  // namespace veloce::server

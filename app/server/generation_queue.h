@@ -49,7 +49,7 @@ class GenerationQueue {
 
  private:
   void loop();
-  void run(Job& job);
+  JobResult run(Job& job);  // the caller calls on_done, once the job no longer counts as running
   Generator& generator_;
   const size_t max_waiting_;
   std::mutex mutex_;
