@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "app/chat/generation_worker.h"
+#include "app/common/thread_handover.h"
 #include "app/storage/conversation_store.h"
 #include "inference/gguf/gguf_file.h"
 #include "inference/model/model.h"
@@ -40,6 +41,8 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::replyFinished, this, &ChatController::onReplyFinished);
   connect(worker_, &GenerationWorker::replySaveRetried, this, &ChatController::onReplySaveRetried);
   connect(worker_, &GenerationWorker::requestFailed, this, &ChatController::onRequestFailed);
+  thread_handover::watch(this);
+  thread_handover::watch(worker_);
   thread_.setObjectName(QStringLiteral("veloce-generation"));
   thread_.start();
 
@@ -159,8 +162,7 @@ void ChatController::loadModel(const QString& path) {
   request.device = QString::fromStdString(options.device);
   request.contextSize = settings_->contextSize();
   worker_->clearLoadCancel();
-  QMetaObject::invokeMethod(
-      worker_, [w = worker_, request] { w->loadModel(request); }, Qt::QueuedConnection);
+  thread_handover::invoke(worker_, [w = worker_, request] { w->loadModel(request); });
 }
 
 void ChatController::cancelLoading() {

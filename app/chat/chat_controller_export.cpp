@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "app/chat/chat_controller.h"
+#include "app/common/thread_handover.h"
 #include "app/export/exporter.h"
 #include "app/export/json_format.h"
 #include "app/storage/conversation_store.h"
@@ -25,6 +26,7 @@ bool ChatController::startBackgroundJob(std::function<QString()> job, std::funct
     } catch (const std::exception& e) {
       *message = QString::fromUtf8(e.what());
     }
+    thread_handover::publish();  // the finished handler below reads ok and message
   });
   connect(backgroundJob_, &QThread::finished, this, [this, ok, message, done = std::move(done)] {
     backgroundJob_->deleteLater();
@@ -57,8 +59,7 @@ bool ChatController::exportConversations(const QVariantList& ids, const QString&
         veloce::storage::ConversationStore store(db, veloce::storage::OpenOptions{false});
         std::vector<qint64> chosen = list.empty() ? veloce::exporting::all_conversation_ids(store) : list;
         const auto progress = [this](int done, int total) {
-          QMetaObject::invokeMethod(
-              this, [this, done, total] { emit exportProgress(done, total); }, Qt::QueuedConnection);
+          thread_handover::invoke(this, [this, done, total] { emit exportProgress(done, total); });
           return true;
         };
         const auto written = veloce::exporting::export_into_folder(store, chosen, *fmt, target, progress);

@@ -6,6 +6,7 @@
 #include "app/chat/chat_controller.h"
 #include "app/chat/conversation_title.h"
 #include "app/chat/generation_worker.h"
+#include "app/common/thread_handover.h"
 #include "app/storage/conversation_store.h"
 
 namespace veloce::app {
@@ -67,8 +68,7 @@ void ChatController::startReply(ReplyRequest request, int userRow, int replyRow)
   setSendState(SendState::Prefill);
   // A reply that could not be saved gets another try first (the worker runs them in order).
   retrySave();
-  QMetaObject::invokeMethod(
-      worker_, [w = worker_, request] { w->generate(request); }, Qt::QueuedConnection);
+  thread_handover::invoke(worker_, [w = worker_, request] { w->generate(request); });
 }
 
 bool ChatController::send(const QString& text) {
@@ -305,8 +305,7 @@ void ChatController::reportUnsaved(const ReplyOutcome& outcome) {
 bool ChatController::retrySave() {
   if (unsaved_.messageId == 0) return false;
   const ReplyOutcome pending = unsaved_;
-  QMetaObject::invokeMethod(
-      worker_, [w = worker_, pending] { w->saveReply(pending); }, Qt::QueuedConnection);
+  thread_handover::invoke(worker_, [w = worker_, pending] { w->saveReply(pending); });
   return true;
 }
 
@@ -337,9 +336,8 @@ void ChatController::measureOpenConversation() {
   const QString system = systemPrompt_.isEmpty() ? settings_->defaultSystemPrompt() : systemPrompt_;
   const int maxTokens = settings_->maxReplyTokens();
   const qint64 id = conversationId_;
-  QMetaObject::invokeMethod(
-      worker_, [w = worker_, id, history, system, maxTokens] { w->measureContext(id, history, system, maxTokens); },
-      Qt::QueuedConnection);
+  thread_handover::invoke(
+      worker_, [w = worker_, id, history, system, maxTokens] { w->measureContext(id, history, system, maxTokens); });
 }
 
 void ChatController::onContextMeasured(qint64 conversationId, int tokens, int omittedMessages) {

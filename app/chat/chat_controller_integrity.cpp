@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "app/chat/chat_controller.h"
+#include "app/common/thread_handover.h"
 #include "app/storage/conversation_store.h"
 
 namespace veloce::app {
@@ -26,21 +27,18 @@ void ChatController::checkDatabaseInBackground() {
       // Not damage (e.g. the file is locked for longer than the busy timeout): say nothing alarming.
       qWarning("veloce: background database check did not run: %s", e.what());
     }
-    QMetaObject::invokeMethod(
-        this,
-        [this, problem] {
-          if (!problem.isEmpty()) {
-            // quick_check may list many pages; the first few words say enough for a banner.
-            const QString shown = problem.size() > 160 ? problem.left(160) + QStringLiteral("…") : problem;
-            databaseProblem_ = tr("The conversation database is damaged (%1). Veloce will move it aside (it is kept, "
-                                  "not deleted) and start a new one at the next start. Export your conversations now "
-                                  "(Ctrl+E, all conversations).")
-                                   .arg(shown);
-            emit databaseProblemChanged();
-          }
-          emit databaseCheckFinished(problem);
-        },
-        Qt::QueuedConnection);
+    thread_handover::invoke(this, [this, problem] {
+      if (!problem.isEmpty()) {
+        // quick_check may list many pages; the first few words say enough for a banner.
+        const QString shown = problem.size() > 160 ? problem.left(160) + QStringLiteral("…") : problem;
+        databaseProblem_ = tr("The conversation database is damaged (%1). Veloce will move it aside (it is kept, "
+                              "not deleted) and start a new one at the next start. Export your conversations now "
+                              "(Ctrl+E, all conversations).")
+                               .arg(shown);
+        emit databaseProblemChanged();
+      }
+      emit databaseCheckFinished(problem);
+    });
   });
   integrityCheck_->setObjectName(QStringLiteral("veloce-db-check"));
   integrityCheck_->start(QThread::LowPriority);

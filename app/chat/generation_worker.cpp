@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/chat/load_report.h"
+#include "app/common/thread_handover.h"
 #include "app/common/utf8_text.h"
 #include "app/storage/conversation_store.h"
 #include "inference/generation/engine_factory.h"
@@ -100,9 +101,11 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
       const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
       if (percent == lastPercent) return;
       lastPercent = percent;
-      emit loadProgress(percent / 100.0);
+      thread_handover::post([&] { emit loadProgress(percent / 100.0); });
     };
-    options.on_info = [this](const std::string& line) { emit modelInfoLine(QString::fromStdString(line)); };
+    options.on_info = [this](const std::string& line) {
+      thread_handover::post([&] { emit modelInfoLine(QString::fromStdString(line)); });
+    };
     // Never more than the model was trained for: positions beyond it produce garbage. The memory
     // plan reserves the KV cache of exactly this context.
     size_t n_ctx = static_cast<size_t>(std::max(request.contextSize, 16));
@@ -133,13 +136,13 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
       info.spilledBytes = report.spilledBytes;
       info.spillWarning = report.spillWarning;
     }
-    emit modelLoaded(info);
+    thread_handover::post([&] { emit modelLoaded(info); });
   } catch (const LoadCancelled&) {
     unloadModel();
-    emit modelLoadCancelled();
+    thread_handover::post([&] { emit modelLoadCancelled(); });
   } catch (const std::exception& e) {
     unloadModel();
-    emit modelLoadFailed(QString::fromUtf8(e.what()));
+    thread_handover::post([&] { emit modelLoadFailed(QString::fromUtf8(e.what())); });
   }
 }
 
@@ -147,7 +150,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
   // A stop pressed before this request started still counts.
   cancel_.store(cancelledUpTo_.load() >= request.requestId);
   if (!generator_) {
-    emit requestFailed(request.requestId, tr("No model is loaded."));
+    thread_handover::post([&] { emit requestFailed(request.requestId, tr("No model is loaded.")); });
     return;
   }
   qint64 replyId = 0;
@@ -164,7 +167,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       init.model_quant = request.modelQuant;
       const auto created = s.create_conversation(init);
       conversationId = created.id;
-      emit conversationCreated(request.requestId, conversationId, created.title);
+      thread_handover::post([&] { emit conversationCreated(request.requestId, conversationId, created.title); });
     } else if (const auto existing = s.conversation(conversationId)) {
       // The conversation records the settings and model of its latest reply (for export).
       if (!(existing->settings == request.recordedSettings)) s.set_settings(conversationId, request.recordedSettings);
@@ -175,7 +178,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
     qint64 replyParent = request.replyParentId;
     if (!request.userText.isEmpty()) {
       const auto user = s.append_message(conversationId, request.userParentId, Role::User, request.userText);
-      emit userMessageStored(request.requestId, user.id);
+      thread_handover::post([&] { emit userMessageStored(request.requestId, user.id); });
       messages.push_back(PromptMessage{user.id, Role::User, request.userText});
       replyParent = user.id;
     }
@@ -212,22 +215,24 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       // goes on where it was cut. Streaming again until it ends (a kill shows it as interrupted).
       std::vector<int32_t> prompt = plan.tokens;
       prompt.insert(prompt.end(), prior.ids.begin(), prior.ids.end());
-      emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(prompt.size()));
+      thread_handover::post(
+          [&] { emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(prompt.size())); });
       replyId = request.continueMessageId;
       const auto old = s.message(replyId);
       s.finish_message(replyId, old->content, MessageState::Streaming, old->stats);
-      emit replyStarted(request.requestId, replyId);
+      thread_handover::post([&] { emit replyStarted(request.requestId, replyId); });
       runReply(request, replyId, prompt, prior);
       return;
     }
-    emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(plan.tokens.size()));
+    thread_handover::post(
+        [&] { emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(plan.tokens.size())); });
 
     replyId = s.append_message(conversationId, replyParent, Role::Assistant, QString(), MessageState::Streaming).id;
-    emit replyStarted(request.requestId, replyId);
+    thread_handover::post([&] { emit replyStarted(request.requestId, replyId); });
     runReply(request, replyId, plan.tokens, PriorReply{});
   } catch (const std::exception& e) {
     // Nothing streamed yet (runReply handles its own failures): the request simply did not start.
-    emit requestFailed(request.requestId, QString::fromUtf8(e.what()));
+    thread_handover::post([&] { emit requestFailed(request.requestId, QString::fromUtf8(e.what())); });
   }
 }
 
@@ -242,10 +247,12 @@ void GenerationWorker::measureContext(qint64 conversationId, const std::vector<P
     const PromptPlan plan =
         build_prompt(model_->tokenizer(), systemPrompt.toStdString(), chat,
                      PromptLimits{n_ctx, reply_reserve_for(n_ctx, static_cast<size_t>(std::max(maxTokens, 1)))});
-    emit contextMeasured(conversationId, static_cast<int>(plan.tokens.size()), static_cast<int>(plan.omitted));
+    thread_handover::post(
+        [&] { emit contextMeasured(conversationId, static_cast<int>(plan.tokens.size()), static_cast<int>(plan.omitted)); });
   } catch (const std::exception&) {
     // The newest message alone does not fit: the next send says so in words; show a full context.
-    emit contextMeasured(conversationId, static_cast<int>(n_ctx), static_cast<int>(history.size()) - 1);
+    thread_handover::post(
+        [&] { emit contextMeasured(conversationId, static_cast<int>(n_ctx), static_cast<int>(history.size()) - 1); });
   }
 }
 
@@ -263,26 +270,28 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   options.sampling = request.sampling;
   options.cancel = &cancel_;
   options.on_prefill = [&](size_t done, size_t total) {
-    emit prefillProgress(request.requestId, static_cast<int>(done), static_cast<int>(total));
+    thread_handover::post([&] { emit prefillProgress(request.requestId, static_cast<int>(done), static_cast<int>(total)); });
   };
   options.on_token = [&](int32_t) {
     if (!firstSeen) {
       firstSeen = true;
-      emit firstToken(request.requestId, static_cast<int>(session_->n_past()));
+      thread_handover::post([&] { emit firstToken(request.requestId, static_cast<int>(session_->n_past())); });
     }
   };
   options.on_text = [&](std::string_view piece) {
     text.append(piece);
     // The sampled token is not in the cache yet; n_past + 1 is what it holds once it is.
-    emit this->piece(request.requestId, app_text::from_model_utf8(piece),
-                     static_cast<int>(std::min(session_->n_past() + 1, session_->n_ctx())));
+    thread_handover::post([&] {
+      emit this->piece(request.requestId, app_text::from_model_utf8(piece),
+                       static_cast<int>(std::min(session_->n_past() + 1, session_->n_ctx())));
+    });
     // A checkpoint every ~2 s, never per token: one fsync'd transaction each.
     if (sinceCheckpoint.elapsed() >= request.checkpointIntervalMs) {
       const QString sofar = app_text::from_model_utf8(text);
       s.update_message_content(replyId, sofar);
       sinceCheckpoint.restart();
       committedLength = static_cast<int>(sofar.size());
-      emit checkpointStored(request.requestId, replyId, committedLength);
+      thread_handover::post([&] { emit checkpointStored(request.requestId, replyId, committedLength); });
     }
   };
 
@@ -327,7 +336,7 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   }
   outcome.storedLength = committedLength;
   storeFinal(outcome);
-  emit replyFinished(request.requestId, outcome);
+  thread_handover::post([&] { emit replyFinished(request.requestId, outcome); });
   // After the reply's own report, so that a model lost on the way is the last word the user reads.
   if (engineFailed) renewSession();
 }
@@ -346,8 +355,10 @@ void GenerationWorker::renewSession() {
     generator_ = std::make_unique<veloce::Generator>(*session_, model_->tokenizer());
   } catch (const std::exception& e) {
     unloadModel();
-    emit modelLoadFailed(tr("The GPU failed and the model was unloaded: %1 Load the model again to continue.")
-                             .arg(QString::fromUtf8(e.what())));
+    thread_handover::post([&] {
+      emit modelLoadFailed(tr("The GPU failed and the model was unloaded: %1 Load the model again to continue.")
+                               .arg(QString::fromUtf8(e.what())));
+    });
   }
 }
 
@@ -368,7 +379,7 @@ void GenerationWorker::storeFinal(ReplyOutcome& outcome) {
 void GenerationWorker::saveReply(const ReplyOutcome& outcome) {
   ReplyOutcome retry = outcome;
   storeFinal(retry);
-  emit replySaveRetried(retry);
+  thread_handover::post([&] { emit replySaveRetried(retry); });
 }
 
 }  // namespace veloce::app
