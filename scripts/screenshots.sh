@@ -6,14 +6,15 @@
 # resources/demo/demo_conversations.py (via `veloce-cli import`), temporary settings, and the tiny
 # fixture model on the CPU reference backend (its weights are random, so the streaming reply is
 # gibberish by design; the demo replies' footer figures are illustrative).
-# Needs: Xvfb, ImageMagick's `import`, python3, and a build with veloce, veloce-cli and
-# html_snapshot (BUILD_DIR, default build/). With pngquant and/or optipng installed (not by
+# Needs: Xvfb, ImageMagick's `import`, python3, and a build with veloce_screenshot (the app plus
+# the test-only driver that puts its window into each state), veloce-cli and html_snapshot
+# (BUILD_DIR, default build/). With pngquant and/or optipng installed (not by
 # setup.sh: only whoever refreshes the pictures needs them) the PNGs are compressed, which keeps
 # the repository under its size limit (tests/tree_size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-APP=$BUILD_DIR/app/veloce
+APP=$BUILD_DIR/tests/ui/veloce_screenshot
 CLI=$BUILD_DIR/app/veloce-cli
 SNAPSHOT=$BUILD_DIR/tests/ui/html_snapshot
 MODEL=tests/data/phi4-tiny-Q8_0.gguf

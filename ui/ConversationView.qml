@@ -14,11 +14,6 @@ Pane {
     readonly property bool composerHasFocus: composer.inputHasFocus
 
     function focusComposer() { composer.focusInput() }
-    // For the screenshot script: send as soon as the model is ready.
-    function sendWhenReady(text) {
-        composer.text = text
-        pendingSend.restart()
-    }
     // Up in an empty composer: edit the last message the user wrote.
     function editLastUserMessage() {
         messageList.positionViewAtEnd()
@@ -28,18 +23,6 @@ Pane {
                 messageList.positionViewAtIndex(i, ListView.Contain)
                 item.startEdit()
                 return
-            }
-        }
-    }
-
-    Timer {
-        id: pendingSend
-        interval: 250
-        repeat: true
-        onTriggered: {
-            if (chat.canSend) {
-                stop()
-                composer.submit()
             }
         }
     }

@@ -248,13 +248,6 @@ ApplicationWindow {
         focusItem: window.activeFocusItem
         ringColor: window.focusRingColor
     }
-    ScreenshotDriver {
-        stateName: screenshotState
-        sidebar: sidebar
-        conversationView: conversationView
-        settingsDialog: settingsDialog
-        exportDialog: exportDialog
-    }
 
     Component.onCompleted: {
         // Reopen the conversation of last time, if it still exists (not deleted since).

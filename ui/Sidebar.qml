@@ -22,25 +22,6 @@ Pane {
         searchField.forceActiveFocus()
         searchField.selectAll()
     }
-    function setSearchText(text) {
-        searchField.text = text
-        chat.search(text)
-    }
-    function openSearchResult(row) {
-        resultList.currentIndex = row
-        if (resultList.currentItem)
-            resultList.currentItem.open()
-    }
-    function openByTitle(title) {
-        for (let i = 0; i < conversationList.count; ++i) {
-            const item = conversationList.itemAtIndex(i)
-            if (item && item.model.title === title) {
-                conversationList.currentIndex = i
-                item.open()
-                return
-            }
-        }
-    }
 
     ColumnLayout {
         anchors.fill: parent

@@ -8,8 +8,7 @@
 
 namespace veloce::app {
 
-QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState, QObject* parent)
-    : QObject(parent), translations_(engine) {
+QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent) : QObject(parent), translations_(engine) {
   // Before any QML is loaded: no request the engine makes may reach the network.
   engine->setNetworkAccessManagerFactory(&networkFactory_);
   // Each message delegate owns one renderer of its text (import Veloce 1.0).
@@ -18,7 +17,6 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, const QString& 
   root->setContextProperty(QStringLiteral("chat"), chat);
   root->setContextProperty(QStringLiteral("markdown"), &markdown_);
   root->setContextProperty(QStringLiteral("desktop"), &desktop_);
-  root->setContextProperty(QStringLiteral("screenshotState"), screenshotState);
 
   AppSettings* settings = chat->settings();
   translations_.apply(settings->language());

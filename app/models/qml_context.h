@@ -1,9 +1,8 @@
 #pragma once
 // Everything the QML views reach from C++, installed on one engine: the controller (`chat`), the
-// Markdown renderer (`markdown`), desktop services (`desktop`), the screenshot state
-// (`screenshotState`), an engine network access that refuses every request, and the translation
-// that follows the language setting. Shared by the veloce executable and the QML test, so the
-// test loads Main.qml exactly as the app does.
+// Markdown renderer (`markdown`), desktop services (`desktop`), an engine network access that
+// refuses every request, and the translation that follows the language setting. Shared by the
+// veloce executable and the QML tests, so a test loads Main.qml exactly as the app does.
 #include <QObject>
 #include <QString>
 
@@ -24,8 +23,7 @@ class QmlContext : public QObject {
   // Create it as a child of `engine` (parent = engine) before loading any QML: the engine then
   // deletes its QML objects before this, so no binding ever sees `markdown` or `desktop` vanish.
   // `chat` must outlive the engine.
-  QmlContext(QQmlEngine* engine, ChatController* chat, const QString& screenshotState = QString(),
-             QObject* parent = nullptr);
+  QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent = nullptr);
 
   TranslationLoader& translations() { return translations_; }
 

@@ -3,8 +3,11 @@
 // streamed; the window-wide shortcuts must exist and work; every interactive control must have an
 // accessible name (what a screen reader says).
 #include <QAccessible>
+#include <QDirIterator>
+#include <QFile>
 #include <QKeySequence>
 #include <QQmlApplicationEngine>
+#include <QQmlContext>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -107,7 +110,7 @@ class TestMainQml : public QObject {
     settings_->setLanguage(QStringLiteral("en"));
     chat_ = std::make_unique<veloce::app::ChatController>(&*store_, settings_.get());
     engine_ = std::make_unique<QQmlApplicationEngine>();
-    new veloce::app::QmlContext(engine_.get(), chat_.get(), QString(), engine_.get());
+    new veloce::app::QmlContext(engine_.get(), chat_.get(), engine_.get());
     engine_->load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));
     QCOMPARE(engine_->rootObjects().size(), 1);
     window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
@@ -179,6 +182,24 @@ class TestMainQml : public QObject {
   }
 
   void controlsHaveAccessibleNames() { checkNamed(QStringLiteral("setup view")); }
+
+  void noScreenshotPlumbingInTheShippedUi() {
+    // scripts/screenshots.sh drives the window through tests/ui/veloce_screenshot; the UI the app
+    // ships (this qrc, the same library veloce links) must hold none of that driver.
+    QDirIterator it(QStringLiteral(":/ui"), QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+      const QString path = it.next();
+      if (!it.fileInfo().isFile()) continue;
+      ++files;
+      QVERIFY2(!path.contains(QStringLiteral("Screenshot"), Qt::CaseInsensitive), qPrintable(path));
+      QFile file(path);
+      QVERIFY(file.open(QIODevice::ReadOnly));
+      QVERIFY2(!file.readAll().contains("screenshot"), qPrintable(path));
+    }
+    QVERIFY(files > 10);  // the iteration saw the real UI
+    QVERIFY(!engine_->rootContext()->contextProperty(QStringLiteral("screenshotState")).isValid());
+  }
 
   void conversationViewStreamsWithoutWarnings() {
     // The tiny fixture model on the CPU reference backend: the conversation view replaces the setup

@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+88"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+91"/>
         <source>Choose a model file to start chatting.</source>
         <translation></translation>
     </message>
@@ -98,7 +98,7 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+288"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+290"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation></translation>
     </message>
@@ -113,12 +113,12 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+16"/>
+        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
         <source>An export or import is already running.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Unknown export format &quot;%1&quot;.</source>
         <translation></translation>
     </message>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+36"/>
+        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+34"/>
         <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
         <translation></translation>
     </message>
@@ -301,12 +301,12 @@
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+160"/>
+        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
         <translation></translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+59"/>
+        <location filename="../ConversationView.qml" line="+42"/>
         <source>New conversation</source>
         <translation></translation>
     </message>
@@ -663,12 +663,12 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+150"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+153"/>
         <source>No model is loaded.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+206"/>
         <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,7 +750,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>%1 MiB</source>
         <translation type="unfinished"></translation>
@@ -1151,14 +1151,6 @@
     </message>
 </context>
 <context>
-    <name>ScreenshotDriver</name>
-    <message>
-        <location filename="../ScreenshotDriver.qml" line="+52"/>
-        <source>Thanks! How would I sort slowest first?</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>SearchResultDelegate</name>
     <message>
         <location filename="../SearchResultDelegate.qml" line="+15"/>
@@ -1368,7 +1360,7 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+58"/>
+        <location filename="../Sidebar.qml" line="+39"/>
         <source>New conversation</source>
         <translation></translation>
     </message>
@@ -1529,7 +1521,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Created</source>
         <translation></translation>
     </message>

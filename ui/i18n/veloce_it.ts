@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+88"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+91"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+288"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+290"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
     </message>
@@ -113,12 +113,12 @@
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+16"/>
+        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
         <source>An export or import is already running.</source>
         <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Unknown export format &quot;%1&quot;.</source>
         <translation>Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
     </message>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+36"/>
+        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+34"/>
         <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
         <translation>Il database delle conversazioni è danneggiato (%1). Al prossimo avvio Veloce lo sposterà da parte (viene conservato, non cancellato) e ne creerà uno nuovo. Esporta subito le tue conversazioni (Ctrl+E, tutte le conversazioni).</translation>
     </message>
@@ -305,12 +305,12 @@
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+160"/>
+        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
         <translation>Il database delle conversazioni %1 è danneggiato (%2). È stato spostato in %3, dove resta intatto, ed è stato creato un nuovo database vuoto.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
         <translation>Le tue conversazioni sono state aggiornate a un nuovo formato di archiviazione. Una copia del file precedente è conservata in %1.</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+59"/>
+        <location filename="../ConversationView.qml" line="+42"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
@@ -667,12 +667,12 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+150"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+153"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+206"/>
         <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
         <translation>La GPU ha avuto un errore e il modello è stato scaricato: %1 Carica di nuovo il modello per continuare.</translation>
     </message>
@@ -758,7 +758,7 @@
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
@@ -1161,9 +1161,8 @@
 <context>
     <name>ScreenshotDriver</name>
     <message>
-        <location filename="../ScreenshotDriver.qml" line="+52"/>
         <source>Thanks! How would I sort slowest first?</source>
-        <translation>Grazie! Come ordino dal più lento?</translation>
+        <translation type="vanished">Grazie! Come ordino dal più lento?</translation>
     </message>
 </context>
 <context>
@@ -1380,7 +1379,7 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+58"/>
+        <location filename="../Sidebar.qml" line="+39"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
@@ -1549,7 +1548,7 @@
         <translation>temperatura %1, top-k %2, top-p %3, min-p %4, penalità di ripetizione %5, seme %6, risposta massima %7 token</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Created</source>
         <translation>Creata</translation>
     </message>
