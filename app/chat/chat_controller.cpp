@@ -44,7 +44,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   thread_handover::watch(this);
   thread_handover::watch(worker_);
   thread_.setObjectName(QStringLiteral("veloce-generation"));
-  thread_.start();
+  thread_handover::start(thread_);
 
   reloadConversations();
   updateCanSend();

@@ -19,6 +19,7 @@
 #include <QEvent>
 #include <QObject>
 #include <QThread>
+#include <future>
 #include <mutex>
 #include <utility>
 
@@ -40,10 +41,9 @@ inline std::recursive_mutex& handover_mutex() {
 
 class DeliveryFilter final : public QObject {
  protected:
-  bool eventFilter(QObject*, QEvent* event) override {
-    if (event->type() == QEvent::MetaCall) {
-      std::lock_guard lock(handover_mutex());
-    }
+  // Every event, not only QEvent::MetaCall: even reading the event's type must follow the lock.
+  bool eventFilter(QObject*, QEvent*) override {
+    std::lock_guard lock(handover_mutex());
     return false;
   }
 };
@@ -68,6 +68,23 @@ void invoke(QObject* receiver, Call&& call) {
 // thread did so far is seen by the receiver's next queued call.
 inline void publish() {
   post([] {});
+}
+
+// Starts `thread` and, in a TSan build, returns only once its event loop can take posts. The first
+// post writes to the wake-up eventfd that the new thread creates; Qt orders the two with its own
+// uninstrumented mutex, so the edge comes from QThread::started (run in the new thread after it made
+// its event dispatcher) setting a promise that this thread waits for.
+inline void start(QThread& thread) {
+#ifdef VELOCE_THREAD_HANDOVER_ANNOTATED
+  std::promise<void> ready;
+  const auto connection = QObject::connect(
+      &thread, &QThread::started, &thread, [&ready] { ready.set_value(); }, Qt::DirectConnection);
+  thread.start();
+  ready.get_future().wait();
+  QObject::disconnect(connection);
+#else
+  thread.start();
+#endif
 }
 
 // Marks `receiver` as taking queued calls from another thread. Call it from the thread that made
