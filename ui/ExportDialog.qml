@@ -5,6 +5,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import Veloce
 
 Dialog {
     id: dialog
@@ -60,7 +61,7 @@ Dialog {
         done = 0
         total = 0
         runningFolder = folderField.text
-        running = chat.exportConversations(chosenIds(), formatBox.currentValue, folderField.text)
+        running = ExportController.exportConversations(chosenIds(), formatBox.currentValue, folderField.text)
     }
 
     title: qsTr("Export conversations")
@@ -84,7 +85,7 @@ Dialog {
     }
 
     Connections {
-        target: chat
+        target: ExportController
         function onExportProgress(done, total) {
             dialog.done = done
             dialog.total = total

@@ -1,6 +1,7 @@
-// Picking a Veloce JSON export to import; the result is reported by chat.importFinished.
+// Picking a Veloce JSON export to import; the result is reported by ExportController.importFinished.
 import QtQuick
 import QtQuick.Dialogs
+import Veloce
 
 FileDialog {
     objectName: "importDialog"
@@ -9,5 +10,5 @@ FileDialog {
     title: qsTr("Import conversations")
     fileMode: FileDialog.OpenFile
     nameFilters: [qsTr("Veloce JSON export (*.json)"), qsTr("All files (*)")]
-    onAccepted: chat.importConversations(desktop.localPath(selectedFile))
+    onAccepted: ExportController.importConversations(desktop.localPath(selectedFile))
 }

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 ApplicationWindow {
     id: window
@@ -220,6 +221,10 @@ ApplicationWindow {
             if (chat.modelState === "ready")
                 conversationView.focusComposer()
         }
+    }
+    Connections {
+        target: ExportController
+        function onErrorOccurred(message) { errorBanner.message = message }
         function onImportFinished(ok, message) {
             if (ok)
                 noticeBanner.message = message

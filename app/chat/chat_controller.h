@@ -124,6 +124,8 @@ class ChatController : public QObject {
   MessageListModel* messages() { return &messages_; }
   SearchResultModel* searchResults() { return &searchResults_; }
   AppSettings* settings() { return settings_; }
+  // The conversation database file (export and import open their own connections to it).
+  QString databasePath() const;
 
   qint64 currentConversationId() const { return conversationId_; }
   QString currentTitle() const { return title_; }
@@ -222,13 +224,8 @@ class ChatController : public QObject {
   // GGUF, else the reason in words. Reads only the header and metadata.
   Q_INVOKABLE QString validateModelFile(const QString& path) const;
 
-  // ---- export / import (delegated to app/export) ----
-  // ids: conversation ids (empty: all); format: "md", "json", "html", "txt" or "pdf";
-  // target: a folder (one file per conversation, names from titles) or, for json and for a single
-  // conversation, a file path. Emits exportProgress and exportFinished.
-  bool exportConversations(const QVariantList& ids, const QString& format, const QString& target);
-  // Reads a Veloce JSON export; emits importFinished.
-  bool importConversations(const QString& path);
+  // Reads the conversation list again from the database (after an import: ExportController).
+  void reloadConversations();
 
  signals:
   void currentConversationChanged();
@@ -265,9 +262,6 @@ class ChatController : public QObject {
   // (state "streaming"); the whole text is kept in memory and written by retrySave() or before
   // the next reply starts. replyFinished follows once a retry succeeds.
   void replySaveFailed(qint64 messageId, int storedLength);
-  void exportProgress(int done, int total);
-  void exportFinished(bool ok, const QString& message);
-  void importFinished(bool ok, const QString& message);
 
  private slots:
   void onModelLoaded(const veloce::app::LoadedModelInfo& info);
@@ -292,8 +286,6 @@ class ChatController : public QObject {
   enum class SendState { Idle, Prefill, Streaming };
   enum class ModelState { None, Loading, Ready, Error };
 
-  // Runs job on its own thread (export/import); done(ok, message) runs on this thread after it.
-  bool startBackgroundJob(std::function<QString()> job, std::function<void(bool, const QString&)> done);
   bool checkCanStart();
   ReplyRequest baseRequest() const;
   void startReply(ReplyRequest request, int userRow, int replyRow);
@@ -303,7 +295,6 @@ class ChatController : public QObject {
   void setModelState(ModelState state);
   void setError(const QString& message);
   void reloadBranch();
-  void reloadConversations();
   void upsertConversation(qint64 id);
   void refreshSiblingInfo(int row);
   void updateCanSend();
@@ -319,7 +310,6 @@ class ChatController : public QObject {
 
   QThread thread_;
   GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
-  QThread* backgroundJob_ = nullptr;    // the running export/import, if any
   QThread* integrityCheck_ = nullptr;   // the background whole-file check, if started
 
   qint64 conversationId_ = -1;

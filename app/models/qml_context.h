@@ -1,11 +1,13 @@
 #pragma once
 // Everything the QML views reach from C++, installed on one engine: the controller (`chat`), the
-// Markdown renderer (`markdown`), desktop services (`desktop`), an engine network access that
+// Markdown renderer (`markdown`), desktop services (`desktop`), the QML module Veloce (its types
+// and singletons, e.g. ExportController, whose instances live here), an engine network access that
 // refuses every request, and the translation that follows the language setting. Shared by the
 // veloce executable and the QML tests, so a test loads Main.qml exactly as the app does.
 #include <QObject>
 #include <QString>
 
+#include "app/chat/export_controller.h"
 #include "app/models/desktop_bridge.h"
 #include "app/models/markdown_renderer.h"
 #include "app/models/offline_network.h"
@@ -26,12 +28,14 @@ class QmlContext : public QObject {
   QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent = nullptr);
 
   TranslationLoader& translations() { return translations_; }
+  ExportController& exporter() { return exporter_; }
 
  private:
   MarkdownRenderer markdown_;
   DesktopBridge desktop_;
   OfflineNetworkAccessManagerFactory networkFactory_;
   TranslationLoader translations_;
+  ExportController exporter_;
 };
 
 }  // namespace veloce::app

@@ -9,6 +9,7 @@
 // Setting `text` to a longer text that starts with the old one renders incrementally; any other
 // change renders from scratch. renderAll() is the same output without the incremental state
 // (the reference the tests compare against).
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QColor>
 #include <QString>
@@ -41,6 +42,8 @@ std::vector<RenderedBlock> renderAll(const QString& text, bool finished, const R
 
 class StreamingRenderer : public QAbstractListModel {
   Q_OBJECT
+  // import Veloce: each message delegate owns one renderer of its text.
+  QML_ELEMENT
   Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
   Q_PROPERTY(bool finished READ finished WRITE setFinished NOTIFY finishedChanged)
   Q_PROPERTY(QColor linkColor READ linkColor WRITE setLinkColor NOTIFY styleChanged)

@@ -42,7 +42,7 @@ AppWindow::~AppWindow() {
 bool AppWindow::show() {
   chat_ = std::make_unique<app::ChatController>(&*store_, settings_.get());
   engine_ = std::make_unique<QQmlApplicationEngine>();
-  new app::QmlContext(engine_.get(), chat_.get(), engine_.get());
+  exporter_ = &(new app::QmlContext(engine_.get(), chat_.get(), engine_.get()))->exporter();
   engine_->load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));
   if (engine_->rootObjects().size() != 1) return false;
   window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());

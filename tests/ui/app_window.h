@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "app/chat/chat_controller.h"
+#include "app/chat/export_controller.h"
 #include "app/settings/app_settings.h"
 #include "app/storage/conversation_store.h"
 
@@ -30,6 +31,8 @@ class AppWindow {
   storage::ConversationStore& store() { return *store_; }
   app::AppSettings& settings() { return *settings_; }
   app::ChatController& chat() { return *chat_; }
+  // The window's ExportController singleton (valid after show()).
+  app::ExportController& exporter() { return *exporter_; }
   QQuickWindow* window() const { return window_; }
   QObject* root() const;
 
@@ -42,6 +45,7 @@ class AppWindow {
   std::optional<storage::ConversationStore> store_;
   std::unique_ptr<app::AppSettings> settings_;
   std::unique_ptr<app::ChatController> chat_;
+  app::ExportController* exporter_ = nullptr;  // owned by the engine's QmlContext
   std::unique_ptr<QQmlApplicationEngine> engine_;
   QQuickWindow* window_ = nullptr;
 };

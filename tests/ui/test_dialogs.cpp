@@ -191,7 +191,7 @@ class TestDialogs : public QObject {
     app_->item(QStringLiteral("exportScopeAll"))->setProperty("checked", true);
     app_->item(QStringLiteral("exportFormatBox"))->setProperty("currentIndex", format);
     app_->item(QStringLiteral("exportFolderField"))->setProperty("text", folder);
-    QSignalSpy finished(&app_->chat(), &veloce::app::ChatController::exportFinished);
+    QSignalSpy finished(&app_->exporter(), &veloce::app::ExportController::exportFinished);
     click(app_->item(QStringLiteral("exportButton")));
     if (!finished.wait(30000) && finished.isEmpty()) return false;
     const bool ok = finished.at(0).at(0).toBool();

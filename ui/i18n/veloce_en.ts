@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+91"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
         <source>Choose a model file to start chatting.</source>
         <translation></translation>
     </message>
@@ -83,7 +83,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>The model file %1 was not found.</source>
         <translation></translation>
     </message>
@@ -112,34 +112,16 @@
         <source>New conversation</source>
         <translation></translation>
     </message>
-    <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
-        <source>An export or import is already running.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Unknown export format &quot;%1&quot;.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Choose where to export to.</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
-        <location line="+19"/>
-        <location line="+2"/>
         <source>Exported %n conversation(s) to %1.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Exported %n conversation to %1.</numerusform>
             <numerusform>Exported %n conversations to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
         <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Imported %n new conversation and %1 new message(s); %2 already present.</numerusform>
             <numerusform>Imported %n new conversations and %1 new message(s); %2 already present.</numerusform>
         </translation>
@@ -451,9 +433,44 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../app/chat/export_controller.cpp" line="+50"/>
+        <source>An export or import is already running.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unknown export format &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose where to export to.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <location line="+2"/>
+        <source>Exported %n conversation(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n conversation to %1.</numerusform>
+            <numerusform>Exported %n conversations to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
+        <translation>
+            <numerusform>Imported %n new conversation and %1 new message(s); %2 already present.</numerusform>
+            <numerusform>Imported %n new conversations and %1 new message(s); %2 already present.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+66"/>
+        <location filename="../ExportDialog.qml" line="+67"/>
         <source>Export conversations</source>
         <translation></translation>
     </message>
@@ -676,7 +693,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+9"/>
+        <location filename="../ImportDialog.qml" line="+10"/>
         <source>Import conversations</source>
         <translation></translation>
     </message>
@@ -804,7 +821,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+16"/>
+        <location filename="../Main.qml" line="+17"/>
         <source>%1 — Veloce</source>
         <translation></translation>
     </message>

@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+91"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
@@ -83,7 +83,7 @@
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>The model file %1 was not found.</source>
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
@@ -113,33 +113,27 @@
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_export.cpp" line="+17"/>
         <source>An export or import is already running.</source>
-        <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
+        <translation type="vanished">È già in corso un&apos;esportazione o un&apos;importazione.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Unknown export format &quot;%1&quot;.</source>
-        <translation>Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
+        <translation type="vanished">Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose where to export to.</source>
-        <translation>Scegli dove esportare.</translation>
+        <translation type="vanished">Scegli dove esportare.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
-        <location line="+2"/>
         <source>Exported %n conversation(s) to %1.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Esportata %n conversazione in %1.</numerusform>
             <numerusform>Esportate %n conversazioni in %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
         <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Importata %n nuova conversazione e %1 nuovi messaggi; %2 già presenti.</numerusform>
             <numerusform>Importate %n nuove conversazioni e %1 nuovi messaggi; %2 già presenti.</numerusform>
         </translation>
@@ -455,9 +449,44 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../app/chat/export_controller.cpp" line="+50"/>
+        <source>An export or import is already running.</source>
+        <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unknown export format &quot;%1&quot;.</source>
+        <translation>Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose where to export to.</source>
+        <translation>Scegli dove esportare.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <location line="+2"/>
+        <source>Exported %n conversation(s) to %1.</source>
+        <translation>
+            <numerusform>Esportata %n conversazione in %1.</numerusform>
+            <numerusform>Esportate %n conversazioni in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
+        <translation>
+            <numerusform>Importata %n nuova conversazione e %1 nuovi messaggi; %2 già presenti.</numerusform>
+            <numerusform>Importate %n nuove conversazioni e %1 nuovi messaggi; %2 già presenti.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+66"/>
+        <location filename="../ExportDialog.qml" line="+67"/>
         <source>Export conversations</source>
         <translation>Esporta le conversazioni</translation>
     </message>
@@ -684,7 +713,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+9"/>
+        <location filename="../ImportDialog.qml" line="+10"/>
         <source>Import conversations</source>
         <translation>Importa conversazioni</translation>
     </message>
@@ -812,7 +841,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+16"/>
+        <location filename="../Main.qml" line="+17"/>
         <source>%1 — Veloce</source>
         <translation>%1 — Veloce</translation>
     </message>

@@ -1,25 +1,58 @@
-// ChatController: export and import, each on a short-lived thread with its own store connection,
-// so exporting hundreds of conversations (or a PDF) never freezes the window.
+#include "app/chat/export_controller.h"
+
 #include <QDir>
+#include <QJSEngine>
+#include <QPointer>
 #include <QThread>
 #include <exception>
+#include <memory>
 
-#include "app/chat/chat_controller.h"
 #include "app/common/thread_handover.h"
 #include "app/export/exporter.h"
 #include "app/export/json_format.h"
 #include "app/storage/conversation_store.h"
 
 namespace veloce::app {
+namespace {
 
-bool ChatController::startBackgroundJob(std::function<QString()> job, std::function<void(bool, const QString&)> done) {
-  if (backgroundJob_) {
-    setError(tr("An export or import is already running."));
+// A QPointer: a test's second window gets its own controller, and a destroyed one is never handed out.
+QPointer<ExportController>& qmlInstance() {
+  static QPointer<ExportController> instance;
+  return instance;
+}
+
+}  // namespace
+
+ExportController::ExportController(const QString& databasePath, QObject* parent)
+    : QObject(parent), databasePath_(databasePath) {
+  thread_handover::watch(this);
+}
+
+ExportController::~ExportController() {
+  if (job_) {
+    job_->wait();
+    delete job_;
+  }
+}
+
+void ExportController::setQmlInstance(ExportController* instance) { qmlInstance() = instance; }
+
+ExportController* ExportController::create(QQmlEngine*, QJSEngine*) {
+  ExportController* instance = qmlInstance();
+  Q_ASSERT(instance);  // QmlContext sets it before any QML loads
+  // The engine must not delete it: it belongs to QmlContext.
+  QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
+  return instance;
+}
+
+bool ExportController::startJob(std::function<QString()> job, std::function<void(bool, const QString&)> done) {
+  if (job_) {
+    emit errorOccurred(tr("An export or import is already running."));
     return false;
   }
   auto ok = std::make_shared<bool>(false);
   auto message = std::make_shared<QString>();
-  backgroundJob_ = QThread::create([job = std::move(job), ok, message] {
+  job_ = QThread::create([job = std::move(job), ok, message] {
     try {
       *message = job();
       *ok = true;
@@ -28,24 +61,26 @@ bool ChatController::startBackgroundJob(std::function<QString()> job, std::funct
     }
     thread_handover::publish();  // the finished handler below reads ok and message
   });
-  connect(backgroundJob_, &QThread::finished, this, [this, ok, message, done = std::move(done)] {
-    backgroundJob_->deleteLater();
-    backgroundJob_ = nullptr;
-    if (!*ok) setError(*message);
+  connect(job_, &QThread::finished, this, [this, ok, message, done = std::move(done)] {
+    job_->deleteLater();
+    job_ = nullptr;
+    emit runningChanged();
+    if (!*ok) emit errorOccurred(*message);
     done(*ok, *message);
   });
-  backgroundJob_->start();
+  job_->start();
+  emit runningChanged();
   return true;
 }
 
-bool ChatController::exportConversations(const QVariantList& ids, const QString& format, const QString& target) {
+bool ExportController::exportConversations(const QVariantList& ids, const QString& format, const QString& target) {
   const auto fmt = veloce::exporting::format_from_name(format);
   if (!fmt) {
-    setError(tr("Unknown export format \"%1\".").arg(format));
+    emit errorOccurred(tr("Unknown export format \"%1\".").arg(format));
     return false;
   }
   if (target.isEmpty()) {
-    setError(tr("Choose where to export to."));
+    emit errorOccurred(tr("Choose where to export to."));
     return false;
   }
   std::vector<qint64> list;
@@ -53,9 +88,8 @@ bool ChatController::exportConversations(const QVariantList& ids, const QString&
   // The dialog names a folder, always: created if missing (a fresh home has no Documents), a
   // file of that name refused. JSON of several conversations is one backup file in it, as from
   // the CLI; otherwise one file per conversation.
-  const QString db = store_->path();
-  return startBackgroundJob(
-      [this, db, list, fmt, target]() -> QString {
+  return startJob(
+      [this, db = databasePath_, list, fmt, target]() -> QString {
         veloce::storage::ConversationStore store(db, veloce::storage::OpenOptions{false});
         std::vector<qint64> chosen = list.empty() ? veloce::exporting::all_conversation_ids(store) : list;
         const auto progress = [this](int done, int total) {
@@ -72,10 +106,9 @@ bool ChatController::exportConversations(const QVariantList& ids, const QString&
       [this](bool ok, const QString& message) { emit exportFinished(ok, message); });
 }
 
-bool ChatController::importConversations(const QString& path) {
-  const QString db = store_->path();
-  return startBackgroundJob(
-      [db, path]() -> QString {
+bool ExportController::importConversations(const QString& path) {
+  return startJob(
+      [db = databasePath_, path]() -> QString {
         veloce::storage::ConversationStore store(db, veloce::storage::OpenOptions{false});
         const auto r = veloce::exporting::import_json_file(store, path);
         return tr("Imported %n new conversation(s) and %1 new message(s); %2 already present.", nullptr,
@@ -83,10 +116,7 @@ bool ChatController::importConversations(const QString& path) {
             .arg(r.messages_added)
             .arg(r.conversations_already_present);
       },
-      [this](bool ok, const QString& message) {
-        if (ok) reloadConversations();
-        emit importFinished(ok, message);
-      });
+      [this](bool ok, const QString& message) { emit importFinished(ok, message); });
 }
 
 }  // namespace veloce::app
