@@ -166,13 +166,13 @@ ApplicationWindow {
                 objectName: "databaseBanner"
                 Layout.fillWidth: true
                 error: true
-                message: chat.databaseProblem
+                message: DatabaseHealth.databaseProblem
                 onDismissed: message = ""
             }
             InfoBanner {
                 id: noticeBanner
                 Layout.fillWidth: true
-                message: chat.startupNotice
+                message: DatabaseHealth.startupNotice
                 onDismissed: message = ""
             }
             // Part of the model did not fit on the GPU: said where the user waits for replies, not

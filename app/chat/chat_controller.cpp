@@ -55,11 +55,6 @@ ChatController::~ChatController() {
   if (activeRequestId_ != 0) worker_->requestCancel(activeRequestId_);
   thread_.quit();
   thread_.wait();
-  // A read-only check: nothing to lose by waiting, and its connection must close before the file.
-  if (integrityCheck_) {
-    integrityCheck_->wait();
-    delete integrityCheck_;
-  }
 }
 
 QString ChatController::sendState() const {
@@ -91,10 +86,6 @@ QString ChatController::cannotSendReason() const {
   if (sendState_ != SendState::Idle) return tr("Wait for the reply to finish, or stop it.");
   return {};
 }
-
-QString ChatController::databasePath() const { return store_->path(); }
-
-QString ChatController::startupNotice() const { return store_->open_report().user_message; }
 
 void ChatController::setSendState(SendState state) {
   if (sendState_ == state) return;

@@ -11,7 +11,6 @@
 //   veloce::app::ChatController chat(&store, &settings);
 //   chat.runStartupMaintenance();                           // GUI only: recovers killed replies, purges deletes
 //   chat.loadModel(QString());                              // the settings' model, if the file exists
-//   chat.checkDatabaseInBackground();                       // GUI only, once the window shows
 // States are strings so QML can compare them without registering enums.
 #include <QObject>
 #include <QPointer>
@@ -106,11 +105,6 @@ class ChatController : public QObject {
   // ---- notices ----
   // The latest error for the user ("" when none); also sent once through errorOccurred().
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
-  // Message shown once after opening the database (recovered corrupt file, migration backup).
-  Q_PROPERTY(QString startupNotice READ startupNotice CONSTANT)
-  // Set when the background whole-file check (checkDatabaseInBackground) found damage: a sentence
-  // for the user saying that the file is moved aside at the next start and to export now.
-  Q_PROPERTY(QString databaseProblem READ databaseProblem NOTIFY databaseProblemChanged)
   // True while a deleted conversation can still be brought back with undoDelete().
   Q_PROPERTY(bool canUndoDelete READ canUndoDelete NOTIFY canUndoDeleteChanged)
   Q_PROPERTY(QString deletedTitle READ deletedTitle NOTIFY canUndoDeleteChanged)
@@ -124,8 +118,9 @@ class ChatController : public QObject {
   MessageListModel* messages() { return &messages_; }
   SearchResultModel* searchResults() { return &searchResults_; }
   AppSettings* settings() { return settings_; }
-  // The conversation database file (export and import open their own connections to it).
-  QString databasePath() const;
+  // The UI thread's store, shared with the controllers split from this one (ExportController,
+  // DatabaseHealth; QmlContext creates them).
+  veloce::storage::ConversationStore* store() const { return store_; }
 
   qint64 currentConversationId() const { return conversationId_; }
   QString currentTitle() const { return title_; }
@@ -158,8 +153,6 @@ class ChatController : public QObject {
   int prefillTotal() const { return prefillTotal_; }
 
   QString lastError() const { return lastError_; }
-  QString startupNotice() const;
-  QString databaseProblem() const { return databaseProblem_; }
   bool canUndoDelete() const { return pendingDeleteId_ >= 0; }
   QString deletedTitle() const { return pendingDeleteTitle_; }
 
@@ -169,10 +162,6 @@ class ChatController : public QObject {
   // GUI start-up only (not veloce-cli, which may run beside a GUI): replies left "streaming" by a
   // killed process become "stopped", and conversations deleted but not purged are purged.
   void runStartupMaintenance();
-  // GUI only, once the window shows: when the start-up check did not cover the whole database
-  // (a large file, see storage::IntegrityCheck), runs check_integrity_full() on its own thread and
-  // its own connection; damage sets databaseProblem. Emits databaseCheckFinished either way.
-  void checkDatabaseInBackground();
 
  public slots:
   // ---- chat flow ----
@@ -240,9 +229,6 @@ class ChatController : public QObject {
   void prefillProgressChanged();
   void lastErrorChanged();
   void canUndoDeleteChanged();
-  void databaseProblemChanged();
-  // The background check is done; problem is "" when the file is sound (or was checked at start).
-  void databaseCheckFinished(const QString& problem);
   // An error for the user (engine failure, database error, invalid request), once per occurrence.
   void errorOccurred(const QString& message);
   // Scroll the conversation view to this row of `messages` (after openConversation with a focus).
@@ -310,7 +296,6 @@ class ChatController : public QObject {
 
   QThread thread_;
   GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
-  QThread* integrityCheck_ = nullptr;   // the background whole-file check, if started
 
   qint64 conversationId_ = -1;
   QString title_;
@@ -329,7 +314,6 @@ class ChatController : public QObject {
   double lastTokensPerSecond_ = 0;
   int lastPromptTokensReused_ = 0;
   QString lastError_;
-  QString databaseProblem_;
   qint64 pendingDeleteId_ = -1;
   QString pendingDeleteTitle_;
   quint64 nextRequestId_ = 1;

@@ -1,8 +1,6 @@
 #include "app/chat/export_controller.h"
 
 #include <QDir>
-#include <QJSEngine>
-#include <QPointer>
 #include <QThread>
 #include <exception>
 #include <memory>
@@ -10,19 +8,10 @@
 #include "app/common/thread_handover.h"
 #include "app/export/exporter.h"
 #include "app/export/json_format.h"
+#include "app/models/qml_singleton.h"
 #include "app/storage/conversation_store.h"
 
 namespace veloce::app {
-namespace {
-
-// A QPointer: a test's second window gets its own controller, and a destroyed one is never handed out.
-QPointer<ExportController>& qmlInstance() {
-  static QPointer<ExportController> instance;
-  return instance;
-}
-
-}  // namespace
-
 ExportController::ExportController(const QString& databasePath, QObject* parent)
     : QObject(parent), databasePath_(databasePath) {
   thread_handover::watch(this);
@@ -35,14 +24,8 @@ ExportController::~ExportController() {
   }
 }
 
-void ExportController::setQmlInstance(ExportController* instance) { qmlInstance() = instance; }
-
 ExportController* ExportController::create(QQmlEngine*, QJSEngine*) {
-  ExportController* instance = qmlInstance();
-  Q_ASSERT(instance);  // QmlContext sets it before any QML loads
-  // The engine must not delete it: it belongs to QmlContext.
-  QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
-  return instance;
+  return QmlSingletonInstance<ExportController>::take();
 }
 
 bool ExportController::startJob(std::function<QString()> job, std::function<void(bool, const QString&)> done) {

@@ -4,7 +4,7 @@
 // runs on a short-lived thread with its own store connection, so exporting hundreds of
 // conversations (or a PDF) never freezes the window; the file formats are app/export's.
 //
-// Usage (QmlContext): one instance per QML engine, handed to it by setQmlInstance() before any QML
+// Usage (QmlContext): one instance per QML engine, set with QmlSingletonInstance before any QML
 // loads; create() is what the engine calls for the singleton (the instance stays C++-owned).
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
@@ -32,8 +32,7 @@ class ExportController : public QObject {
 
   bool running() const { return job_ != nullptr; }
 
-  // The instance the next engine's create() returns (nullptr: none).
-  static void setQmlInstance(ExportController* instance);
+  // For the engine: the instance set with QmlSingletonInstance (app/models/qml_singleton.h).
   static ExportController* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
  public slots:

@@ -46,7 +46,7 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
   chat.runStartupMaintenance();
 
   QQmlApplicationEngine engine;
-  new QmlContext(&engine, &chat, &engine);
+  auto* qml = new QmlContext(&engine, &chat, &engine);
   QObject::connect(
       &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
   engine.load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));
@@ -57,10 +57,10 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
   // The whole-file database check that start-up skipped on a large file runs once the window has
   // drawn its first frame, so it never delays the window.
   if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst())) {
-    QObject::connect(window, &QQuickWindow::frameSwapped, &chat, &ChatController::checkDatabaseInBackground,
+    QObject::connect(window, &QQuickWindow::frameSwapped, &qml->health(), &DatabaseHealth::checkInBackground,
                      static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
   } else {
-    chat.checkDatabaseInBackground();
+    qml->health().checkInBackground();
   }
   return QGuiApplication::exec();
 }

@@ -1,12 +1,14 @@
 #pragma once
 // Everything the QML views reach from C++, installed on one engine: the controller (`chat`), the
 // Markdown renderer (`markdown`), desktop services (`desktop`), the QML module Veloce (its types
-// and singletons, e.g. ExportController, whose instances live here), an engine network access that
-// refuses every request, and the translation that follows the language setting. Shared by the
-// veloce executable and the QML tests, so a test loads Main.qml exactly as the app does.
+// and the singletons ExportController and DatabaseHealth, whose instances live here), an engine
+// network access that refuses every request, and the translation that follows the language
+// setting. Shared by the veloce executable and the QML tests, so a test loads Main.qml exactly as
+// the app does.
 #include <QObject>
 #include <QString>
 
+#include "app/chat/database_health.h"
 #include "app/chat/export_controller.h"
 #include "app/models/desktop_bridge.h"
 #include "app/models/markdown_renderer.h"
@@ -29,6 +31,7 @@ class QmlContext : public QObject {
 
   TranslationLoader& translations() { return translations_; }
   ExportController& exporter() { return exporter_; }
+  DatabaseHealth& health() { return health_; }
 
  private:
   MarkdownRenderer markdown_;
@@ -36,6 +39,7 @@ class QmlContext : public QObject {
   OfflineNetworkAccessManagerFactory networkFactory_;
   TranslationLoader translations_;
   ExportController exporter_;
+  DatabaseHealth health_;
 };
 
 }  // namespace veloce::app

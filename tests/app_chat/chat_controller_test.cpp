@@ -509,58 +509,6 @@ class ChatControllerTest : public QObject {
     QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), size_t{1});
   }
 
-  void backgroundCheckReportsDamage() {
-    // Start-up checked only part of a large file (simulated with IntegrityCheck::None, as building
-    // a 24 MB file would take long): the background check must find damage elsewhere in the file,
-    // tell the user and leave the marker that makes the next start move the file aside.
-    dir_ = std::make_unique<QTemporaryDir>();
-    const QString path = dir_->filePath(QStringLiteral("damaged.sqlite"));
-    {
-      veloce::storage::ConversationStore store(path);
-      const auto c = store.create_conversation({QStringLiteral("Pages"), {}, {}, {}, {}});
-      store.in_transaction([&] {
-        for (int i = 0; i < 300; ++i)
-          store.append_message(c.id, 0, veloce::storage::Role::User, QStringLiteral("row %1 ").arg(i).repeated(30));
-      });
-    }
-    settings_ = std::make_unique<veloce::app::AppSettings>(dir_->filePath(QStringLiteral("settings.ini")));
-    for (const bool damage : {false, true}) {
-      if (damage) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        f.seek(f.size() / 2);
-        f.write(QByteArray(8192, static_cast<char>(0xA5)));
-      }
-      chat_.reset();
-      store_ = std::make_unique<veloce::storage::ConversationStore>(
-          path, veloce::storage::OpenOptions{.integrity = veloce::storage::IntegrityCheck::None});
-      QVERIFY(!store_->open_report().whole_file_checked);
-      chat_ = std::make_unique<ChatController>(store_.get(), settings_.get());
-      QSignalSpy done(chat_.get(), &ChatController::databaseCheckFinished);
-      chat_->checkDatabaseInBackground();
-      QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeoutMs);
-      QCOMPARE(done.at(0).at(0).toString().isEmpty(), !damage);
-      QCOMPARE(chat_->databaseProblem().isEmpty(), !damage);
-      QCOMPARE(QFileInfo::exists(veloce::storage::ConversationStore::damage_marker_path(path)), damage);
-    }
-    QVERIFY2(chat_->databaseProblem().contains(QStringLiteral("next start")), qPrintable(chat_->databaseProblem()));
-    chat_.reset();
-    store_.reset();
-    // The next start moves the file aside (kept) and starts afresh.
-    veloce::storage::ConversationStore next(path);
-    QVERIFY(next.open_report().recovered_from_corruption);
-    QVERIFY(QFileInfo::exists(next.open_report().corrupt_moved_to));
-
-    // A store whose start-up covered the whole file needs no second pass.
-    veloce::storage::ConversationStore small(dir_->filePath(QStringLiteral("small.sqlite")));
-    QVERIFY(small.open_report().whole_file_checked);
-    ChatController chat(&small, settings_.get());
-    QSignalSpy done(&chat, &ChatController::databaseCheckFinished);
-    chat.checkDatabaseInBackground();
-    QCOMPARE(done.count(), 1);
-    QCOMPARE(chat.databaseProblem(), QString());
-  }
-
   void sidebarActions() {
     makeChat();
     loadModel();

@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+81"/>
         <source>Choose a model file to start chatting.</source>
         <translation></translation>
     </message>
@@ -83,7 +83,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>The model file %1 was not found.</source>
         <translation></translation>
     </message>
@@ -125,11 +125,6 @@
             <numerusform>Imported %n new conversation and %1 new message(s); %2 already present.</numerusform>
             <numerusform>Imported %n new conversations and %1 new message(s); %2 already present.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+34"/>
-        <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
-        <translation></translation>
     </message>
 </context>
 <context>
@@ -337,6 +332,14 @@
     </message>
 </context>
 <context>
+    <name>DatabaseHealth</name>
+    <message>
+        <location filename="../../app/chat/database_health.cpp" line="+51"/>
+        <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>DeviceList</name>
     <message>
         <location filename="../../app/settings/device_list.cpp" line="+24"/>
@@ -435,7 +438,7 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../app/chat/export_controller.cpp" line="+50"/>
+        <location filename="../../app/chat/export_controller.cpp" line="+33"/>
         <source>An export or import is already running.</source>
         <translation></translation>
     </message>

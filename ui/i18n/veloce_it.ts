@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+86"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+81"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
@@ -83,7 +83,7 @@
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>The model file %1 was not found.</source>
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
@@ -139,9 +139,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_integrity.cpp" line="+34"/>
         <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
-        <translation>Il database delle conversazioni è danneggiato (%1). Al prossimo avvio Veloce lo sposterà da parte (viene conservato, non cancellato) e ne creerà uno nuovo. Esporta subito le tue conversazioni (Ctrl+E, tutte le conversazioni).</translation>
+        <translation type="vanished">Il database delle conversazioni è danneggiato (%1). Al prossimo avvio Veloce lo sposterà da parte (viene conservato, non cancellato) e ne creerà uno nuovo. Esporta subito le tue conversazioni (Ctrl+E, tutte le conversazioni).</translation>
     </message>
 </context>
 <context>
@@ -353,6 +352,14 @@
     </message>
 </context>
 <context>
+    <name>DatabaseHealth</name>
+    <message>
+        <location filename="../../app/chat/database_health.cpp" line="+51"/>
+        <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
+        <translation>Il database delle conversazioni è danneggiato (%1). Al prossimo avvio Veloce lo sposterà da parte (viene conservato, non cancellato) e ne creerà uno nuovo. Esporta subito le tue conversazioni (Ctrl+E, tutte le conversazioni).</translation>
+    </message>
+</context>
+<context>
     <name>DeviceList</name>
     <message>
         <location filename="../../app/settings/device_list.cpp" line="+24"/>
@@ -451,7 +458,7 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../app/chat/export_controller.cpp" line="+50"/>
+        <location filename="../../app/chat/export_controller.cpp" line="+33"/>
         <source>An export or import is already running.</source>
         <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
     </message>

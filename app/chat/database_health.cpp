@@ -1,22 +1,39 @@
-// ChatController: the whole-file integrity check that start-up leaves for later on a large
-// database (start-up checks only what the sidebar reads, to open in under 300 ms).
+#include "app/chat/database_health.h"
+
 #include <QThread>
 #include <exception>
 
-#include "app/chat/chat_controller.h"
 #include "app/common/thread_handover.h"
+#include "app/models/qml_singleton.h"
 #include "app/storage/conversation_store.h"
 
 namespace veloce::app {
 
-void ChatController::checkDatabaseInBackground() {
-  if (integrityCheck_) return;  // once per run
+DatabaseHealth::DatabaseHealth(const veloce::storage::ConversationStore* store, QObject* parent)
+    : QObject(parent), store_(store) {
+  thread_handover::watch(this);
+}
+
+DatabaseHealth::~DatabaseHealth() {
+  // A read-only check: nothing to lose by waiting, and its connection must close before the file.
+  if (check_) {
+    check_->wait();
+    delete check_;
+  }
+}
+
+DatabaseHealth* DatabaseHealth::create(QQmlEngine*, QJSEngine*) { return QmlSingletonInstance<DatabaseHealth>::take(); }
+
+QString DatabaseHealth::startupNotice() const { return store_->open_report().user_message; }
+
+void DatabaseHealth::checkInBackground() {
+  if (check_) return;  // once per run
   if (store_->open_report().whole_file_checked) {
-    emit databaseCheckFinished(QString());
+    emit checkFinished(QString());
     return;
   }
   const QString path = store_->path();
-  integrityCheck_ = QThread::create([this, path] {
+  check_ = QThread::create([this, path] {
     QString problem;
     try {
       // Its own connection: a store belongs to the thread that opened it, and a quick_check of a
@@ -37,11 +54,11 @@ void ChatController::checkDatabaseInBackground() {
                                .arg(shown);
         emit databaseProblemChanged();
       }
-      emit databaseCheckFinished(problem);
+      emit checkFinished(problem);
     });
   });
-  integrityCheck_->setObjectName(QStringLiteral("veloce-db-check"));
-  integrityCheck_->start(QThread::LowPriority);
+  check_->setObjectName(QStringLiteral("veloce-db-check"));
+  check_->start(QThread::LowPriority);
 }
 
 }  // namespace veloce::app
