@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh) and runs the whole test suite: the Release build's tests,
-# then the engine under AddressSanitizer+UBSan (the Qt app core too with VELOCE_ASAN_APP=ON), the
-# chat worker and controller tests under ThreadSanitizer, then each fuzzer for a fixed time. Every
+# then the engine and the Qt app core under AddressSanitizer+UBSan, the chat worker and controller
+# tests under ThreadSanitizer, then each fuzzer for a fixed time. Every
 # build here treats warnings as errors (VELOCE_WERROR), so a new warning fails CI instead of
 # piling up.
 set -euo pipefail
@@ -25,17 +25,16 @@ asan_count=0
 tsan_count=0
 
 if [ "${VELOCE_SKIP_SANITIZERS:-0}" != 1 ]; then
-  # The engine with its tests; not slow ones. VELOCE_ASAN_APP=ON adds the Qt app core (storage,
-  # export, chat, models, server, CLI) and its tests, but not the QML UI tests (the QML engine and
-  # Mesa's GL under ASan are beyond CI's time: a sanitized build does not configure them). Off in CI
-  # for now: its first complete run failed five chat tests on LeakSanitizer reports of 128-byte
-  # blocks from a module already unloaded (the Vulkan driver or layer; the engine's GoogleTest
-  # tests turn leak detection off for exactly this, the Qt tests do not yet).
-  asan_scope="engine"
-  if [ "${VELOCE_ASAN_APP:-OFF}" = ON ]; then asan_scope="engine and app core"; fi
+  # The engine and the Qt app core (storage, export, chat, models, server, CLI) with their tests; not
+  # slow ones, nor the QML UI tests (the QML engine and Mesa's GL under ASan are beyond CI's time: a
+  # sanitized build does not configure them). The chat tests, like the engine's, run without leak
+  # detection: the Vulkan driver's leftovers come from a module unloaded before LeakSanitizer runs.
+  # VELOCE_ASAN_APP=OFF leaves the app out.
+  asan_scope="engine and app core"
+  if [ "${VELOCE_ASAN_APP:-ON}" = OFF ]; then asan_scope="engine"; fi
   echo "== AddressSanitizer + UBSan test suite ($asan_scope)"
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVELOCE_SANITIZE=ON \
-    -DVELOCE_BUILD_APP="${VELOCE_ASAN_APP:-OFF}" -DVELOCE_WERROR=ON
+    -DVELOCE_BUILD_APP="${VELOCE_ASAN_APP:-ON}" -DVELOCE_WERROR=ON
   cmake --build build-asan -j"$JOBS"
   ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$SUPP/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-asan --output-on-failure -j"$JOBS" -LE 'slow|ui' 2>&1 | tee build-asan/ctest.log
