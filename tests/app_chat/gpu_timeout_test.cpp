@@ -1,7 +1,10 @@
-// The chat worker when the GPU does not finish the model upload in time (the fence timeout set
-// to 0 ms, so the first wait times out): the model ends in "error" with the reason in words, the
-// process does not crash (the staging ring used to free buffers the queue was still copying),
-// and once the GPU keeps up again the same controller loads the model and answers.
+// The chat worker when the GPU does not finish the model upload in time: the model ends in
+// "error" with the reason in words, the process does not crash (the staging ring used to free
+// buffers the queue was still copying), and once the GPU keeps up again the same controller loads
+// the model and answers. The first fence wait reports VK_TIMEOUT by fault injection, without
+// asking the driver, so the copy is surely still in flight; a 0 ms timeout alone was a race that
+// lavapipe sometimes won (CI saw the 3.7 MiB upload finish before the poll, and "ready").
+// The 0 ms timeout stays too: the staging ring's drain must not reuse that spent timeout.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,6 +13,7 @@
 #include "app/chat/chat_controller.h"
 #include "app/settings/app_settings.h"
 #include "app/storage/conversation_store.h"
+#include "inference/vulkan/fault_injection.h"
 #include "test_support.h"
 
 using veloce::app::ChatController;
@@ -29,10 +33,15 @@ class GpuTimeoutTest : public QObject {
     ChatController chat(&store, &settings);
     const QString model = veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q8_0.gguf"));
 
+    namespace fault = veloce::vk::fault;
     qputenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0");
+    fault::configure({fault::Kind::Wait, 1, VK_TIMEOUT});
     chat.loadModel(model);
     QTRY_VERIFY_WITH_TIMEOUT(chat.modelState() != QLatin1String("loading"), 120000);
     qunsetenv("VELOCE_VK_FENCE_TIMEOUT_MS");
+    const bool fired = fault::fired();
+    fault::reset();
+    QVERIFY(fired);
     QCOMPARE(chat.modelState(), QStringLiteral("error"));
     QVERIFY2(chat.modelError().contains(QStringLiteral("the GPU did not finish")), qPrintable(chat.modelError()));
     QVERIFY(!chat.canSend());

@@ -78,12 +78,16 @@ TEST(CliHostile, ChatPromptLongerThanTheContextIsAClearError) {
 }
 #endif
 
-// The upload's fence wait times out (0 ms: poll once). Before, the staging ring's destructor then
-// waited with the same spent timeout and freed buffers the queue was still copying from.
+// The upload's fence wait times out: the first wait reports VK_TIMEOUT by fault injection (the
+// copy is then surely in flight; a 0 ms poll alone races a fast driver), with a 0 ms timeout, since
+// before the staging ring's destructor waited with that same spent timeout and freed buffers the
+// queue was still copying from.
 TEST(CliHostile, GpuUploadTimeoutIsAClearErrorNotACrash) {
   ::setenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0", 1);
+  ::setenv("VELOCE_VK_FAULT", "wait:1:timeout", 1);
   const ProcessResult r = cli({"generate", "-m", model_path("phi4-tiny-Q8_0"), "-p", "hi", "-n", "4", "--temp", "0"});
   ::unsetenv("VELOCE_VK_FENCE_TIMEOUT_MS");
+  ::unsetenv("VELOCE_VK_FAULT");
   EXPECT_EQ(r.signal, 0) << r.err;
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("the GPU did not finish"), std::string::npos) << r.err;

@@ -12,6 +12,7 @@
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/perplexity.h"
 #include "inference/model/model.h"
+#include "inference/vulkan/fault_injection.h"
 #include "inference/vulkan/vulkan_engine.h"
 #include "tests/tokenizer/json_reader.h"
 #include "tests/vulkan/vk_test_support.h"
@@ -247,8 +248,13 @@ TEST_F(PathTest, FenceTimeoutSurfacesAsEngineError) {
   std::vector<float> logits(session->n_vocab());
   const auto ids = prompt_ids();
   {
-    // A zero timeout only polls: a whole prompt batch cannot be done by then.
+    // A zero timeout only polls, and the first wait reports VK_TIMEOUT by fault injection, so
+    // that a driver quick enough to finish the batch before the poll cannot make this pass.
     test::ScopedEnv timeout("VELOCE_VK_FENCE_TIMEOUT_MS", "0");
+    vk::fault::configure({vk::fault::Kind::Wait, 1, VK_TIMEOUT});
+    struct Reset {
+      ~Reset() { vk::fault::reset(); }
+    } reset;
     try {
       session->evaluate(ids, logits, false);
       FAIL() << "expected EngineError";
