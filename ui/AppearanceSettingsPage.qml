@@ -2,10 +2,11 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Veloce
 
 ScrollView {
     id: page
-    readonly property var s: chat.settings
+    readonly property var s: ChatController.settings
     contentWidth: availableWidth
 
     // The saved value's row, found in the list itself: ComboBox.indexOfValue() read the model

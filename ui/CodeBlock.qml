@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Rectangle {
     id: block
@@ -43,7 +44,7 @@ Rectangle {
                 font.pointSize: window.font.pointSize * 0.85
                 Accessible.name: qsTr("Copy code")
                 onClicked: {
-                    desktop.copyText(block.code)
+                    DesktopBridge.copyText(block.code)
                     copied.restart()
                 }
                 Timer {

@@ -5,20 +5,21 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Pane {
     id: composer
     property alias text: input.text
     readonly property bool inputHasFocus: input.activeFocus
-    readonly property bool modelReady: chat.modelState === "ready"
+    readonly property bool modelReady: ModelController.state === "ready"
     signal editLastRequested()
     signal settingsRequested()
 
     function focusInput() { input.forceActiveFocus() }
     function submit() {
-        if (input.text.trim().length === 0 || !chat.canSend)
+        if (input.text.trim().length === 0 || !ChatController.canSend)
             return
-        if (chat.send(input.text))
+        if (ChatController.send(input.text))
             input.text = ""
     }
 
@@ -47,9 +48,9 @@ Pane {
                     selectByMouse: true
                     placeholderText: composer.modelReady
                                      ? qsTr("Message Phi-4 (Enter to send, Shift+Enter for a new line)")
-                                     : chat.cannotSendReason
+                                     : ChatController.cannotSendReason
                     Accessible.name: qsTr("Message to send")
-                    Accessible.description: composer.modelReady ? "" : chat.cannotSendReason
+                    Accessible.description: composer.modelReady ? "" : ChatController.cannotSendReason
                     // Tab leaves the box, so the window stays usable without a mouse.
                     Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
                     Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
@@ -69,23 +70,23 @@ Pane {
             Button {
                 id: sendButton
                 objectName: "sendButton"
-                visible: !chat.busy
+                visible: !ChatController.busy
                 text: qsTr("Send")
                 highlighted: true
                 Material.accent: window.accentButtonColor
-                enabled: chat.canSend && input.text.trim().length > 0
+                enabled: ChatController.canSend && input.text.trim().length > 0
                 Accessible.name: qsTr("Send message (Enter)")
                 onClicked: composer.submit()
             }
             Button {
                 id: stopButton
                 objectName: "stopButton"
-                visible: chat.busy
+                visible: ChatController.busy
                 text: qsTr("Stop")
                 Material.background: Material.color(Material.Red, Material.Shade400)
                 Material.foreground: "white"
                 Accessible.name: qsTr("Stop the reply (Esc)")
-                onClicked: chat.stop()
+                onClicked: ChatController.stop()
             }
         }
 
@@ -93,11 +94,11 @@ Pane {
             Layout.fillWidth: true
             Layout.maximumWidth: 860
             Layout.alignment: Qt.AlignHCenter
-            visible: !chat.canSend && !chat.busy && chat.cannotSendReason.length > 0
+            visible: !ChatController.canSend && !ChatController.busy && ChatController.cannotSendReason.length > 0
             Label {
                 objectName: "cannotSendReason"
                 Layout.fillWidth: true
-                text: chat.cannotSendReason
+                text: ChatController.cannotSendReason
                 wrapMode: Text.Wrap
                 opacity: 0.75
             }

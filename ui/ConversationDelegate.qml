@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 ItemDelegate {
     id: row
@@ -12,10 +13,10 @@ ItemDelegate {
     signal renameRequested(var conversationId, string title)
     signal exportRequested(var conversationId)
 
-    readonly property bool isOpen: model.id === chat.currentConversationId
+    readonly property bool isOpen: model.id === ChatController.currentConversationId
     readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
 
-    function open() { chat.openConversation(model.id, -1) }
+    function open() { ChatController.openConversation(model.id, -1) }
 
     highlighted: isOpen
     text: model.title
@@ -28,7 +29,7 @@ ItemDelegate {
 
     Keys.onReturnPressed: open()
     Keys.onEnterPressed: open()
-    Keys.onDeletePressed: chat.deleteConversation(model.id)
+    Keys.onDeletePressed: ConversationList.remove(model.id)
     Keys.onPressed: (event) => {
         if (event.key === Qt.Key_F2) {
             row.renameRequested(model.id, model.title)
@@ -90,7 +91,7 @@ ItemDelegate {
         }
         ShortcutMenuItem {
             text: row.model.pinned ? qsTr("Unpin") : qsTr("Pin to top")
-            onTriggered: chat.setPinned(row.model.id, !row.model.pinned)
+            onTriggered: ConversationList.setPinned(row.model.id, !row.model.pinned)
         }
         ShortcutMenuItem {
             text: qsTr("Export…")
@@ -101,7 +102,7 @@ ItemDelegate {
             text: qsTr("Delete")
             shortcut: qsTr("Del")
             Accessible.name: qsTr("Delete (can be undone)")
-            onTriggered: chat.deleteConversation(row.model.id)
+            onTriggered: ConversationList.remove(row.model.id)
         }
     }
 }

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Pane {
     id: view
@@ -39,7 +40,7 @@ Pane {
             spacing: 8
             Label {
                 Layout.fillWidth: true
-                text: chat.currentTitle.length > 0 ? chat.currentTitle : qsTr("New conversation")
+                text: ChatController.currentTitle.length > 0 ? ChatController.currentTitle : qsTr("New conversation")
                 font.pointSize: window.font.pointSize * 1.2
                 font.bold: true
                 elide: Text.ElideRight
@@ -50,7 +51,7 @@ Pane {
             Button {
                 objectName: "systemPromptButton"
                 flat: true
-                text: chat.conversationSystemPrompt.length > 0 ? qsTr("System prompt (custom)") : qsTr("System prompt")
+                text: ChatController.conversationSystemPrompt.length > 0 ? qsTr("System prompt (custom)") : qsTr("System prompt")
                 Accessible.name: qsTr("Edit this conversation's system prompt")
                 onClicked: systemPromptDialog.open()
             }
@@ -67,12 +68,12 @@ Pane {
             // The count the user dismissed; a larger one (more left out) shows the notice again.
             property int dismissedCount: 0
             Layout.fillWidth: true
-            message: chat.omittedMessages > dismissedCount
-                     ? qsTr("The %n oldest message(s) no longer fit the context, so Phi-4 does not see them. They are still saved here.", "", chat.omittedMessages)
+            message: ChatController.omittedMessages > dismissedCount
+                     ? qsTr("The %n oldest message(s) no longer fit the context, so Phi-4 does not see them. They are still saved here.", "", ChatController.omittedMessages)
                      : ""
-            onDismissed: dismissedCount = chat.omittedMessages
+            onDismissed: dismissedCount = ChatController.omittedMessages
             Connections {
-                target: chat
+                target: ChatController
                 function onCurrentConversationChanged() { omittedBanner.dismissedCount = 0 }
             }
         }
@@ -80,7 +81,7 @@ Pane {
         EmptyConversation {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: chat.messages.count === 0
+            visible: ChatController.messages.count === 0
             onPromptChosen: (text) => {
                 composer.text = text
                 composer.focusInput()
@@ -92,9 +93,9 @@ Pane {
             objectName: "messageList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: chat.messages.count > 0
+            visible: ChatController.messages.count > 0
             clip: true
-            model: chat.messages
+            model: ChatController.messages
             spacing: 4
             cacheBuffer: 2000
             activeFocusOnTab: true
@@ -149,9 +150,9 @@ Pane {
             }
             onMovementStarted: settling = false
             onMovementEnded: followEnd = atYEnd
-            onContentHeightChanged: if (settling || (followEnd && chat.busy)) positionViewAtEnd()
+            onContentHeightChanged: if (settling || (followEnd && ChatController.busy)) positionViewAtEnd()
             Connections {
-                target: chat.messages
+                target: ChatController.messages
                 // A new message (sent, or a reply starting): show it.
                 function onRowsInserted() {
                     messageList.followEnd = true
@@ -178,7 +179,7 @@ Pane {
     }
 
     Connections {
-        target: chat
+        target: ChatController
         // Another conversation (the model was reset just before): open it at its latest message.
         function onCurrentConversationChanged() {
             messageList.anchorRow = -1

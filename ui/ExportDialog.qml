@@ -37,8 +37,8 @@ Dialog {
         outcome = ""
         failed = false
         if (folderField.text.length === 0)
-            folderField.text = chat.settings.exportFolder.length > 0 ? chat.settings.exportFolder
-                                                                      : desktop.documentsFolder()
+            folderField.text = ChatController.settings.exportFolder.length > 0 ? ChatController.settings.exportFolder
+                                                                      : DesktopBridge.documentsFolder()
         open()
     }
     function toggle(id, on) {
@@ -74,8 +74,8 @@ Dialog {
         id: folderDialog
         objectName: "exportFolderDialog"
         title: qsTr("Export into folder")
-        currentFolder: desktop.folderUrl(desktop.startFolder(folderField.text))
-        onAccepted: folderField.text = desktop.localPath(selectedFolder)
+        currentFolder: DesktopBridge.folderUrl(DesktopBridge.startFolder(folderField.text))
+        onAccepted: folderField.text = DesktopBridge.localPath(selectedFolder)
         onVisibleChanged: {
             if (visible)
                 dialog.pickerOpen = true
@@ -95,7 +95,7 @@ Dialog {
             dialog.failed = !ok
             dialog.outcome = message
             if (ok)
-                chat.settings.exportFolder = dialog.runningFolder
+                ChatController.settings.exportFolder = dialog.runningFolder
         }
     }
 
@@ -126,7 +126,7 @@ Dialog {
             Layout.leftMargin: 32
             visible: scopeSelection.checked
             clip: true
-            model: chat.conversations
+            model: ConversationList.model
             activeFocusOnTab: true
             keyNavigationEnabled: true
             Accessible.role: Accessible.List
@@ -144,7 +144,7 @@ Dialog {
         RadioButton {
             id: scopeAll
             objectName: "exportScopeAll"
-            text: qsTr("All conversations (%1)").arg(chat.conversations.count)
+            text: qsTr("All conversations (%1)").arg(ConversationList.model.count)
             ButtonGroup.group: scopeGroup
             Accessible.name: text
         }

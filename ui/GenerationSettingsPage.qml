@@ -2,10 +2,11 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Veloce
 
 ScrollView {
     id: page
-    readonly property var s: chat.settings
+    readonly property var s: ChatController.settings
     contentWidth: availableWidth
 
     ColumnLayout {

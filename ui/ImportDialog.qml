@@ -6,9 +6,9 @@ import Veloce
 FileDialog {
     objectName: "importDialog"
     // Exports are what gets imported: start where the last one went.
-    currentFolder: desktop.folderUrl(desktop.startFolder(chat.settings.exportFolder))
+    currentFolder: DesktopBridge.folderUrl(DesktopBridge.startFolder(ChatController.settings.exportFolder))
     title: qsTr("Import conversations")
     fileMode: FileDialog.OpenFile
     nameFilters: [qsTr("Veloce JSON export (*.json)"), qsTr("All files (*)")]
-    onAccepted: ExportController.importConversations(desktop.localPath(selectedFile))
+    onAccepted: ExportController.importConversations(DesktopBridge.localPath(selectedFile))
 }

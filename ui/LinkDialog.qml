@@ -4,11 +4,12 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Dialog {
     id: dialog
     property string link
-    readonly property bool openable: desktop.isOpenableLink(link)
+    readonly property bool openable: DesktopBridge.isOpenableLink(link)
     function openFor(address) {
         link = address
         open()
@@ -37,7 +38,7 @@ Dialog {
             selectByMouse: true
             wrapMode: TextArea.WrapAnywhere
             textFormat: TextEdit.PlainText
-            text: desktop.displayAddress(dialog.link)
+            text: DesktopBridge.displayAddress(dialog.link)
             font.family: "monospace"
             Accessible.name: qsTr("Link address")
         }
@@ -53,7 +54,7 @@ Dialog {
             Material.accent: window.accentButtonColor
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            onClicked: desktop.openLink(dialog.link)
+            onClicked: DesktopBridge.openLink(dialog.link)
         }
         Button {
             id: closeButton

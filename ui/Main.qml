@@ -1,5 +1,5 @@
 // The main window: sidebar on the left, the open conversation (or the model setup view) on the
-// right, and the window-wide shortcuts. Everything it shows comes from `chat` (ChatController).
+// right, and the window-wide shortcuts. What it shows comes from the singletons of `import Veloce`.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -14,9 +14,9 @@ ApplicationWindow {
     minimumWidth: 720
     minimumHeight: 480
     visible: true
-    title: chat.currentTitle.length > 0 ? qsTr("%1 — Veloce").arg(chat.currentTitle) : qsTr("Veloce")
+    title: ChatController.currentTitle.length > 0 ? qsTr("%1 — Veloce").arg(ChatController.currentTitle) : qsTr("Veloce")
 
-    readonly property var appSettings: chat.settings
+    readonly property var appSettings: ChatController.settings
     readonly property bool darkTheme: Material.theme === Material.Dark
     // Links in replies: Material blue, light enough on the dark background (about 9:1) and dark
     // enough on the light one (about 5.6:1); Qt's default #0000ff is unreadable on dark.
@@ -30,7 +30,7 @@ ApplicationWindow {
     // 3:1 against the window's backgrounds (light about 5.6:1, dark about 9:1).
     readonly property color focusRingColor: darkTheme ? "#90caf9" : "#1565c0"
     // The setup view replaces the conversation while no model is ready and nothing is open to read.
-    readonly property bool showSetup: chat.modelState !== "ready" && chat.messages.count === 0
+    readonly property bool showSetup: ModelController.state !== "ready" && ChatController.messages.count === 0
 
     Material.theme: appSettings.theme === "dark" ? Material.Dark
                   : appSettings.theme === "light" ? Material.Light : Material.System
@@ -41,7 +41,7 @@ ApplicationWindow {
     font.capitalization: Font.MixedCase
 
     function newConversation() {
-        chat.newConversation()
+        ChatController.newConversation()
         conversationView.focusComposer()
     }
 
@@ -58,13 +58,13 @@ ApplicationWindow {
     Shortcut {
         objectName: "shortcutExport"
         sequence: "Ctrl+E"
-        onActivated: exportDialog.openFor(chat.currentConversationId)
+        onActivated: exportDialog.openFor(ChatController.currentConversationId)
     }
     Shortcut {
         objectName: "shortcutStop"
         sequence: "Esc"
-        enabled: chat.busy
-        onActivated: chat.stop()
+        enabled: ChatController.busy
+        onActivated: ChatController.stop()
     }
     Shortcut {
         objectName: "shortcutSettings"
@@ -76,19 +76,19 @@ ApplicationWindow {
     // (for the highlighted row, which need not be the open one).
     readonly property bool textHasFocus: activeFocusItem !== null
                                          && (activeFocusItem instanceof TextInput || activeFocusItem instanceof TextEdit)
-    readonly property bool conversationKeysEnabled: chat.currentConversationId > 0 && !textHasFocus
-                                                    && !sidebar.activeFocus && !chat.busy
+    readonly property bool conversationKeysEnabled: ChatController.currentConversationId > 0 && !textHasFocus
+                                                    && !sidebar.activeFocus && !ChatController.busy
     Shortcut {
         objectName: "shortcutRename"
         sequence: "F2"
         enabled: window.conversationKeysEnabled
-        onActivated: renameDialog.openFor(chat.currentConversationId, chat.currentTitle)
+        onActivated: renameDialog.openFor(ChatController.currentConversationId, ChatController.currentTitle)
     }
     Shortcut {
         objectName: "shortcutDelete"
-        sequence: StandardKey.Delete
+        sequences: [StandardKey.Delete]  // every key the platform binds to Delete (one warns on X11)
         enabled: window.conversationKeysEnabled
-        onActivated: chat.deleteConversation(chat.currentConversationId)
+        onActivated: ConversationList.remove(ChatController.currentConversationId)
     }
     property bool sidebarShown: true
     Shortcut {
@@ -99,8 +99,8 @@ ApplicationWindow {
     Shortcut {
         objectName: "shortcutUndoDelete"
         sequences: [StandardKey.Undo]
-        enabled: chat.canUndoDelete && !conversationView.composerHasFocus
-        onActivated: chat.undoDelete()
+        enabled: ConversationList.canUndoDelete && !conversationView.composerHasFocus
+        onActivated: ConversationList.undoDelete()
     }
 
     RowLayout {
@@ -182,12 +182,12 @@ ApplicationWindow {
                 objectName: "spillBanner"
                 property bool dismissedForThisLoad: false
                 Layout.fillWidth: true
-                message: dismissedForThisLoad || chat.modelState !== "ready" ? "" : chat.spillWarning
+                message: dismissedForThisLoad || ModelController.state !== "ready" ? "" : ModelController.spillWarning
                 onDismissed: dismissedForThisLoad = true
                 Connections {
-                    target: chat
-                    function onModelStateChanged() {
-                        if (chat.modelState === "loading") spillBanner.dismissedForThisLoad = false
+                    target: ModelController
+                    function onStateChanged() {
+                        if (ModelController.state === "loading") spillBanner.dismissedForThisLoad = false
                     }
                 }
             }
@@ -213,12 +213,15 @@ ApplicationWindow {
     }
 
     Connections {
-        target: chat
+        target: ChatController
         // Remembered for the next start (a new, still empty conversation is -1).
-        function onCurrentConversationChanged() { appSettings.lastConversationId = chat.currentConversationId }
+        function onCurrentConversationChanged() { appSettings.lastConversationId = ChatController.currentConversationId }
         function onErrorOccurred(message) { errorBanner.message = message }
-        function onModelStateChanged() {
-            if (chat.modelState === "ready")
+    }
+    Connections {
+        target: ModelController
+        function onStateChanged() {
+            if (ModelController.state === "ready")
                 conversationView.focusComposer()
         }
     }
@@ -257,8 +260,8 @@ ApplicationWindow {
     Component.onCompleted: {
         // Reopen the conversation of last time, if it still exists (not deleted since).
         const last = appSettings.lastConversationId
-        if (last > 0 && chat.conversations.rowOf(last) >= 0)
-            chat.openConversation(last)
+        if (last > 0 && ConversationList.model.rowOf(last) >= 0)
+            ChatController.openConversation(last)
         if (!window.showSetup)
             conversationView.focusComposer()
     }

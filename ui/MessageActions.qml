@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Veloce
 
 RowLayout {
     id: actions
@@ -32,9 +33,9 @@ RowLayout {
         ActionButton {
             objectName: "previousVersionButton"
             text: "‹"
-            enabled: actions.siblingIndex > 0 && !chat.busy
+            enabled: actions.siblingIndex > 0 && !ChatController.busy
             Accessible.name: qsTr("Previous version")
-            onClicked: chat.switchSibling(actions.messageId, -1)
+            onClicked: ChatController.switchSibling(actions.messageId, -1)
         }
         Label {
             // "2/3": this is version 2 of 3.
@@ -44,9 +45,9 @@ RowLayout {
         ActionButton {
             objectName: "nextVersionButton"
             text: "›"
-            enabled: actions.siblingIndex + 1 < actions.siblingCount && !chat.busy
+            enabled: actions.siblingIndex + 1 < actions.siblingCount && !ChatController.busy
             Accessible.name: qsTr("Next version")
-            onClicked: chat.switchSibling(actions.messageId, 1)
+            onClicked: ChatController.switchSibling(actions.messageId, 1)
         }
     }
     ActionButton {
@@ -54,7 +55,7 @@ RowLayout {
         text: copied.running ? qsTr("Copied") : qsTr("Copy")
         Accessible.name: qsTr("Copy message")
         onClicked: {
-            desktop.copyText(actions.content)
+            DesktopBridge.copyText(actions.content)
             copied.restart()
         }
         Timer {
@@ -64,24 +65,24 @@ RowLayout {
     }
     ActionButton {
         visible: actions.isUser
-        enabled: !chat.busy
+        enabled: !ChatController.busy
         text: qsTr("Edit")
         Accessible.name: qsTr("Edit message")
         onClicked: actions.editRequested()
     }
     ActionButton {
         visible: !actions.isUser
-        enabled: chat.canSend
+        enabled: ChatController.canSend
         text: qsTr("Regenerate")
         Accessible.name: qsTr("Regenerate reply")
-        onClicked: chat.regenerate(actions.messageId)
+        onClicked: ChatController.regenerate(actions.messageId)
     }
     ActionButton {
         objectName: "continueButton"
         visible: actions.canContinue
-        enabled: chat.canSend
+        enabled: ChatController.canSend
         text: qsTr("Continue")
         Accessible.name: qsTr("Continue the reply")
-        onClicked: chat.continueReply(actions.messageId)
+        onClicked: ChatController.continueReply(actions.messageId)
     }
 }

@@ -6,6 +6,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Veloce 1.0
+import Veloce
 
 FocusScope {
     id: message
@@ -128,11 +129,11 @@ FocusScope {
                 objectName: "replyProgress"
                 // While the history is read, how far: the prompt's tokens read so far (those
                 // reused from the previous turn count at once) of its length.
-                text: chat.sendState !== "prefill" ? qsTr("Writing…")
-                      : chat.prefillTotal > 0
+                text: ChatController.sendState !== "prefill" ? qsTr("Writing…")
+                      : ChatController.prefillTotal > 0
                         ? qsTr("Reading the conversation… %1 of %2 tokens")
-                              .arg(Number(chat.prefillDone).toLocaleString(Qt.locale(), "f", 0))
-                              .arg(Number(chat.prefillTotal).toLocaleString(Qt.locale(), "f", 0))
+                              .arg(Number(ChatController.prefillDone).toLocaleString(Qt.locale(), "f", 0))
+                              .arg(Number(ChatController.prefillTotal).toLocaleString(Qt.locale(), "f", 0))
                         : qsTr("Reading the conversation…")
                 opacity: 0.6
                 font.italic: true
@@ -154,7 +155,7 @@ FocusScope {
                 visible: message.editing
                 onSaved: (text) => {
                     message.editing = false
-                    chat.editMessage(message.model.id, text)
+                    ChatController.editMessage(message.model.id, text)
                 }
                 onCancelled: message.editing = false
             }

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 ColumnLayout {
     id: editor
@@ -27,7 +28,7 @@ ColumnLayout {
         Accessible.name: qsTr("Edit your message")
         Keys.onPressed: (event) => {
             if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && !(event.modifiers & Qt.ShiftModifier)) {
-                if (area.text.trim().length > 0 && chat.canSend)
+                if (area.text.trim().length > 0 && ChatController.canSend)
                     editor.saved(area.text)
                 event.accepted = true
             } else if (event.key === Qt.Key_Escape) {
@@ -42,7 +43,7 @@ ColumnLayout {
             text: qsTr("Save and send")
             highlighted: true
             Material.accent: window.accentButtonColor
-            enabled: area.text.trim().length > 0 && chat.canSend
+            enabled: area.text.trim().length > 0 && ChatController.canSend
             Accessible.name: qsTr("Save the edited message and get a new reply")
             onClicked: editor.saved(area.text)
         }
@@ -54,8 +55,8 @@ ColumnLayout {
         }
         Label {
             Layout.fillWidth: true
-            visible: !chat.canSend
-            text: chat.cannotSendReason
+            visible: !ChatController.canSend
+            text: ChatController.cannotSendReason
             wrapMode: Text.Wrap
             opacity: 0.7
         }

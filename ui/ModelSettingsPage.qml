@@ -4,32 +4,33 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import Veloce
 
 ScrollView {
     id: page
-    readonly property var s: chat.settings
+    readonly property var s: ChatController.settings
     property string fileError: ""
     // A file chosen here is loaded at once, as from the setup view (before, it was only saved,
     // and nothing said that it would load at the next start). A reply being written is
     // finished first: the model is not swapped from under it.
     function useFile(path) {
-        fileError = chat.validateModelFile(path)
+        fileError = ModelController.validateFile(path)
         if (fileError.length > 0)
             return
         s.modelPath = path
-        if (chat.busy)
+        if (ChatController.busy)
             pendingPath = path
         else
-            chat.loadModel(path)
+            ModelController.load(path)
     }
     property string pendingPath: ""
     Connections {
-        target: chat
+        target: ChatController
         function onSendStateChanged() {
-            if (!chat.busy && page.pendingPath.length > 0) {
+            if (!ChatController.busy && page.pendingPath.length > 0) {
                 const path = page.pendingPath
                 page.pendingPath = ""
-                chat.loadModel(path)
+                ModelController.load(path)
             }
         }
     }
@@ -38,11 +39,11 @@ ScrollView {
     FileDialog {
         id: fileDialog
         objectName: "settingsModelFileDialog"
-        currentFolder: desktop.folderUrl(desktop.startFolder(page.s.modelPath))
+        currentFolder: DesktopBridge.folderUrl(DesktopBridge.startFolder(page.s.modelPath))
         title: qsTr("Choose a Phi-4 GGUF file")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
-        onAccepted: page.useFile(desktop.localPath(selectedFile))
+        onAccepted: page.useFile(DesktopBridge.localPath(selectedFile))
     }
 
     ColumnLayout {
@@ -132,32 +133,32 @@ ScrollView {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
-            text: chat.modelState === "ready"
-                  ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(chat.modelFile).arg(chat.modelQuantization)
-                        .arg(chat.deviceName).arg(chat.contextSize)
-                  : chat.modelState === "loading" ? qsTr("Loading…")
-                  : chat.modelState === "error" ? qsTr("Not loaded: %1").arg(chat.modelError)
+            text: ModelController.state === "ready"
+                  ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(ModelController.file).arg(ModelController.quantization)
+                        .arg(ModelController.deviceName).arg(ModelController.contextSize)
+                  : ModelController.state === "loading" ? qsTr("Loading…")
+                  : ModelController.state === "error" ? qsTr("Not loaded: %1").arg(ModelController.error)
                   : qsTr("No model loaded.")
         }
         Label {
             Layout.fillWidth: true
-            visible: chat.modelInfo.length > 0
+            visible: ModelController.info.length > 0
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
             opacity: 0.75
-            text: chat.modelInfo
+            text: ModelController.info
         }
         Button {
             objectName: "reloadModelButton"
             text: qsTr("Load the model with these settings")
-            enabled: chat.modelState !== "loading" && page.s.modelPath.length > 0
+            enabled: ModelController.state !== "loading" && page.s.modelPath.length > 0
             Accessible.name: text
-            onClicked: chat.loadModel("")
+            onClicked: ModelController.load("")
         }
         ProgressBar {
             Layout.fillWidth: true
-            visible: chat.modelState === "loading"
-            value: chat.modelLoadProgress
+            visible: ModelController.state === "loading"
+            value: ModelController.loadProgress
             Accessible.name: qsTr("Model loading progress")
         }
     }

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Dialog {
     id: dialog
@@ -22,7 +23,7 @@ Dialog {
         field.forceActiveFocus()
         field.selectAll()
     }
-    onAccepted: if (field.text.trim().length > 0) chat.renameConversation(conversationId, field.text.trim())
+    onAccepted: if (field.text.trim().length > 0) ConversationList.rename(conversationId, field.text.trim())
 
     TextField {
         id: field

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 ItemDelegate {
     id: hit
@@ -23,7 +24,7 @@ ItemDelegate {
     }
     readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
 
-    function open() { chat.openConversation(model.conversationId, model.messageId) }
+    function open() { ChatController.openConversation(model.conversationId, model.messageId) }
 
     highlighted: ListView.isCurrentItem
     Accessible.name: qsTr("%1, %2: %3").arg(model.title).arg(authorAndDate).arg(model.snippet)

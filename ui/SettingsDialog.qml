@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Dialog {
     id: dialog
@@ -63,7 +64,7 @@ Dialog {
             flat: true
             Accessible.name: qsTr("Reset all settings except the model file to their defaults")
             DialogButtonBox.buttonRole: DialogButtonBox.ResetRole
-            onClicked: chat.settings.resetToDefaults()
+            onClicked: ChatController.settings.resetToDefaults()
         }
         Button {
             objectName: "closeSettingsButton"

@@ -5,38 +5,39 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import Veloce
 
 Pane {
     id: setup
     property string validationError: ""
-    readonly property bool loading: chat.modelState === "loading"
-    readonly property string configuredPath: chat.settings.modelPath
+    readonly property bool loading: ModelController.state === "loading"
+    readonly property string configuredPath: ChatController.settings.modelPath
     signal settingsRequested()
 
     function deviceLabel(id) {
-        const devices = chat.settings.devices
+        const devices = ChatController.settings.devices
         for (let i = 0; i < devices.length; ++i)
             if (devices[i].id === id)
                 return devices[i].name
         return id.length > 0 ? id : qsTr("automatic")
     }
     function useFile(path) {
-        validationError = chat.validateModelFile(path)
+        validationError = ModelController.validateFile(path)
         if (validationError.length > 0)
             return
-        chat.settings.modelPath = path
-        chat.loadModel(path)
+        ChatController.settings.modelPath = path
+        ModelController.load(path)
     }
 
     FileDialog {
         id: fileDialog
         objectName: "modelFileDialog"
         // The configured model's folder, else Documents or home: never the working directory.
-        currentFolder: desktop.folderUrl(desktop.startFolder(setup.configuredPath))
+        currentFolder: DesktopBridge.folderUrl(DesktopBridge.startFolder(setup.configuredPath))
         title: qsTr("Choose a Phi-4 GGUF file")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
-        onAccepted: setup.useFile(desktop.localPath(selectedFile))
+        onAccepted: setup.useFile(DesktopBridge.localPath(selectedFile))
     }
 
     DropArea {
@@ -45,7 +46,7 @@ Pane {
         keys: ["text/uri-list"]
         onDropped: (event) => {
             if (event.hasUrls && event.urls.length > 0) {
-                const path = desktop.localPath(event.urls[0])
+                const path = DesktopBridge.localPath(event.urls[0])
                 if (path.length > 0)
                     setup.useFile(path)
                 else
@@ -84,7 +85,7 @@ Pane {
             }
             Label {
                 Layout.fillWidth: true
-                visible: !setup.loading && chat.modelState === "none" && setup.configuredPath.length > 0
+                visible: !setup.loading && ModelController.state === "none" && setup.configuredPath.length > 0
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
                 color: Material.color(Material.Orange)
@@ -131,7 +132,7 @@ Pane {
                 textFormat: Text.PlainText
                 color: Material.color(Material.Red)
                 text: setup.validationError.length > 0 ? setup.validationError
-                      : chat.modelState === "error" ? qsTr("The model could not be loaded: %1").arg(chat.modelError) : ""
+                      : ModelController.state === "error" ? qsTr("The model could not be loaded: %1").arg(ModelController.error) : ""
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: text
             }
@@ -142,21 +143,21 @@ Pane {
                 spacing: 8
                 Label {
                     Layout.fillWidth: true
-                    text: chat.modelFile.length > 0 ? chat.modelFile : setup.configuredPath
+                    text: ModelController.file.length > 0 ? ModelController.file : setup.configuredPath
                     elide: Text.ElideMiddle
                     textFormat: Text.PlainText
                 }
                 ProgressBar {
                     objectName: "modelLoadProgress"
                     Layout.fillWidth: true
-                    value: chat.modelLoadProgress
+                    value: ModelController.loadProgress
                     Accessible.name: qsTr("Model loading progress")
                 }
                 RowLayout {
                     Layout.fillWidth: true
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("%1 %").arg(Math.round(chat.modelLoadProgress * 100))
+                        text: qsTr("%1 %").arg(Math.round(ModelController.loadProgress * 100))
                         opacity: 0.7
                     }
                     // A 9 GB upload takes a while: the wrong file or device need not be waited out.
@@ -164,19 +165,19 @@ Pane {
                         objectName: "cancelLoadButton"
                         text: qsTr("Cancel")
                         Accessible.name: qsTr("Cancel loading the model")
-                        onClicked: chat.cancelLoading()
+                        onClicked: ModelController.cancelLoading()
                     }
                 }
             }
 
             GroupBox {
                 Layout.fillWidth: true
-                visible: chat.modelInfo.length > 0
+                visible: ModelController.info.length > 0
                 title: qsTr("Memory plan")
                 Label {
                     anchors.left: parent.left
                     anchors.right: parent.right
-                    text: chat.modelInfo
+                    text: ModelController.info
                     wrapMode: Text.Wrap
                     textFormat: Text.PlainText
                 }
@@ -191,8 +192,8 @@ Pane {
                     wrapMode: Text.Wrap
                     opacity: 0.7
                     text: qsTr("Device: %1. Context: %2 tokens. Both can be changed in the settings.")
-                          .arg(setup.deviceLabel(chat.settings.device))
-                          .arg(chat.settings.contextSize)
+                          .arg(setup.deviceLabel(ChatController.settings.device))
+                          .arg(ChatController.settings.contextSize)
                 }
                 Button {
                     flat: true

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Pane {
     id: sidebar
@@ -67,7 +68,7 @@ Pane {
                     ShortcutMenuItem {
                         text: qsTr("Export…")
                         shortcut: "Ctrl+E"
-                        onTriggered: Qt.callLater(() => sidebar.exportRequested(chat.currentConversationId))
+                        onTriggered: Qt.callLater(() => sidebar.exportRequested(ChatController.currentConversationId))
                     }
                     ShortcutMenuItem {
                         text: qsTr("Settings")
@@ -105,7 +106,7 @@ Pane {
             Timer {
                 id: searchDelay
                 interval: 200
-                onTriggered: chat.search(searchField.text.trim())
+                onTriggered: ConversationList.search(searchField.text.trim())
             }
         }
 
@@ -122,7 +123,7 @@ Pane {
             Layout.topMargin: 4
             visible: !sidebar.searching
             clip: true
-            model: chat.conversations
+            model: ConversationList.model
             keyNavigationEnabled: true
             activeFocusOnTab: true
             currentIndex: -1
@@ -168,7 +169,7 @@ Pane {
             Layout.topMargin: 4
             visible: sidebar.searching
             clip: true
-            model: chat.searchResults
+            model: ConversationList.searchResults
             keyNavigationEnabled: true
             activeFocusOnTab: true
             Accessible.role: Accessible.List

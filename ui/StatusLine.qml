@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Rectangle {
     id: status
@@ -15,21 +16,21 @@ Rectangle {
     Accessible.name: status.shownParts.join(", ")
 
     readonly property string modelPart: {
-        if (chat.modelState === "loading")
-            return qsTr("Loading %1…").arg(chat.modelFile.length > 0 ? chat.modelFile : qsTr("model"))
-        if (chat.modelState !== "ready")
+        if (ModelController.state === "loading")
+            return qsTr("Loading %1…").arg(ModelController.file.length > 0 ? ModelController.file : qsTr("model"))
+        if (ModelController.state !== "ready")
             return qsTr("No model loaded")
-        const quant = chat.modelQuantization.length > 0 ? " · " + chat.modelQuantization : ""
-        return chat.modelName + quant + " · " + chat.deviceName
+        const quant = ModelController.quantization.length > 0 ? " · " + ModelController.quantization : ""
+        return ModelController.name + quant + " · " + ModelController.deviceName
     }
-    readonly property string contextPart: chat.contextSize > 0
-        ? qsTr("Context %1 / %2").arg(chat.contextUsed.toLocaleString(Qt.locale(), "f", 0))
-                                 .arg(chat.contextSize.toLocaleString(Qt.locale(), "f", 0))
+    readonly property string contextPart: ModelController.contextSize > 0
+        ? qsTr("Context %1 / %2").arg(ChatController.contextUsed.toLocaleString(Qt.locale(), "f", 0))
+                                 .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
         : ""
-    readonly property string replyPart: chat.lastTokensPerSecond > 0
+    readonly property string replyPart: ChatController.lastTokensPerSecond > 0
         ? qsTr("Last reply: %1 ms to first token, %2 tokens/s")
-              .arg(chat.lastTimeToFirstTokenMs.toLocaleString(Qt.locale(), "f", 0))
-              .arg(chat.lastTokensPerSecond.toLocaleString(Qt.locale(), "f", 1))
+              .arg(ChatController.lastTimeToFirstTokenMs.toLocaleString(Qt.locale(), "f", 0))
+              .arg(ChatController.lastTokensPerSecond.toLocaleString(Qt.locale(), "f", 1))
         : ""
     readonly property var shownParts: [modelPart, contextPart, replyPart].filter(s => s.length > 0)
 
@@ -60,9 +61,9 @@ Rectangle {
             }
         }
         ProgressBar {
-            visible: chat.modelState === "loading"
+            visible: ModelController.state === "loading"
             Layout.preferredWidth: 160
-            value: chat.modelLoadProgress
+            value: ModelController.loadProgress
             Accessible.name: qsTr("Model loading progress")
         }
     }

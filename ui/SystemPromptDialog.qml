@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Dialog {
     id: dialog
@@ -10,9 +11,9 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
-    onAboutToShow: area.text = chat.conversationSystemPrompt
+    onAboutToShow: area.text = ChatController.conversationSystemPrompt
     onOpened: area.forceActiveFocus()
-    onAccepted: chat.conversationSystemPrompt = area.text
+    onAccepted: ChatController.conversationSystemPrompt = area.text
 
     ColumnLayout {
         anchors.fill: parent
@@ -31,8 +32,8 @@ Dialog {
                 objectName: "conversationSystemPrompt"
                 wrapMode: TextArea.Wrap
                 selectByMouse: true
-                placeholderText: chat.settings.defaultSystemPrompt.length > 0
-                                 ? chat.settings.defaultSystemPrompt : qsTr("No system prompt")
+                placeholderText: ChatController.settings.defaultSystemPrompt.length > 0
+                                 ? ChatController.settings.defaultSystemPrompt : qsTr("No system prompt")
                 Accessible.name: qsTr("System prompt for this conversation")
                 // Tab moves on (the keyboard must be able to leave the box); a tab character is rarely wanted here.
                 Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }

@@ -3,9 +3,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Veloce
 
 Rectangle {
-    visible: chat.canUndoDelete
+    visible: ConversationList.canUndoDelete
     implicitHeight: visible ? row.implicitHeight + 8 : 0
     radius: 4
     color: Material.theme === Material.Dark ? "#33393f" : "#e4e8ec"
@@ -20,7 +21,7 @@ Rectangle {
         Label {
             id: label
             Layout.fillWidth: true
-            text: qsTr("Deleted “%1”").arg(chat.deletedTitle)
+            text: qsTr("Deleted “%1”").arg(ConversationList.deletedTitle)
             elide: Text.ElideRight
             textFormat: Text.PlainText
         }
@@ -29,7 +30,7 @@ Rectangle {
             text: qsTr("Undo")
             flat: true
             Accessible.name: qsTr("Undo delete (Ctrl+Z)")
-            onClicked: chat.undoDelete()
+            onClicked: ConversationList.undoDelete()
         }
     }
 }

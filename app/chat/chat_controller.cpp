@@ -1,21 +1,19 @@
-// ChatController: construction, state properties and the model. The chat flow is in
-// chat_controller_flow.cpp, conversation management in chat_controller_conversations.cpp.
+// ChatController: construction, the worker's thread, state properties, and what the controllers
+// split from it (ModelController, ConversationList) tell the flow. The flow itself is in
+// chat_controller_flow.cpp, the open conversation in chat_controller_conversations.cpp.
 #include "app/chat/chat_controller.h"
 
-#include <QDebug>
-#include <QFileInfo>
 #include <exception>
 
 #include "app/chat/generation_worker.h"
 #include "app/common/thread_handover.h"
+#include "app/models/qml_singleton.h"
 #include "app/storage/conversation_store.h"
-#include "inference/gguf/gguf_file.h"
-#include "inference/model/model.h"
 
 namespace veloce::app {
 
 ChatController::ChatController(veloce::storage::ConversationStore* store, AppSettings* settings, QObject* parent)
-    : QObject(parent), store_(store), settings_(settings) {
+    : QObject(parent), store_(store), settings_(settings), list_(store) {
   qRegisterMetaType<LoadRequest>();
   qRegisterMetaType<LoadedModelInfo>();
   qRegisterMetaType<ReplyRequest>();
@@ -24,11 +22,6 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   worker_ = new GenerationWorker(store_->path());
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(worker_, &GenerationWorker::loadProgress, this, &ChatController::onLoadProgress);
-  connect(worker_, &GenerationWorker::modelInfoLine, this, &ChatController::onModelInfoLine);
-  connect(worker_, &GenerationWorker::modelLoaded, this, &ChatController::onModelLoaded);
-  connect(worker_, &GenerationWorker::modelLoadFailed, this, &ChatController::onModelLoadFailed);
-  connect(worker_, &GenerationWorker::modelLoadCancelled, this, &ChatController::onModelLoadCancelled);
   connect(worker_, &GenerationWorker::conversationCreated, this, &ChatController::onConversationCreated);
   connect(worker_, &GenerationWorker::userMessageStored, this, &ChatController::onUserMessageStored);
   connect(worker_, &GenerationWorker::replyStarted, this, &ChatController::onReplyStarted);
@@ -43,12 +36,37 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(worker_, &GenerationWorker::requestFailed, this, &ChatController::onRequestFailed);
   thread_handover::watch(this);
   thread_handover::watch(worker_);
+
+  model_ = new ModelController(worker_, settings_, this);
+  // A load replaces the session a running reply uses: that reply stops first (and is stored).
+  connect(model_, &ModelController::loadRequested, this, [this] {
+    if (activeRequestId_ != 0) worker_->requestCancel(activeRequestId_);
+  });
+  connect(model_, &ModelController::loaded, this, &ChatController::onModelLoaded);
+  connect(model_, &ModelController::loadFailed, this, [this](const QString& message) {
+    emit contextChanged();
+    setError(message);
+  });
+  connect(model_, &ModelController::stateChanged, this, &ChatController::updateCanSend);
+
+  connect(&list_, &ConversationList::errorOccurred, this, &ChatController::setError);
+  connect(&list_, &ConversationList::renamed, this, [this](qint64 id, const QString& title) {
+    if (id != conversationId_) return;
+    title_ = title;
+    emit currentConversationChanged();
+  });
+  connect(&list_, &ConversationList::removing, this, [this](qint64 id) {
+    if (id == conversationId_) newConversation();
+  });
+
   thread_.setObjectName(QStringLiteral("veloce-generation"));
   thread_handover::start(thread_);
 
-  reloadConversations();
+  list_.reload();
   updateCanSend();
 }
+
+ChatController* ChatController::create(QQmlEngine*, QJSEngine*) { return QmlSingletonInstance<ChatController>::take(); }
 
 ChatController::~ChatController() {
   // A running reply is cancelled; the worker still stores it (as stopped) before its thread ends.
@@ -66,23 +84,8 @@ QString ChatController::sendState() const {
   return {};
 }
 
-QString ChatController::modelState() const {
-  switch (modelState_) {
-    case ModelState::None: return QStringLiteral("none");
-    case ModelState::Loading: return QStringLiteral("loading");
-    case ModelState::Ready: return QStringLiteral("ready");
-    case ModelState::Error: return QStringLiteral("error");
-  }
-  return {};
-}
-
 QString ChatController::cannotSendReason() const {
-  switch (modelState_) {
-    case ModelState::None: return tr("Choose a model file to start chatting.");
-    case ModelState::Loading: return tr("The model is still loading.");
-    case ModelState::Error: return tr("The model could not be loaded; choose another file in the settings.");
-    case ModelState::Ready: break;
-  }
+  if (const QString reason = model_->notReadyReason(); !reason.isEmpty()) return reason;
   if (sendState_ != SendState::Idle) return tr("Wait for the reply to finish, or stop it.");
   return {};
 }
@@ -91,12 +94,6 @@ void ChatController::setSendState(SendState state) {
   if (sendState_ == state) return;
   sendState_ = state;
   emit sendStateChanged();
-  updateCanSend();
-}
-
-void ChatController::setModelState(ModelState state) {
-  modelState_ = state;
-  emit modelStateChanged();
   updateCanSend();
 }
 
@@ -118,100 +115,14 @@ void ChatController::runStartupMaintenance() {
   } catch (const std::exception& e) {
     setError(QString::fromUtf8(e.what()));
   }
-  reloadConversations();
+  list_.reload();
 }
 
-// ---- model ----
-
-void ChatController::loadModel(const QString& path) {
-  const QString file = path.isEmpty() ? settings_->modelPath() : path;
-  modelInfo_.clear();
-  emit modelInfoChanged();
-  loadProgress_ = 0;
-  emit modelLoadProgressChanged();
-  if (file.isEmpty()) {
-    modelError_.clear();
-    setModelState(ModelState::None);
-    return;
-  }
-  if (!QFileInfo::exists(file)) {
-    // Not an error of the file itself: the setup view asks for a model and says which one is gone.
-    modelError_ = tr("The model file %1 was not found.").arg(file);
-    setModelState(ModelState::None);
-    return;
-  }
-  if (activeRequestId_ != 0) worker_->requestCancel(activeRequestId_);
-  modelError_.clear();
-  setModelState(ModelState::Loading);
-  LoadRequest request;
-  request.path = file;
-  const veloce::EngineOptions options = settings_->engineOptions();
-  request.backend = QString::fromStdString(options.backend);
-  request.device = QString::fromStdString(options.device);
-  request.contextSize = settings_->contextSize();
-  worker_->clearLoadCancel();
-  thread_handover::invoke(worker_, [w = worker_, request] { w->loadModel(request); });
-}
-
-void ChatController::cancelLoading() {
-  if (modelState_ == ModelState::Loading) worker_->requestLoadCancel();
-}
-
-void ChatController::onModelLoadCancelled() {
-  model_ = LoadedModelInfo{};
-  modelInfo_.clear();
-  emit modelInfoChanged();
-  loadProgress_ = 0;
-  emit modelLoadProgressChanged();
-  // Not an error: the setup view asks for a model again and says why there is none.
-  modelError_ = tr("Loading the model was cancelled.");
-  setModelState(ModelState::None);
-}
-
-QString ChatController::validateModelFile(const QString& path) const {
-  // Header, metadata and tensor table only (the weights stay mapped, unread): fast enough for the
-  // UI thread even for a 9 GB file.
-  try {
-    const auto file = veloce::GgufFile::open(path.toStdString());
-    const auto config = veloce::ModelConfig::from_gguf(*file);
-    veloce::ModelWeights::from_gguf(*file, config);
-    return {};
-  } catch (const std::exception& e) {
-    return QString::fromUtf8(e.what());
-  }
-}
-
-void ChatController::onLoadProgress(double fraction) {
-  loadProgress_ = fraction;
-  emit modelLoadProgressChanged();
-}
-
-void ChatController::onModelInfoLine(const QString& line) {
-  // The engine's own lines are English log text: logged for whoever reports a problem; the user
-  // sees the plan in words once loaded (LoadedModelInfo::report).
-  qInfo().noquote() << line;
-}
-
-void ChatController::onModelLoaded(const LoadedModelInfo& info) {
-  model_ = info;
-  modelInfo_ = info.report.join(QLatin1Char('\n'));
-  emit modelInfoChanged();
-  loadProgress_ = 1;
-  emit modelLoadProgressChanged();
+void ChatController::onModelLoaded() {
+  // A new session holds nothing yet: what the open conversation would take is measured again.
   contextUsed_ = 0;
   emit contextChanged();
   measureOpenConversation();
-  // A file picked in the setup view becomes the setting once it has loaded.
-  if (settings_->modelPath() != info.path) settings_->setModelPath(info.path);
-  setModelState(ModelState::Ready);
-}
-
-void ChatController::onModelLoadFailed(const QString& message) {
-  model_ = LoadedModelInfo{};
-  modelError_ = message;
-  emit contextChanged();
-  setModelState(ModelState::Error);
-  setError(message);
 }
 
 }  // namespace veloce::app

@@ -1,17 +1,23 @@
 #pragma once
-// ChatController: what the conversation view, the sidebar, the status line and the model setup view
-// bind to (expose one instance to QML, e.g. as context property / singleton "chat"), and what
-// `veloce-cli chat` drives headless. It lives on the UI thread; generation and every write of the
-// chat flow run on a GenerationWorker thread with its own ConversationStore connection, so the UI
-// thread never waits for the model or for an fsync while a reply streams.
+// ChatController: the conversation flow (QML singleton `ChatController`, import Veloce): the open
+// conversation, sending, stopping, regenerating, editing, switching versions, and the status
+// line's figures; what the conversation view binds to, and what `veloce-cli chat` drives headless.
+// It owns the generation worker's thread and the two controllers split from it that share that
+// worker and the store: model() (ModelController: loading, the device, the memory plan) and
+// conversationList() (ConversationList: the sidebar, search, delete with undo).
+//
+// Threads: lives on the UI thread; generation and every write of the chat flow run on a
+// GenerationWorker thread with its own ConversationStore connection, so the UI thread never waits
+// for the model or for an fsync while a reply streams.
 //
 // Usage (main.cpp):
 //   veloce::storage::ConversationStore store(dbPath);     // first store of the process: checks, migrates
 //   veloce::app::AppSettings settings;                      // + settings.setModelPathOverride(opts.modelPath)
 //   veloce::app::ChatController chat(&store, &settings);
 //   chat.runStartupMaintenance();                           // GUI only: recovers killed replies, purges deletes
-//   chat.loadModel(QString());                              // the settings' model, if the file exists
+//   chat.model()->load(QString());                          // the settings' model, if the file exists
 // States are strings so QML can compare them without registering enums.
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -22,11 +28,14 @@
 #include <memory>
 #include <optional>
 
+#include "app/chat/conversation_list.h"
 #include "app/chat/generation_types.h"
-#include "app/models/conversation_list_model.h"
+#include "app/chat/model_controller.h"
 #include "app/models/message_list_model.h"
-#include "app/models/search_result_model.h"
 #include "app/settings/app_settings.h"
+
+class QJSEngine;
+class QQmlEngine;
 
 namespace veloce::storage {
 class ConversationStore;
@@ -38,10 +47,10 @@ class GenerationWorker;
 
 class ChatController : public QObject {
   Q_OBJECT
-  // ---- lists (owned by the controller, never null) ----
-  Q_PROPERTY(veloce::app::ConversationListModel* conversations READ conversations CONSTANT)
+  QML_ELEMENT
+  QML_SINGLETON
+  // The open conversation's shown branch (owned here, never null), and the settings.
   Q_PROPERTY(veloce::app::MessageListModel* messages READ messages CONSTANT)
-  Q_PROPERTY(veloce::app::SearchResultModel* searchResults READ searchResults CONSTANT)
   Q_PROPERTY(veloce::app::AppSettings* settings READ settings CONSTANT)
 
   // ---- the open conversation ----
@@ -63,31 +72,11 @@ class ChatController : public QObject {
   Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
   Q_PROPERTY(QString cannotSendReason READ cannotSendReason NOTIFY canSendChanged)
 
-  // ---- model ----
-  // "none" (no model chosen or the file is missing: show the setup view), "loading", "ready", "error".
-  Q_PROPERTY(QString modelState READ modelState NOTIFY modelStateChanged)
-  // 0..1 while loading (weights uploaded / total).
-  Q_PROPERTY(double modelLoadProgress READ modelLoadProgress NOTIFY modelLoadProgressChanged)
-  // Why loading failed, in words (file, field, reason; or memory needed vs available). "" otherwise.
-  Q_PROPERTY(QString modelError READ modelError NOTIFY modelStateChanged)
-  // The memory plan the model loaded with, in words and in the user's language ("Model weights:
-  // 7.6 GiB on the GPU, 572 MiB in system memory"), one fact a line; empty until loaded.
-  Q_PROPERTY(QString modelInfo READ modelInfo NOTIFY modelInfoChanged)
-  // Part of the model did not fit on the GPU (a sentence with the size; "" when it all did): shown
-  // in the main window, since replies are slower than the user may expect.
-  Q_PROPERTY(QString spillWarning READ spillWarning NOTIFY modelStateChanged)
-  Q_PROPERTY(QString modelName READ modelName NOTIFY modelStateChanged)                  // general.name, else the file name
-  Q_PROPERTY(QString modelFile READ modelFile NOTIFY modelStateChanged)                  // file name without folder
-  Q_PROPERTY(QString modelQuantization READ modelQuantization NOTIFY modelStateChanged)  // "Q4_K_M"
-  Q_PROPERTY(QString deviceName READ deviceName NOTIFY modelStateChanged)    // GPU name, or "CPU (fp32 reference)"
-  Q_PROPERTY(QString backendName READ backendName NOTIFY modelStateChanged)  // "vulkan" / "reference"
-
   // ---- status line ----
   // Tokens of the open conversation in the context: while a reply streams, what the KV cache holds
   // (prompt + reply so far, updated with each piece); after opening a conversation, what its next
   // prompt would take (measured on the worker thread); 0 for a new conversation.
   Q_PROPERTY(int contextUsed READ contextUsed NOTIFY contextChanged)
-  Q_PROPERTY(int contextSize READ contextSize NOTIFY contextChanged)  // n_ctx of the loaded session (0: none)
   // Older messages of the open conversation that the last prompt had to leave out to fit the
   // context (0: everything fit). They stay in the history; the view shows a notice when > 0.
   Q_PROPERTY(int omittedMessages READ omittedMessages NOTIFY contextChanged)
@@ -105,19 +94,19 @@ class ChatController : public QObject {
   // ---- notices ----
   // The latest error for the user ("" when none); also sent once through errorOccurred().
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
-  // True while a deleted conversation can still be brought back with undoDelete().
-  Q_PROPERTY(bool canUndoDelete READ canUndoDelete NOTIFY canUndoDeleteChanged)
-  Q_PROPERTY(QString deletedTitle READ deletedTitle NOTIFY canUndoDeleteChanged)
 
  public:
   // store: the UI thread's store (outlives the controller); settings: outlives the controller.
   ChatController(veloce::storage::ConversationStore* store, AppSettings* settings, QObject* parent = nullptr);
   ~ChatController() override;  // cancels a running reply, waits for it to be stored
 
-  ConversationListModel* conversations() { return &conversations_; }
+  // For the engine: the instance set with QmlSingletonInstance (app/models/qml_singleton.h).
+  static ChatController* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+
   MessageListModel* messages() { return &messages_; }
-  SearchResultModel* searchResults() { return &searchResults_; }
   AppSettings* settings() { return settings_; }
+  ModelController* model() { return model_; }
+  ConversationList* conversationList() { return &list_; }
   // The UI thread's store, shared with the controllers split from this one (ExportController,
   // DatabaseHealth; QmlContext creates them).
   veloce::storage::ConversationStore* store() const { return store_; }
@@ -132,19 +121,7 @@ class ChatController : public QObject {
   bool canSend() const { return cannotSendReason().isEmpty(); }
   QString cannotSendReason() const;
 
-  QString modelState() const;
-  double modelLoadProgress() const { return loadProgress_; }
-  QString modelError() const { return modelError_; }
-  QString modelInfo() const { return modelInfo_; }
-  QString spillWarning() const { return model_.spillWarning; }
-  QString modelName() const { return model_.name; }
-  QString modelFile() const { return model_.file; }
-  QString modelQuantization() const { return model_.quantization; }
-  QString deviceName() const { return model_.device; }
-  QString backendName() const { return model_.backend; }
-
   int contextUsed() const { return contextUsed_; }
-  int contextSize() const { return model_.contextSize; }
   int omittedMessages() const { return omittedMessages_; }
   double lastTimeToFirstTokenMs() const { return lastTtftMs_; }
   double lastTokensPerSecond() const { return lastTokensPerSecond_; }
@@ -153,8 +130,6 @@ class ChatController : public QObject {
   int prefillTotal() const { return prefillTotal_; }
 
   QString lastError() const { return lastError_; }
-  bool canUndoDelete() const { return pendingDeleteId_ >= 0; }
-  QString deletedTitle() const { return pendingDeleteTitle_; }
 
   // How often a streaming reply is committed (default 2000 ms; veloce-cli chat --checkpoint-ms).
   void setCheckpointInterval(int milliseconds) { checkpointMs_ = milliseconds; }
@@ -192,43 +167,16 @@ class ChatController : public QObject {
   // Opens conversation id; when focusMessageId > 0, switches to the branch holding that message
   // and emits focusMessageRequested(row) for the view to scroll to it.
   bool openConversation(qint64 id, qint64 focusMessageId = -1);
-  bool renameConversation(qint64 id, const QString& title);
-  bool setPinned(qint64 id, bool pinned);
-  // Hides the conversation at once and offers undo (canUndoDelete); deleting another one or
-  // commitDelete() makes the previous deletion final.
-  bool deleteConversation(qint64 id);
-  bool undoDelete();
-  void commitDelete();
-  // Fills searchResults (an empty query clears them).
-  void search(const QString& query);
-
-  // ---- model ----
-  // Loads `path` (empty: the settings' model path) with the settings' device and context size, on
-  // the worker thread. modelState goes "loading" -> "ready" or "error". A running reply is stopped.
-  void loadModel(const QString& path);
-  // Stops the load in progress at its next step: modelState returns to "none" and modelError says
-  // it was cancelled; a later loadModel works as usual.
-  void cancelLoading();
-  // Checks a file before the user commits to it (first-run view): "" when it is a readable Phi-4
-  // GGUF, else the reason in words. Reads only the header and metadata.
-  Q_INVOKABLE QString validateModelFile(const QString& path) const;
-
-  // Reads the conversation list again from the database (after an import: ExportController).
-  void reloadConversations();
 
  signals:
   void currentConversationChanged();
   void conversationSystemPromptChanged();
   void sendStateChanged();
   void canSendChanged();
-  void modelStateChanged();
-  void modelLoadProgressChanged();
-  void modelInfoChanged();
   void contextChanged();
   void lastReplyStatsChanged();
   void prefillProgressChanged();
   void lastErrorChanged();
-  void canUndoDeleteChanged();
   // An error for the user (engine failure, database error, invalid request), once per occurrence.
   void errorOccurred(const QString& message);
   // Scroll the conversation view to this row of `messages` (after openConversation with a focus).
@@ -250,11 +198,7 @@ class ChatController : public QObject {
   void replySaveFailed(qint64 messageId, int storedLength);
 
  private slots:
-  void onModelLoaded(const veloce::app::LoadedModelInfo& info);
-  void onModelLoadFailed(const QString& message);
-  void onModelLoadCancelled();
-  void onLoadProgress(double fraction);
-  void onModelInfoLine(const QString& line);
+  void onModelLoaded();
   void onConversationCreated(quint64 requestId, qint64 conversationId, const QString& title);
   void onUserMessageStored(quint64 requestId, qint64 messageId);
   void onReplyStarted(quint64 requestId, qint64 messageId);
@@ -270,7 +214,6 @@ class ChatController : public QObject {
 
  private:
   enum class SendState { Idle, Prefill, Streaming };
-  enum class ModelState { None, Loading, Ready, Error };
 
   bool checkCanStart();
   ReplyRequest baseRequest() const;
@@ -278,10 +221,8 @@ class ChatController : public QObject {
   void detachFromView();  // the open conversation changes while a reply streams: stop it
   void finishRequest();
   void setSendState(SendState state);
-  void setModelState(ModelState state);
   void setError(const QString& message);
   void reloadBranch();
-  void upsertConversation(qint64 id);
   void refreshSiblingInfo(int row);
   void updateCanSend();
   void setContextUsed(int tokens);
@@ -290,22 +231,17 @@ class ChatController : public QObject {
 
   veloce::storage::ConversationStore* store_;
   AppSettings* settings_;
-  ConversationListModel conversations_;
   MessageListModel messages_;
-  SearchResultModel searchResults_;
+  ConversationList list_;
 
   QThread thread_;
   GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
+  ModelController* model_ = nullptr;    // a child; made once worker_ exists
 
   qint64 conversationId_ = -1;
   QString title_;
   QString systemPrompt_;
   SendState sendState_ = SendState::Idle;
-  ModelState modelState_ = ModelState::None;
-  double loadProgress_ = 0;
-  QString modelError_;
-  QString modelInfo_;
-  LoadedModelInfo model_;
   int contextUsed_ = 0;
   int prefillDone_ = 0;
   int prefillTotal_ = 0;
@@ -314,8 +250,6 @@ class ChatController : public QObject {
   double lastTokensPerSecond_ = 0;
   int lastPromptTokensReused_ = 0;
   QString lastError_;
-  qint64 pendingDeleteId_ = -1;
-  QString pendingDeleteTitle_;
   quint64 nextRequestId_ = 1;
   quint64 activeRequestId_ = 0;  // 0: none; signals of other requests are stale and ignored
   bool viewAttached_ = false;    // the active request's rows are in `messages_` (see detachFromView)

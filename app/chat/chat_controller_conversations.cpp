@@ -1,4 +1,4 @@
-// ChatController: the sidebar (open, new, rename, pin, delete with undo) and search.
+// ChatController: the open conversation (new, open, its branch and system prompt).
 #include <exception>
 
 #include "app/chat/chat_controller.h"
@@ -7,10 +7,6 @@
 
 namespace veloce::app {
 namespace {
-
-ConversationItem itemFrom(const veloce::storage::ConversationSummary& c) {
-  return ConversationItem{c.id, c.title, c.updated_at, c.pinned};
-}
 
 // maxTokens: the conversation's reply length limit (tells a reply cut by it; see stopReasonOf).
 MessageItem itemFrom(const veloce::storage::BranchEntry& e, int maxTokens) {
@@ -31,29 +27,6 @@ MessageItem itemFrom(const veloce::storage::BranchEntry& e, int maxTokens) {
 }
 
 }  // namespace
-
-void ChatController::reloadConversations() {
-  try {
-    const auto list = store_->list_conversations();
-    QList<ConversationItem> items;
-    items.reserve(static_cast<qsizetype>(list.size()));
-    for (const auto& c : list) items.append(itemFrom(c));
-    conversations_.setConversations(std::move(items));
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-  }
-}
-
-void ChatController::upsertConversation(qint64 id) {
-  if (id <= 0) return;
-  try {
-    const auto c = store_->conversation(id);
-    if (!c) return;
-    conversations_.upsert(ConversationItem{c->id, c->title, c->updated_at, c->pinned});
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-  }
-}
 
 void ChatController::reloadBranch() {
   if (conversationId_ <= 0) {
@@ -140,96 +113,6 @@ bool ChatController::openConversation(qint64 id, qint64 focusMessageId) {
     if (row >= 0) emit focusMessageRequested(row);
   }
   return true;
-}
-
-bool ChatController::renameConversation(qint64 id, const QString& title) {
-  const QString t = title.simplified();
-  if (t.isEmpty()) return false;
-  try {
-    store_->rename_conversation(id, t);
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-    return false;
-  }
-  upsertConversation(id);
-  if (id == conversationId_) {
-    title_ = t;
-    emit currentConversationChanged();
-  }
-  return true;
-}
-
-bool ChatController::setPinned(qint64 id, bool pinned) {
-  try {
-    store_->set_pinned(id, pinned);
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-    return false;
-  }
-  upsertConversation(id);
-  return true;
-}
-
-bool ChatController::deleteConversation(qint64 id) {
-  if (pendingDeleteId_ >= 0) commitDelete();
-  QString title;
-  try {
-    const auto c = store_->conversation(id);
-    if (!c) return false;
-    title = c->title;
-    // Stop a reply in this conversation first, so nothing is written into it while it goes.
-    if (id == conversationId_) newConversation();
-    store_->delete_conversation(id);
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-    return false;
-  }
-  conversations_.remove(id);
-  pendingDeleteId_ = id;
-  pendingDeleteTitle_ = title;
-  emit canUndoDeleteChanged();
-  return true;
-}
-
-bool ChatController::undoDelete() {
-  if (pendingDeleteId_ < 0) return false;
-  const qint64 id = pendingDeleteId_;
-  try {
-    store_->restore_conversation(id);
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-    return false;
-  }
-  pendingDeleteId_ = -1;
-  pendingDeleteTitle_.clear();
-  emit canUndoDeleteChanged();
-  upsertConversation(id);
-  return true;
-}
-
-void ChatController::commitDelete() {
-  if (pendingDeleteId_ < 0) return;
-  try {
-    store_->purge_deleted();
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-  }
-  pendingDeleteId_ = -1;
-  pendingDeleteTitle_.clear();
-  emit canUndoDeleteChanged();
-}
-
-void ChatController::search(const QString& query) {
-  const QString q = query.trimmed();
-  if (q.isEmpty()) {
-    searchResults_.clear();
-    return;
-  }
-  try {
-    searchResults_.setResults(q, store_->search(q));
-  } catch (const std::exception& e) {
-    setError(QString::fromUtf8(e.what()));
-  }
 }
 
 }  // namespace veloce::app

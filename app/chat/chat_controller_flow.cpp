@@ -51,8 +51,8 @@ ReplyRequest ChatController::baseRequest() const {
   r.recordedSettings.repeat_penalty = settings_->repeatPenalty();
   r.recordedSettings.seed = static_cast<quint64>(settings_->seed());
   r.recordedSettings.max_tokens = settings_->maxReplyTokens();
-  r.modelFile = model_.file;
-  r.modelQuant = model_.quantization;
+  r.modelFile = model_->file();
+  r.modelQuant = model_->quantization();
   r.checkpointIntervalMs = checkpointMs_;
   return r;
 }
@@ -201,7 +201,7 @@ void ChatController::refreshSiblingInfo(int row) {
 // ---- the worker's answers (queued; every one names its request) ----
 
 void ChatController::onConversationCreated(quint64 requestId, qint64 conversationId, const QString& title) {
-  upsertConversation(conversationId);
+  list_.upsert(conversationId);
   if (requestId != activeRequestId_ || !viewAttached_) return;
   conversationId_ = conversationId;
   title_ = title;
@@ -213,7 +213,7 @@ void ChatController::onUserMessageStored(quint64 requestId, qint64 messageId) {
   if (viewAttached_) {
     messages_.setIdAt(userRow_, messageId);
     refreshSiblingInfo(userRow_);
-    upsertConversation(conversationId_);
+    list_.upsert(conversationId_);
   }
   emit userMessageStored(messageId);
 }
@@ -271,7 +271,7 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
     messages_.setLastState(outcome.stored ? state : QStringLiteral("error"));
     messages_.setLastFigures(outcome.completionTokens, outcome.timeToFirstTokenMs, outcome.tokensPerSecond);
     messages_.setLastStop(outcome.stats.stop ? veloce::storage::reply_stop_name(*outcome.stats.stop) : QString());
-    upsertConversation(conversationId_);
+    list_.upsert(conversationId_);
   }
   if (outcome.completionTokens > 0) {
     lastTtftMs_ = outcome.timeToFirstTokenMs;
@@ -330,7 +330,7 @@ void ChatController::setContextUsed(int tokens) {
 }
 
 void ChatController::measureOpenConversation() {
-  if (modelState_ != ModelState::Ready || conversationId_ <= 0 || busy()) return;
+  if (!model_->ready() || conversationId_ <= 0 || busy()) return;
   const std::vector<PromptMessage> history = branchUpTo(messages_.rowCount());
   if (history.empty()) return;
   const QString system = systemPrompt_.isEmpty() ? settings_->defaultSystemPrompt() : systemPrompt_;

@@ -53,7 +53,7 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
   if (engine.rootObjects().isEmpty()) return 1;
   if (afterLoad && !afterLoad(engine)) return 1;
 
-  chat.loadModel(QString());
+  chat.model()->load(QString());
   // The whole-file database check that start-up skipped on a large file runs once the window has
   // drawn its first frame, so it never delays the window.
   if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst())) {

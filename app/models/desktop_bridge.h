@@ -1,7 +1,9 @@
 #pragma once
 // The few desktop services the QML views need and QML does not offer safely: the clipboard, the
 // rule for which links may be opened (http and https only, after the user has seen the address),
-// and turning a file: URL from a picker or a drop into a local path.
+// and turning a file: URL from a picker or a drop into a local path. QML singleton `DesktopBridge`
+// (import Veloce); it holds no state, so the engine makes and owns it.
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -10,6 +12,8 @@ namespace veloce::app {
 
 class DesktopBridge : public QObject {
   Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
  public:
   using QObject::QObject;
 

@@ -1,6 +1,5 @@
 #include "app/models/qml_context.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 
 #include "app/chat/chat_controller.h"
@@ -22,16 +21,17 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent
   (void)registerVeloce;
   // Before any QML is loaded: no request the engine makes may reach the network.
   engine->setNetworkAccessManagerFactory(&networkFactory_);
-  QQmlContext* root = engine->rootContext();
-  root->setContextProperty(QStringLiteral("chat"), chat);
-  root->setContextProperty(QStringLiteral("markdown"), &markdown_);
-  root->setContextProperty(QStringLiteral("desktop"), &desktop_);
-  // The singletons the engine asks for when QML first names them (their create()).
+  // The singletons the engine asks for when QML first names them (their create()). DesktopBridge,
+  // which holds no state, the engine makes itself.
+  QmlSingletonInstance<ChatController>::set(chat);
+  QmlSingletonInstance<ModelController>::set(chat->model());
+  QmlSingletonInstance<ConversationList>::set(chat->conversationList());
   QmlSingletonInstance<ExportController>::set(&exporter_);
   QmlSingletonInstance<DatabaseHealth>::set(&health_);
   // Imported conversations appear in the sidebar at once.
-  connect(&exporter_, &ExportController::importFinished, chat, [chat](bool ok) {
-    if (ok) chat->reloadConversations();
+  ConversationList* list = chat->conversationList();
+  connect(&exporter_, &ExportController::importFinished, list, [list](bool ok) {
+    if (ok) list->reload();
   });
 
   AppSettings* settings = chat->settings();

@@ -1,17 +1,15 @@
 #pragma once
-// Everything the QML views reach from C++, installed on one engine: the controller (`chat`), the
-// Markdown renderer (`markdown`), desktop services (`desktop`), the QML module Veloce (its types
-// and the singletons ExportController and DatabaseHealth, whose instances live here), an engine
+// Everything the QML views reach from C++, installed on one engine: the QML module Veloce (its
+// types and singletons: ChatController, ModelController and ConversationList, which `chat` owns,
+// ExportController and DatabaseHealth, whose instances live here, and DesktopBridge), an engine
 // network access that refuses every request, and the translation that follows the language
 // setting. Shared by the veloce executable and the QML tests, so a test loads Main.qml exactly as
-// the app does.
+// the app does. Nothing is a context property: every name QML uses is a type of the module.
 #include <QObject>
 #include <QString>
 
 #include "app/chat/database_health.h"
 #include "app/chat/export_controller.h"
-#include "app/models/desktop_bridge.h"
-#include "app/models/markdown_renderer.h"
 #include "app/models/offline_network.h"
 #include "app/models/translation_loader.h"
 
@@ -25,7 +23,7 @@ class QmlContext : public QObject {
   Q_OBJECT
  public:
   // Create it as a child of `engine` (parent = engine) before loading any QML: the engine then
-  // deletes its QML objects before this, so no binding ever sees `markdown` or `desktop` vanish.
+  // deletes its QML objects before this, so no binding ever sees a singleton vanish.
   // `chat` must outlive the engine.
   QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent = nullptr);
 
@@ -34,8 +32,6 @@ class QmlContext : public QObject {
   DatabaseHealth& health() { return health_; }
 
  private:
-  MarkdownRenderer markdown_;
-  DesktopBridge desktop_;
   OfflineNetworkAccessManagerFactory networkFactory_;
   TranslationLoader translations_;
   ExportController exporter_;

@@ -64,20 +64,20 @@ class ChatControllerTest : public QObject {
     settings_->setMaxReplyTokens(32);
     settings_->setDefaultSystemPrompt(ref_.systemPrompt);
     chat_ = std::make_unique<ChatController>(store_.get(), settings_.get());
-    for (QAbstractItemModel* m :
-         {static_cast<QAbstractItemModel*>(chat_->messages()), static_cast<QAbstractItemModel*>(chat_->conversations()),
-          static_cast<QAbstractItemModel*>(chat_->searchResults())}) {
+    for (QAbstractItemModel* m : {static_cast<QAbstractItemModel*>(chat_->messages()),
+                                  static_cast<QAbstractItemModel*>(chat_->conversationList()->model()),
+                                  static_cast<QAbstractItemModel*>(chat_->conversationList()->searchResults())}) {
       testers_.push_back(
           std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
     }
   }
 
   void loadModel() {
-    chat_->loadModel(veloce::chat_test::dataPath(QString::fromLatin1(kModel)));
-    QCOMPARE(chat_->modelState(), QStringLiteral("loading"));
-    QTRY_VERIFY_WITH_TIMEOUT(chat_->modelState() != QLatin1String("loading"), kTimeoutMs);
-    QCOMPARE(chat_->modelError(), QString());
-    QCOMPARE(chat_->modelState(), QStringLiteral("ready"));
+    chat_->model()->load(veloce::chat_test::dataPath(QString::fromLatin1(kModel)));
+    QCOMPARE(chat_->model()->state(), QStringLiteral("loading"));
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->model()->state() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(chat_->model()->error(), QString());
+    QCOMPARE(chat_->model()->state(), QStringLiteral("ready"));
   }
 
   // Sends (or runs `start`) and waits until the reply is final; returns the reply's state.
@@ -113,10 +113,10 @@ class ChatControllerTest : public QObject {
     QCOMPARE(chat_->canSend(), false);
     QVERIFY(!chat_->cannotSendReason().isEmpty());
     loadModel();
-    QCOMPARE(chat_->backendName(), QStringLiteral("reference"));
-    QCOMPARE(chat_->modelQuantization(), QStringLiteral("F32"));
-    QCOMPARE(chat_->modelFile(), QString::fromLatin1(kModel));
-    QCOMPARE(chat_->contextSize(), 4096);
+    QCOMPARE(chat_->model()->backendName(), QStringLiteral("reference"));
+    QCOMPARE(chat_->model()->quantization(), QStringLiteral("F32"));
+    QCOMPARE(chat_->model()->file(), QString::fromLatin1(kModel));
+    QCOMPARE(chat_->model()->contextSize(), 4096);
     QVERIFY(chat_->canSend());
 
     QSignalSpy pieces(chat_.get(), &ChatController::replyPiece);
@@ -196,8 +196,8 @@ class ChatControllerTest : public QObject {
     QCOMPARE(chat_->currentTitle(), veloce::app::titleFromMessage(ref_.userMessage));
     QCOMPARE(store_->conversation(conversation)->title, chat_->currentTitle());
     QCOMPARE(store_->conversation(conversation)->model_quant, QStringLiteral("F32"));
-    QCOMPARE(chat_->conversations()->rowCount(), 1);
-    QCOMPARE(chat_->conversations()->at(0).id, conversation);
+    QCOMPARE(chat_->conversationList()->model()->rowCount(), 1);
+    QCOMPARE(chat_->conversationList()->model()->at(0).id, conversation);
     QVERIFY(chat_->lastTokensPerSecond() > 0);
     QVERIFY(chat_->lastTimeToFirstTokenMs() > 0);
     const int prompt = static_cast<int>(ref_.promptIds.size());
@@ -444,7 +444,7 @@ class ChatControllerTest : public QObject {
     makeChat(256);  // the smallest context the settings allow
     settings_->setMaxReplyTokens(40);
     loadModel();
-    QCOMPARE(chat_->contextSize(), 256);
+    QCOMPARE(chat_->model()->contextSize(), 256);
     QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
     int turns = 0;
     while (chat_->omittedMessages() == 0 && turns < 12) {
@@ -481,18 +481,18 @@ class ChatControllerTest : public QObject {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("this is not a model file at all, just text");
     f.close();
-    QVERIFY(!chat_->validateModelFile(bogus).isEmpty());
-    QCOMPARE(chat_->validateModelFile(veloce::chat_test::dataPath(QString::fromLatin1(kModel))), QString());
-    chat_->loadModel(bogus);
-    QTRY_VERIFY_WITH_TIMEOUT(chat_->modelState() != QLatin1String("loading"), kTimeoutMs);
-    QCOMPARE(chat_->modelState(), QStringLiteral("error"));
-    QVERIFY2(chat_->modelError().contains(QStringLiteral("not-a-model.gguf")), qPrintable(chat_->modelError()));
+    QVERIFY(!chat_->model()->validateFile(bogus).isEmpty());
+    QCOMPARE(chat_->model()->validateFile(veloce::chat_test::dataPath(QString::fromLatin1(kModel))), QString());
+    chat_->model()->load(bogus);
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->model()->state() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(chat_->model()->state(), QStringLiteral("error"));
+    QVERIFY2(chat_->model()->error().contains(QStringLiteral("not-a-model.gguf")), qPrintable(chat_->model()->error()));
     QVERIFY(!chat_->canSend());
 
     // A missing file: back to the setup view ("none"), saying which file is gone.
-    chat_->loadModel(dir_->filePath(QStringLiteral("gone.gguf")));
-    QCOMPARE(chat_->modelState(), QStringLiteral("none"));
-    QVERIFY(chat_->modelError().contains(QStringLiteral("gone.gguf")));
+    chat_->model()->load(dir_->filePath(QStringLiteral("gone.gguf")));
+    QCOMPARE(chat_->model()->state(), QStringLiteral("none"));
+    QVERIFY(chat_->model()->error().contains(QStringLiteral("gone.gguf")));
 
     // A message too long for the context: the user message is kept, no reply is made, and the
     // user is told why.
@@ -522,32 +522,32 @@ class ChatControllerTest : public QObject {
     QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
     const qint64 b = chat_->currentConversationId();
     QVERIFY(a != b);
-    auto* list = chat_->conversations();
+    auto* list = chat_->conversationList()->model();
     QCOMPARE(list->rowCount(), 2);
     QCOMPARE(list->at(0).id, b);  // newest first
 
-    QVERIFY(chat_->setPinned(a, true));
+    QVERIFY(chat_->conversationList()->setPinned(a, true));
     QCOMPARE(list->at(0).id, a);
-    QVERIFY(chat_->renameConversation(a, QStringLiteral("  Renamed   snails ")));
+    QVERIFY(chat_->conversationList()->rename(a, QStringLiteral("  Renamed   snails ")));
     QCOMPARE(list->at(0).title, QStringLiteral("Renamed snails"));
     QCOMPARE(store_->conversation(a)->title, QStringLiteral("Renamed snails"));
-    QVERIFY(!chat_->renameConversation(a, QStringLiteral("   ")));
+    QVERIFY(!chat_->conversationList()->rename(a, QStringLiteral("   ")));
 
-    chat_->search(QStringLiteral("turtles"));
-    QVERIFY(chat_->searchResults()->rowCount() >= 1);
-    QCOMPARE(chat_->searchResults()->at(0).conversation_id, b);
+    chat_->conversationList()->search(QStringLiteral("turtles"));
+    QVERIFY(chat_->conversationList()->searchResults()->rowCount() >= 1);
+    QCOMPARE(chat_->conversationList()->searchResults()->at(0).conversation_id, b);
 
     // Delete with undo: gone from the list at once, back on undo, gone for good on commit.
-    QVERIFY(chat_->deleteConversation(b));
+    QVERIFY(chat_->conversationList()->remove(b));
     QCOMPARE(chat_->currentConversationId(), -1);  // it was open: the view is cleared
     QCOMPARE(list->rowCount(), 1);
-    QVERIFY(chat_->canUndoDelete());
-    QVERIFY(chat_->undoDelete());
+    QVERIFY(chat_->conversationList()->canUndoDelete());
+    QVERIFY(chat_->conversationList()->undoDelete());
     QCOMPARE(list->rowCount(), 2);
     QVERIFY(store_->conversation(b).has_value());
-    QVERIFY(chat_->deleteConversation(b));
-    chat_->commitDelete();
-    QVERIFY(!chat_->canUndoDelete());
+    QVERIFY(chat_->conversationList()->remove(b));
+    chat_->conversationList()->commitDelete();
+    QVERIFY(!chat_->conversationList()->canUndoDelete());
     QVERIFY(!store_->conversation(b).has_value());
     QCOMPARE(list->rowCount(), 1);
   }

@@ -56,12 +56,13 @@ class ContextPlanTest : public QObject {
     if (settings.engineOptions().n_ctx != static_cast<size_t>(contextSize))
       return {QStringLiteral("<engineOptions>"), {}, {}};
     ChatController chat(&store, &settings);
-    chat.loadModel(veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q4_0.gguf")));
-    if (!QTest::qWaitFor([&] { return chat.modelState() != QLatin1String("loading"); }, 120000))
+    chat.model()->load(veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-Q4_0.gguf")));
+    if (!QTest::qWaitFor([&] { return chat.model()->state() != QLatin1String("loading"); }, 120000))
       return {QStringLiteral("<timeout>"), {}, {}};
-    if (chat.modelState() != QLatin1String("ready")) return {QStringLiteral("<error> ") + chat.modelError(), {}, {}};
-    if (chat.contextSize() != contextSize) return {QStringLiteral("<session context %1>").arg(chat.contextSize()), {}, {}};
-    return {{}, chat.modelInfo(), chat.spillWarning()};
+    if (chat.model()->state() != QLatin1String("ready")) return {QStringLiteral("<error> ") + chat.model()->error(), {}, {}};
+    if (chat.model()->contextSize() != contextSize)
+      return {QStringLiteral("<session context %1>").arg(chat.model()->contextSize()), {}, {}};
+    return {{}, chat.model()->info(), chat.model()->spillWarning()};
   }
 
  private slots:

@@ -36,19 +36,19 @@ class GpuTimeoutTest : public QObject {
     namespace fault = veloce::vk::fault;
     qputenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0");
     fault::configure({fault::Kind::Wait, 1, VK_TIMEOUT});
-    chat.loadModel(model);
-    QTRY_VERIFY_WITH_TIMEOUT(chat.modelState() != QLatin1String("loading"), 120000);
+    chat.model()->load(model);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.model()->state() != QLatin1String("loading"), 120000);
     qunsetenv("VELOCE_VK_FENCE_TIMEOUT_MS");
     const bool fired = fault::fired();
     fault::reset();
     QVERIFY(fired);
-    QCOMPARE(chat.modelState(), QStringLiteral("error"));
-    QVERIFY2(chat.modelError().contains(QStringLiteral("the GPU did not finish")), qPrintable(chat.modelError()));
+    QCOMPARE(chat.model()->state(), QStringLiteral("error"));
+    QVERIFY2(chat.model()->error().contains(QStringLiteral("the GPU did not finish")), qPrintable(chat.model()->error()));
     QVERIFY(!chat.canSend());
 
-    chat.loadModel(model);
-    QTRY_VERIFY_WITH_TIMEOUT(chat.modelState() != QLatin1String("loading"), 120000);
-    QCOMPARE(chat.modelState(), QStringLiteral("ready"));
+    chat.model()->load(model);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.model()->state() != QLatin1String("loading"), 120000);
+    QCOMPARE(chat.model()->state(), QStringLiteral("ready"));
     QSignalSpy finished(&chat, &ChatController::replyFinished);
     QVERIFY(chat.send(QStringLiteral("hi")));
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);

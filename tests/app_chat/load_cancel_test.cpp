@@ -67,24 +67,24 @@ class LoadCancelTest : public QObject {
     settings.setDevice(QString());
     settings.setContextSize(256);
     ChatController chat(&store, &settings);
-    chat.loadModel(model());
-    QCOMPARE(chat.modelState(), QStringLiteral("loading"));
-    chat.cancelLoading();
-    QVERIFY(QTest::qWaitFor([&] { return chat.modelState() != QLatin1String("loading"); }, 120000));
-    QCOMPARE(chat.modelState(), QStringLiteral("none"));
-    QVERIFY2(chat.modelError().contains(QStringLiteral("cancelled")), qPrintable(chat.modelError()));
-    QVERIFY(chat.modelName().isEmpty());
-    QVERIFY(chat.modelInfo().isEmpty());
+    chat.model()->load(model());
+    QCOMPARE(chat.model()->state(), QStringLiteral("loading"));
+    chat.model()->cancelLoading();
+    QVERIFY(QTest::qWaitFor([&] { return chat.model()->state() != QLatin1String("loading"); }, 120000));
+    QCOMPARE(chat.model()->state(), QStringLiteral("none"));
+    QVERIFY2(chat.model()->error().contains(QStringLiteral("cancelled")), qPrintable(chat.model()->error()));
+    QVERIFY(chat.model()->name().isEmpty());
+    QVERIFY(chat.model()->info().isEmpty());
 
-    chat.loadModel(model());
-    QVERIFY(QTest::qWaitFor([&] { return chat.modelState() != QLatin1String("loading"); }, 120000));
-    QCOMPARE(chat.modelState(), QStringLiteral("ready"));
-    QVERIFY(chat.modelError().isEmpty());
-    QVERIFY(!chat.modelInfo().isEmpty());
+    chat.model()->load(model());
+    QVERIFY(QTest::qWaitFor([&] { return chat.model()->state() != QLatin1String("loading"); }, 120000));
+    QCOMPARE(chat.model()->state(), QStringLiteral("ready"));
+    QVERIFY(chat.model()->error().isEmpty());
+    QVERIFY(!chat.model()->info().isEmpty());
     // Cancelling when nothing loads changes nothing.
-    chat.cancelLoading();
+    chat.model()->cancelLoading();
     QTest::qWait(50);
-    QCOMPARE(chat.modelState(), QStringLiteral("ready"));
+    QCOMPARE(chat.model()->state(), QStringLiteral("ready"));
   }
 };
 

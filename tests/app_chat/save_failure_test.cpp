@@ -58,15 +58,15 @@ class SaveFailureTest : public QObject {
     r->settings->setMaxReplyTokens(24);
     r->chat = std::make_unique<ChatController>(r->store.get(), r->settings.get());
     r->chat->setCheckpointInterval(600000);
-    r->chat->loadModel(veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-F32.gguf")));
+    r->chat->model()->load(veloce::chat_test::dataPath(QStringLiteral("phi4-tiny-F32.gguf")));
     return r;
   }
 
   // One send with operation n of kind `op` failing (sticky); checks signals against the database.
   void sendWithFault(unsigned op, int code, long long n, long long* counted, int* saveFailures) {
     auto r = makeRun();
-    QTRY_VERIFY_WITH_TIMEOUT(r->chat->modelState() != QLatin1String("loading"), kTimeoutMs);
-    QCOMPARE(r->chat->modelState(), QStringLiteral("ready"));
+    QTRY_VERIFY_WITH_TIMEOUT(r->chat->model()->state() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(r->chat->model()->state(), QStringLiteral("ready"));
     QSignalSpy userStored(r->chat.get(), &ChatController::userMessageStored);
     QSignalSpy pieces(r->chat.get(), &ChatController::replyPiece);
     QSignalSpy finished(r->chat.get(), &ChatController::replyFinished);

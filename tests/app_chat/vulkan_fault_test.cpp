@@ -82,8 +82,8 @@ class VulkanFaultTest : public QObject {
   };
 
   bool load() {
-    chat_->loadModel(model_);
-    return waitFor([&] { return chat_->modelState() != QLatin1String("loading"); });
+    chat_->model()->load(model_);
+    return waitFor([&] { return chat_->model()->state() != QLatin1String("loading"); });
   }
 
   Sent send(int tokens = kReplyTokens) {
@@ -136,8 +136,8 @@ class VulkanFaultTest : public QObject {
     // A first load and reply, so that every counted run and every trial below starts from the
     // same state (a loaded model that has answered: the reload frees it first).
     QVERIFY(load());
-    QCOMPARE(chat_->modelState(), QStringLiteral("ready"));
-    QCOMPARE(chat_->backendName(), QStringLiteral("vulkan"));
+    QCOMPARE(chat_->model()->state(), QStringLiteral("ready"));
+    QCOMPARE(chat_->model()->backendName(), QStringLiteral("vulkan"));
     const Sent ref = send();
     QVERIFY(ref.finished);
     QCOMPARE(ref.viewState, QStringLiteral("complete"));
@@ -206,14 +206,14 @@ class VulkanFaultTest : public QObject {
       QVERIFY2(load(), label(QStringLiteral("the load hangs")));
       if (phase == 0) {
         QVERIFY2(fault::fired(), label(QStringLiteral("not reached")));
-        QCOMPARE(chat_->modelState(), QStringLiteral("error"));
-        QVERIFY2(namesIt(chat_->modelError(), r), label(chat_->modelError()));
-        QVERIFY2(!chat_->modelError().contains(QLatin1Char('\n')), label(chat_->modelError()));
+        QCOMPARE(chat_->model()->state(), QStringLiteral("error"));
+        QVERIFY2(namesIt(chat_->model()->error(), r), label(chat_->model()->error()));
+        QVERIFY2(!chat_->model()->error().contains(QLatin1Char('\n')), label(chat_->model()->error()));
         QCOMPARE(loadErrors.count(), 1);
-        QCOMPARE(loadErrors.at(0).at(0).toString(), chat_->modelError());
+        QCOMPARE(loadErrors.at(0).at(0).toString(), chat_->model()->error());
         QVERIFY(!chat_->canSend());
       } else {
-        QVERIFY2(chat_->modelState() == QLatin1String("ready"), label(chat_->modelError()));
+        QVERIFY2(chat_->model()->state() == QLatin1String("ready"), label(chat_->model()->error()));
         const Sent s = send();
         QVERIFY2(s.finished, label(QStringLiteral("the reply hangs")));
         QVERIFY2(fault::fired(), label(QStringLiteral("not reached")));
@@ -248,7 +248,7 @@ class VulkanFaultTest : public QObject {
       // And a reload gives the fault-free reply again.
       fault::reset();
       QVERIFY2(load(), label(QStringLiteral("the reload hangs")));
-      QVERIFY2(chat_->modelState() == QLatin1String("ready"), label(chat_->modelError()));
+      QVERIFY2(chat_->model()->state() == QLatin1String("ready"), label(chat_->model()->error()));
       const Sent after = send();
       QVERIFY2(after.finished && after.viewState == QLatin1String("complete"),
                label(QStringLiteral("then ") + after.viewState));
@@ -270,14 +270,14 @@ class VulkanFaultTest : public QObject {
   void aModelThatCannotRecoverShowsErrorAndReloads() {
     fault::reset();
     QVERIFY(load());
-    QCOMPARE(chat_->modelState(), QStringLiteral("ready"));
+    QCOMPARE(chat_->model()->state(), QStringLiteral("ready"));
     qputenv("VELOCE_VK_FENCE_TIMEOUT_MS", "0");                       // every fence wait times out
     fault::configure({fault::Kind::Alloc, 1, VK_ERROR_DEVICE_LOST});  // a reply allocates nothing
     QSignalSpy errors(chat_.get(), &ChatController::errorOccurred);
     const Sent s = send();
     // The worker renews its session after reporting the reply: wait for that before the
     // environment changes under it.
-    const bool unloaded = waitFor([&] { return chat_->modelState() == QLatin1String("error"); });
+    const bool unloaded = waitFor([&] { return chat_->model()->state() == QLatin1String("error"); });
     qunsetenv("VELOCE_VK_FENCE_TIMEOUT_MS");
     const bool fired = fault::fired();
     fault::reset();
@@ -288,14 +288,14 @@ class VulkanFaultTest : public QObject {
     QCOMPARE(s.storedState, MessageState::Error);
     QVERIFY2(s.errors.size() == 1 && s.errors.at(0).contains(QLatin1String("did not finish")),
              qPrintable(s.errors.join(QLatin1Char('|'))));
-    QVERIFY2(chat_->modelError().contains(QLatin1String("unloaded")) &&
-                 chat_->modelError().contains(QLatin1String("VK_ERROR_DEVICE_LOST")),
-             qPrintable(chat_->modelError()));
-    QCOMPARE(chat_->lastError(), chat_->modelError());
+    QVERIFY2(chat_->model()->error().contains(QLatin1String("unloaded")) &&
+                 chat_->model()->error().contains(QLatin1String("VK_ERROR_DEVICE_LOST")),
+             qPrintable(chat_->model()->error()));
+    QCOMPARE(chat_->lastError(), chat_->model()->error());
     QVERIFY(!chat_->canSend());
 
     QVERIFY(load());
-    QCOMPARE(chat_->modelState(), QStringLiteral("ready"));
+    QCOMPARE(chat_->model()->state(), QStringLiteral("ready"));
     const Sent after = send();
     QVERIFY(after.finished);
     QCOMPARE(after.viewState, QStringLiteral("complete"));

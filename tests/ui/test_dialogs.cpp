@@ -86,9 +86,9 @@ class TestDialogs : public QObject {
     QQuickItem* importItem = nullptr;
     QTRY_VERIFY((importItem = app_->item(QStringLiteral("importMenuItem"))) && importItem->isVisible());
     QTest::qWait(300);  // the menu's opening transition: a click lands once it is in place
-    const int before = app_->chat().conversations()->rowCount();
+    const int before = app_->chat().conversationList()->model()->rowCount();
     cancelDialog(QStringLiteral("importMenuItem"), QStringLiteral("importDialog"));
-    QCOMPARE(app_->chat().conversations()->rowCount(), before);
+    QCOMPARE(app_->chat().conversationList()->model()->rowCount(), before);
     // Nothing is left open behind it (the menu was, and blocked every window shortcut).
     QObject* menu = app_->object(QStringLiteral("mainMenu"));
     QVERIFY(menu);

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QKeySequence>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQmlContext>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -19,6 +20,7 @@
 #include <string_view>
 
 #include "app/chat/chat_controller.h"
+#include "app/models/desktop_bridge.h"
 #include "app/models/qml_context.h"
 #include "app/settings/app_settings.h"
 #include "app/storage/conversation_store.h"
@@ -128,7 +130,7 @@ class TestMainQml : public QObject {
   void loadsWithoutWarnings() {
     QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
     // No model yet: the setup view is what the user sees.
-    QCOMPARE(chat_->modelState(), QStringLiteral("none"));
+    QCOMPARE(chat_->model()->state(), QStringLiteral("none"));
     auto* choose = findItem(window_->contentItem(), QStringLiteral("chooseModelButton"));
     QVERIFY(choose);
     QVERIFY(choose->isVisible());
@@ -201,6 +203,30 @@ class TestMainQml : public QObject {
     QVERIFY(!engine_->rootContext()->contextProperty(QStringLiteral("screenshotState")).isValid());
   }
 
+  // The views reach C++ only through the module's types: no context property is left, and each
+  // singleton QML names is the instance the C++ side drives (the app's controller and the two split
+  // from it, the export and database-health controllers).
+  void viewsReachCppThroughSingletonsOnly() {
+    for (const char* name : {"chat", "markdown", "desktop"})
+      QVERIFY2(!engine_->rootContext()->contextProperty(QLatin1String(name)).isValid(), name);
+    QQmlComponent probe(engine_.get());
+    probe.setData(
+        "import QtQml\nimport Veloce\nQtObject {\n"
+        "  property var chat: ChatController\n  property var model: ModelController\n"
+        "  property var list: ConversationList\n  property var exporter: ExportController\n"
+        "  property var health: DatabaseHealth\n  property var desktop: DesktopBridge\n}\n",
+        QUrl(QStringLiteral("qrc:/test/Probe.qml")));
+    std::unique_ptr<QObject> object(probe.create());
+    QVERIFY2(object, qPrintable(probe.errorString()));
+    const auto named = [&](const char* property) { return object->property(property).value<QObject*>(); };
+    QCOMPARE(named("chat"), static_cast<QObject*>(chat_.get()));
+    QCOMPARE(named("model"), static_cast<QObject*>(chat_->model()));
+    QCOMPARE(named("list"), static_cast<QObject*>(chat_->conversationList()));
+    QVERIFY(qobject_cast<veloce::app::ExportController*>(named("exporter")));
+    QVERIFY(qobject_cast<veloce::app::DatabaseHealth*>(named("health")));
+    QVERIFY(qobject_cast<veloce::app::DesktopBridge*>(named("desktop")));
+  }
+
   void conversationViewStreamsWithoutWarnings() {
     // The tiny fixture model on the CPU reference backend: the conversation view replaces the setup
     // view, a reply streams into a message delegate, and still nothing warns.
@@ -209,8 +235,8 @@ class TestMainQml : public QObject {
     // Greedy replies make the conversation deterministic: with a random seed the random-weight
     // model can sample <|im_end|> early, and a reply that ends before Esc arrives cannot be stopped.
     settings_->setTemperature(0.0);
-    chat_->loadModel(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
-    QTRY_COMPARE_WITH_TIMEOUT(chat_->modelState(), QStringLiteral("ready"), 60000);
+    chat_->model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(chat_->model()->state(), QStringLiteral("ready"), 60000);
     QSignalSpy finished(chat_.get(), &veloce::app::ChatController::replyFinished);
     QVERIFY(chat_->send(QStringLiteral("Show me `code`:\n```cpp\nint x = 1;\n```")));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);

@@ -103,7 +103,7 @@ class TestSettingsRestart : public QObject {
     app.settings().setLanguage(QStringLiteral("en"));
     app.settings().setDevice(QStringLiteral("reference"));
     QVERIFY(app.show());
-    QCOMPARE(app.chat().modelState(), QStringLiteral("none"));
+    QCOMPARE(app.chat().model()->state(), QStringLiteral("none"));
     QObject* dialog = app.object(QStringLiteral("settingsDialog"));
     QMetaObject::invokeMethod(dialog, "open");
     QTRY_VERIFY(dialog->property("opened").toBool());
@@ -113,7 +113,7 @@ class TestSettingsRestart : public QObject {
     const QString model = QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf");
     QVERIFY(QMetaObject::invokeMethod(page, "useFile", Q_ARG(QVariant, model)));
     QCOMPARE(app.settings().modelPath(), model);
-    QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelState(), QStringLiteral("ready"), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
   }
 
   void followTheSystemAfterReset() {

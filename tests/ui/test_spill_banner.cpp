@@ -15,8 +15,8 @@ class TestSpillBanner : public QObject {
   Q_OBJECT
 
   bool load() {
-    app_->chat().loadModel(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q4_0.gguf"));
-    return QTest::qWaitFor([&] { return app_->chat().modelState() == QLatin1String("ready"); }, 120000);
+    app_->chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q4_0.gguf"));
+    return QTest::qWaitFor([&] { return app_->chat().model()->state() == QLatin1String("ready"); }, 120000);
   }
 
  private slots:
@@ -43,14 +43,14 @@ class TestSpillBanner : public QObject {
     qputenv("VELOCE_VK_DEVICE_BUDGET", "3584K");  // as tests/vulkan/plan_test.cpp
     const bool loaded = load();
     qunsetenv("VELOCE_VK_DEVICE_BUDGET");
-    QVERIFY2(loaded, qPrintable(app_->chat().modelError()));
+    QVERIFY2(loaded, qPrintable(app_->chat().model()->error()));
     auto* banner = app_->item(QStringLiteral("spillBanner"));
     QVERIFY(banner);
     QTRY_VERIFY(banner->isVisible());
     QVERIFY(banner->height() > 0);
     const QString message = banner->property("message").toString();
     QVERIFY2(message.contains(QStringLiteral("did not fit in GPU memory")), qPrintable(message));
-    QCOMPARE(message, app_->chat().spillWarning());
+    QCOMPARE(message, app_->chat().model()->spillWarning());
 
     QQuickItem* close = nullptr;
     for (QQuickItem* i : veloce::uitest::allItems(banner))

@@ -107,15 +107,15 @@ class TestViewPosition : public QObject {
     QCOMPARE(field->property("text").toString(), QStringLiteral("Long"));
     QTest::keyClick(app_->window(), Qt::Key_Delete);
     QCOMPARE(field->property("text").toString(), QString());
-    QCOMPARE(app_->chat().conversations()->rowCount(), 1);
+    QCOMPARE(app_->chat().conversationList()->model()->rowCount(), 1);
     QMetaObject::invokeMethod(rename, "close");
     QTRY_VERIFY(!rename->property("visible").toBool());
 
     list->forceActiveFocus();
     QTRY_VERIFY(list->hasActiveFocus());
     QTest::keyClick(app_->window(), Qt::Key_Delete);
-    QTRY_COMPARE(app_->chat().conversations()->rowCount(), 0);
-    QVERIFY(app_->chat().canUndoDelete());
+    QTRY_COMPARE(app_->chat().conversationList()->model()->rowCount(), 0);
+    QVERIFY(app_->chat().conversationList()->canUndoDelete());
   }
 
   // The sidebar can be narrowed by dragging its divider and hidden (and shown) with Ctrl+B;

@@ -112,8 +112,8 @@ int run(Args& args) {
   QString final_state;
   qint64 announced = -1;
   QObject::connect(&chat, &app::ChatController::errorOccurred, [&](const QString& m) { failure = m; });
-  QObject::connect(&chat, &app::ChatController::modelInfoChanged, [&] {
-    const QString last = chat.modelInfo().section(QLatin1Char('\n'), -1);
+  QObject::connect(chat.model(), &app::ModelController::infoChanged, [&] {
+    const QString last = chat.model()->info().section(QLatin1Char('\n'), -1);
     if (!last.isEmpty()) line_to_stderr(last);
   });
   QObject::connect(&chat, &app::ChatController::currentConversationChanged, [&] {
@@ -167,8 +167,8 @@ int run(Args& args) {
   QObject::connect(&chat, &app::ChatController::sendStateChanged, [&] {
     if (!chat.busy() && !retrying) QCoreApplication::quit();
   });
-  QObject::connect(&chat, &app::ChatController::modelStateChanged, [&] {
-    if (chat.modelState() == QLatin1String("ready")) {
+  QObject::connect(chat.model(), &app::ModelController::stateChanged, [&] {
+    if (chat.model()->state() == QLatin1String("ready")) {
       if (regenerate) {
         // A new version of the shown branch's last reply, as the regenerate button makes it.
         const auto* rows = chat.messages();
@@ -182,8 +182,8 @@ int run(Args& args) {
       } else if (!chat.send(QString::fromStdString(*prompt))) {
         QCoreApplication::quit();
       }
-    } else if (chat.modelState() != QLatin1String("loading")) {
-      failure = chat.modelError().isEmpty() ? chat.cannotSendReason() : chat.modelError();
+    } else if (chat.model()->state() != QLatin1String("loading")) {
+      failure = chat.model()->error().isEmpty() ? chat.cannotSendReason() : chat.model()->error();
       QCoreApplication::quit();
     }
   });
@@ -196,7 +196,7 @@ int run(Args& args) {
   });
   poll.start(50);
 
-  chat.loadModel(QString());
+  chat.model()->load(QString());
   QCoreApplication::exec();
   std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
 

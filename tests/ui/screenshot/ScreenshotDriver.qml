@@ -3,6 +3,7 @@
 // when to capture. Test-only: created by tests/ui/screenshot_app.cpp beside Main.qml, never part
 // of the shipped app; it reaches the window's parts through the objects the tool hands it.
 import QtQuick
+import Veloce
 
 QtObject {
     id: driver
@@ -51,9 +52,9 @@ QtObject {
         interval: 250
         repeat: true
         onTriggered: {
-            if (chat.canSend) {
+            if (ChatController.canSend) {
                 stop()
-                chat.send(driver.pendingText)
+                ChatController.send(driver.pendingText)
             }
         }
     }
@@ -62,14 +63,14 @@ QtObject {
         interval: 700
         onTriggered: {
             const list = driver.searchResultList
-            list.currentIndex = chat.searchResults.count - 1
+            list.currentIndex = ConversationList.searchResults.count - 1
             if (list.currentItem)
                 list.currentItem.open()
             driver.readyTimer.start()
         }
     }
     property Connections chatWatcher: Connections {
-        target: driver.stateName === "conversation" ? chat : null
+        target: driver.stateName === "conversation" ? ChatController : null
         function onReplyPiece(piece) {
             // Enough of the reply to show it growing, while the stop button is still up.
             if (++driver.pieces === 25)
@@ -99,7 +100,7 @@ QtObject {
             break
         case "export":
             openByTitle(demoTitle)
-            exportDialog.openFor(chat.currentConversationId)
+            exportDialog.openFor(ChatController.currentConversationId)
             readyTimer.start()
             break
         default:
