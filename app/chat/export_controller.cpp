@@ -94,10 +94,11 @@ bool ExportController::importConversations(const QString& path) {
       [db = databasePath_, path]() -> QString {
         veloce::storage::ConversationStore store(db, veloce::storage::OpenOptions{false});
         const auto r = veloce::exporting::import_json_file(store, path);
-        return tr("Imported %n new conversation(s) and %1 new message(s); %2 already present.", nullptr,
-                  r.conversations_added)
-            .arg(r.messages_added)
-            .arg(r.conversations_already_present);
+        // Each count its own plural, so no "(s)" is left for any of them.
+        return tr("Imported: %1 and %2; %3.")
+            .arg(tr("%n new conversation(s)", nullptr, r.conversations_added),
+                 tr("%n new message(s)", nullptr, r.messages_added),
+                 tr("%n already present", nullptr, r.conversations_already_present));
       },
       [this](bool ok, const QString& message) { emit importFinished(ok, message); });
 }

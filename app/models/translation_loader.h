@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QTranslator>
 
+#include "app/models/app_translator.h"
+
 class QQmlEngine;
 
 namespace veloce::app {
@@ -29,8 +31,8 @@ class TranslationLoader : public QObject {
 
  private:
   QQmlEngine* engine_;
-  QTranslator appTranslator_;
-  QTranslator qtTranslator_;  // Qt's own strings (file dialogs, standard buttons)
+  AppTranslator appTranslator_;  // Veloce's strings, C++ and QML
+  QTranslator qtTranslator_;     // Qt's own strings (file dialogs, standard buttons)
   QString current_;
 };
 

@@ -12,7 +12,7 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+37"/>
+        <location filename="../AppearanceSettingsPage.qml" line="+38"/>
         <location line="+9"/>
         <source>Theme</source>
         <translation></translation>
@@ -63,37 +63,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+81"/>
-        <source>Choose a model file to start chatting.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The model is still loading.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The model could not be loaded; choose another file in the settings.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+89"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>The model file %1 was not found.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Loading the model was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+107"/>
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+80"/>
         <source>This conversation no longer exists.</source>
         <translation></translation>
     </message>
@@ -130,7 +105,7 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+33"/>
+        <location filename="../CodeBlock.qml" line="+34"/>
         <source>code</source>
         <translation></translation>
     </message>
@@ -154,7 +129,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../Composer.qml" line="+49"/>
+        <location filename="../Composer.qml" line="+50"/>
         <source>Message Phi-4 (Enter to send, Shift+Enter for a new line)</source>
         <translation></translation>
     </message>
@@ -197,7 +172,7 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ConversationDelegate.qml" line="+22"/>
+        <location filename="../ConversationDelegate.qml" line="+23"/>
         <source>%1, pinned</source>
         <translation></translation>
     </message>
@@ -291,7 +266,7 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+42"/>
+        <location filename="../ConversationView.qml" line="+43"/>
         <source>New conversation</source>
         <translation></translation>
     </message>
@@ -461,10 +436,38 @@
             <numerusform>Exported %n conversations to %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported: %1 and %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
-        <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
+        <location line="+1"/>
+        <source>%n new conversation(s)</source>
         <translation>
+            <numerusform>%n new conversation</numerusform>
+            <numerusform>%n new conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n already present</numerusform>
+            <numerusform>%n already present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
+        <translation type="vanished">
             <numerusform>Imported %n new conversation and %1 new message(s); %2 already present.</numerusform>
             <numerusform>Imported %n new conversations and %1 new message(s); %2 already present.</numerusform>
         </translation>
@@ -581,7 +584,7 @@
 <context>
     <name>GenerationSettingsPage</name>
     <message>
-        <location filename="../GenerationSettingsPage.qml" line="+19"/>
+        <location filename="../GenerationSettingsPage.qml" line="+20"/>
         <source>Temperature</source>
         <translation></translation>
     </message>
@@ -722,7 +725,7 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../LinkDialog.qml" line="+17"/>
+        <location filename="../LinkDialog.qml" line="+18"/>
         <source>Open this link?</source>
         <translation></translation>
     </message>
@@ -837,7 +840,7 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+36"/>
+        <location filename="../MessageActions.qml" line="+37"/>
         <source>Previous version</source>
         <translation></translation>
     </message>
@@ -905,7 +908,7 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+30"/>
+        <location filename="../MessageDelegate.qml" line="+31"/>
         <location line="+38"/>
         <source>You</source>
         <translation></translation>
@@ -945,7 +948,7 @@
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+26"/>
+        <location filename="../MessageEditor.qml" line="+27"/>
         <location line="+1"/>
         <source>Edit your message</source>
         <translation></translation>
@@ -1020,9 +1023,37 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <location filename="../../app/chat/model_controller.cpp" line="+40"/>
+        <source>Choose a model file to start chatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model is still loading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model could not be loaded; choose another file in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The model file %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Loading the model was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+42"/>
+        <location filename="../ModelSettingsPage.qml" line="+43"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation></translation>
     </message>
@@ -1145,7 +1176,7 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+17"/>
+        <location filename="../RenameDialog.qml" line="+18"/>
         <source>Rename conversation</source>
         <translation></translation>
     </message>
@@ -1173,7 +1204,7 @@
 <context>
     <name>SearchResultDelegate</name>
     <message>
-        <location filename="../SearchResultDelegate.qml" line="+15"/>
+        <location filename="../SearchResultDelegate.qml" line="+16"/>
         <source>You</source>
         <translation></translation>
     </message>
@@ -1206,7 +1237,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+11"/>
+        <location filename="../SettingsDialog.qml" line="+12"/>
         <source>Settings</source>
         <translation></translation>
     </message>
@@ -1264,7 +1295,7 @@
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+36"/>
+        <location filename="../SetupView.qml" line="+37"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation></translation>
     </message>
@@ -1380,7 +1411,7 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+39"/>
+        <location filename="../Sidebar.qml" line="+40"/>
         <source>New conversation</source>
         <translation></translation>
     </message>
@@ -1446,7 +1477,7 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+19"/>
+        <location filename="../StatusLine.qml" line="+20"/>
         <source>Loading %1…</source>
         <translation></translation>
     </message>
@@ -1479,7 +1510,7 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+9"/>
+        <location filename="../SystemPromptDialog.qml" line="+10"/>
         <location line="+27"/>
         <source>System prompt for this conversation</source>
         <translation></translation>
@@ -1508,7 +1539,7 @@
 <context>
     <name>UndoDeleteBar</name>
     <message>
-        <location filename="../UndoDeleteBar.qml" line="+23"/>
+        <location filename="../UndoDeleteBar.qml" line="+24"/>
         <source>Deleted “%1”</source>
         <translation></translation>
     </message>

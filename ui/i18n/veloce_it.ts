@@ -12,7 +12,7 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+37"/>
+        <location filename="../AppearanceSettingsPage.qml" line="+38"/>
         <location line="+9"/>
         <source>Theme</source>
         <translation>Tema</translation>
@@ -63,37 +63,32 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+81"/>
         <source>Choose a model file to start chatting.</source>
-        <translation>Scegli un file del modello per iniziare a conversare.</translation>
+        <translation type="vanished">Scegli un file del modello per iniziare a conversare.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The model is still loading.</source>
-        <translation>Il modello è ancora in caricamento.</translation>
+        <translation type="vanished">Il modello è ancora in caricamento.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The model could not be loaded; choose another file in the settings.</source>
-        <translation>Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
+        <translation type="vanished">Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+89"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>The model file %1 was not found.</source>
-        <translation>Il file del modello %1 non è stato trovato.</translation>
+        <translation type="vanished">Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Loading the model was cancelled.</source>
-        <translation>Il caricamento del modello è stato annullato.</translation>
+        <translation type="vanished">Il caricamento del modello è stato annullato.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+107"/>
+        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+80"/>
         <source>This conversation no longer exists.</source>
         <translation>Questa conversazione non esiste più.</translation>
     </message>
@@ -146,7 +141,7 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+33"/>
+        <location filename="../CodeBlock.qml" line="+34"/>
         <source>code</source>
         <translation>codice</translation>
     </message>
@@ -170,7 +165,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../Composer.qml" line="+49"/>
+        <location filename="../Composer.qml" line="+50"/>
         <source>Message Phi-4 (Enter to send, Shift+Enter for a new line)</source>
         <translation>Scrivi a Phi-4 (Invio per inviare, Maiusc+Invio per andare a capo)</translation>
     </message>
@@ -213,7 +208,7 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ConversationDelegate.qml" line="+22"/>
+        <location filename="../ConversationDelegate.qml" line="+23"/>
         <source>%1, pinned</source>
         <translation>%1, fissata in alto</translation>
     </message>
@@ -311,7 +306,7 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+42"/>
+        <location filename="../ConversationView.qml" line="+43"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
@@ -481,10 +476,38 @@
             <numerusform>Esportate %n conversazioni in %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported: %1 and %2; %3.</source>
+        <translation>Importati: %1 e %2; %3.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
-        <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
+        <location line="+1"/>
+        <source>%n new conversation(s)</source>
         <translation>
+            <numerusform>%n nuova conversazione</numerusform>
+            <numerusform>%n nuove conversazioni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n nuovo messaggio</numerusform>
+            <numerusform>%n nuovi messaggi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n già presente</numerusform>
+            <numerusform>%n già presenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new conversation(s) and %1 new message(s); %2 already present.</source>
+        <translation type="vanished">
             <numerusform>Importata %n nuova conversazione e %1 nuovi messaggi; %2 già presenti.</numerusform>
             <numerusform>Importate %n nuove conversazioni e %1 nuovi messaggi; %2 già presenti.</numerusform>
         </translation>
@@ -601,7 +624,7 @@
 <context>
     <name>GenerationSettingsPage</name>
     <message>
-        <location filename="../GenerationSettingsPage.qml" line="+19"/>
+        <location filename="../GenerationSettingsPage.qml" line="+20"/>
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
@@ -746,7 +769,7 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../LinkDialog.qml" line="+17"/>
+        <location filename="../LinkDialog.qml" line="+18"/>
         <source>Open this link?</source>
         <translation>Aprire questo collegamento?</translation>
     </message>
@@ -861,7 +884,7 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+36"/>
+        <location filename="../MessageActions.qml" line="+37"/>
         <source>Previous version</source>
         <translation>Versione precedente</translation>
     </message>
@@ -929,7 +952,7 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+30"/>
+        <location filename="../MessageDelegate.qml" line="+31"/>
         <location line="+38"/>
         <source>You</source>
         <translation>Tu</translation>
@@ -969,7 +992,7 @@
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+26"/>
+        <location filename="../MessageEditor.qml" line="+27"/>
         <location line="+1"/>
         <source>Edit your message</source>
         <translation>Modifica il tuo messaggio</translation>
@@ -1044,9 +1067,37 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <location filename="../../app/chat/model_controller.cpp" line="+40"/>
+        <source>Choose a model file to start chatting.</source>
+        <translation>Scegli un file del modello per iniziare a conversare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model is still loading.</source>
+        <translation>Il modello è ancora in caricamento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model could not be loaded; choose another file in the settings.</source>
+        <translation>Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The model file %1 was not found.</source>
+        <translation>Il file del modello %1 non è stato trovato.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Loading the model was cancelled.</source>
+        <translation>Il caricamento del modello è stato annullato.</translation>
+    </message>
+</context>
+<context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+42"/>
+        <location filename="../ModelSettingsPage.qml" line="+43"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
@@ -1169,7 +1220,7 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+17"/>
+        <location filename="../RenameDialog.qml" line="+18"/>
         <source>Rename conversation</source>
         <translation>Rinomina la conversazione</translation>
     </message>
@@ -1208,7 +1259,7 @@
         <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location filename="../SearchResultDelegate.qml" line="+15"/>
+        <location filename="../SearchResultDelegate.qml" line="+16"/>
         <source>You</source>
         <translation>Tu</translation>
     </message>
@@ -1241,7 +1292,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+11"/>
+        <location filename="../SettingsDialog.qml" line="+12"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
@@ -1299,7 +1350,7 @@
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+36"/>
+        <location filename="../SetupView.qml" line="+37"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
@@ -1415,7 +1466,7 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+39"/>
+        <location filename="../Sidebar.qml" line="+40"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
@@ -1489,7 +1540,7 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+19"/>
+        <location filename="../StatusLine.qml" line="+20"/>
         <source>Loading %1…</source>
         <translation>Caricamento di %1…</translation>
     </message>
@@ -1522,7 +1573,7 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+9"/>
+        <location filename="../SystemPromptDialog.qml" line="+10"/>
         <location line="+27"/>
         <source>System prompt for this conversation</source>
         <translation>Prompt di sistema per questa conversazione</translation>
@@ -1551,7 +1602,7 @@
 <context>
     <name>UndoDeleteBar</name>
     <message>
-        <location filename="../UndoDeleteBar.qml" line="+23"/>
+        <location filename="../UndoDeleteBar.qml" line="+24"/>
         <source>Deleted “%1”</source>
         <translation>Eliminata «%1»</translation>
     </message>
