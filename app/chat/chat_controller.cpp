@@ -43,10 +43,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
     if (activeRequestId_ != 0) worker_->requestCancel(activeRequestId_);
   });
   connect(model_, &ModelController::loaded, this, &ChatController::onModelLoaded);
-  connect(model_, &ModelController::loadFailed, this, [this](const QString& message) {
-    emit contextChanged();
-    setError(message);
-  });
+  connect(model_, &ModelController::loadFailed, this, &ChatController::setError);
   connect(model_, &ModelController::stateChanged, this, &ChatController::updateCanSend);
 
   connect(&list_, &ConversationList::errorOccurred, this, &ChatController::setError);

@@ -46,29 +46,27 @@ void ConversationList::upsert(qint64 id) {
   }
 }
 
-bool ConversationList::rename(qint64 id, const QString& title) {
-  const QString t = title.simplified();
-  if (t.isEmpty()) return false;
+template <class Write>
+bool ConversationList::change(qint64 id, Write&& write) {
   try {
-    store_->rename_conversation(id, t);
+    write();
   } catch (const std::exception& e) {
     fail(e);
     return false;
   }
   upsert(id);
+  return true;
+}
+
+bool ConversationList::rename(qint64 id, const QString& title) {
+  const QString t = title.simplified();
+  if (t.isEmpty() || !change(id, [&] { store_->rename_conversation(id, t); })) return false;
   emit renamed(id, t);
   return true;
 }
 
 bool ConversationList::setPinned(qint64 id, bool pinned) {
-  try {
-    store_->set_pinned(id, pinned);
-  } catch (const std::exception& e) {
-    fail(e);
-    return false;
-  }
-  upsert(id);
-  return true;
+  return change(id, [&] { store_->set_pinned(id, pinned); });
 }
 
 bool ConversationList::remove(qint64 id) {

@@ -73,6 +73,9 @@ class ConversationList : public QObject {
 
  private:
   void fail(const std::exception& e);
+  // Runs one write of conversation id; then the list row is read again, or the error reported.
+  template <class Write>
+  bool change(qint64 id, Write&& write);
 
   veloce::storage::ConversationStore* store_;
   ConversationListModel conversations_;

@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -161,11 +160,7 @@ class SoakTest : public QObject {
       QProcess cli;
       cli.setStandardOutputFile(outPath);
       cli.setReadChannel(QProcess::StandardError);
-      // The CLI keeps its settings in a temporary folder, which a SIGKILL leaves behind: inside
-      // this test's folder it goes with it (before, every run left one in /tmp).
-      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-      env.insert(QStringLiteral("TMPDIR"), dir.path());
-      cli.setProcessEnvironment(env);
+      cli.setProcessEnvironment(veloce::chat_test::cliEnvironment(dir.path()));
       cli.start(QStringLiteral(VELOCE_CLI), args);
       QVERIFY2(cli.waitForStarted(10000), qPrintable(cli.errorString()));
       QByteArray err;

@@ -15,6 +15,12 @@ QString dataPath(const QString& name) {
   return base + QLatin1Char('/') + name;
 }
 
+QProcessEnvironment cliEnvironment(const QString& tmpDir) {
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("TMPDIR"), tmpDir);
+  return env;
+}
+
 size_t GreedyReference::reliableSteps() const {
   size_t n = 0;
   while (n < top1Margins.size() && top1Margins[n] >= 0.1) ++n;

@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the chat tests: fixture paths (VELOCE_TEST_DATA, environment first) and the greedy
-// reference of tests/data/reference/greedy.json.
+// Shared by the chat tests: fixture paths (VELOCE_TEST_DATA, environment first), the greedy
+// reference of tests/data/reference/greedy.json, and the environment of a CLI child process.
+#include <QProcessEnvironment>
 #include <QString>
 #include <vector>
 
@@ -8,6 +9,11 @@ namespace veloce::chat_test {
 
 // Path of a file in the test data folder.
 QString dataPath(const QString& name);
+
+// This process's environment with TMPDIR set to tmpDir: the CLI keeps its settings in a temporary
+// folder, which a SIGKILL leaves behind; inside the test's own folder it goes with it (before,
+// every killed run left one in /tmp).
+QProcessEnvironment cliEnvironment(const QString& tmpDir);
 
 struct GreedyReference {
   QString systemPrompt;  // parsed from the reference prompt text
