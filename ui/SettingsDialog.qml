@@ -1,4 +1,4 @@
-// Settings (Ctrl+,): model and device, generation, appearance. Every change is saved at once by
+// Settings (Ctrl+,): model and device, generation, appearance, the API server. Every change is saved at once by
 // AppSettings; device and context size apply the next time the model is loaded.
 import QtQuick
 import QtQuick.Controls
@@ -44,6 +44,11 @@ Dialog {
                 text: qsTr("Appearance")
                 Accessible.name: qsTr("Appearance settings")
             }
+            TabButton {
+                objectName: "serverTab"
+                text: qsTr("Server")
+                Accessible.name: qsTr("API server settings")
+            }
         }
     }
 
@@ -55,6 +60,7 @@ Dialog {
         ModelSettingsPage { objectName: "modelSettingsPage" }
         GenerationSettingsPage {}
         AppearanceSettingsPage {}
+        ServerSettingsPage { objectName: "serverSettingsPage" }
     }
 
     footer: DialogButtonBox {

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "app/chat/generation_worker.h"
+#include "app/chat/server_controller.h"
 #include "app/common/thread_handover.h"
 #include "app/models/qml_singleton.h"
 #include "app/storage/conversation_store.h"
@@ -18,6 +19,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   qRegisterMetaType<LoadedModelInfo>();
   qRegisterMetaType<ReplyRequest>();
   qRegisterMetaType<ReplyOutcome>();
+  qRegisterMetaType<ApiChat>();
 
   worker_ = new GenerationWorker(store_->path());
   worker_->moveToThread(&thread_);
@@ -46,6 +48,10 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(model_, &ModelController::loadFailed, this, &ChatController::setError);
   connect(model_, &ModelController::stateChanged, this, &ChatController::updateCanSend);
 
+  server_ = new ServerController(model_, worker_, settings_, this);
+  connect(server_, &ServerController::chatStored, &list_, [this] { list_.reload(); });
+  connect(server_, &ServerController::storeFailed, this, &ChatController::setError);
+
   connect(&list_, &ConversationList::errorOccurred, this, &ChatController::setError);
   connect(&list_, &ConversationList::renamed, this, [this](qint64 id, const QString& title) {
     if (id != conversationId_) return;
@@ -66,6 +72,9 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
 ChatController* ChatController::create(QQmlEngine*, QJSEngine*) { return QmlSingletonInstance<ChatController>::take(); }
 
 ChatController::~ChatController() {
+  // The API server first: its requests stop, and nothing uses the worker's generator any more.
+  delete server_;
+  server_ = nullptr;
   // A running reply is cancelled; the worker still stores it (as stopped) before its thread ends.
   if (activeRequestId_ != 0) worker_->requestCancel(activeRequestId_);
   thread_.quit();

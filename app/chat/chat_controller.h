@@ -44,6 +44,7 @@ class ConversationStore;
 namespace veloce::app {
 
 class GenerationWorker;
+class ServerController;
 
 class ChatController : public QObject {
   Q_OBJECT
@@ -106,6 +107,8 @@ class ChatController : public QObject {
   MessageListModel* messages() { return &messages_; }
   AppSettings* settings() { return settings_; }
   ModelController* model() { return model_; }
+  // The local API server (off unless Settings turns it on), serving this worker's model.
+  ServerController* server() { return server_; }
   ConversationList* conversationList() { return &list_; }
   // The UI thread's store, shared with the controllers split from this one (ExportController,
   // DatabaseHealth; QmlContext creates them).
@@ -237,6 +240,7 @@ class ChatController : public QObject {
   QThread thread_;
   GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
   ModelController* model_ = nullptr;    // a child; made once worker_ exists
+  ServerController* server_ = nullptr;  // a child, deleted first
 
   qint64 conversationId_ = -1;
   QString title_;

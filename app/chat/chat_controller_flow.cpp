@@ -279,7 +279,7 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
     lastPromptTokensReused_ = outcome.promptTokensReused;
     emit lastReplyStatsChanged();
   }
-  if (viewAttached_) setContextUsed(outcome.contextUsed);
+  if (viewAttached_ && outcome.contextUsed >= 0) setContextUsed(outcome.contextUsed);
   // Reported before the request ends, so whoever waits for "idle" already knows.
   if (!outcome.stored) reportUnsaved(outcome);
   finishRequest();

@@ -4,10 +4,15 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <vector>
 
 #include "app/storage/records.h"
 #include "inference/sampling/sampler.h"
+
+namespace veloce {
+class Model;
+}
 
 namespace veloce::app {
 
@@ -36,6 +41,9 @@ struct LoadedModelInfo {
   QStringList report;    // the memory plan in words (LoadReport), empty for engines without one
   qint64 spilledBytes = 0;
   QString spillWarning;  // part of the model did not fit on the GPU; empty when it all did
+  // The loaded model itself (immutable, safe to share across threads): the API server encodes its
+  // requests with its tokenizer.
+  std::shared_ptr<const veloce::Model> model;
 };
 
 // Everything the worker needs to store a turn and generate its reply.
@@ -79,12 +87,22 @@ struct ReplyOutcome {
   int completionTokens = 0;
   double timeToFirstTokenMs = 0;
   double tokensPerSecond = 0;
-  int contextUsed = 0;  // tokens in the KV cache afterwards
+  int contextUsed = 0;  // tokens in the KV cache afterwards; -1 when unknown (stopped while waiting its turn)
   int contextSize = 0;
+};
+
+// A chat completion the API server answered, for the history ("store chats" on): the messages
+// the client sent (system ones first) and the reply.
+struct ApiChat {
+  std::vector<PromptMessage> messages;  // ids 0
+  QString reply;
+  QString modelFile;
+  QString modelQuant;
 };
 
 }  // namespace veloce::app
 
+Q_DECLARE_METATYPE(veloce::app::ApiChat)
 Q_DECLARE_METATYPE(veloce::app::LoadRequest)
 Q_DECLARE_METATYPE(veloce::app::LoadedModelInfo)
 Q_DECLARE_METATYPE(veloce::app::ReplyRequest)

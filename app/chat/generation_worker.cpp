@@ -9,6 +9,7 @@
 #include "app/chat/load_report.h"
 #include "app/common/thread_handover.h"
 #include "app/common/utf8_text.h"
+#include "app/server/shared_generator.h"
 #include "app/storage/conversation_store.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
@@ -45,11 +46,12 @@ ChatRole chatRole(Role role) {
 
 }  // namespace
 
-GenerationWorker::GenerationWorker(QString dbPath) : dbPath_(std::move(dbPath)) {}
+GenerationWorker::GenerationWorker(QString dbPath)
+    : dbPath_(std::move(dbPath)), shared_(std::make_shared<veloce::server::SharedGenerator>()) {}
 
 // Members go in reverse order: the generator before the session it uses, the session before the
-// engine, the engine before the model it maps.
-GenerationWorker::~GenerationWorker() = default;
+// engine, the engine before the model it maps. The API server must not keep using it.
+GenerationWorker::~GenerationWorker() { shared_->set(nullptr); }
 
 void GenerationWorker::requestCancel(quint64 requestId) {
   quint64 seen = cancelledUpTo_.load();
@@ -66,6 +68,7 @@ veloce::storage::ConversationStore& GenerationWorker::store() {
 }
 
 void GenerationWorker::unloadModel() {
+  shared_->set(nullptr);  // waits for an API request that is generating right now
   generator_.reset();
   session_.reset();
   engine_.reset();
@@ -120,6 +123,7 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     engine_ = std::move(engine);
     session_ = std::move(session);
     generator_ = std::make_unique<veloce::Generator>(*session_, model_->tokenizer());
+    shared_->set(generator_.get());
 
     LoadedModelInfo info;
     const QFileInfo file(request.path);
@@ -130,6 +134,7 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     info.device = QString::fromStdString(engine_->device_name());
     info.backend = QString::fromStdString(engine_->name());
     info.contextSize = static_cast<int>(session_->n_ctx());
+    info.model = model_;
     if (const auto* plan = veloce::vulkan_memory_plan(*engine_)) {
       const LoadReport report = describeLoad(*plan, info.device);
       info.report = report.lines;
@@ -298,8 +303,18 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   ReplyOutcome outcome;
   outcome.messageId = replyId;
   bool engineFailed = false;
+  // The API server may be generating: the reply waits for its turn, and a stop pressed meanwhile
+  // ends the wait (a reply stopped before its first token).
+  veloce::GenerateResult result;
+  result.stop = veloce::StopReason::Cancelled;
+  const auto generate = [&](veloce::Generator& generator) {
+    result = generator.generate(prompt, options);
+    outcome.contextUsed = static_cast<int>(session_->n_past());
+  };
+  const auto stopped = [&] { return cancel_.load(); };
+  outcome.contextUsed = -1;  // unknown when the wait is given up: the status line keeps its figure
   try {
-    const veloce::GenerateResult result = generator_->generate(prompt, options);
+    shared_->use(generate, stopped);
     outcome.state = result.stop == veloce::StopReason::Cancelled ? MessageState::Stopped : MessageState::Complete;
     outcome.stats.stop = replyStopOf(result.stop);
     outcome.promptTokens = static_cast<int>(result.prompt_tokens);
@@ -319,11 +334,10 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
     outcome.error = QString::fromUtf8(e.what());
     outcome.stats.stop = veloce::storage::ReplyStop::Error;
     lastReplyId_ = 0;
-    generator_->reset();
+    shared_->use([](veloce::Generator& generator) { generator.reset(); }, {});
     cachedConversation_ = -1;
   }
   outcome.text = app_text::from_model_utf8(text);
-  outcome.contextUsed = static_cast<int>(session_->n_past());
   outcome.contextSize = static_cast<int>(session_->n_ctx());
 
   if (outcome.state != MessageState::Error) {
@@ -348,11 +362,13 @@ void GenerationWorker::renewSession() {
   // is enough after a transient fault. Where that fails too (a device really lost), the model is
   // unloaded and the controller told, so it shows "error" and offers a reload.
   const size_t n_ctx = session_->n_ctx();
+  shared_->set(nullptr);
   generator_.reset();
   session_.reset();
   try {
     session_ = engine_->create_session(n_ctx);
     generator_ = std::make_unique<veloce::Generator>(*session_, model_->tokenizer());
+    shared_->set(generator_.get());
   } catch (const std::exception& e) {
     unloadModel();
     thread_handover::post([&] {

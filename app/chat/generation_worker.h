@@ -5,12 +5,17 @@
 // (user message, the streaming reply every ~2 s, the final reply), so that neither generation nor
 // an fsync ever runs on the UI thread. Results go back through queued signals.
 //
+// The Generator is shared with the app's API server (ServerController) through a SharedGenerator:
+// the two take turns, and a reply waits while an API request generates.
+//
 // Cancellation: requestCancel() may be called from any thread; it sets an atomic flag that the
 // Generator checks between prefill chunks and between tokens.
+#include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -27,6 +32,10 @@ namespace veloce::storage {
 class ConversationStore;
 }
 
+namespace veloce::server {
+class SharedGenerator;
+}
+
 namespace veloce::app {
 
 class GenerationWorker : public QObject {
@@ -36,6 +45,9 @@ class GenerationWorker : public QObject {
   // dbPath: the database the UI thread's store already opened (and checked).
   explicit GenerationWorker(QString dbPath);
   ~GenerationWorker() override;
+
+  // Thread-safe (made once, in the constructor): the turn-taking handle the API server uses.
+  std::shared_ptr<veloce::server::SharedGenerator> sharedGenerator() const { return shared_; }
 
   // Thread-safe: stops request `requestId` (and any older one) at the next check, even when it has
   // not started yet (stop pressed right after send).
@@ -58,6 +70,9 @@ class GenerationWorker : public QObject {
   // status line shows for a conversation just opened, before anything of it is in the KV cache.
   void measureContext(qint64 conversationId, const std::vector<veloce::app::PromptMessage>& history,
                       const QString& systemPrompt, int maxTokens);
+  // Writes a chat the API server answered to the history (generation_worker_api_chats.cpp): a
+  // request that repeats an earlier stored one and adds a turn continues its conversation.
+  void storeApiChat(const veloce::app::ApiChat& chat);
 
  signals:
   void loadProgress(double fraction);
@@ -84,6 +99,8 @@ class GenerationWorker : public QObject {
   void replySaveRetried(const veloce::app::ReplyOutcome& outcome);
   // The request could not start (database error, prompt too long, no model); nothing streamed.
   void requestFailed(quint64 requestId, const QString& message);
+  // storeApiChat's answer: the conversation written to, or -1 and why not.
+  void apiChatStored(qint64 conversationId, const QString& error);
 
  private:
   veloce::storage::ConversationStore& store();
@@ -107,6 +124,8 @@ class GenerationWorker : public QObject {
   std::unique_ptr<veloce::Engine> engine_;
   std::unique_ptr<veloce::Session> session_;
   std::unique_ptr<veloce::Generator> generator_;
+  // generator_ as the API server sees it; set to it after a load and cleared before it goes.
+  const std::shared_ptr<veloce::server::SharedGenerator> shared_;
   std::atomic<bool> cancel_{false};  // what the Generator polls
   // The last reply generated here and its ids: continuing it feeds back exactly the ids the KV cache
   // holds (re-encoding its text may split it differently and lose the cached prefix).
@@ -118,6 +137,13 @@ class GenerationWorker : public QObject {
   // first message that the last prompt kept.
   qint64 cachedConversation_ = -1;
   qint64 keptFromMessage_ = 0;
+  // API chats stored this run, by a digest of their transcript (system prompt, messages, reply):
+  // the conversation and its last message, which the transcript's next turn continues.
+  struct StoredApiChat {
+    qint64 conversationId = 0;
+    qint64 lastMessageId = 0;
+  };
+  std::map<QByteArray, StoredApiChat> apiChats_;
 };
 
 }  // namespace veloce::app

@@ -77,6 +77,7 @@ void ModelController::load(const QString& path) {
   }
   emit loadRequested();
   error_.clear();
+  model_.model.reset();  // the worker frees the old model first; so does this side
   setState(State::Loading);
   LoadRequest request;
   request.path = file;

@@ -68,6 +68,8 @@ class ModelController : public QObject {
   QString deviceName() const { return model_.device; }
   QString backendName() const { return model_.backend; }
   int contextSize() const { return model_.contextSize; }
+  // The loaded model (null unless "ready"); the API server tokenizes with it.
+  std::shared_ptr<const veloce::Model> loadedModel() const { return ready() ? model_.model : nullptr; }
   // Why a reply cannot start because of the model ("" when it is ready), a sentence for the composer.
   QString notReadyReason() const;
 

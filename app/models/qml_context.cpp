@@ -3,6 +3,7 @@
 #include <QQmlEngine>
 
 #include "app/chat/chat_controller.h"
+#include "app/chat/server_controller.h"
 #include "app/models/qml_singleton.h"
 #include "app/storage/conversation_store.h"
 
@@ -26,6 +27,7 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent
   QmlSingletonInstance<ChatController>::set(chat);
   QmlSingletonInstance<ModelController>::set(chat->model());
   QmlSingletonInstance<ConversationList>::set(chat->conversationList());
+  QmlSingletonInstance<ServerController>::set(chat->server());
   QmlSingletonInstance<ExportController>::set(&exporter_);
   QmlSingletonInstance<DatabaseHealth>::set(&health_);
   // Imported conversations appear in the sidebar at once.

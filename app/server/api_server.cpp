@@ -45,8 +45,10 @@ struct Exchange {
   bool stream = false;
   bool include_usage = false;
   bool sent_role = false;
-  std::string text;  // non-streamed: the whole reply
+  std::string text;  // the reply so far (sent at the end when not streamed)
   QMetaObject::Connection on_disconnect;
+  ExchangeRecord record;  // what the app's Server panel is told
+  QElapsedTimer clock;
 
   bool alive() const { return socket && socket->state() == QAbstractSocket::ConnectedState; }
   void event(const QByteArray& json) {
@@ -61,9 +63,22 @@ namespace {
 // The end of a request: the whole reply, or the stream's last chunks and [DONE].
 void finish(Exchange& ex, const JobResult& result) {
   QObject::disconnect(ex.on_disconnect);
-  if (!ex.alive()) return;
+  ExchangeRecord& rec = ex.record;
+  rec.prompt_tokens = result.prompt_tokens;
+  rec.completion_tokens = result.completion_tokens;
+  rec.tokens_per_second = result.tokens_per_second;
+  rec.reply = ex.text;
+  rec.finish_reason = result.finish_reason;
+  rec.seconds = static_cast<double>(ex.clock.nsecsElapsed()) / 1e9;
+  if (!ex.alive()) {
+    rec.status = 0;
+    rec.error = QStringLiteral("the client disconnected");
+    return;
+  }
+  rec.status = result.error.empty() ? 200 : 500;
   if (!result.error.empty()) {
     const ApiError error(500, "generation failed: " + result.error, "server_error");
+    rec.error = QString::fromUtf8(error.what());
     if (!ex.stream) {
       send_error(ex.responder, error);
     } else {
@@ -98,8 +113,16 @@ bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
   if (!config_.api_key.empty()) {
     const QByteArray expected = "Bearer " + QByteArray::fromStdString(config_.api_key);
     if (request.value("Authorization") != expected) {
-      send_error(responder, ApiError(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'",
-                                     "invalid_request_error", "", "invalid_api_key"));
+      const ApiError error(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'", "invalid_request_error",
+                           "", "invalid_api_key");
+      send_error(responder, error);
+      ExchangeRecord record;
+      record.id = next_exchange_++;
+      record.client = socket->peerAddress().toString();
+      record.endpoint = path;
+      record.status = error.status;
+      record.error = QString::fromUtf8(error.what());
+      emit exchangeFinished(record);
       return true;
     }
   }
@@ -131,6 +154,19 @@ void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* so
 void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socket, Responder&& responder, bool chat) {
   auto exchange = std::make_shared<Exchange>(std::move(responder));
   exchange->socket = socket;
+  exchange->clock.start();
+  const quint64 key = next_exchange_++;
+  ExchangeRecord& record = exchange->record;
+  record.id = key;
+  record.client = socket->peerAddress().toString();
+  record.endpoint = request.url().path();
+  const auto refuse = [&](const ApiError& e) {
+    send_error(exchange->responder, e);
+    record.status = e.status;
+    record.error = QString::fromUtf8(e.what());
+    record.seconds = static_cast<double>(exchange->clock.nsecsElapsed()) / 1e9;
+    emit exchangeFinished(record);
+  };
   auto job = std::make_shared<Job>();
   try {
     if (static_cast<size_t>(request.body().size()) > config_.max_body_bytes)
@@ -158,17 +194,18 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
     job->stop = r.stop;
     exchange->stream = r.stream;
     exchange->include_usage = r.include_usage;
+    record.stream = r.stream;
+    record.messages = r.messages;
     exchange->meta = {random_id(chat ? "chatcmpl-" : "cmpl-"), QDateTime::currentSecsSinceEpoch(), config_.model_id, chat};
   } catch (const ApiError& e) {
-    send_error(exchange->responder, e);
+    refuse(e);
     return;
   } catch (const std::exception& e) {
-    send_error(exchange->responder, ApiError(400, e.what()));
+    refuse(ApiError(400, e.what()));
     return;
   }
 
   // Worker-thread callbacks: queued to this object's thread, which owns the socket and the exchange.
-  const quint64 key = next_exchange_++;
   exchanges_[key] = exchange;
   job->on_text = [this, key](std::string piece) {
     QMetaObject::invokeMethod(
@@ -177,10 +214,8 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
           const auto it = exchanges_.find(key);
           if (it == exchanges_.end()) return;
           Exchange& ex = *it->second;
-          if (!ex.stream) {
-            ex.text += piece;
-            return;
-          }
+          ex.text += piece;
+          if (!ex.stream) return;
           ex.event(chunk_json(ex.meta, piece, ex.meta.chat && !ex.sent_role, ""));
           ex.sent_role = true;
         },
@@ -195,15 +230,17 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
           const std::shared_ptr<Exchange> held = it->second;
           exchanges_.erase(it);
           finish(*held, result);
+          emit exchangeFinished(held->record);
         },
         Qt::QueuedConnection);
   };
   if (!queue_.submit(job)) {
     exchanges_.erase(key);
-    send_error(exchange->responder, ApiError(429, "the server is busy with other requests; retry shortly",
-                                             "rate_limit_error", "", "rate_limit_exceeded"));
+    refuse(ApiError(429, "the server is busy with other requests; retry shortly", "rate_limit_error", "",
+                    "rate_limit_exceeded"));
     return;
   }
+  emit exchangeStarted(record);
   // A client that leaves cancels its generation (the worker checks the flag between tokens).
   std::weak_ptr<Job> weak = job;
   exchange->on_disconnect = connect(socket, &QTcpSocket::disconnected, this, [weak] {

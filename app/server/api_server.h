@@ -3,11 +3,14 @@
 // POST /v1/completions, with bearer-key checks, bounded bodies and OpenAI's error shape. Runs on the
 // thread that owns it (the HTTP thread); generation happens in GenerationQueue's worker, whose
 // callbacks are queued back here.
+#include <QElapsedTimer>
+#include <QString>
 #include <QtHttpServer/QAbstractHttpServer>
 #include <QtHttpServer/QHttpServerResponder>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/server/openai_request.h"
 
@@ -19,6 +22,24 @@ namespace veloce::server {
 class GenerationQueue;
 struct CompletionRequest;
 struct Exchange;
+
+// One request to a completions route, as the app's Server panel lists it and as the history stores
+// it: exchangeStarted when it is queued, exchangeFinished when it is answered, refused or abandoned.
+struct ExchangeRecord {
+  quint64 id = 0;
+  QString client;    // the peer's address
+  QString endpoint;  // "/v1/chat/completions" or "/v1/completions"
+  bool stream = false;
+  int status = 0;  // HTTP status sent; 0 when the client left before the end
+  QString error;   // the error's message, for a status other than 200
+  size_t prompt_tokens = 0;
+  size_t completion_tokens = 0;
+  double tokens_per_second = 0;
+  double seconds = 0;                 // from the request to its answer
+  std::vector<ChatMessage> messages;  // chat requests: what the client sent
+  std::string reply;                  // what was generated (stop strings cut)
+  std::string finish_reason;          // "stop" or "length" when status is 200
+};
 
 struct ServerConfig {
   std::string model_id;  // what GET /v1/models lists and requests must name
@@ -33,6 +54,10 @@ class ApiServer : public QAbstractHttpServer {
  public:
   ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent = nullptr);
   ~ApiServer() override;
+
+ signals:
+  void exchangeStarted(const veloce::server::ExchangeRecord& record);
+  void exchangeFinished(const veloce::server::ExchangeRecord& record);
 
  protected:
   bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;

@@ -6,7 +6,7 @@
 
 namespace veloce::server {
 
-GenerationQueue::GenerationQueue(Generator& generator, size_t max_waiting)
+GenerationQueue::GenerationQueue(SharedGenerator& generator, size_t max_waiting)
     : generator_(generator), max_waiting_(max_waiting), thread_([this] { loop(); }) {}
 
 GenerationQueue::~GenerationQueue() {
@@ -85,21 +85,32 @@ JobResult GenerationQueue::run(Job& job) {
   go.on_token = [&](int32_t) {
     if (job.cancel.load()) stop.store(true);
   };
-  try {
-    const GenerateResult r = generator_.generate(job.prompt, go);
-    std::string tail = matcher.flush();
-    if (!tail.empty() && job.on_text) job.on_text(std::move(tail));
-    result.prompt_tokens = r.prompt_tokens;
-    result.prompt_tokens_reused = r.prompt_tokens_reused;
-    result.completion_tokens = r.tokens.size();
-    result.time_to_first_token_ms = r.time_to_first_token_ms;
-    if (matcher.stopped() || r.stop == StopReason::EndOfText) result.finish_reason = "stop";
-    else if (r.stop == StopReason::MaxTokens || r.stop == StopReason::ContextFull) result.finish_reason = "length";
-  } catch (const std::exception& e) {
-    // The session may hold a half-written cache: forget it so the next job reads its prompt anew.
-    generator_.reset();
-    result.error = e.what();
-  }
+  const auto work = [&](Generator& generator) {
+    try {
+      const GenerateResult r = generator.generate(job.prompt, go);
+      std::string tail = matcher.flush();
+      if (!tail.empty() && job.on_text) job.on_text(std::move(tail));
+      result.prompt_tokens = r.prompt_tokens;
+      result.prompt_tokens_reused = r.prompt_tokens_reused;
+      result.completion_tokens = r.tokens.size();
+      result.time_to_first_token_ms = r.time_to_first_token_ms;
+      result.tokens_per_second = r.gen_tokens_per_s;
+      if (matcher.stopped() || r.stop == StopReason::EndOfText) result.finish_reason = "stop";
+      else if (r.stop == StopReason::MaxTokens || r.stop == StopReason::ContextFull) result.finish_reason = "length";
+    } catch (const std::exception& e) {
+      // The session may hold a half-written cache: forget it so the next job reads its prompt anew.
+      generator.reset();
+      result.error = e.what();
+    }
+  };
+  // While the app's chat generates, the job waits its turn; a client that leaves meanwhile (or a
+  // server shutting down) stops the wait.
+  const auto give_up = [&] {
+    if (job.cancel.load()) return true;
+    std::lock_guard lock(mutex_);
+    return quit_;
+  };
+  if (generator_.use(work, give_up) == SharedGenerator::Use::NoGenerator) result.error = "no model is loaded";
   return result;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // One generation at a time on a worker thread, with a bounded wait list: the HTTP thread never
 // runs the model. A job's callbacks run on the worker thread; the HTTP layer queues them back to
-// its own thread. The one Generator keeps its KV cache between jobs, so a request that shares a
+// its own thread. The Generator keeps its KV cache between jobs, so a request that shares a
 // prefix with the previous one (the same conversation, one turn longer) reads only the new part.
+// The Generator is a SharedGenerator: in the app, the chat takes turns on the same model.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/server/shared_generator.h"
 #include "inference/generation/generator.h"
 
 namespace veloce::server {
@@ -25,6 +27,7 @@ struct JobResult {
   size_t prompt_tokens_reused = 0;
   size_t completion_tokens = 0;
   double time_to_first_token_ms = 0;
+  double tokens_per_second = 0;  // decode speed
 };
 
 struct Job {
@@ -40,7 +43,7 @@ struct Job {
 class GenerationQueue {
  public:
   // max_waiting: jobs that may wait while one runs (0: only when idle).
-  GenerationQueue(Generator& generator, size_t max_waiting);
+  GenerationQueue(SharedGenerator& generator, size_t max_waiting);
   ~GenerationQueue();  // cancels the running job, drops the waiting ones (on_done with an error)
   GenerationQueue(const GenerationQueue&) = delete;
   GenerationQueue& operator=(const GenerationQueue&) = delete;
@@ -50,7 +53,7 @@ class GenerationQueue {
  private:
   void loop();
   JobResult run(Job& job);  // the caller calls on_done, once the job no longer counts as running
-  Generator& generator_;
+  SharedGenerator& generator_;
   const size_t max_waiting_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -26,6 +26,9 @@ constexpr auto kFontSize = "ui/fontSize";
 constexpr auto kLanguage = "ui/language";
 constexpr auto kExportFolder = "ui/exportFolder";
 constexpr auto kLastConversation = "ui/lastConversation";
+constexpr auto kServerEnabled = "server/enabled";
+constexpr auto kServerPort = "server/port";
+constexpr auto kServerStoresChats = "server/storeChats";
 
 constexpr int kDefaultContext = 4096;
 constexpr int kMinContext = 256;
@@ -37,6 +40,7 @@ constexpr double kDefaultMinP = 0.05;
 constexpr double kDefaultRepeatPenalty = 1.0;
 constexpr int kDefaultMaxReply = 1024;
 constexpr int kDefaultFontSize = 11;
+constexpr int kDefaultServerPort = 8734;  // veloce-cli serve's default too
 // Translated when read, so an Italian interface starts with an Italian default prompt; once
 // the user edits it, their text is stored and used as written.
 const char* const kDefaultSystemPrompt = QT_TRANSLATE_NOOP("AppSettings", "You are a helpful assistant.");
@@ -220,9 +224,35 @@ void AppSettings::setLastConversationId(qint64 id) {
   emit lastConversationIdChanged();
 }
 
+bool AppSettings::serverEnabled() const { return settings_->value(kServerEnabled, false).toBool(); }
+void AppSettings::setServerEnabled(bool on) {
+  if (on == serverEnabled()) return;
+  writeValue(kServerEnabled, on);
+  emit serverChanged();
+}
+
+int AppSettings::serverPort() const {
+  const int port = settings_->value(kServerPort, kDefaultServerPort).toInt();
+  return port >= 1024 && port <= 65535 ? port : kDefaultServerPort;
+}
+void AppSettings::setServerPort(int port) {
+  port = std::clamp(port, 1024, 65535);  // below 1024 needs root on Linux
+  if (port == serverPort()) return;
+  writeValue(kServerPort, port);
+  emit serverChanged();
+}
+
+bool AppSettings::serverStoresChats() const { return settings_->value(kServerStoresChats, false).toBool(); }
+void AppSettings::setServerStoresChats(bool on) {
+  if (on == serverStoresChats()) return;
+  writeValue(kServerStoresChats, on);
+  emit serverChanged();
+}
+
 void AppSettings::resetToDefaults() {
+  // The server goes off too: a reset never leaves a port open that the user did not just choose.
   for (const char* key : {kDevice, kContextSize, kTemperature, kTopK, kTopP, kMinP, kRepeatPenalty, kSeed, kMaxReply,
-                          kSystemPrompt, kTheme, kFontSize, kLanguage}) {
+                          kSystemPrompt, kTheme, kFontSize, kLanguage, kServerEnabled, kServerPort, kServerStoresChats}) {
     settings_->remove(key);
   }
   settings_->sync();
@@ -233,6 +263,7 @@ void AppSettings::resetToDefaults() {
   emit themeChanged();
   emit fontSizeChanged();
   emit languageChanged();
+  emit serverChanged();
 }
 
 veloce::EngineOptions AppSettings::engineOptions() const {

@@ -52,6 +52,11 @@ class AppSettings : public QObject {
   // The folder of the last successful export from the dialog ("" before the first); kept by
   // "Reset to defaults", like the model file, since it is a place, not a preference.
   Q_PROPERTY(QString exportFolder READ exportFolder WRITE setExportFolder NOTIFY exportFolderChanged)
+  // The local OpenAI-compatible server (Settings > Server): off by default, loopback only; the
+  // port it listens on (1024 .. 65535); whether its chats are stored in the history.
+  Q_PROPERTY(bool serverEnabled READ serverEnabled WRITE setServerEnabled NOTIFY serverChanged)
+  Q_PROPERTY(int serverPort READ serverPort WRITE setServerPort NOTIFY serverChanged)
+  Q_PROPERTY(bool serverStoresChats READ serverStoresChats WRITE setServerStoresChats NOTIFY serverChanged)
   // The conversation open when the app was last used (-1: a new one), reopened at start.
   Q_PROPERTY(qint64 lastConversationId READ lastConversationId WRITE setLastConversationId NOTIFY lastConversationIdChanged)
 
@@ -102,6 +107,12 @@ class AppSettings : public QObject {
   void setExportFolder(const QString& folder);
   qint64 lastConversationId() const;
   void setLastConversationId(qint64 id);
+  bool serverEnabled() const;
+  void setServerEnabled(bool on);
+  int serverPort() const;
+  void setServerPort(int port);
+  bool serverStoresChats() const;
+  void setServerStoresChats(bool on);
 
   // Puts every setting back to its default (the model path is kept).
   Q_INVOKABLE void resetToDefaults();
@@ -123,6 +134,7 @@ class AppSettings : public QObject {
   void languageChanged();
   void exportFolderChanged();
   void lastConversationIdChanged();
+  void serverChanged();
 
  private:
   void writeValue(const QString& key, const QVariant& value);

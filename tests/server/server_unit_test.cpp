@@ -7,6 +7,8 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 #include "app/common/utf8_text.h"
 #include "app/server/api_error.h"
@@ -74,7 +76,9 @@ class ServerUnitTest : public QObject {
     auto engine = veloce::make_engine(model, options);
     auto session = engine->create_session(64);
     veloce::Generator generator(*session, model->tokenizer());
-    veloce::server::GenerationQueue queue(generator, 0);
+    veloce::server::SharedGenerator shared;
+    shared.set(&generator);
+    veloce::server::GenerationQueue queue(shared, 0);
 
     std::mutex m;
     std::condition_variable done;
@@ -109,6 +113,92 @@ class ServerUnitTest : public QObject {
     QCOMPARE(refused.load(), 0);
     QCOMPARE(finished, 2);
     QCOMPARE(errors.load(), 0);
+  }
+  // The app's chat and the server share one generator. A job waits while the chat holds it and
+  // runs once the chat lets go; a client that leaves while waiting stops the wait at once (not
+  // after the chat's reply); with no model loaded a job fails with a clear error.
+  void jobsTakeTurnsWithTheChat() {
+    const QByteArray data = qgetenv("VELOCE_TEST_DATA");
+    QVERIFY2(!data.isEmpty(), "VELOCE_TEST_DATA is not set");
+    const auto model = veloce::Model::load(data.toStdString() + "/phi4-tiny-Q8_0.gguf");
+    veloce::EngineOptions options;
+    options.backend = "reference";
+    options.n_ctx = 64;
+    auto engine = veloce::make_engine(model, options);
+    auto session = engine->create_session(64);
+    veloce::Generator generator(*session, model->tokenizer());
+    veloce::server::SharedGenerator shared;
+    veloce::server::GenerationQueue queue(shared, 4);
+
+    std::mutex m;
+    std::condition_variable changed;
+    std::vector<veloce::server::JobResult> results;
+    auto job = [&] {
+      auto j = std::make_shared<veloce::server::Job>();
+      j->prompt = {100, 200, 300};
+      j->max_tokens = 3;
+      j->sampling.temperature = 0;
+      j->on_done = [&](veloce::server::JobResult r) {
+        std::lock_guard lock(m);
+        results.push_back(std::move(r));
+        changed.notify_all();
+      };
+      return j;
+    };
+    const auto waitFor = [&](size_t n) {
+      std::unique_lock lock(m);
+      return changed.wait_for(lock, std::chrono::seconds(30), [&] { return results.size() >= n; });
+    };
+
+    // No generator yet: the model is not loaded.
+    QVERIFY(queue.submit(job()));
+    QVERIFY(waitFor(1));
+    QCOMPARE(QString::fromStdString(results[0].error), QString("no model is loaded"));
+
+    shared.set(&generator);
+    // The "chat" holds the generator until released; a job submitted meanwhile must wait.
+    std::mutex holdMutex;
+    std::condition_variable holdChanged;
+    bool holding = false, release = false;
+    std::thread chat([&] {
+      shared.use(
+          [&](veloce::Generator&) {
+            std::unique_lock lock(holdMutex);
+            holding = true;
+            holdChanged.notify_all();
+            holdChanged.wait(lock, [&] { return release; });
+          },
+          {});
+    });
+    {
+      std::unique_lock lock(holdMutex);
+      holdChanged.wait(lock, [&] { return holding; });
+    }
+    auto left = job();
+    QVERIFY(queue.submit(left));
+    auto waiting = job();
+    QVERIFY(queue.submit(waiting));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    {
+      std::lock_guard lock(m);
+      QCOMPARE(results.size(), size_t(1));  // neither ran while the chat held the generator
+    }
+    const auto leftAt = std::chrono::steady_clock::now();
+    left->cancel.store(true);
+    QVERIFY(waitFor(2));
+    QVERIFY(std::chrono::steady_clock::now() - leftAt < std::chrono::seconds(1));
+    QCOMPARE(results[1].completion_tokens, size_t(0));  // given up, not run
+    QVERIFY(results[1].error.empty());
+    {
+      std::lock_guard lock(holdMutex);
+      release = true;
+    }
+    holdChanged.notify_all();
+    chat.join();
+    QVERIFY(waitFor(3));
+    QVERIFY2(results[2].error.empty(), results[2].error.c_str());
+    QCOMPARE(results[2].completion_tokens, size_t(3));
+    QCOMPARE(QString::fromStdString(results[2].finish_reason), QString("length"));
   }
   void noStopsPassesThrough() {
     StopMatcher m({});

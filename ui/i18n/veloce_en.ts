@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/settings/app_settings.cpp" line="+42"/>
+        <location filename="../../app/settings/app_settings.cpp" line="+46"/>
         <source>You are a helpful assistant.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+89"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+95"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation></translation>
     </message>
@@ -686,12 +686,12 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+153"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+158"/>
         <source>No model is loaded.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+217"/>
         <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1045,7 +1045,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Loading the model was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,6 +1235,120 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <location filename="../../app/chat/server_controller.cpp" line="+33"/>
+        <source>A chat from the API server could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Off. Other programs on this computer cannot use the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On: waiting for a model to be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serving %1 at %2 to programs on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The server could not start on port %1: %2. Choose another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerRequestLog</name>
+    <message>
+        <location filename="../../app/models/server_request_log.cpp" line="+22"/>
+        <source>generating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>the server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsPage</name>
+    <message>
+        <location filename="../ServerSettingsPage.qml" line="+22"/>
+        <source>API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lets editors, scripts and agents on this computer use the loaded model through OpenAI&apos;s API. Other computers cannot connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve the model to programs on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Port of the API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep API chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chats made through the server appear in the sidebar, where you can read, search and export them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep chats made through the API server in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Example request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Requests to the API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2 · %3 + %4 tokens · %5 tokens/s · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../SettingsDialog.qml" line="+12"/>
@@ -1277,7 +1391,17 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API server settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Reset to defaults</source>
         <translation></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/settings/app_settings.cpp" line="+42"/>
+        <location filename="../../app/settings/app_settings.cpp" line="+46"/>
         <source>You are a helpful assistant.</source>
         <translation>Sei un assistente disponibile.</translation>
     </message>
@@ -75,7 +75,7 @@
         <translation type="vanished">Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+89"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+95"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
@@ -726,12 +726,12 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+153"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+158"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+217"/>
         <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
         <translation>La GPU ha avuto un errore e il modello è stato scaricato: %1 Carica di nuovo il modello per continuare.</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Loading the model was cancelled.</source>
         <translation>Il caricamento del modello è stato annullato.</translation>
     </message>
@@ -1290,6 +1290,120 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <location filename="../../app/chat/server_controller.cpp" line="+33"/>
+        <source>A chat from the API server could not be stored: %1</source>
+        <translation>Una chat del server API non è stata salvata: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Off. Other programs on this computer cannot use the model.</source>
+        <translation>Spento. Gli altri programmi di questo computer non possono usare il modello.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On: waiting for a model to be loaded.</source>
+        <translation>Acceso: in attesa che un modello venga caricato.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serving %1 at %2 to programs on this computer.</source>
+        <translation>%1 è disponibile su %2 per i programmi di questo computer.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The server could not start on port %1: %2. Choose another port.</source>
+        <translation>Il server non è partito sulla porta %1: %2. Scegli un&apos;altra porta.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRequestLog</name>
+    <message>
+        <location filename="../../app/models/server_request_log.cpp" line="+22"/>
+        <source>generating</source>
+        <translation>in generazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client left</source>
+        <translation>client disconnesso</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>the server stopped</source>
+        <translation>il server si è fermato</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsPage</name>
+    <message>
+        <location filename="../ServerSettingsPage.qml" line="+22"/>
+        <source>API server</source>
+        <translation>Server API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lets editors, scripts and agents on this computer use the loaded model through OpenAI&apos;s API. Other computers cannot connect.</source>
+        <translation>Permette a editor, script e agenti di questo computer di usare il modello caricato tramite l&apos;API di OpenAI. Gli altri computer non possono collegarsi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve the model to programs on this computer</source>
+        <translation>Offri il modello ai programmi di questo computer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Port of the API server</source>
+        <translation>Porta del server API</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep API chats</source>
+        <translation>Conserva le chat dell&apos;API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chats made through the server appear in the sidebar, where you can read, search and export them.</source>
+        <translation>Le chat fatte tramite il server compaiono nella barra laterale, dove puoi leggerle, cercarle ed esportarle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep chats made through the API server in the history</source>
+        <translation>Conserva nella cronologia le chat fatte tramite il server API</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Example request</source>
+        <translation>Richiesta di esempio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests</source>
+        <translation>Richieste</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Requests to the API server</source>
+        <translation>Richieste al server API</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2 · %3 + %4 tokens · %5 tokens/s · %6</source>
+        <translation>%1 · %2 · %3 + %4 token · %5 token/s · %6</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No requests yet.</source>
+        <translation>Ancora nessuna richiesta.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../SettingsDialog.qml" line="+12"/>
@@ -1332,7 +1446,17 @@
         <translation>Impostazioni dell&apos;aspetto</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API server settings</source>
+        <translation>Impostazioni del server API</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Reset to defaults</source>
         <translation>Ripristina i valori predefiniti</translation>
     </message>

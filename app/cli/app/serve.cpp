@@ -69,6 +69,8 @@ int run(Args& args) {
   auto engine = make_engine(model, options);
   auto session = engine->create_session(static_cast<size_t>(n_ctx));
   Generator generator(*session, model->tokenizer());
+  server::SharedGenerator shared;
+  shared.set(&generator);
 
   server::ServerConfig config;
   config.model_id = QFileInfo(QString::fromStdString(model_path)).completeBaseName().toStdString();
@@ -76,7 +78,7 @@ int run(Args& args) {
   config.max_body_bytes = static_cast<size_t>(max_body);
   config.n_ctx = static_cast<size_t>(n_ctx);
   // The queue goes before the server: its worker's queued callbacks name the server.
-  auto queue = std::make_unique<server::GenerationQueue>(generator, static_cast<size_t>(queue_size));
+  auto queue = std::make_unique<server::GenerationQueue>(shared, static_cast<size_t>(queue_size));
   server::ApiServer api(config, model->tokenizer(), *queue);
   auto* tcp = new QTcpServer(&api);
   if (!tcp->listen(address, static_cast<quint16>(port)))

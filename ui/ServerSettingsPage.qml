@@ -1,0 +1,108 @@
+// Settings: the local OpenAI-compatible server (ServerController), its switch, port, whether its
+// chats are kept in the history, and the requests of this run (client, tokens, speed, outcome).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Veloce
+
+ScrollView {
+    id: page
+    readonly property var s: ChatController.settings
+    contentWidth: availableWidth
+
+    ColumnLayout {
+        width: page.availableWidth - 40
+        x: 20
+        spacing: 16
+
+        Item { Layout.preferredHeight: 4 }
+
+        SettingRow {
+            label: qsTr("API server")
+            hint: qsTr("Lets editors, scripts and agents on this computer use the loaded model through OpenAI's API. Other computers cannot connect.")
+            Switch {
+                objectName: "serverSwitch"
+                checked: page.s.serverEnabled
+                Accessible.name: qsTr("Serve the model to programs on this computer")
+                onToggled: page.s.serverEnabled = checked
+            }
+        }
+        SettingRow {
+            label: qsTr("Port")
+            SpinBox {
+                objectName: "serverPortBox"
+                from: 1024
+                to: 65535
+                editable: true
+                value: page.s.serverPort
+                // A port is a number, not a quantity: no thousands separator.
+                textFromValue: (value) => value.toString()
+                valueFromText: (text) => parseInt(text)
+                Accessible.name: qsTr("Port of the API server")
+                onValueModified: page.s.serverPort = value
+            }
+        }
+        SettingRow {
+            label: qsTr("Keep API chats")
+            hint: qsTr("Chats made through the server appear in the sidebar, where you can read, search and export them.")
+            Switch {
+                objectName: "serverStoreSwitch"
+                checked: page.s.serverStoresChats
+                Accessible.name: qsTr("Keep chats made through the API server in the history")
+                onToggled: page.s.serverStoresChats = checked
+            }
+        }
+        Label {
+            objectName: "serverStatus"
+            Layout.fillWidth: true
+            text: ServerController.status
+            wrapMode: Text.Wrap
+            color: ServerController.error.length > 0 ? Material.color(Material.Red) : Material.foreground
+        }
+        TextField {
+            objectName: "serverAddress"
+            Layout.fillWidth: true
+            visible: ServerController.running
+            readOnly: true
+            selectByMouse: true
+            font.family: "monospace"
+            text: "curl " + ServerController.address + "/chat/completions -H 'Content-Type: application/json' -d '{\"model\": \""
+                  + ServerController.modelId + "\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}'"
+            Accessible.name: qsTr("Example request")
+            // Its start (the address) is what matters; a TextField shows the end otherwise.
+            onTextChanged: cursorPosition = 0
+        }
+
+        Label {
+            text: qsTr("Requests")
+            font.bold: true
+        }
+        ListView {
+            id: requests
+            objectName: "serverRequests"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 220
+            clip: true
+            model: ServerController.requests
+            Accessible.name: qsTr("Requests to the API server")
+            delegate: Label {
+                width: requests.width
+                padding: 4
+                wrapMode: Text.Wrap
+                // Tokens and speed only for requests that generated; a refused one shows why.
+                text: model.status === 200 || model.running
+                      ? qsTr("%1 · %2 · %3 + %4 tokens · %5 tokens/s · %6")
+                        .arg(model.client).arg(model.endpoint).arg(model.promptTokens).arg(model.completionTokens)
+                        .arg(model.tokensPerSecond.toFixed(1)).arg(model.outcome)
+                      : "%1 · %2 · %3".arg(model.client).arg(model.endpoint).arg(model.outcome)
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: requests.count === 0
+                text: qsTr("No requests yet.")
+                opacity: 0.65
+            }
+        }
+    }
+}
