@@ -1095,6 +1095,106 @@
     </message>
 </context>
 <context>
+    <name>ModelDownload</name>
+    <message>
+        <location filename="../../app/download/model_download.cpp" line="+49"/>
+        <source>Not a web address to download from: %1</source>
+        <translation>Non è un indirizzo web da cui scaricare: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address %1 does not end in a file name.</source>
+        <translation>L&apos;indirizzo %1 non termina con un nome di file.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SHA-256 given is not 64 hexadecimal digits: %1</source>
+        <translation>Lo SHA-256 indicato non è di 64 cifre esadecimali: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossibile creare la cartella %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already exists; choose it as the model, or delete it to download it again.</source>
+        <translation>%1 esiste già: sceglilo come modello, oppure eliminalo per scaricarlo di nuovo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The server resumed %1 at the wrong place; run the download again to start over.</source>
+        <translation>Il server ha ripreso %1 dal punto sbagliato; avvia di nuovo il download per ricominciare.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+22"/>
+        <location line="+97"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Not enough disk space in %1: the download needs %2 more, and %3 is free.</source>
+        <translation>Spazio su disco insufficiente in %1: il download richiede altri %2 e ne sono liberi %3.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Writing %1 failed: %2. The download can resume once there is room.</source>
+        <translation>Scrittura di %1 non riuscita: %2. Il download potrà riprendere quando ci sarà spazio.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Too many redirects from %1.</source>
+        <translation>Troppi reindirizzamenti da %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The server answered %1 %2 for %3.</source>
+        <translation>Il server ha risposto %1 %2 per %3.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paused at %1 of %2; run the download again to resume.</source>
+        <translation>In pausa a %1 di %2; avvia di nuovo il download per riprenderlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The download stalled: nothing arrived from %1 for %2 s. Run it again to resume.</source>
+        <translation>Il download si è bloccato: da %1 non è arrivato nulla per %2 s. Avvialo di nuovo per riprenderlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The download from %1 failed: %2. Run it again to resume.</source>
+        <translation>Il download da %1 non è riuscito: %2. Avvialo di nuovo per riprenderlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection closed after %1 of %2. Run the download again to resume.</source>
+        <translation>La connessione si è chiusa dopo %1 di %2. Avvia di nuovo il download per riprenderlo.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The downloaded file&apos;s SHA-256 is %1, not the published %2: it was damaged on the way and has been deleted. Download it again.</source>
+        <translation>Lo SHA-256 del file scaricato è %1, non il %2 pubblicato: il file si è danneggiato durante il trasferimento ed è stato eliminato. Scaricalo di nuovo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing %1 failed: %2.</source>
+        <translation>Scrittura di %1 non riuscita: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot move %1 into place as %2.</source>
+        <translation>Impossibile spostare %1 al suo posto come %2.</translation>
+    </message>
+</context>
+<context>
     <name>ModelSettingsPage</name>
     <message>
         <location filename="../ModelSettingsPage.qml" line="+43"/>
@@ -1383,7 +1483,7 @@
         <translation>Richiesta di esempio</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
@@ -1393,12 +1493,12 @@
         <translation>Richieste al server API</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 · %2 · %3 + %4 tokens · %5 tokens/s · %6</source>
         <translation>%1 · %2 · %3 + %4 token · %5 token/s · %6</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No requests yet.</source>
         <translation>Ancora nessuna richiesta.</translation>
     </message>
