@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
     print_usage();
     return argc < 2 ? 2 : 0;
   }
+  if (std::string(argv[1]) == "--version") {
+    std::printf("veloce-cli %s\n", VELOCE_VERSION);
+    return 0;
+  }
   const std::string name = argv[1];
   for (const auto& c : veloce::cli::commands()) {
     if (c.name != name) continue;

@@ -25,7 +25,7 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
   QGuiApplication app(argc, argv);
   QGuiApplication::setApplicationName(QStringLiteral("Veloce"));
   QGuiApplication::setOrganizationName(QStringLiteral("Veloce"));
-  QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+  QGuiApplication::setApplicationVersion(QStringLiteral(VELOCE_VERSION));
   QGuiApplication::setDesktopFileName(QStringLiteral("io.github.veloce.Veloce"));
   QQuickStyle::setStyle(QStringLiteral("Material"));
   // Title bars and task switchers that do not read the desktop file still show Veloce's icon.
