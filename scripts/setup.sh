@@ -17,7 +17,7 @@ PACKAGES=(
   libpcre2-dev libgtest-dev libbenchmark-dev xvfb xauth imagemagick python3
   libharfbuzz-dev libpng-dev fonts-lmodern
   qt6-httpserver-dev qt6-websockets-dev curl
-  desktop-file-utils appstream groff-base
+  desktop-file-utils appstream groff-base xdotool
 )
 # tests/server drives `veloce-cli serve` with the openai npm client: Debian's Node when none is installed.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)

@@ -71,6 +71,13 @@ ApplicationWindow {
         sequence: "Ctrl+,"
         onActivated: settingsDialog.open()
     }
+    // Ctrl+Q as on every Linux desktop: the window closes as by its close button (a reply in
+    // progress is stopped and stored first).
+    Shortcut {
+        objectName: "shortcutQuit"
+        sequences: [StandardKey.Quit]
+        onActivated: window.close()
+    }
     // F2 and Delete act on the open conversation from anywhere in the window, except where a
     // text field needs the key, and except in the sidebar, whose rows handle them themselves
     // (for the highlighted row, which need not be the open one).

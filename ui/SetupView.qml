@@ -40,6 +40,14 @@ Pane {
         onAccepted: setup.useFile(DesktopBridge.localPath(selectedFile))
     }
 
+    // Ctrl+O, as "Open" everywhere: the same file dialog as the button.
+    Shortcut {
+        objectName: "shortcutOpenModel"
+        sequences: [StandardKey.Open]
+        enabled: setup.visible && !setup.loading
+        onActivated: fileDialog.open()
+    }
+
     DropArea {
         id: drop
         anchors.fill: parent
