@@ -3,6 +3,7 @@
 // stored transcript plus one new message is that conversation's next turn: it is appended there
 // instead of starting another conversation. The digests live only as long as the app runs.
 #include <QCryptographicHash>
+#include <algorithm>
 #include <exception>
 
 #include "app/chat/conversation_title.h"

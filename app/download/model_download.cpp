@@ -138,17 +138,7 @@ void ModelDownload::onHeaders(QNetworkReply* reply) {
   } else {
     // 200: the whole file. A server without Range support, or a file that changed since the
     // partial one was written: start again from byte 0.
-    if (received_ > 0) {
-      file_.close();
-      hash_.reset();
-      received_ = 0;
-      resumedFrom_ = 0;
-      startedAt_ = 0;
-      if (!file_.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
-        fail(tr("Cannot write %1: %2").arg(partialPath(), file_.errorString()), false);
-        return;
-      }
-    }
+    if (received_ > 0 && !openPartial(true)) return;
     const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
     if (length > 0) total_ = length;
   }
@@ -165,11 +155,7 @@ void ModelDownload::onHeaders(QNetworkReply* reply) {
   QByteArray validator = reply->rawHeader("ETag");
   if (validator.isEmpty() || validator.startsWith("W/")) validator = reply->rawHeader("Last-Modified");
   writeValidator(validator);
-  // Unbuffered: each network chunk is one write(2), whose errno names a failure exactly.
-  if (!file_.isOpen() && !file_.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
-    fail(tr("Cannot write %1: %2").arg(partialPath(), file_.errorString()), false);
-    return;
-  }
+  if (!openPartial(false)) return;
   headersSeen_ = true;
 }
 
@@ -263,10 +249,7 @@ void ModelDownload::complete() {
     return;
   }
   // On disk before it gets its final name: a crash right after must not leave a short model.
-  if (!file_.isOpen() && !file_.open(QIODevice::WriteOnly | QIODevice::Append)) {
-    fail(tr("Cannot write %1: %2").arg(partialPath(), file_.errorString()), false);
-    return;
-  }
+  if (!openPartial(false)) return;
   if (!file_.flush() || ::fsync(file_.handle()) != 0) {
     fail(tr("Writing %1 failed: %2.").arg(partialPath(), file_.errorString()), false);
     return;
@@ -281,6 +264,24 @@ void ModelDownload::complete() {
   verified_ = !expected.isEmpty();
   done_ = true;
   emit finished(true, QString());
+}
+
+bool ModelDownload::openPartial(bool restart) {
+  if (restart) {
+    // From byte 0: the old bytes and their hash go.
+    file_.close();
+    hash_.reset();
+    received_ = 0;
+    resumedFrom_ = 0;
+    startedAt_ = 0;
+  } else if (file_.isOpen()) {
+    return true;
+  }
+  // Unbuffered: each network chunk is one write(2), whose errno names a failure exactly.
+  const auto mode = QIODevice::WriteOnly | QIODevice::Unbuffered | (restart ? QIODevice::Truncate : QIODevice::Append);
+  if (file_.open(mode)) return true;
+  fail(tr("Cannot write %1: %2").arg(partialPath(), file_.errorString()), false);
+  return false;
 }
 
 void ModelDownload::fail(const QString& error, bool removePartial) {

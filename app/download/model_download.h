@@ -72,6 +72,8 @@ class ModelDownload : public QObject {
   void onHeaders(QNetworkReply* reply);
   void onData(QNetworkReply* reply);
   void onFinished(QNetworkReply* reply, int redirectsLeft);
+  // NAME.part open for writing (restart: emptied, with the hash and counts reset); false after
+  // fail() when it cannot be opened.
   bool openPartial(bool restart);
   void fail(const QString& error, bool removePartial);
   void complete();

@@ -24,6 +24,23 @@ using veloce::server::ApiError;
 using veloce::server::parse_completion_request;
 using veloce::server::StopMatcher;
 
+namespace {
+// The tiny fixture on the reference backend with a 64-token session: a real Generator for the
+// queue tests.
+struct TinyGenerator {
+  std::shared_ptr<const veloce::Model> model =
+      veloce::Model::load(qgetenv("VELOCE_TEST_DATA").toStdString() + "/phi4-tiny-Q8_0.gguf");
+  std::unique_ptr<veloce::Engine> engine = [this] {
+    veloce::EngineOptions options;
+    options.backend = "reference";
+    options.n_ctx = 64;
+    return veloce::make_engine(model, options);
+  }();
+  std::unique_ptr<veloce::Session> session = engine->create_session(64);
+  veloce::Generator generator{*session, model->tokenizer()};
+};
+}  // namespace
+
 class ServerUnitTest : public QObject {
   Q_OBJECT
  private slots:
@@ -67,15 +84,9 @@ class ServerUnitTest : public QObject {
   // the second job used to be refused while the first one's on_done ran (a spurious 429 that the
   // openai-client test met on CI). Here the next job is submitted from inside on_done itself.
   void nextJobIsAcceptedFromTheReply() {
-    const QByteArray data = qgetenv("VELOCE_TEST_DATA");
-    QVERIFY2(!data.isEmpty(), "VELOCE_TEST_DATA is not set");
-    const auto model = veloce::Model::load(data.toStdString() + "/phi4-tiny-Q8_0.gguf");
-    veloce::EngineOptions options;
-    options.backend = "reference";
-    options.n_ctx = 64;
-    auto engine = veloce::make_engine(model, options);
-    auto session = engine->create_session(64);
-    veloce::Generator generator(*session, model->tokenizer());
+    QVERIFY2(!qgetenv("VELOCE_TEST_DATA").isEmpty(), "VELOCE_TEST_DATA is not set");
+    TinyGenerator tiny;
+    veloce::Generator& generator = tiny.generator;
     veloce::server::SharedGenerator shared;
     shared.set(&generator);
     veloce::server::GenerationQueue queue(shared, 0);
@@ -118,15 +129,9 @@ class ServerUnitTest : public QObject {
   // runs once the chat lets go; a client that leaves while waiting stops the wait at once (not
   // after the chat's reply); with no model loaded a job fails with a clear error.
   void jobsTakeTurnsWithTheChat() {
-    const QByteArray data = qgetenv("VELOCE_TEST_DATA");
-    QVERIFY2(!data.isEmpty(), "VELOCE_TEST_DATA is not set");
-    const auto model = veloce::Model::load(data.toStdString() + "/phi4-tiny-Q8_0.gguf");
-    veloce::EngineOptions options;
-    options.backend = "reference";
-    options.n_ctx = 64;
-    auto engine = veloce::make_engine(model, options);
-    auto session = engine->create_session(64);
-    veloce::Generator generator(*session, model->tokenizer());
+    QVERIFY2(!qgetenv("VELOCE_TEST_DATA").isEmpty(), "VELOCE_TEST_DATA is not set");
+    TinyGenerator tiny;
+    veloce::Generator& generator = tiny.generator;
     veloce::server::SharedGenerator shared;
     veloce::server::GenerationQueue queue(shared, 4);
 
