@@ -161,5 +161,22 @@ ScrollView {
             value: ModelController.loadProgress
             Accessible.name: qsTr("Model loading progress")
         }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 1
+            color: Material.dividerColor
+        }
+        Label {
+            text: qsTr("Download Phi-4")
+            font.bold: true
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        ModelCatalogue {
+            objectName: "settingsCatalogue"
+            Layout.fillWidth: true
+        }
+        Item { Layout.preferredHeight: 8 }
     }
 }

@@ -89,7 +89,7 @@ Pane {
                 visible: !setup.loading
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
-                text: qsTr("Veloce runs Microsoft's Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.")
+                text: qsTr("Veloce runs Microsoft's Phi-4 on this computer, from a GGUF file. Choose a file you already have, or download one below: smaller quantizations such as Q3_K_M need less memory, Q8_0 is closer to the original. Nothing else ever uses the network.")
             }
             Label {
                 Layout.fillWidth: true
@@ -209,6 +209,21 @@ Pane {
                     Accessible.name: qsTr("Open settings (Ctrl+,)")
                     onClicked: setup.settingsRequested()
                 }
+            }
+            Label {
+                Layout.fillWidth: true
+                Layout.topMargin: 8
+                visible: !setup.loading
+                text: qsTr("Download Phi-4")
+                font.pointSize: window.font.pointSize * 1.3
+                font.bold: true
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            ModelCatalogue {
+                objectName: "setupCatalogue"
+                Layout.fillWidth: true
+                visible: !setup.loading
             }
             Item { Layout.preferredHeight: 24 }
         }

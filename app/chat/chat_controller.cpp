@@ -5,6 +5,7 @@
 
 #include <exception>
 
+#include "app/chat/download_controller.h"
 #include "app/chat/generation_worker.h"
 #include "app/chat/server_controller.h"
 #include "app/common/thread_handover.h"
@@ -49,6 +50,7 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(model_, &ModelController::stateChanged, this, &ChatController::updateCanSend);
 
   server_ = new ServerController(model_, worker_, settings_, this);
+  download_ = new DownloadController(model_, settings_, this);
   connect(server_, &ServerController::chatStored, &list_, [this] { list_.reload(); });
   connect(server_, &ServerController::storeFailed, this, &ChatController::setError);
 

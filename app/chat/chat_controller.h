@@ -44,6 +44,7 @@ class ConversationStore;
 namespace veloce::app {
 
 class GenerationWorker;
+class DownloadController;
 class ServerController;
 
 class ChatController : public QObject {
@@ -109,6 +110,7 @@ class ChatController : public QObject {
   ModelController* model() { return model_; }
   // The local API server (off unless Settings turns it on), serving this worker's model.
   ServerController* server() { return server_; }
+  DownloadController* download() { return download_; }
   ConversationList* conversationList() { return &list_; }
   // The UI thread's store, shared with the controllers split from this one (ExportController,
   // DatabaseHealth; QmlContext creates them).
@@ -238,9 +240,10 @@ class ChatController : public QObject {
   ConversationList list_;
 
   QThread thread_;
-  GenerationWorker* worker_ = nullptr;  // lives on thread_, deleted when it finishes
-  ModelController* model_ = nullptr;    // a child; made once worker_ exists
-  ServerController* server_ = nullptr;  // a child, deleted first
+  GenerationWorker* worker_ = nullptr;      // lives on thread_, deleted when it finishes
+  ModelController* model_ = nullptr;        // a child; made once worker_ exists
+  ServerController* server_ = nullptr;      // a child, deleted first
+  DownloadController* download_ = nullptr;  // a child
 
   qint64 conversationId_ = -1;
   QString title_;

@@ -3,6 +3,7 @@
 #include <QQmlEngine>
 
 #include "app/chat/chat_controller.h"
+#include "app/chat/download_controller.h"
 #include "app/chat/server_controller.h"
 #include "app/models/qml_singleton.h"
 #include "app/storage/conversation_store.h"
@@ -28,6 +29,7 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent
   QmlSingletonInstance<ModelController>::set(chat->model());
   QmlSingletonInstance<ConversationList>::set(chat->conversationList());
   QmlSingletonInstance<ServerController>::set(chat->server());
+  QmlSingletonInstance<DownloadController>::set(chat->download());
   QmlSingletonInstance<ExportController>::set(&exporter_);
   QmlSingletonInstance<DatabaseHealth>::set(&health_);
   // Imported conversations appear in the sidebar at once.

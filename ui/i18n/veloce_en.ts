@@ -63,7 +63,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+95"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+97"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation></translation>
     </message>
@@ -340,6 +340,104 @@
         <location line="+12"/>
         <source>No Vulkan device</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>DownloadController</name>
+    <message>
+        <location filename="../../app/chat/download_controller.cpp" line="+28"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>this computer&apos;s memory (CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (uses system memory: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Fits in this computer&apos;s memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fits this GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Partly in system memory (%1 of it): slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too large for this device at %1 tokens of context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No model named %1 in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1, SHA-256 verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paused at %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 kept for a resume</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1121,95 @@
     </message>
 </context>
 <context>
+    <name>ModelCatalogue</name>
+    <message>
+        <location filename="../ModelCatalogue.qml" line="+30"/>
+        <source>Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Downloaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+64"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the partly downloaded file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 · %2 · recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Needs %1 at 4K tokens, %2 at 16K. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelController</name>
     <message>
         <location filename="../../app/chat/model_controller.cpp" line="+40"/>
@@ -1088,19 +1275,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+22"/>
-        <location line="+97"/>
+        <location line="+150"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-134"/>
         <source>Not enough disk space in %1: the download needs %2 more, and %3 is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Writing %1 failed: %2. The download can resume once there is room.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1325,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Writing %1 failed: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,6 +1443,11 @@
         <location line="+9"/>
         <source>Model loading progress</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Download Phi-4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1534,7 +1724,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Only a file on this computer can be used as the model.</source>
         <translation></translation>
     </message>
@@ -1549,7 +1739,12 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
+        <source>Veloce runs Microsoft&apos;s Phi-4 on this computer, from a GGUF file. Choose a file you already have, or download one below: smaller quantizations such as Q3_K_M need less memory, Q8_0 is closer to the original. Nothing else ever uses the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The model file set in the settings was not found: %1</source>
         <translation></translation>
     </message>
@@ -1604,17 +1799,17 @@
         <translation></translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="+15"/>
+        <source>Download Phi-4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-195"/>
         <source>automatic</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>Veloce runs Microsoft&apos;s Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+116"/>
+        <location line="+186"/>
         <source>Settings…</source>
         <translation></translation>
     </message>

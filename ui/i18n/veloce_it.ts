@@ -75,7 +75,7 @@
         <translation type="vanished">Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+95"/>
+        <location filename="../../app/chat/chat_controller.cpp" line="+97"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
@@ -380,6 +380,104 @@
         <location line="+12"/>
         <source>No Vulkan device</source>
         <translation>Nessun dispositivo Vulkan</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadController</name>
+    <message>
+        <location filename="../../app/chat/download_controller.cpp" line="+28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>this computer&apos;s memory (CPU)</source>
+        <translation>la memoria di questo computer (CPU)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (uses system memory: %2)</source>
+        <translation>%1 (usa la memoria di sistema: %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Fits in this computer&apos;s memory</source>
+        <translation>Entra nella memoria di questo computer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fits this GPU</source>
+        <translation>Entra in questa GPU</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Partly in system memory (%1 of it): slower</source>
+        <translation>In parte nella memoria di sistema (%1): più lento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too large for this device at %1 tokens of context</source>
+        <translation>Troppo grande per questo dispositivo con %1 token di contesto</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No model named %1 in the catalogue.</source>
+        <translation>Nel catalogo non c&apos;è un modello chiamato %1.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Connecting…</source>
+        <translation>Connessione…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 di %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 left</source>
+        <translation>%1 rimanenti</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1, SHA-256 verified</source>
+        <translation>%1, SHA-256 verificato</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paused at %1 of %2</source>
+        <translation>In pausa a %1 di %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paused</source>
+        <translation>In pausa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 kept for a resume</source>
+        <translation>%1 conservati per riprendere</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1165,95 @@
     </message>
 </context>
 <context>
+    <name>ModelCatalogue</name>
+    <message>
+        <location filename="../ModelCatalogue.qml" line="+30"/>
+        <source>Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.</source>
+        <translation>Memoria necessaria e giudizi valgono per %1 con %2 token di contesto. I file vengono da Hugging Face (bartowski/phi-4-GGUF); ognuno è confrontato con lo SHA-256 pubblicato da Hugging Face prima di essere usato.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Downloaded %1</source>
+        <translation>%1 scaricato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: paused</source>
+        <translation>%1: in pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: stopped</source>
+        <translation>%1: interrotto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloading %1</source>
+        <translation>Download di %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download progress</source>
+        <translation>Avanzamento del download</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+64"/>
+        <source>Resume</source>
+        <translation>Riprendi</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the partly downloaded file</source>
+        <translation>Scarta il file scaricato in parte</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 · %2 · recommended</source>
+        <translation>%1 · %2 · consigliato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Needs %1 at 4K tokens, %2 at 16K. %3</source>
+        <translation>Richiede %1 con 4K token, %2 con 16K. %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use</source>
+        <translation>Usa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Download</source>
+        <translation>Scarica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use %1</source>
+        <translation>Usa %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download %1 (%2)</source>
+        <translation>Scarica %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ModelController</name>
     <message>
         <location filename="../../app/chat/model_controller.cpp" line="+40"/>
@@ -1132,19 +1319,17 @@
         <translation>Il server ha ripreso %1 dal punto sbagliato; avvia di nuovo il download per ricominciare.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+22"/>
-        <location line="+97"/>
+        <location line="+150"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossibile scrivere %1: %2</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-134"/>
         <source>Not enough disk space in %1: the download needs %2 more, and %3 is free.</source>
         <translation>Spazio su disco insufficiente in %1: il download richiede altri %2 e ne sono liberi %3.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Writing %1 failed: %2. The download can resume once there is room.</source>
         <translation>Scrittura di %1 non riuscita: %2. Il download potrà riprendere quando ci sarà spazio.</translation>
     </message>
@@ -1184,7 +1369,7 @@
         <translation>Lo SHA-256 del file scaricato è %1, non il %2 pubblicato: il file si è danneggiato durante il trasferimento ed è stato eliminato. Scaricalo di nuovo.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Writing %1 failed: %2.</source>
         <translation>Scrittura di %1 non riuscita: %2.</translation>
     </message>
@@ -1302,6 +1487,11 @@
         <location line="+9"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Download Phi-4</source>
+        <translation>Scarica Phi-4</translation>
     </message>
 </context>
 <context>
@@ -1589,7 +1779,7 @@
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Only a file on this computer can be used as the model.</source>
         <translation>Come modello si può usare solo un file su questo computer.</translation>
     </message>
@@ -1604,7 +1794,12 @@
         <translation>Scegli il modello</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
+        <source>Veloce runs Microsoft&apos;s Phi-4 on this computer, from a GGUF file. Choose a file you already have, or download one below: smaller quantizations such as Q3_K_M need less memory, Q8_0 is closer to the original. Nothing else ever uses the network.</source>
+        <translation>Veloce esegue Phi-4 di Microsoft su questo computer, da un file GGUF. Scegli un file che hai già, oppure scaricane uno qui sotto: le quantizzazioni più piccole come Q3_K_M richiedono meno memoria, Q8_0 è più vicina all&apos;originale. Nient&apos;altro usa mai la rete.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The model file set in the settings was not found: %1</source>
         <translation>Il file del modello indicato nelle impostazioni non è stato trovato: %1</translation>
     </message>
@@ -1659,17 +1854,21 @@
         <translation>Dispositivo: %1. Contesto: %2 token. Entrambi si possono cambiare nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="+15"/>
+        <source>Download Phi-4</source>
+        <translation>Scarica Phi-4</translation>
+    </message>
+    <message>
+        <location line="-195"/>
         <source>automatic</source>
         <translation>automatico</translation>
     </message>
     <message>
-        <location line="+62"/>
         <source>Veloce runs Microsoft&apos;s Phi-4 on this computer. It needs the model as a GGUF file, for example phi-4-Q4_K_M.gguf (9.05 GB). Smaller quantizations such as Q3_K_M need less memory; Q8_0 is closer to the original. Nothing is downloaded by Veloce: get the file once (GGUF builds of Phi-4 are published on Hugging Face, search for “phi-4 GGUF”), then choose it here.</source>
-        <translation>Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
+        <translation type="vanished">Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+186"/>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>

@@ -12,6 +12,7 @@
 
 #include "app/cli/app/app_context.h"
 #include "app/cli/command.h"
+#include "app/download/model_catalogue.h"
 #include "app/download/model_download.h"
 
 namespace veloce::cli {
@@ -28,11 +29,29 @@ int run(Args& args) {
   std::string folder = args.value({"-o", "--output"}).value_or("");
   const std::string sha256 = args.value({"--sha256"}).value_or("");
   const long long stall = args.integer({"--stall-timeout"}, 30);
+  const bool list = args.flag({"--list"});
   const auto rest = args.positional();
   args.finish();
-  if (rest.size() != 1) throw UsageError("pull needs one URL");
+  if (list) {
+    for (const auto& e : app::modelCatalogue())
+      std::printf("%-14s %-8s %6.2f GB  %s%s\n", qPrintable(e.name), qPrintable(e.quantization),
+                  static_cast<double>(e.sizeBytes) / 1e9, qPrintable(e.url().toString()),
+                  e.recommended ? "  (recommended)" : "");
+    return 0;
+  }
+  if (rest.size() != 1) throw UsageError("pull needs one catalogue name or URL");
   if (stall < 1 || stall > 3600) throw UsageError("--stall-timeout must be between 1 and 3600 seconds");
-  const QUrl url(QString::fromStdString(rest[0]));
+  // A catalogue name (phi-4-Q4_K_M, or just Q4_K_M) stands for its Hugging Face address.
+  QUrl url(QString::fromStdString(rest[0]));
+  if (rest[0].find("://") == std::string::npos) {
+    const app::CatalogueEntry* entry = app::findCatalogueEntry(QString::fromStdString(rest[0]));
+    if (!entry) {
+      std::string names;
+      for (const auto& e : app::modelCatalogue()) names += (names.empty() ? "" : ", ") + e.name.toStdString();
+      throw UsageError("no model named '" + rest[0] + "' in the catalogue (" + names + "), and not a URL");
+    }
+    url = entry->url();
+  }
   if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
     throw UsageError("not an http(s) URL: " + rest[0]);
 
@@ -98,10 +117,11 @@ int run(Args& args) {
 }
 
 CommandRegistration reg{{"pull", "download a model file, resuming and verifying it",
-                         R"(usage: veloce-cli pull URL [-o DIR] [--sha256 HEX] [--stall-timeout S]
+                         R"(usage: veloce-cli pull NAME|URL [-o DIR] [--sha256 HEX] [--stall-timeout S]
 
-Downloads URL (http or https; redirects followed) to DIR/NAME, NAME being the URL's last path
-segment. The file is written to NAME.part first and moved into place only after its SHA-256
+Downloads a Phi-4 file of the catalogue by NAME (phi-4-Q4_K_M, or its quantization: Q4_K_M;
+`veloce-cli pull --list` shows them), or any URL (http or https; redirects followed) to DIR/FILE,
+FILE being the URL's last path segment. The file is written to NAME.part first and moved into place only after its SHA-256
 matched: the one given with --sha256, else the one the server publishes (Hugging Face's
 X-Linked-Etag). A wrong hash deletes the partial file. An interrupted download (Ctrl-C, a lost
 connection, kill -9) resumes where it stopped on the next run with the same URL and folder; a
@@ -111,6 +131,7 @@ server that cannot resume starts over. Prints the file's path on success. The sy
 options:
   -o, --output DIR        folder for the file (default: the app's models folder,
                           ~/.local/share/Veloce/Veloce/models)
+  --list                  print the catalogue: names, sizes, addresses
   --sha256 HEX            the file's expected SHA-256
   --stall-timeout S       give up when nothing arrives for S seconds (default 30)
 )",

@@ -1,0 +1,41 @@
+#pragma once
+// How a Phi-4 quantization would fit a device: the memory plan of that mix at Phi-4's shapes (the
+// preset's, no file needed), for the device's memory, at a context size. The verdict is the one
+// `veloce-cli plan --preset phi-4 --type Q --vram N` prints.
+//
+// Free of Qt on purpose: the engine's headers it includes and Qt's `emit` keyword do not mix.
+// Nothing here touches the network or Vulkan: the device is described by DeviceTarget (from
+// vk::list_devices() or given).
+#include <cstdint>
+#include <string>
+
+namespace veloce::app {
+
+// The device a verdict is for: its device-local memory and whether that memory is system memory
+// (a CPU device such as lavapipe, or an integrated GPU).
+struct DeviceTarget {
+  uint64_t deviceLocalBytes = 0;
+  bool sharesSystemMemory = false;
+};
+
+enum class Fit { OnDevice, PartlyInSystemMemory, TooLarge };
+
+struct FitEstimate {
+  uint64_t neededBytes = 0;   // weights + KV cache + activations at the context size
+  uint64_t spilledBytes = 0;  // matrices the plan keeps in system memory
+  uint64_t kvCacheBytes = 0;
+  Fit fit = Fit::TooLarge;
+};
+
+// The plan of `mix` (a quantization the presets know) at n_ctx for the target, whose usable
+// memory is its size less a tenth (as for a device that does not report VK_EXT_memory_budget).
+// On a device that shares system memory, the verdict compares the whole need with the system
+// memory less a fifth (the desktop and other programs); so does the spill of a discrete GPU.
+// Throws std::invalid_argument for an unknown mix.
+FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarget& target, uint64_t systemMemoryBytes);
+// Every weight byte of Phi-4 in `mix` as the engine lays it out (the tensors of a file of that type).
+uint64_t presetWeightBytes(const std::string& mix);
+// Physical memory of this computer (sysconf), 0 when unknown.
+uint64_t systemMemoryBytes();
+
+}  // namespace veloce::app
