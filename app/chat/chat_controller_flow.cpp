@@ -167,6 +167,8 @@ bool ChatController::switchSibling(qint64 messageId, int delta) {
     return false;
   }
   reloadBranch();
+  // Another branch holds other tokens: the status line's count follows it.
+  measureOpenConversation();
   return true;
 }
 

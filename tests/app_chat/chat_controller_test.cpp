@@ -431,6 +431,18 @@ class ChatControllerTest : public QObject {
     QCOMPARE(chat_->messages()->at(0).siblingCount, 2);
     QCOMPARE(store_->all_messages(chat_->currentConversationId()).size(), size_t{8});
 
+    // The switcher back to the first root's four messages: the status line counts that branch,
+    // as opening the conversation on it would (before, it kept the two-message branch's count).
+    const int shortBranch = chat_->contextUsed();
+    QVERIFY(shortBranch > 0);
+    QVERIFY(chat_->switchSibling(chat_->messages()->at(0).id, -1));
+    QCOMPARE(chat_->messages()->rowCount(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->contextUsed() > shortBranch, kTimeoutMs);
+    const int switched = chat_->contextUsed();
+    QVERIFY(chat_->openConversation(chat_->currentConversationId()));
+    QTRY_COMPARE_WITH_TIMEOUT(chat_->contextUsed(), switched, kTimeoutMs);
+    QCOMPARE(chat_->messages()->rowCount(), 4);
+
     // A search hit in the old branch opens the conversation on that branch, focused on it.
     QSignalSpy focus(chat_.get(), &ChatController::focusMessageRequested);
     QVERIFY(chat_->openConversation(chat_->currentConversationId(), oldReply));
