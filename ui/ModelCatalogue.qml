@@ -83,6 +83,7 @@ ColumnLayout {
                     objectName: "pauseDownloadButton"
                     visible: root.busy
                     text: qsTr("Pause")
+                    Accessible.name: qsTr("Pause the download")
                     onClicked: DownloadController.pause()
                 }
                 Button {
@@ -90,6 +91,7 @@ ColumnLayout {
                     visible: root.stopped
                     highlighted: true
                     text: qsTr("Resume")
+                    Accessible.name: qsTr("Resume the download")
                     onClicked: DownloadController.resume()
                 }
                 Button {
