@@ -93,6 +93,23 @@ FocusScope {
                 finished: !message.streaming
                 linkColor: window.linkColor
                 dark: Material.theme === Material.Dark
+                // Latin Modern's letters are smaller than the interface font's at one size: a
+                // fifth larger, their x-heights roughly agree.
+                mathPixelSize: Math.round(textSize.fontInfo.pixelSize * 1.2)
+                mathColor: Material.foreground
+                devicePixelRatio: Screen.devicePixelRatio
+                textXHeight: textMetrics.xHeight
+            }
+            FontMetrics {
+                id: textMetrics
+                font: window.font
+            }
+            // The body text's size in pixels, whatever unit the font was set in.
+            Text {
+                id: textSize
+                visible: false
+                font: window.font
+                text: "x"
             }
 
             Repeater {
@@ -104,13 +121,27 @@ FocusScope {
                     required property string code
                     required property string language
                     required property string highlighted
+                    required property string tex
+                    required property string mathUrl
+                    required property string mathError
                     Layout.fillWidth: true
-                    sourceComponent: kind === "code" ? codeComponent : proseComponent
+                    // A display formula once it is closed; while it streams open, its source.
+                    sourceComponent: kind === "code" ? codeComponent
+                                     : kind === "math" && tex.length > 0 ? mathComponent : proseComponent
                     Component {
                         id: proseComponent
                         ProseBlock {
                             html: piece.html
                             onLinkActivated: (link) => message.linkActivated(link)
+                        }
+                    }
+                    Component {
+                        id: mathComponent
+                        MathBlock {
+                            tex: piece.tex
+                            source: piece.code
+                            url: piece.mathUrl
+                            error: piece.mathError
                         }
                     }
                     Component {

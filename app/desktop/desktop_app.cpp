@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "app/chat/chat_controller.h"
+#include "app/desktop/math_image_provider.h"
 #include "app/models/qml_context.h"
 #include "app/settings/app_settings.h"
 #include "app/settings/startup_options.h"
@@ -47,6 +48,7 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
 
   QQmlApplicationEngine engine;
   auto* qml = new QmlContext(&engine, &chat, &engine);
+  MathImageProvider::install(engine);
   QObject::connect(
       &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
   engine.load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));

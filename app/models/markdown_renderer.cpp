@@ -143,14 +143,19 @@ std::vector<MarkdownBlock> splitMarkdown(const QString& markdown) {
   return blocks;
 }
 
-QString proseToRichText(const QString& markdown, const QColor& linkColour) {
+QString proseToRichText(const QString& markdown, const QColor& linkColour, const MathStyle& mathStyle) {
   QTextDocument doc;
   QStringList math;
   const QString protectedSource = protectMath(markdown, math);
   doc.setMarkdown(protectedSource,
                   QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
-  restoreMath(doc, math);
+  // Markdown images are replaced first: the formulas' images are Veloce's own.
   replaceImages(doc);
+  if (mathStyle.enabled()) {
+    insertMathImages(doc, math, mathStyle);
+  } else {
+    restoreMath(doc, math);
+  }
   markCodeAndQuotes(doc);
   styleTables(doc.rootFrame());
   colourLinks(doc, linkColour);

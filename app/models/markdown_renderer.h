@@ -8,6 +8,8 @@
 #include <QVariantList>
 #include <vector>
 
+#include "app/models/inline_math.h"
+
 namespace veloce::app {
 
 struct MarkdownBlock {
@@ -24,7 +26,9 @@ std::vector<MarkdownBlock> splitMarkdown(const QString& markdown);
 // Prose Markdown -> rich text for a QML Text (Text.RichText). Raw HTML in the source stays literal
 // text, images become "[image not loaded: URL]", and the document-level font is left out so the
 // view's own font and size apply. Links get linkColour when it is valid (else Qt's default blue).
-QString proseToRichText(const QString& markdown, const QColor& linkColour = QColor());
+// Formulas stay their source, exactly as written, unless `math` is enabled: then they become
+// image://math/ images (inline_math.h), which only a QML view with that provider can show.
+QString proseToRichText(const QString& markdown, const QColor& linkColour = QColor(), const MathStyle& math = {});
 
 class MarkdownRenderer : public QObject {
   Q_OBJECT

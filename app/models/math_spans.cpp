@@ -11,8 +11,6 @@ namespace {
 constexpr char16_t kOpen = 0xE000;
 constexpr char16_t kClose = 0xE001;
 
-QString placeholder(qsizetype k) { return QChar(kOpen) + QString::number(k) + QChar(kClose); }
-
 // End of the inline code span whose opening run of `run` backticks starts at i, or -1.
 qsizetype codeSpanEnd(const QString& s, qsizetype i, qsizetype run) {
   qsizetype j = i + run;
@@ -30,6 +28,8 @@ qsizetype codeSpanEnd(const QString& s, qsizetype i, qsizetype run) {
 }
 
 }  // namespace
+
+QString mathPlaceholder(qsizetype k) { return QChar(kOpen) + QString::number(k) + QChar(kClose); }
 
 std::vector<MathSpan> findMathSpans(const QString& s) {
   std::vector<MathSpan> spans;
@@ -105,7 +105,7 @@ QString protectMath(const QString& prose, QStringList& sources) {
   qsizetype at = 0;
   for (const MathSpan& span : spans) {
     out += QStringView(prose).mid(at, span.start - at);
-    out += placeholder(sources.size());
+    out += mathPlaceholder(sources.size());
     sources.append(prose.mid(span.start, span.length));
     at = span.start + span.length;
   }
@@ -116,7 +116,7 @@ QString protectMath(const QString& prose, QStringList& sources) {
 void restoreMath(QTextDocument& doc, const QStringList& sources) {
   // Last first, so an earlier placeholder's position is not moved by a longer source.
   for (qsizetype k = sources.size() - 1; k >= 0; --k) {
-    QTextCursor cursor = doc.find(placeholder(k));
+    QTextCursor cursor = doc.find(mathPlaceholder(k));
     if (cursor.isNull()) continue;  // e.g. inside a link's address, where it cannot be shown
     QString text = sources[k];
     text.replace(u'\n', QChar(QChar::LineSeparator));

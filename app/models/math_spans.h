@@ -29,6 +29,9 @@ std::vector<MathSpan> findMathSpans(const QString& prose);
 // `sources` receives the spans' exact text, in placeholder order.
 QString protectMath(const QString& prose, QStringList& sources);
 
+// The k-th placeholder protectMath() writes (private-use characters Markdown leaves alone).
+QString mathPlaceholder(qsizetype k);
+
 // Replaces the placeholders in a parsed document by the sources, as plain text in the format
 // around them (line breaks inside a span stay line breaks of the same paragraph).
 void restoreMath(QTextDocument& doc, const QStringList& sources);

@@ -1,5 +1,6 @@
 #include "app/models/streaming_renderer.h"
 
+#include "app/math_qt/math_picture.h"
 #include "app/models/code_highlighter.h"
 #include "app/models/markdown_renderer.h"
 #include "app/models/math_spans.h"
@@ -11,15 +12,23 @@ RenderedBlock renderBlock(const RenderBlock& block, bool closed, const RenderSty
   switch (block.kind) {
     case RenderBlock::Kind::Prose:
       out.kind = QStringLiteral("prose");
-      out.html = proseToRichText(block.text, style.link);
+      out.html = proseToRichText(block.text, style.link, style.math);
       break;
     case RenderBlock::Kind::Math: {
       out.kind = QStringLiteral("math");
       out.html = proseToRichText(block.text, style.link);
       out.display = true;
       const QString t = block.text.trimmed();
+      out.code = t;  // the formula as written, for "Copy LaTeX" and the fallback
       const std::vector<MathSpan> spans = findMathSpans(t);
       if (!spans.empty()) out.tex = t.mid(spans[0].innerStart, spans[0].innerLength);
+      if (!out.tex.isEmpty()) {
+        if (style.math.enabled()) out.mathUrl = mathImageUrl(out.tex, true, style.math);
+        // Laid out once here (well under a millisecond) so the view knows before drawing whether
+        // to show the formula or its source with the reason.
+        const math_qt::MathPicture picture = math_qt::MathPicture::layout(out.tex, true, 16);
+        if (!picture.ok()) out.mathError = picture.error();
+      }
       break;
     }
     case RenderBlock::Kind::Code:
@@ -55,6 +64,8 @@ QVariant StreamingRenderer::data(const QModelIndex& index, int role) const {
     case HighlightedRole: return b.highlighted;
     case TexRole: return b.tex;
     case DisplayRole: return b.display;
+    case MathUrlRole: return b.mathUrl;
+    case MathErrorRole: return b.mathError;
     default: return {};
   }
 }
@@ -66,7 +77,9 @@ QHash<int, QByteArray> StreamingRenderer::roleNames() const {
           {LanguageRole, "language"},
           {HighlightedRole, "highlighted"},
           {TexRole, "tex"},
-          {DisplayRole, "display"}};
+          {DisplayRole, "display"},
+          {MathUrlRole, "mathUrl"},
+          {MathErrorRole, "mathError"}};
 }
 
 void StreamingRenderer::setText(const QString& text) {
@@ -113,13 +126,49 @@ void StreamingRenderer::setDark(bool dark) {
   emit styleChanged();
 }
 
+void StreamingRenderer::setMathPixelSize(qreal px) {
+  if (px == style_.math.pixelSize) return;
+  style_.math.pixelSize = px;
+  styleSet();
+}
+
+void StreamingRenderer::setMathColor(const QColor& colour) {
+  if (colour == style_.math.colour) return;
+  style_.math.colour = colour;
+  styleSet();
+}
+
+void StreamingRenderer::setDevicePixelRatio(qreal ratio) {
+  if (ratio == style_.math.devicePixelRatio || ratio <= 0) return;
+  style_.math.devicePixelRatio = ratio;
+  styleSet();
+}
+
+void StreamingRenderer::setTextXHeight(qreal xHeight) {
+  if (xHeight == style_.math.textXHeight) return;
+  style_.math.textXHeight = xHeight;
+  styleSet();
+}
+
+void StreamingRenderer::styleSet() {
+  renderFresh();
+  emit styleChanged();
+}
+
+void StreamingRenderer::componentComplete() {
+  deferred_ = false;
+  renderFresh();
+}
+
 void StreamingRenderer::renderFresh() {
+  if (deferred_) return;
   closedRows_ = 0;
   tailStart_ = 0;
   update();
 }
 
 void StreamingRenderer::update() {
+  if (deferred_) return;
   const std::vector<RenderBlock> blocks = splitRenderBlocks(text_, tailStart_);
   std::vector<RenderedBlock> fresh;
   fresh.reserve(blocks.size());
@@ -158,6 +207,8 @@ void StreamingRenderer::applyRows(size_t from, std::vector<RenderedBlock> fresh)
     if (row.highlighted != next.highlighted) roles << HighlightedRole;
     if (row.tex != next.tex) roles << TexRole;
     if (row.display != next.display) roles << DisplayRole;
+    if (row.mathUrl != next.mathUrl) roles << MathUrlRole;
+    if (row.mathError != next.mathError) roles << MathErrorRole;
     row = std::move(next);
     const QModelIndex at = index(static_cast<int>(i));
     emit dataChanged(at, at, roles);

@@ -12,9 +12,11 @@
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QColor>
+#include <QQmlParserStatus>
 #include <QString>
 #include <vector>
 
+#include "app/models/inline_math.h"
 #include "app/models/render_blocks.h"
 
 namespace veloce::app {
@@ -22,17 +24,22 @@ namespace veloce::app {
 struct RenderedBlock {
   QString kind;          // "prose", "code" or "math"
   QString html;          // prose/math: rich text (math: its source, kept exactly as written)
-  QString code;          // code: verbatim
+  QString code;          // code: verbatim; math: the block as written, delimiters included
   QString language;      // code: the fence's language
   QString highlighted;   // code: highlight.js rich text once closed (empty: show plain `code`)
-  QString tex;           // math: the TeX between the delimiters (for a math layout engine)
+  QString tex;           // math: the TeX between the delimiters ("" while the formula is open)
   bool display = false;  // math: shown on its own line
+  // math: the formula's image://math/ URL (app/models/inline_math.h) in the style's size and
+  // colour; "" when the style has no math size (then the view shows the source)
+  QString mathUrl;
+  QString mathError;  // math: why the formula cannot be drawn ("" when it can): the view shows the source
   bool operator==(const RenderedBlock&) const = default;
 };
 
 struct RenderStyle {
   QColor link;
   bool dark = false;
+  MathStyle math;  // formulas as images (inline and display); off: their source
 };
 
 // Renders one piece; code is highlighted when `closed`.
@@ -40,7 +47,7 @@ RenderedBlock renderBlock(const RenderBlock& block, bool closed, const RenderSty
 // The whole text from scratch: what StreamingRenderer shows for it (finished or not).
 std::vector<RenderedBlock> renderAll(const QString& text, bool finished, const RenderStyle& style);
 
-class StreamingRenderer : public QAbstractListModel {
+class StreamingRenderer : public QAbstractListModel, public QQmlParserStatus {
   Q_OBJECT
   // import Veloce: each message delegate owns one renderer of its text.
   QML_ELEMENT
@@ -48,10 +55,29 @@ class StreamingRenderer : public QAbstractListModel {
   Q_PROPERTY(bool finished READ finished WRITE setFinished NOTIFY finishedChanged)
   Q_PROPERTY(QColor linkColor READ linkColor WRITE setLinkColor NOTIFY styleChanged)
   Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY styleChanged)
+  // Formulas drawn (image://math/) at this many pixels per em, in this colour, for this screen's
+  // pixel ratio; a size of 0 (the default) leaves them as source text.
+  Q_PROPERTY(qreal mathPixelSize READ mathPixelSize WRITE setMathPixelSize NOTIFY styleChanged)
+  Q_PROPERTY(QColor mathColor READ mathColor WRITE setMathColor NOTIFY styleChanged)
+  Q_PROPERTY(qreal devicePixelRatio READ devicePixelRatio WRITE setDevicePixelRatio NOTIFY styleChanged)
+  // The x-height of the view's text font: where an inline formula's baseline goes (inline_math.h).
+  Q_PROPERTY(qreal textXHeight READ textXHeight WRITE setTextXHeight NOTIFY styleChanged)
   Q_PROPERTY(int count READ count NOTIFY countChanged)
+  // Created from QML, it renders once, when all its properties are set (not once per property).
+  Q_INTERFACES(QQmlParserStatus)
 
  public:
-  enum Role { KindRole = Qt::UserRole + 1, HtmlRole, CodeRole, LanguageRole, HighlightedRole, TexRole, DisplayRole };
+  enum Role {
+    KindRole = Qt::UserRole + 1,
+    HtmlRole,
+    CodeRole,
+    LanguageRole,
+    HighlightedRole,
+    TexRole,
+    DisplayRole,
+    MathUrlRole,
+    MathErrorRole
+  };
 
   explicit StreamingRenderer(QObject* parent = nullptr);
 
@@ -68,6 +94,16 @@ class StreamingRenderer : public QAbstractListModel {
   void setLinkColor(const QColor& colour);
   bool dark() const { return style_.dark; }
   void setDark(bool dark);
+  qreal mathPixelSize() const { return style_.math.pixelSize; }
+  void setMathPixelSize(qreal px);
+  QColor mathColor() const { return style_.math.colour; }
+  void setMathColor(const QColor& colour);
+  qreal devicePixelRatio() const { return style_.math.devicePixelRatio; }
+  void setDevicePixelRatio(qreal ratio);
+  qreal textXHeight() const { return style_.math.textXHeight; }
+  void setTextXHeight(qreal xHeight);
+  void classBegin() override { deferred_ = true; }
+  void componentComplete() override;
   int count() const { return static_cast<int>(rows_.size()); }
   const std::vector<RenderedBlock>& rows() const { return rows_; }
 
@@ -79,7 +115,8 @@ class StreamingRenderer : public QAbstractListModel {
 
  private:
   void update();       // re-render from tailStart_
-  void renderFresh();  // forget everything, render from the start
+  void renderFresh();  // forget everything, render from the start (after componentComplete)
+  void styleSet();
   void applyRows(size_t from, std::vector<RenderedBlock> fresh);
 
   QString text_;
@@ -88,6 +125,7 @@ class StreamingRenderer : public QAbstractListModel {
   std::vector<RenderedBlock> rows_;
   size_t closedRows_ = 0;    // rows_[0, closedRows_) can no longer change
   qsizetype tailStart_ = 0;  // where the first open piece starts in text_
+  bool deferred_ = false;    // between classBegin and componentComplete: nothing is rendered
 };
 
 }  // namespace veloce::app

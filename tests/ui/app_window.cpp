@@ -4,6 +4,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "app/desktop/math_image_provider.h"
 #include "app/models/qml_context.h"
 
 namespace veloce::uitest {
@@ -43,6 +44,7 @@ bool AppWindow::show() {
   chat_ = std::make_unique<app::ChatController>(&*store_, settings_.get());
   engine_ = std::make_unique<QQmlApplicationEngine>();
   exporter_ = &(new app::QmlContext(engine_.get(), chat_.get(), engine_.get()))->exporter();
+  app::MathImageProvider::install(*engine_);  // as runDesktopApp does
   engine_->load(QUrl(QStringLiteral("qrc:/ui/Main.qml")));
   if (engine_->rootObjects().size() != 1) return false;
   window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());

@@ -130,12 +130,17 @@ class TestStreamingRenderer : public QObject {
   }
 
   void incrementalEqualsFullRenderAtRandomCuts() {
-    const RenderStyle style{QColor(0x00, 0x79, 0x6b), false};
+    // Seeds 4-6 draw the formulas as images (the chat view's style), 1-3 keep their source.
+    const MathStyle drawn{18, 2, QColor(0x20, 0x20, 0x20)};
     for (quint32 seed = 1; seed <= 6; ++seed) {
+      const RenderStyle style{QColor(0x00, 0x79, 0x6b), false, seed > 3 ? drawn : MathStyle{}};
       QRandomGenerator rng(seed);
       const QString reply = randomReply(rng, 14);
       StreamingRenderer r;
       r.setLinkColor(style.link);
+      r.setMathPixelSize(style.math.pixelSize);
+      r.setMathColor(style.math.colour);
+      r.setDevicePixelRatio(style.math.devicePixelRatio);
       qsizetype at = 0;
       int step = 0;
       while (at < reply.size()) {

@@ -73,7 +73,7 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+290"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+292"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation></translation>
     </message>
@@ -936,6 +936,14 @@
     </message>
 </context>
 <context>
+    <name>MathBlock</name>
+    <message>
+        <location filename="../MathBlock.qml" line="+78"/>
+        <source>Copy LaTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageActions</name>
     <message>
         <location filename="../MessageActions.qml" line="+37"/>
@@ -1028,7 +1036,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+84"/>
         <source>Reading the conversation… %1 of %2 tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,13 +1166,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Pause the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-64"/>
+        <source>Resume the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>

@@ -93,7 +93,7 @@
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+290"/>
+        <location filename="../../app/chat/chat_controller_flow.cpp" line="+292"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
     </message>
@@ -980,6 +980,14 @@
     </message>
 </context>
 <context>
+    <name>MathBlock</name>
+    <message>
+        <location filename="../MathBlock.qml" line="+78"/>
+        <source>Copy LaTeX</source>
+        <translation>Copia il LaTeX</translation>
+    </message>
+</context>
+<context>
     <name>MessageActions</name>
     <message>
         <location filename="../MessageActions.qml" line="+37"/>
@@ -1072,7 +1080,7 @@
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+84"/>
         <source>Reading the conversation… %1 of %2 tokens</source>
         <translation>Lettura della conversazione… %1 di %2 token</translation>
     </message>
@@ -1202,13 +1210,23 @@
         <translation>Pausa</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Pause the download</source>
+        <translation>Metti in pausa il download</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-64"/>
+        <source>Resume the download</source>
+        <translation>Riprendi il download</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Discard</source>
         <translation>Scarta</translation>
     </message>

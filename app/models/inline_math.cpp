@@ -1,0 +1,62 @@
+#include "app/models/inline_math.h"
+
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextImageFormat>
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "app/math_qt/math_picture.h"
+#include "app/models/math_spans.h"
+
+namespace veloce::app {
+
+QString mathImageUrl(const QString& tex, bool display, const MathStyle& style, qreal padTop, qreal padBottom) {
+  const QString key =
+      QString::fromLatin1(tex.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+  return QStringLiteral("image://math/%1/%2/%3/%4/%5/%6/%7")
+      .arg(display ? QStringLiteral("d") : QStringLiteral("t"))
+      .arg(style.pixelSize)
+      .arg(style.devicePixelRatio)
+      .arg(style.colour.name(QColor::HexArgb).mid(1))
+      .arg(padTop)
+      .arg(padBottom)
+      .arg(key);
+}
+
+void insertMathImages(QTextDocument& doc, const QStringList& sources, const MathStyle& style) {
+  // Last first, so an earlier placeholder's position is not moved by what replaces a later one.
+  for (qsizetype k = sources.size() - 1; k >= 0; --k) {
+    QTextCursor cursor = doc.find(mathPlaceholder(k));
+    if (cursor.isNull()) continue;  // e.g. inside a link's address
+    const QString& source = sources[k];
+    const std::vector<MathSpan> spans = findMathSpans(source);
+    const QString tex = spans.empty() ? QString() : source.mid(spans[0].innerStart, spans[0].innerLength);
+    const bool display = !spans.empty() && spans[0].display;
+    const math_qt::MathPicture picture =
+        tex.isEmpty() ? math_qt::MathPicture() : math_qt::MathPicture::layout(tex, display, style.pixelSize);
+    if (!picture.ok()) {
+      QTextCharFormat format = cursor.charFormat();
+      format.setFontFamilies({QStringLiteral("monospace")});
+      QString text = source;
+      text.replace(u'\n', QChar(QChar::LineSeparator));
+      cursor.insertText(text, format);
+      continue;
+    }
+    // The padding that puts the formula's baseline half an x-height below the image's centre
+    // (see the header): top - bottom = x-height + depth - height.
+    const qreal above = picture.baseline(), below = picture.size().height() - picture.baseline();
+    const qreal delta = style.textXHeight + below - above;
+    const qreal padTop = std::max<qreal>(0, delta), padBottom = std::max<qreal>(0, -delta);
+    QTextImageFormat image;
+    image.setName(mathImageUrl(tex, display, style, padTop, padBottom));
+    image.setWidth(picture.size().width());
+    image.setHeight(picture.size().height() + padTop + padBottom);
+    image.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+    image.setToolTip(source);
+    cursor.insertImage(image);
+  }
+}
+
+}  // namespace veloce::app

@@ -1,0 +1,33 @@
+#pragma once
+// Formulas inside a paragraph, drawn as images in the chat view's rich text. The prose renderer's
+// placeholders (math_spans.h) become images from image://math/ (app/desktop/math_image_provider.h)
+// of the formula laid out in text style, aligned "middle" and padded above or below so that the
+// formula's baseline lands on the text's. Qt Quick draws a middle-aligned image with its centre
+// half the text's x-height above the baseline (as measured by tests/ui/test_math_view, which
+// compares the lowest ink of a formula's x with the text's), so the formula's baseline must sit
+// that far below the image's centre. A formula the engine cannot
+// lay out is shown as its source, in monospace.
+#include <QColor>
+#include <QString>
+#include <QStringList>
+
+class QTextDocument;
+
+namespace veloce::app {
+
+struct MathStyle {
+  qreal pixelSize = 0;  // pixels per em of the formulas; 0: formulas stay source text
+  qreal devicePixelRatio = 1;
+  QColor colour;
+  qreal textXHeight = 0;  // of the text around the formulas, logical pixels
+  bool enabled() const { return pixelSize > 0 && colour.isValid(); }
+};
+
+// The image URL for `tex`, display or text style, with `padTop` / `padBottom` logical pixels of
+// transparent space (image://math/MODE/PX/DPR/AARRGGBB/PT/PB/KEY).
+QString mathImageUrl(const QString& tex, bool display, const MathStyle& style, qreal padTop = 0, qreal padBottom = 0);
+
+// Replaces the placeholders protectMath() left in `doc` by images of the formulas (see above).
+void insertMathImages(QTextDocument& doc, const QStringList& sources, const MathStyle& style);
+
+}  // namespace veloce::app
