@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots (docs/screenshots/*.png) under Xvfb: the first-run view, a
-# conversation with code and Markdown while a reply streams (light and dark theme), search results,
+# conversation with code and Markdown while a reply streams (light and dark theme), a worked
+# solution with formulas (light and dark), search results,
 # settings, the export dialog, and an HTML export (drawn by tests/ui/html_snapshot with Qt's
 # rich-text engine, the one the PDF export uses: setup.sh installs no browser). Uses a temporary database filled with
 # resources/demo/demo_conversations.py (via `veloce-cli import`), temporary settings, and the tiny
@@ -94,6 +95,9 @@ shoot settings settings "$TMP/demo.sqlite" --model "$MODEL"
 shoot export export "$TMP/demo.sqlite" --model "$MODEL"
 # The dark theme: the same streaming conversation, to check code, links and tables there.
 THEME=dark shoot dark conversation "$TMP/demo.sqlite" --model "$MODEL"
+# A worked solution with formulas (inline and displayed), in both themes.
+shoot math math "$TMP/demo.sqlite" --model "$MODEL"
+THEME=dark shoot math-dark math "$TMP/demo.sqlite" --model "$MODEL"
 # An HTML export of the demo conversation with code, a table and a link, as formatted text.
 DEMO_ID=$("$CLI" list --db "$TMP/demo.sqlite" | awk '/Sorting a vector of structs/ { print $1; exit }')
 [ -n "$DEMO_ID" ] || { echo "screenshots.sh: the demo conversation is missing" >&2; exit 1; }

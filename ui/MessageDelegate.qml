@@ -96,7 +96,8 @@ FocusScope {
                 // Latin Modern's letters are smaller than the interface font's at one size: a
                 // fifth larger, their x-heights roughly agree.
                 mathPixelSize: Math.round(textSize.fontInfo.pixelSize * 1.2)
-                mathColor: Material.foreground
+                // A Label's colour is the theme's text colour where the renderer (no item) has none.
+                mathColor: textSize.color
                 devicePixelRatio: Screen.devicePixelRatio
                 textXHeight: textMetrics.xHeight
             }
@@ -104,8 +105,8 @@ FocusScope {
                 id: textMetrics
                 font: window.font
             }
-            // The body text's size in pixels, whatever unit the font was set in.
-            Text {
+            // The body text's size in pixels, whatever unit the font was set in, and its colour.
+            Label {
                 id: textSize
                 visible: false
                 font: window.font

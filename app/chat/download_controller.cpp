@@ -71,7 +71,7 @@ void DownloadController::describeDevice() {
   if (deviceKnown_) return;
   deviceKnown_ = true;
   // The reference backend, or no usable Vulkan: the model would live in system memory.
-  deviceName_ = tr("this computer's memory (CPU)");
+  deviceName_ = tr("the CPU");
   deviceBytes_ = systemMemoryBytes();
   deviceShared_ = true;
   if (settings_->device() == QLatin1String(kReferenceDeviceId)) return;

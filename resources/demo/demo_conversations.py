@@ -55,8 +55,13 @@ DESC_REPLY = """Give `std::sort` a lambda that compares the field:
 std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.seconds < b.seconds; });
 ```"""
 
-SNAIL_REPLY = """Count the finishing orders by how the five snails split into **groups that finish together**,
-then order those groups. These counts are the *ordered Bell* (Fubini) numbers:
+SNAIL_REPLY = r"""Count the finishing orders by how the five snails split into **groups that finish together**,
+then order those groups. With $k$ groups there are $S(5,k)$ ways to form them (Stirling numbers of
+the second kind) and $k!$ ways to order them, so
+
+$$a_5 = \sum_{k=1}^{5} k!\,S(5,k) = 1 + 30 + 150 + 240 + 120 = 541.$$
+
+These are the *ordered Bell* (Fubini) numbers:
 
 | snails | ways the race can end |
 |---|---|
@@ -66,7 +71,12 @@ then order those groups. These counts are the *ordered Bell* (Fubini) numbers:
 | 4 | 75 |
 | 5 | **541** |
 
-For five snails: sum over k of k! · S(5, k) = 1 + 30 + 150 + 240 + 120 = **541**."""
+Inclusion–exclusion gives them without the Stirling numbers, since $k!\,S(n,k)$ counts the ways
+onto $k$ ordered groups:
+
+\[ a_n = \sum_{k=0}^{n} \sum_{j=0}^{k} (-1)^{k-j} \binom{k}{j}\, j^{n} \]
+
+so the race can end in $a_5 = 541$ ways."""
 
 
 def conv(name, title, age, messages, pinned=False):

@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QQuickImageProvider>
 #include <QQuickStyle>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,6 +102,33 @@ class TestMathView : public QObject {
     QVERIFY(std::abs(sharp.width() - 2 * picture.width()) <= 2);
   }
 
+  void formulasTakeTheThemesTextColour() {
+    // Dark theme: the formulas are drawn in the light text colour the prose around them has.
+    app_->settings().setTheme(QStringLiteral("dark"));
+    QVERIFY(app_->chat().openConversation(inline_));
+    static const QRegularExpression colour(QStringLiteral("image://math/t/[^/]+/[^/]+/([0-9a-f]{8})/"));
+    QColor asked, prose;
+    QTRY_VERIFY([&] {
+      for (QQuickItem* it : allItems(app_->window()))
+        if (it->inherits("QQuickTextEdit") && it->isVisible()) {
+          const auto m = colour.match(it->property("text").toString());
+          if (m.hasMatch()) {
+            asked = QColor(QLatin1Char('#') + m.captured(1));
+            prose = it->property("color").value<QColor>();
+          }
+        }
+      return asked.isValid();
+    }());
+    QCOMPARE(asked.name(QColor::HexArgb), prose.name(QColor::HexArgb));
+    QVERIFY2(asked.lightness() > 200, qPrintable(asked.name(QColor::HexArgb)));
+    // The display formulas too.
+    QVERIFY(app_->chat().openConversation(id_));
+    QTRY_COMPARE(named(app_->window(), QStringLiteral("mathImage")).size(), 2);
+    const QString url = named(app_->window(), QStringLiteral("mathImage")).first()->property("source").toUrl().toString();
+    QCOMPARE(url.section(u'/', 6, 6), asked.name(QColor::HexArgb).mid(1));
+    app_->settings().setTheme(QStringLiteral("light"));
+  }
+
   void aWideFormulaScrollsSideways() {
     QQuickItem* image = named(app_->window(), QStringLiteral("mathImage")).last();
     QTRY_COMPARE(image->property("status").toInt(), 1);
@@ -151,9 +179,8 @@ class TestMathView : public QObject {
           prose = it;  // "xx ", x, " xx ", the fraction, " xx"
       return prose != nullptr;
     }());
-    QTest::qWait(300);  // the images arrive from the provider
-    const QImage shot = app_->window()->grabWindow();
-    const qreal dpr = shot.devicePixelRatio();
+    QImage shot;
+    qreal dpr = 1;
     // The lowest inked row in the columns of character positions [from, to) of the prose.
     auto bottomInk = [&](int from, int to) {
       QRectF a, b;
@@ -167,6 +194,12 @@ class TestMathView : public QObject {
           if (qGray(shot.pixel(x, y)) < 128) lowest = y;
       return lowest / dpr;
     };
+    // The images arrive from the provider after the text: grab until the fraction is there.
+    QTRY_VERIFY([&] {
+      shot = app_->window()->grabWindow();
+      dpr = shot.devicePixelRatio();
+      return bottomInk(8, 9) > bottomInk(0, 2) + 2;
+    }());
     const double text = bottomInk(0, 2);     // "xx"
     const double formula = bottomInk(3, 4);  // $x$: an x without descender, like the text's
     QVERIFY2(text > 0 && formula > 0, "no ink found");

@@ -361,7 +361,7 @@
     </message>
     <message>
         <location line="+44"/>
-        <source>this computer&apos;s memory (CPU)</source>
+        <source>the CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1036,7 +1036,7 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Reading the conversation… %1 of %2 tokens</source>
         <translation type="unfinished"></translation>
     </message>

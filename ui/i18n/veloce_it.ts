@@ -400,9 +400,13 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>this computer&apos;s memory (CPU)</source>
-        <translation>la memoria di questo computer (CPU)</translation>
+        <translation type="vanished">la memoria di questo computer (CPU)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>the CPU</source>
+        <translation>la CPU</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1080,7 +1084,7 @@
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Reading the conversation… %1 of %2 tokens</source>
         <translation>Lettura della conversazione… %1 di %2 token</translation>
     </message>

@@ -98,6 +98,11 @@ QtObject {
             settingsDialog.open()
             readyTimer.start()
             break
+        case "math":
+            // The worked solution with formulas inline and on their own lines.
+            openByTitle("The five-snail race")
+            readyTimer.start()
+            break
         case "export":
             openByTitle(demoTitle)
             exportDialog.openFor(ChatController.currentConversationId)
