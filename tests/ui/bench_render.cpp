@@ -3,7 +3,9 @@
 // (about one Phi-4 token each) and times what the chat view runs per piece, printing the mean
 // and worst time per piece for the first, middle and last tenth of the reply: a cost that grows
 // with the reply's length shows up as a last tenth slower than the first.
-//   bench_render [--tokens N] [--mode full|incremental]
+//   bench_render [--tokens N] [--mode full|incremental] [--math]
+// --math: a math-heavy reply (each section adds a derivation in LaTeX: inline formulas and two
+// displayed ones) rendered as the chat view does, formulas laid out and turned into images.
 // full: MarkdownRenderer::blocks(content) on the whole reply per piece (what the view bound before).
 // incremental: StreamingRenderer::append(piece) (only the open tail block is rendered again).
 #include <QColor>
@@ -47,6 +49,18 @@ QString section(int n) {
       .arg(n);
 }
 
+// A worked step as Phi-4 writes them: inline formulas in the prose and displayed equations.
+QString mathSection(int n) {
+  return QStringLiteral(
+             "With $k = %1$ groups there are $S(n,k)$ ways to form them and $k!$ ways to order them, "
+             "so the count is $\\sum_{k=1}^{n} k!\\,S(n,k)$ and, for $n = 5$,\n\n"
+             "$$a_5 = \\sum_{k=1}^{5} k!\\,S(5,k) = 1 + 30 + 150 + 240 + 120 = 541$$\n\n"
+             "By inclusion and exclusion over the $\\binom{k}{j}$ ways to leave $k - j$ groups empty,\n\n"
+             "\\[ a_n = \\sum_{k=0}^{n} \\sum_{j=0}^{k} (-1)^{k-j} \\binom{k}{j}\\, j^{n} \\]\n\n"
+             "which is $\\frac{1}{2}\\sum_{m \\ge 0} \\frac{m^n}{2^m}$ as well.\n\n")
+      .arg(n);
+}
+
 struct Span {
   double meanMs = 0;
   double maxMs = 0;
@@ -70,14 +84,17 @@ int main(int argc, char** argv) {
   QGuiApplication app(argc, argv);  // QTextDocument needs a GUI application for fonts
   int tokens = 4000;
   QString mode = QStringLiteral("incremental");
+  bool math = false;
   const QStringList args = app.arguments();
   for (qsizetype i = 1; i < args.size(); ++i) {
     if (args[i] == QLatin1String("--tokens") && i + 1 < args.size()) {
       tokens = args[++i].toInt();
     } else if (args[i] == QLatin1String("--mode") && i + 1 < args.size()) {
       mode = args[++i];
+    } else if (args[i] == QLatin1String("--math")) {
+      math = true;
     } else {
-      std::fprintf(stderr, "bench_render: unknown argument %s (use --tokens N, --mode full|incremental)\n",
+      std::fprintf(stderr, "bench_render: unknown argument %s (use --tokens N, --mode full|incremental, --math)\n",
                    qPrintable(args[i]));
       return 2;
     }
@@ -94,7 +111,7 @@ int main(int argc, char** argv) {
 #endif
   const qsizetype chars = static_cast<qsizetype>(tokens) * 4;
   QString reply;
-  for (int n = 1; reply.size() < chars; ++n) reply += section(n);
+  for (int n = 1; reply.size() < chars; ++n) reply += math ? mathSection(n) + section(n) : section(n);
   reply.truncate(chars);
 
   const QColor link(0x00, 0x79, 0x6b);
@@ -102,6 +119,11 @@ int main(int argc, char** argv) {
 #ifdef VELOCE_HAVE_STREAMING_RENDERER
   veloce::app::StreamingRenderer streaming;
   streaming.setLinkColor(link);
+  if (math) {  // the chat view's style: formulas drawn (MessageDelegate.qml)
+    streaming.setMathPixelSize(18);
+    streaming.setMathColor(QColor(0, 0, 0, 0xdd));
+    streaming.setTextXHeight(8);
+  }
 #endif
   std::vector<double> perPiece;
   perPiece.reserve(static_cast<size_t>(tokens));
@@ -127,7 +149,7 @@ int main(int argc, char** argv) {
   const Span middle = summarise(perPiece, n * 9 / 20, n * 11 / 20);
   const Span last = summarise(perPiece, n - n / 10, n);
   const Span all = summarise(perPiece, 0, n);
-  std::printf("bench_render mode=%s pieces=%zu chars=%lld (blocks seen: %lld)\n", qPrintable(mode), n,
+  std::printf("bench_render mode=%s%s pieces=%zu chars=%lld (blocks seen: %lld)\n", qPrintable(mode), math ? " math" : "", n,
               static_cast<long long>(reply.size()), static_cast<long long>(sink));
   std::printf("  first tenth:  mean %.3f ms, max %.3f ms per piece\n", first.meanMs, first.maxMs);
   std::printf("  middle tenth: mean %.3f ms, max %.3f ms per piece\n", middle.meanMs, middle.maxMs);
