@@ -47,8 +47,10 @@ FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarg
 }
 
 uint64_t presetWeightBytes(const std::string& mix) {
+  // Held here: a range-for over phi4(mix)->tensors would outlive the temporary that owns them.
+  const auto shapes = phi4(mix);
   uint64_t bytes = 0;
-  for (const auto& t : phi4(mix)->tensors) bytes += t.n_bytes;
+  for (const auto& t : shapes->tensors) bytes += t.n_bytes;
   return bytes;
 }
 
