@@ -18,7 +18,10 @@ PACKAGES=(
   libharfbuzz-dev libpng-dev fonts-lmodern
   qt6-httpserver-dev qt6-websockets-dev curl
   desktop-file-utils appstream groff-base xdotool
+  chromium poppler-utils
 )
+# chromium and poppler-utils are for tests only (tests/app_export/math_export_test.cpp): the HTML
+# export's MathML measured in a browser, the PDF export's formulas rendered page by page.
 # tests/server drives `veloce-cli serve` with the openai npm client: Debian's Node when none is installed.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 

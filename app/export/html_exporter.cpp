@@ -42,7 +42,7 @@ QString figures(const storage::MessageStats& stats) {
 
 }  // namespace
 
-QByteArray export_html(const ConversationExport& c) {
+QByteArray export_html(const ConversationExport& c, QStringList* math_sources) {
   if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
     throw ExportError("HTML export needs a QGuiApplication (set QT_QPA_PLATFORM=offscreen when there is no display)");
   const QString title = escaped(one_line(c.conversation.title));
@@ -73,7 +73,7 @@ QByteArray export_html(const ConversationExport& c) {
     const QString body =
         m.role == storage::Role::Assistant
             ? QStringLiteral("<div class=\"reply\" style=\"%1\">\n%2</div>")
-                  .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content))
+                  .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content, math_sources))
             : QStringLiteral("<pre style=\"%1\">%2</pre>").arg(QLatin1String(kTextStyle), escaped(m.content));
     out += QStringLiteral("<div class=\"message %1\" style=\"%2; %3\">\n<div style=\"%4\">%5</div>\n%6\n</div>\n")
                .arg(storage::role_name(m.role), QLatin1String(kMessageStyle),

@@ -2,7 +2,9 @@
 
 #include <QRegularExpression>
 
+#include "app/math/math_mathml.h"
 #include "app/models/markdown_renderer.h"
+#include "app/models/math_spans.h"
 
 namespace veloce::exporting {
 namespace {
@@ -30,6 +32,34 @@ QString prose_html(const QString& markdown) {
   static const QRegularExpression stray(QStringLiteral("</?a\\b[^>]*>"));
   html.remove(stray);
   html.replace(QStringLiteral("&nbsp;"), QStringLiteral("&#160;"));
+  return html;
+}
+
+// The formula of a protected source ("$x$", "\\[x\\]"...) as MathML. The math font is named first
+// because a browser's default for <math> may lack the stretchy delimiters and big operators;
+// Latin Modern Math is what the chat view draws with, and at 1.2 times the text's size, as there.
+QString formula_mathml(const QString& source) {
+  const std::vector<app::MathSpan> spans = app::findMathSpans(source);
+  if (spans.empty()) return html_escaped(source);
+  const QString tex = source.mid(spans[0].innerStart, spans[0].innerLength);
+  QString mathml = QString::fromStdString(math::to_mathml(tex.toStdString(), spans[0].display));
+  mathml.replace(
+      0, 5, QStringLiteral("<math style=\"font-family: 'Latin Modern Math', 'STIX Two Math', math; font-size: 1.2em\""));
+  return mathml;
+}
+
+// A prose run with its formulas either as MathML or left as placeholders (see the header).
+QString prose_with_math(const QString& markdown, QStringList* math_sources) {
+  QStringList sources;
+  const QString protectedSource = app::protectMath(markdown, sources);
+  // proseToRichText finds no math in the protected text, so the placeholders come out as they
+  // went in; they are renumbered after the sources already collected for the page.
+  QString html = prose_html(protectedSource);
+  const qsizetype first = math_sources ? math_sources->size() : 0;
+  // Last first: a placeholder renumbered upwards never lands on one still to be renumbered.
+  for (qsizetype k = sources.size() - 1; k >= 0; --k)
+    html.replace(app::mathPlaceholder(k), math_sources ? app::mathPlaceholder(first + k) : formula_mathml(sources[k]));
+  if (math_sources) *math_sources += sources;
   return html;
 }
 
@@ -61,11 +91,11 @@ QString html_escaped(const QString& text) {
   return out;
 }
 
-QString markdown_to_export_html(const QString& markdown) {
+QString markdown_to_export_html(const QString& markdown, QStringList* math_sources) {
   QString out;
   for (const app::MarkdownBlock& block : app::splitMarkdown(markdown)) {
     if (block.kind == app::MarkdownBlock::Kind::Prose) {
-      if (!block.text.trimmed().isEmpty()) out += prose_html(block.text) + u'\n';
+      if (!block.text.trimmed().isEmpty()) out += prose_with_math(block.text, math_sources) + u'\n';
       continue;
     }
     if (!block.language.isEmpty())

@@ -5,11 +5,19 @@
 // in monospace under their language. Links are not clickable: their address is printed after
 // the text, since an exported file has no "ask first" dialog. The result is a well-formed XML
 // fragment with inline styles only. Needs a QGuiApplication (fonts).
+//
+// Formulas ($...$, \[...\] and the rest, app/models/math_spans.h) keep their exact source. With
+// no `math_sources` they become presentation MathML, which browsers render natively, with the
+// TeX in an <annotation encoding="application/x-tex">. Qt's rich text cannot show MathML, so the
+// PDF export passes `math_sources` instead: each formula stays a placeholder (mathPlaceholder(k),
+// k counting on across calls) and its source is appended there, for pdf_math.h to draw once Qt
+// has parsed the page.
 #include <QString>
+#include <QStringList>
 
 namespace veloce::exporting {
 
-QString markdown_to_export_html(const QString& markdown);
+QString markdown_to_export_html(const QString& markdown, QStringList* math_sources = nullptr);
 
 // text with &, <, >, " and ' escaped and characters XML forbids replaced by U+FFFD.
 QString html_escaped(const QString& text);

@@ -9,6 +9,7 @@
 #include "app/export/atomic_file.h"
 #include "app/export/html_exporter.h"
 #include "app/export/metadata.h"
+#include "app/export/pdf_math.h"
 
 namespace veloce::exporting {
 
@@ -22,7 +23,10 @@ void export_pdf(const ConversationExport& c, QIODevice& out) {
   writer.setCreator(QStringLiteral("Veloce"));
 
   QTextDocument document;
-  document.setHtml(QString::fromUtf8(export_html(c)));
+  QStringList math;
+  document.setHtml(QString::fromUtf8(export_html(c, &math)));
+  PdfMathObjects formulas(document);
+  formulas.insert(math);
   document.print(&writer);
 }
 

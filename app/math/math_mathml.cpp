@@ -140,19 +140,26 @@ class Writer {
           out += "</mi>";
           break;
         }
-        mo(c);
+        // A browser spaces an <mo> by its operator dictionary entry for the form it infers
+        // from the position, so "(" after a letter would get an infix operator's space. TeX's
+        // classes say what it is: an opening or closing delimiter, or an ordinary symbol
+        // written with <mo> (|, /, ‖), none of which take space.
+        mo(c, n.cls == AtomClass::Open    ? " form=\"prefix\" stretchy=\"false\""
+              : n.cls == AtomClass::Close ? " form=\"postfix\" stretchy=\"false\""
+              : n.cls == AtomClass::Ord   ? " lspace=\"0\" rspace=\"0\" stretchy=\"false\""
+                                          : "");
         break;
       }
       case NodeKind::Group: list(*n.body); break;
       case NodeKind::Fraction: {
         const bool display = n.frac == FracKind::Display, text = n.frac == FracKind::Text;
         if (display || text) out += display ? "<mstyle displaystyle=\"true\">" : "<mstyle displaystyle=\"false\">";
-        if (n.cp_open) out += "<mrow><mo>(</mo>";
+        if (n.cp_open) out += "<mrow><mo form=\"prefix\">(</mo>";
         out += n.rule ? "<mfrac>" : "<mfrac linethickness=\"0\">";
         list(*n.body);
         list(*n.body2);
         out += "</mfrac>";
-        if (n.cp_open) out += "<mo>)</mo></mrow>";
+        if (n.cp_open) out += "<mo form=\"postfix\">)</mo></mrow>";
         if (display || text) out += "</mstyle>";
         break;
       }

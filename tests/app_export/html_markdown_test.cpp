@@ -10,6 +10,7 @@
 
 #include "app/export/exporter.h"
 #include "app/export/html_markdown.h"
+#include "app/models/math_spans.h"
 #include "app/storage/conversation_store.h"
 
 using namespace veloce::storage;
@@ -87,6 +88,43 @@ class HtmlMarkdownTest : public QObject {
       QVERIFY2(!a.startsWith(QStringLiteral("src=")) && !a.startsWith(QStringLiteral("href=")), qPrintable(a));
     QVERIFY(p.text.contains(QStringLiteral("a link (https://example.org/page)")));
     QVERIFY(p.text.contains(QStringLiteral("[image not loaded: http://127.0.0.1:9/y.png]")));
+  }
+
+  void formulasBecomeMathMLWithTheirExactSource() {
+    const QString reply = QStringLiteral(
+        "So $\\frac{5!}{2!} = 60$ orders, at $5 and $10 each.\n\nIn code, `$x$` stays code.\n\n"
+        "\\[ \\sum_{k=1}^{n} k = \\frac{n(n+1)}{2} \\]\n\n"
+        "A *bad* one: $\\frac{a$ and $x_*y*$ stays math.\n");
+    const QString html = markdown_to_export_html(reply);
+    const Parsed p = parse(QStringLiteral("<div>") + html + QStringLiteral("</div>"));
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error + u'\n' + html));
+    QCOMPARE(p.elements.count(QStringLiteral("math")), 4);
+    QCOMPARE(p.elements.count(QStringLiteral("annotation")), 4);
+    QVERIFY(p.elements.contains(QStringLiteral("mfrac")));
+    QVERIFY(p.elements.contains(QStringLiteral("munderover")));  // the displayed sum's limits
+    QCOMPARE(p.attributes.count(QStringLiteral("display=block")), 1);
+    QCOMPARE(p.attributes.count(QStringLiteral("display=inline")), 3);
+    QVERIFY(p.attributes.contains(QStringLiteral("encoding=application/x-tex")));
+    // The annotations hold the TeX exactly as written; Markdown touched none of it.
+    for (const char* tex : {"\\frac{5!}{2!} = 60", " \\sum_{k=1}^{n} k = \\frac{n(n+1)}{2} ", "x_*y*"})
+      QVERIFY2(p.text.contains(QString::fromUtf8(tex)), tex);
+    // Prices stay text, code stays code, and a formula that does not parse is an <merror> with
+    // its source.
+    QVERIFY(p.text.contains(QStringLiteral("at $5 and $10 each")));
+    QVERIFY(p.text.contains(QStringLiteral("$x$")));
+    QVERIFY(p.elements.contains(QStringLiteral("merror")));
+    QVERIFY(p.text.contains(QStringLiteral("\\frac{a")));
+    QVERIFY(!html.contains(QChar(0xE000)));  // no placeholder left behind
+
+    // For the PDF: placeholders numbered on from those already collected, and the sources.
+    QStringList sources{QStringLiteral("$y$")};
+    const QString marked = markdown_to_export_html(reply, &sources);
+    QCOMPARE(sources.size(), 5);
+    QCOMPARE(sources[1], QStringLiteral("$\\frac{5!}{2!} = 60$"));
+    QCOMPARE(sources[2], QStringLiteral("\\[ \\sum_{k=1}^{n} k = \\frac{n(n+1)}{2} \\]"));
+    for (int k = 1; k < 5; ++k) QVERIFY2(marked.contains(veloce::app::mathPlaceholder(k)), qPrintable(marked));
+    QVERIFY(!marked.contains(veloce::app::mathPlaceholder(0)));
+    QVERIFY(!marked.contains(QStringLiteral("<math")));
   }
 
   void exportShowsLocalDatesAndEachReplysFigures() {

@@ -77,6 +77,12 @@ TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {
   const std::string sum = to_mathml("\\sum_{k=1}^n k", false);
   EXPECT_NE(sum.find("<munderover><mo largeop=\"true\" movablelimits=\"true\">\xE2\x88\x91</mo>"), std::string::npos);
   EXPECT_NE(to_mathml("\\begin{pmatrix}1&2\\end{pmatrix}", false).find("<mtable"), std::string::npos);
+  // Delimiters carry their TeX class, so a browser gives "f(x)" and "|x|" no operator space.
+  const std::string f = to_mathml("f(x) = |x|", false);
+  EXPECT_NE(f.find("<mo form=\"prefix\" stretchy=\"false\">(</mo>"), std::string::npos) << f;
+  EXPECT_NE(f.find("<mo form=\"postfix\" stretchy=\"false\">)</mo>"), std::string::npos) << f;
+  EXPECT_NE(f.find("<mo lspace=\"0\" rspace=\"0\" stretchy=\"false\">|</mo>"), std::string::npos) << f;
+  EXPECT_NE(f.find("<mo>=</mo>"), std::string::npos) << f;
   // A formula that does not parse keeps its source, as an error.
   const std::string bad = to_mathml("\\foo{x}", false);
   EXPECT_NE(bad.find("<merror><mtext>\\foo{x}</mtext></merror>"), std::string::npos);

@@ -1,0 +1,127 @@
+#include "app/export/pdf_math.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFontMetrics>
+#include <QGuiApplication>
+#include <QPaintDevice>
+#include <QPainter>
+#include <QScreen>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <algorithm>
+
+#include "app/math_qt/math_picture.h"
+#include "app/models/math_spans.h"
+
+namespace veloce::exporting {
+namespace {
+
+constexpr int kFormulaObject = QTextFormat::UserObject + 17;
+constexpr int kTexProperty = QTextFormat::UserProperty + 17;
+constexpr int kDisplayProperty = QTextFormat::UserProperty + 18;
+
+qreal dots_per_inch(const QTextDocument* doc) {
+  if (const QPaintDevice* device = doc->documentLayout()->paintDevice()) return device->logicalDpiY();
+  const QScreen* screen = QGuiApplication::primaryScreen();
+  return screen ? screen->logicalDotsPerInchY() : 96;
+}
+
+}  // namespace
+
+struct PdfMathObjects::Placed {
+  math_qt::MathPicture picture;
+  qreal pad_top = 0, pad_bottom = 0;
+  qreal scale = 1;
+};
+
+PdfMathObjects::PdfMathObjects(QTextDocument& document) : document_(document) {
+  document_.documentLayout()->registerHandler(kFormulaObject, this);
+}
+
+PdfMathObjects::~PdfMathObjects() { document_.documentLayout()->unregisterHandler(kFormulaObject, this); }
+
+void PdfMathObjects::insert(const QStringList& sources) {
+  // Last first, so an earlier placeholder's position is not moved by what replaces a later one.
+  for (qsizetype k = sources.size() - 1; k >= 0; --k) {
+    QTextCursor cursor = document_.find(app::mathPlaceholder(k));
+    if (cursor.isNull()) continue;  // e.g. inside a link's address
+    const QString& source = sources[k];
+    const std::vector<app::MathSpan> spans = app::findMathSpans(source);
+    const QString tex = spans.empty() ? QString() : source.mid(spans[0].innerStart, spans[0].innerLength);
+    const bool display = !spans.empty() && spans[0].display;
+    const math_qt::MathPicture check =
+        tex.isEmpty() ? math_qt::MathPicture() : math_qt::MathPicture::layout(tex, display, 16);
+    QTextCharFormat format = cursor.charFormat();
+    if (!check.ok()) {
+      format.setFontFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
+      QString text = source;
+      text.replace(u'\n', QChar(QChar::LineSeparator));
+      cursor.insertText(text, format);
+      continue;
+    }
+    format.setObjectType(kFormulaObject);
+    format.setProperty(kTexProperty, tex);
+    format.setProperty(kDisplayProperty, display);
+    format.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+    cursor.insertText(QString(QChar::ObjectReplacementCharacter), format);
+    // A formula alone in its paragraph is a displayed one: centred on the column.
+    const QTextBlock block = cursor.block();
+    if (block.text().trimmed() == QString(QChar::ObjectReplacementCharacter)) {
+      QTextBlockFormat centred;
+      centred.setAlignment(Qt::AlignHCenter);
+      cursor.mergeBlockFormat(centred);
+    }
+  }
+}
+
+const PdfMathObjects::Placed& PdfMathObjects::placed(QTextDocument* doc, const QTextFormat& format) {
+  const QTextCharFormat chars = format.toCharFormat();
+  const QFont font = chars.font().resolve(doc->defaultFont());
+  const qreal dpi = dots_per_inch(doc);
+  // Formulas 1.2 times the text's size, as in the chat view: Latin Modern Math's letters are
+  // small beside a sans-serif text's.
+  const qreal text_em = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * dpi / 72.0;
+  const qreal pixels_per_em = 1.2 * text_em;
+  const QString tex = format.stringProperty(kTexProperty);
+  const bool display = format.boolProperty(kDisplayProperty);
+  const auto key = std::make_pair(tex + QChar(display ? u'd' : u't'), qRound(pixels_per_em * 64));
+  auto& slot = cache_[key];
+  if (slot) return *slot;
+  slot = std::make_unique<Placed>();
+  slot->picture = math_qt::MathPicture::layout(tex, display, pixels_per_em);
+  const QSizeF size = slot->picture.size();
+  const qreal column = doc->textWidth() > 0 ? doc->textWidth() - 2 * doc->documentMargin() : 0;
+  if (column > 0 && size.width() > column) slot->scale = column / size.width();
+  // Qt centres a middle-aligned object a quarter of the font's x-height above the baseline, an
+  // x-height it takes from the screen's metrics even when the layout is for the printer (so, at
+  // the writer's 1200 dpi, practically on the baseline). Padding of top - bottom = depth - height
+  // + 2 * that offset puts the formula's baseline on the text's; tests/app_export measures it on
+  // the printed page.
+  const qreal qt_centre = QFontMetrics(font).xHeight() / 4.0;
+  const qreal above = slot->picture.baseline() * slot->scale;
+  const qreal below = (size.height() - slot->picture.baseline()) * slot->scale;
+  const qreal delta = below - above + 2 * qt_centre;
+  slot->pad_top = std::max<qreal>(0, delta);
+  slot->pad_bottom = std::max<qreal>(0, -delta);
+  return *slot;
+}
+
+QSizeF PdfMathObjects::intrinsicSize(QTextDocument* doc, int, const QTextFormat& format) {
+  const Placed& p = placed(doc, format);
+  const QSizeF size = p.picture.size() * p.scale;
+  return {size.width(), size.height() + p.pad_top + p.pad_bottom};
+}
+
+void PdfMathObjects::drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int, const QTextFormat& format) {
+  const Placed& p = placed(doc, format);
+  const QBrush ink = format.toCharFormat().foreground();
+  const QColor colour = ink.style() == Qt::NoBrush ? painter->pen().color() : ink.color();
+  painter->save();
+  painter->translate(rect.left(), rect.top() + p.pad_top);
+  painter->scale(p.scale, p.scale);
+  p.picture.paint(*painter, QPointF(0, 0), colour);
+  painter->restore();
+}
+
+}  // namespace veloce::exporting
