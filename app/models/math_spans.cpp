@@ -2,6 +2,9 @@
 
 #include <QTextCursor>
 #include <QTextDocument>
+#include <string>
+
+#include "app/math/math_spans.h"
 
 namespace veloce::app {
 namespace {
@@ -11,88 +14,52 @@ namespace {
 constexpr char16_t kOpen = 0xE000;
 constexpr char16_t kClose = 0xE001;
 
-// End of the inline code span whose opening run of `run` backticks starts at i, or -1.
-qsizetype codeSpanEnd(const QString& s, qsizetype i, qsizetype run) {
-  qsizetype j = i + run;
-  while (j < s.size()) {
-    if (s[j] != u'`') {
-      ++j;
-      continue;
-    }
-    qsizetype n = 0;
-    while (j + n < s.size() && s[j + n] == u'`') ++n;
-    if (n == run) return j + n;
-    j += n;
-  }
-  return -1;
-}
-
 }  // namespace
 
 QString mathPlaceholder(qsizetype k) { return QChar(kOpen) + QString::number(k) + QChar(kClose); }
 
 std::vector<MathSpan> findMathSpans(const QString& s) {
+  // The math library finds the spans (one set of rules for the chat, the exports and
+  // render-math); it works on UTF-8, so each byte offset is mapped back to UTF-16 units.
+  std::string utf8;
+  std::vector<qsizetype> unit_at;  // UTF-16 index of each UTF-8 byte, and of the end
+  utf8.reserve(s.size());
+  unit_at.reserve(s.size() + 1);
+  for (qsizetype i = 0; i < s.size();) {
+    char32_t c = s[i].unicode();
+    qsizetype units = 1;
+    if (QChar::isHighSurrogate(c) && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
+      c = QChar::surrogateToUcs4(s[i], s[i + 1]);
+      units = 2;
+    } else if (QChar::isSurrogate(c)) {
+      c = 0xFFFD;  // a lone surrogate: three bytes, like any other BMP character
+    }
+    const size_t before = utf8.size();
+    if (c < 0x80) {
+      utf8 += static_cast<char>(c);
+    } else if (c < 0x800) {
+      utf8 += static_cast<char>(0xC0 | (c >> 6));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      utf8 += static_cast<char>(0xE0 | (c >> 12));
+      utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      utf8 += static_cast<char>(0xF0 | (c >> 18));
+      utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    unit_at.insert(unit_at.end(), utf8.size() - before, i);
+    i += units;
+  }
+  unit_at.push_back(s.size());
   std::vector<MathSpan> spans;
-  qsizetype i = 0;
-  while (i < s.size()) {
-    const QChar c = s[i];
-    if (c == u'`') {
-      qsizetype run = 0;
-      while (i + run < s.size() && s[i + run] == u'`') ++run;
-      const qsizetype end = codeSpanEnd(s, i, run);
-      i = end < 0 ? i + run : end;
-      continue;
-    }
-    if (c == u'\\' && i + 1 < s.size()) {
-      const QChar next = s[i + 1];
-      if (next == u'(' || next == u'[') {
-        const QStringView close = next == u'(' ? QStringView(u"\\)") : QStringView(u"\\]");
-        const qsizetype end = s.indexOf(close, i + 2);
-        if (end >= 0) {
-          spans.push_back({i, end + 2 - i, next == u'[', i + 2, end - i - 2});
-          i = end + 2;
-          continue;
-        }
-      }
-      i += 2;  // any other backslash escape, \$ included, opens nothing
-      continue;
-    }
-    if (c == u'$') {
-      if (i + 1 < s.size() && s[i + 1] == u'$') {
-        const qsizetype end = s.indexOf(QStringView(u"$$"), i + 2);
-        if (end >= 0) {
-          spans.push_back({i, end + 2 - i, true, i + 2, end - i - 2});
-          i = end + 2;
-        } else {
-          i += 2;
-        }
-        continue;
-      }
-      if (i + 1 < s.size() && !s[i + 1].isSpace()) {
-        // Inline: the first $ that follows a non-space and is not followed by a digit, within
-        // the paragraph (a blank line ends the search).
-        qsizetype j = i + 1;
-        qsizetype end = -1;
-        while (j < s.size()) {
-          if (s[j] == u'\\') {
-            j += 2;
-            continue;
-          }
-          if (s[j] == u'\n' && j + 1 < s.size() && s[j + 1] == u'\n') break;
-          if (s[j] == u'$' && j > i + 1 && !s[j - 1].isSpace() && !(j + 1 < s.size() && s[j + 1].isDigit())) {
-            end = j;
-            break;
-          }
-          ++j;
-        }
-        if (end >= 0) {
-          spans.push_back({i, end + 1 - i, false, i + 1, end - i - 1});
-          i = end + 1;
-          continue;
-        }
-      }
-    }
-    ++i;
+  for (const math::MathSpan& m : math::find_math_spans(utf8)) {
+    if (m.kind == math::SpanKind::Text) continue;
+    const qsizetype begin = unit_at[m.begin], end = unit_at[m.end];
+    const qsizetype tex_begin = unit_at[m.tex_begin], tex_end = unit_at[m.tex_end];
+    spans.push_back({begin, end - begin, m.kind == math::SpanKind::DisplayMath, tex_begin, tex_end - tex_begin});
   }
   return spans;
 }

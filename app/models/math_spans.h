@@ -1,9 +1,9 @@
 #pragma once
-// Math in model output ($...$, $$...$$, \(...\), \[...\]) is TeX source that Markdown must not
-// touch: backslash escapes would eat "\(" and "\,", and "*" or "_" inside a formula would turn
-// into emphasis. The prose renderer swaps each span for a placeholder before the Markdown parser
-// runs and puts the exact source back afterwards. The spans are also what a math layout engine
-// will later draw in place of the source (`display` says inline or on its own).
+// Math in model output ($...$, $$...$$, \(...\), \[...\], \begin{align}...) is TeX source that
+// Markdown must not touch: backslash escapes would eat "\(" and "\,", and "*" or "_" inside a
+// formula would turn into emphasis. The prose renderer swaps each span for a placeholder before
+// the Markdown parser runs, then puts back either the exact source or a drawing of the formula
+// (inline_math.h; the exports: app/export/html_markdown.h). `display` says inline or on its own.
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -20,9 +20,12 @@ struct MathSpan {
   qsizetype innerLength = 0;
 };
 
-// Math spans of a prose run, in order, outside inline code spans (`...`). An escaped dollar
-// (\$) opens nothing; a single $ opens inline math only when followed by a non-space and closes
-// only after a non-space that is not followed by a digit, so "$5 and $10" stays text.
+// Math spans of a prose run, in order, outside inline code spans (`...`), found by the math
+// library's rules (app/math/math_spans.h) with offsets in UTF-16 units: $...$, $$...$$, \(...\),
+// \[...\] and bare display environments (\begin{align}...\end{align}: display, the TeX keeps the
+// \begin and \end). An escaped dollar (\$) opens nothing; a single $ opens inline math only when
+// followed by a non-space and closes only after a non-space that is not followed by a digit, so
+// "$5 and $10" stays text.
 std::vector<MathSpan> findMathSpans(const QString& prose);
 
 // `prose` with every math span replaced by a placeholder the Markdown parser leaves alone;

@@ -47,10 +47,13 @@ void trackDisplayMath(const QString& line, bool& dollars, bool& bracket) {
   }
 }
 
-// A paragraph that is exactly one display math span is a Math piece (a formula on its own).
+// A paragraph that is exactly one display math span ($$, \[ or a bare \begin{align}-like
+// environment) is a Math piece (a formula on its own).
 RenderBlock::Kind proseKind(const QString& text) {
   const QString t = text.trimmed();
-  if (!t.startsWith(QStringLiteral("$$")) && !t.startsWith(QStringLiteral("\\["))) return RenderBlock::Kind::Prose;
+  if (!t.startsWith(QStringLiteral("$$")) && !t.startsWith(QStringLiteral("\\[")) &&
+      !t.startsWith(QStringLiteral("\\begin{")))
+    return RenderBlock::Kind::Prose;
   const std::vector<MathSpan> spans = findMathSpans(t);
   if (spans.size() == 1 && spans[0].display && spans[0].start == 0 && spans[0].length == t.size())
     return RenderBlock::Kind::Math;

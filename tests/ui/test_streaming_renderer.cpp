@@ -87,6 +87,18 @@ class TestStreamingRenderer : public QObject {
     QVERIFY(spans[1].display);
     QCOMPARE(s.mid(spans[2].start, spans[2].length), QStringLiteral("\\(z\\)"));
     QVERIFY(spans[3].display);
+
+    // A bare display environment, after text outside the BMP and with accents (offsets are
+    // UTF-16 units): display, the TeX keeping its \begin and \end.
+    const QString env = QStringLiteral("Étape 🐌 : \\begin{align} a &= b \\\\ c &= d \\end{align} é $q$");
+    const auto found = findMathSpans(env);
+    QCOMPARE(found.size(), size_t{2});
+    QVERIFY(found[0].display);
+    QCOMPARE(env.mid(found[0].start, found[0].length), QStringLiteral("\\begin{align} a &= b \\\\ c &= d \\end{align}"));
+    QCOMPARE(env.mid(found[0].innerStart, found[0].innerLength), env.mid(found[0].start, found[0].length));
+    QCOMPARE(env.mid(found[1].innerStart, found[1].innerLength), QStringLiteral("q"));
+    // \begin of something that is not a display environment is text.
+    QVERIFY(findMathSpans(QStringLiteral("\\begin{document} x \\end{document}")).empty());
   }
 
   void replyIsCutIntoPieces() {
@@ -273,6 +285,13 @@ class TestStreamingRenderer : public QObject {
     QCOMPARE(r.rows()[1].kind, QStringLiteral("math"));
     QCOMPARE(r.rows()[1].tex, QStringLiteral(" \\frac{1}{2}\\,x "));
     QCOMPARE(shownText(r.rows()[1].html), QStringLiteral("\\[ \\frac{1}{2}\\,x \\]"));
+
+    // A bare environment on its own is a displayed formula too.
+    r.setText(QStringLiteral("Before.\n\n\\begin{align} x &= 1 \\\\ y &= 2 \\end{align}\n\nAfter."));
+    QCOMPARE(r.count(), 3);
+    QCOMPARE(r.rows()[1].kind, QStringLiteral("math"));
+    QCOMPARE(r.rows()[1].tex, QStringLiteral("\\begin{align} x &= 1 \\\\ y &= 2 \\end{align}"));
+    QVERIFY2(r.rows()[1].mathError.isEmpty(), qPrintable(r.rows()[1].mathError));  // it lays out
   }
 };
 
