@@ -70,10 +70,23 @@ class Writer {
  public:
   std::string out;
 
+ private:
+  bool unary_ = false;    // the symbol being written is a unary + or - (see list())
+  int script_depth_ = 0;  // inside sub- or superscripts and limits
+
+ public:
   void list(const MathList& l) {
     out += "<mrow>";
     int styles_open = 0;
+    // TeX's rule 5 (The TeXbook, Appendix G): a binary operator with nothing binary-able before
+    // it (start, operator, relation, opening, punctuation) is unary and takes no space, as in
+    // "(-1)"; a browser would space it as infix.
+    bool after_operand = false;
     for (const Node& n : l) {
+      unary_ = n.kind == NodeKind::Symbol && n.cls == AtomClass::Bin && !after_operand;
+      if (n.kind != NodeKind::StyleChange)
+        after_operand = n.cls == AtomClass::Ord || n.cls == AtomClass::Close || n.cls == AtomClass::Inner ||
+                        (n.cls == AtomClass::Bin && unary_);
       if (n.kind == NodeKind::StyleChange) {
         static const char* kStyle[] = {"displaystyle=\"true\" scriptlevel=\"0\"", "displaystyle=\"false\" scriptlevel=\"0\"",
                                        "displaystyle=\"false\" scriptlevel=\"1\"",
@@ -108,8 +121,10 @@ class Writer {
     out += tag;
     out += ">";
     nucleus(n);
+    ++script_depth_;
     if (n.sub) list(*n.sub);
     if (n.sup) list(*n.sup);
+    --script_depth_;
     out += "</";
     out += tag;
     out += ">";
@@ -144,9 +159,14 @@ class Writer {
         // from the position, so "(" after a letter would get an infix operator's space. TeX's
         // classes say what it is: an opening or closing delimiter, or an ordinary symbol
         // written with <mo> (|, /, ‖), none of which take space.
+        // In scripts and limits TeX puts no space around relations and binary operators
+        // ("k=0" under a sum).
+        const bool tight = script_depth_ > 0 && (n.cls == AtomClass::Bin || n.cls == AtomClass::Rel);
         mo(c, n.cls == AtomClass::Open    ? " form=\"prefix\" stretchy=\"false\""
               : n.cls == AtomClass::Close ? " form=\"postfix\" stretchy=\"false\""
               : n.cls == AtomClass::Ord   ? " lspace=\"0\" rspace=\"0\" stretchy=\"false\""
+              : tight                     ? " lspace=\"0\" rspace=\"0\""
+              : unary_                    ? " form=\"prefix\""
                                           : "");
         break;
       }

@@ -83,6 +83,11 @@ TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {
   EXPECT_NE(f.find("<mo form=\"postfix\" stretchy=\"false\">)</mo>"), std::string::npos) << f;
   EXPECT_NE(f.find("<mo lspace=\"0\" rspace=\"0\" stretchy=\"false\">|</mo>"), std::string::npos) << f;
   EXPECT_NE(f.find("<mo>=</mo>"), std::string::npos) << f;
+  // A unary minus takes no infix space (TeX's rule 5), nor do relations in limits and scripts.
+  const std::string u = to_mathml("(-1)^k - \\sum_{k=0}^{n} a", true);
+  EXPECT_NE(u.find("<mo form=\"prefix\">\xE2\x88\x92</mo><mn>1</mn>"), std::string::npos) << u;
+  EXPECT_NE(u.find("<mo>\xE2\x88\x92</mo>"), std::string::npos) << u;  // the binary one after ^k
+  EXPECT_NE(u.find("<mi>\xF0\x9D\x91\x98</mi><mo lspace=\"0\" rspace=\"0\">=</mo>"), std::string::npos) << u;
   // A formula that does not parse keeps its source, as an error.
   const std::string bad = to_mathml("\\foo{x}", false);
   EXPECT_NE(bad.find("<merror><mtext>\\foo{x}</mtext></merror>"), std::string::npos);
