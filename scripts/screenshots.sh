@@ -2,8 +2,9 @@
 # Takes the README's screenshots (docs/screenshots/*.png) under Xvfb: the first-run view, a
 # conversation with code and Markdown while a reply streams (light and dark theme), a worked
 # solution with formulas (light and dark), search results,
-# settings, the export dialog, and an HTML export (drawn by tests/ui/html_snapshot with Qt's
-# rich-text engine, the one the PDF export uses: setup.sh installs no browser). Uses a temporary database filled with
+# settings, the export dialog, an HTML export (drawn by tests/ui/html_snapshot with Qt's
+# rich-text engine, the one the PDF export prints with), and the worked solution exported as HTML
+# and PDF (scripts/screenshot_math_export.sh: Chromium and poppler). Uses a temporary database filled with
 # resources/demo/demo_conversations.py (via `veloce-cli import`), temporary settings, and the tiny
 # fixture model on the CPU reference backend (its weights are random, so the streaming reply is
 # gibberish by design; the demo replies' footer figures are illustrative).
@@ -105,3 +106,5 @@ QT_QPA_PLATFORM=offscreen "$CLI" export --db "$TMP/demo.sqlite" --id "$DEMO_ID" 
 QT_QPA_PLATFORM=offscreen "$SNAPSHOT" "$TMP/export.html" "$OUT/html-export.png" 960
 compress "$OUT/html-export.png"
 echo "$OUT/html-export.png"
+# The worked solution's formulas in the HTML export (Chromium) and the PDF export (poppler).
+BUILD_DIR=$BUILD_DIR OUT=$OUT ./scripts/screenshot_math_export.sh
