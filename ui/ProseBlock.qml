@@ -1,12 +1,16 @@
 // Prose of a message as rich text. `html` comes from MarkdownRenderer: raw HTML in the model's
 // output was escaped and images were replaced by text, so nothing here can load a resource.
 // Links are not followed directly: they go to the link dialog that shows the full address.
+// Formulas are images in the text, which TextEdit would copy (and a screen reader would read) as
+// object characters: copying and the accessible name give their LaTeX instead.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import Veloce
 
 TextEdit {
     property string html
+    readonly property bool hasMath: html.indexOf("image://math/") >= 0
     text: html
     textFormat: TextEdit.RichText
     readOnly: true
@@ -19,7 +23,14 @@ TextEdit {
     selectedTextColor: "white"
     font: window.font
     Accessible.role: Accessible.StaticText
-    Accessible.name: getText(0, length)
+    Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)
+
+    Keys.onPressed: (event) => {
+        if (hasMath && event.matches(StandardKey.Copy) && selectionEnd > selectionStart) {
+            DesktopBridge.copyText(DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)))
+            event.accepted = true
+        }
+    }
 
     HoverHandler {
         cursorShape: parent.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor

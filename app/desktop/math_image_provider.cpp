@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app/math_qt/math_picture.h"
+#include "app/models/inline_math.h"
 
 namespace veloce::app {
 
@@ -21,8 +22,7 @@ QImage MathImageProvider::requestImage(const QString& id, QSize* size, const QSi
     const QColor colour(QLatin1Char('#') + parts[3]);
     const qreal padTop = std::clamp(parts[4].toDouble(), 0.0, 1000.0);
     const qreal padBottom = std::clamp(parts[5].toDouble(), 0.0, 1000.0);
-    const QString tex = QString::fromUtf8(
-        QByteArray::fromBase64(parts[6].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString tex = app::mathImageTex(id);
     const math_qt::MathPicture picture = math_qt::MathPicture::layout(tex, display, px);
     if (picture.ok()) {
       const QSizeF s = picture.size();

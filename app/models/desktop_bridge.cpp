@@ -7,11 +7,15 @@
 #include <QGuiApplication>
 #include <QStandardPaths>
 
+#include "app/models/inline_math.h"
+
 namespace veloce::app {
 
 void DesktopBridge::copyText(const QString& text) const {
   if (QClipboard* clipboard = QGuiApplication::clipboard()) clipboard->setText(text);
 }
+
+QString DesktopBridge::textWithFormulas(const QString& richText) const { return app::textWithFormulas(richText); }
 
 bool DesktopBridge::isOpenableLink(const QString& link) const {
   const QUrl url(link, QUrl::StrictMode);

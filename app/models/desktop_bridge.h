@@ -18,6 +18,9 @@ class DesktopBridge : public QObject {
   using QObject::QObject;
 
   Q_INVOKABLE void copyText(const QString& text) const;
+  // Rich text of the chat view as plain text with its formulas as LaTeX (inline_math.h), for
+  // copying a selection and for screen readers.
+  Q_INVOKABLE QString textWithFormulas(const QString& richText) const;
   // True only for an absolute http or https URL with a host.
   Q_INVOKABLE bool isOpenableLink(const QString& link) const;
   // The address as the user should read it before opening it: fully decoded, nothing hidden.

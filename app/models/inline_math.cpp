@@ -1,5 +1,6 @@
 #include "app/models/inline_math.h"
 
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextImageFormat>
@@ -57,6 +58,42 @@ void insertMathImages(QTextDocument& doc, const QStringList& sources, const Math
     image.setToolTip(source);
     cursor.insertImage(image);
   }
+}
+
+QString mathImageTex(const QString& idOrUrl, bool* display) {
+  static const QString kScheme = QStringLiteral("image://math/");
+  const QString id = idOrUrl.startsWith(kScheme) ? idOrUrl.mid(kScheme.size()) : idOrUrl;
+  const QStringList parts = id.split(u'/');
+  if (parts.size() != 7) return {};
+  if (display) *display = parts[0] == QLatin1String("d");
+  return QString::fromUtf8(
+      QByteArray::fromBase64(parts[6].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString textWithFormulas(const QString& richText) {
+  QTextDocument doc;
+  doc.setHtml(richText);
+  QString out;
+  for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+    if (block != doc.begin()) out += u'\n';
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+      const QTextFragment fragment = it.fragment();
+      if (!fragment.isValid()) continue;
+      const QTextCharFormat format = fragment.charFormat();
+      bool display = false;
+      const QString tex = format.isImageFormat() ? mathImageTex(format.toImageFormat().name(), &display) : QString();
+      if (!format.isImageFormat() || tex.isEmpty()) {
+        out += fragment.text();
+        continue;
+      }
+      // One object character per image in the fragment (the same formula twice in a row).
+      const QString shown = display ? QStringLiteral("\\[%1\\]").arg(tex) : QStringLiteral("$%1$").arg(tex);
+      for (int k = 0; k < fragment.length(); ++k) out += shown;
+    }
+  }
+  out.replace(QChar(QChar::LineSeparator), u'\n');
+  out.replace(QChar(QChar::Nbsp), u' ');
+  return out;
 }
 
 }  // namespace veloce::app

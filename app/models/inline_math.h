@@ -30,4 +30,13 @@ QString mathImageUrl(const QString& tex, bool display, const MathStyle& style, q
 // Replaces the placeholders protectMath() left in `doc` by images of the formulas (see above).
 void insertMathImages(QTextDocument& doc, const QStringList& sources, const MathStyle& style);
 
+// The TeX an image://math/ id (the part after "image://math/") or URL draws; empty when it is not one.
+QString mathImageTex(const QString& idOrUrl, bool* display = nullptr);
+
+// The plain text of rich text from this renderer (a selection's TextEdit.getFormattedText, or a
+// prose piece's html) with each formula image as its LaTeX, $...$ inline and \[...\] displayed,
+// where the text itself would have an object character: what copying a selection or a screen
+// reader gets.
+QString textWithFormulas(const QString& richText);
+
 }  // namespace veloce::app

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "app/models/inline_math.h"
 #include "app/models/streaming_renderer.h"
 #include "tests/ui/app_window.h"
 
@@ -208,6 +209,29 @@ class TestMathView : public QObject {
     // The fraction reaches below the baseline (its denominator) and above the x-height.
     const double fraction = bottomInk(8, 9);  // the object character after "xx \$x\$ xx "
     QVERIFY2(fraction > text + 2, qPrintable(QStringLiteral("fraction bottom %1, text %2").arg(fraction).arg(text)));
+  }
+
+  void copyingASelectionGivesTheFormulasLatex() {
+    QVERIFY(app_->chat().openConversation(inline_));
+    QQuickItem* prose = nullptr;
+    QTRY_VERIFY([&] {
+      for (QQuickItem* it : allItems(app_->window()))
+        if (it->inherits("QQuickTextEdit") && it->property("length").toInt() == 12) prose = it;
+      return prose != nullptr;
+    }());
+    QGuiApplication::clipboard()->clear();
+    prose->forceActiveFocus();
+    QMetaObject::invokeMethod(prose, "selectAll");
+    QTest::keySequence(app_->window(), QKeySequence::Copy);
+    // Not two object characters: each formula's LaTeX, between its delimiters.
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("xx $x$ xx $\\frac{a}{b}$ xx"));
+    // Part of it: from inside the first "xx" to just after the first formula.
+    QMetaObject::invokeMethod(prose, "select", Q_ARG(int, 1), Q_ARG(int, 4));
+    QTest::keySequence(app_->window(), QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("x $x$"));
+    // What a screen reader is given for the paragraph.
+    QCOMPARE(veloce::app::textWithFormulas(prose->property("html").toString()),
+             QStringLiteral("xx $x$ xx $\\frac{a}{b}$ xx"));
   }
 
   void anOpenFormulaShowsItsSourceWhileStreaming() {
