@@ -4,7 +4,7 @@
 // from pdftotext: no formula is an image or its TeX source, an inline formula's baseline is the
 // text's, a displayed formula is centred and taller than a line, and one the engine cannot lay
 // out is printed as its source. Chromium and poppler-utils are installed by scripts/setup.sh;
-// a missing one fails the test (it is never skipped).
+// a missing one fails the test (it is never skipped). Markdown, JSON and text keep the LaTeX as written.
 //
 // VELOCE_MATH_EXPORT_SHOTS=DIR keeps the Chromium screenshot and the PDF page there, to look at.
 #include <QDir>
@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 #include "app/export/exporter.h"
 #include "app/storage/conversation_store.h"
@@ -173,6 +174,29 @@ class MathExportTest : public QObject {
                              QUrl::fromLocalFile(page).toString()},
         error);
     keep_for_eyes(shot, QStringLiteral("html-math-chromium.png"));
+  }
+
+  void markdownJsonAndTextKeepTheLatexAsWritten() {
+    QTemporaryDir dir;
+    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const ConversationExport c = math_conversation(store);
+    QVERIFY2(QString::fromUtf8(render(c, ExportFormat::Markdown)).contains(kReply), "Markdown");
+    QVERIFY2(QString::fromUtf8(render(c, ExportFormat::Text)).contains(kReply), "text");
+    // JSON: some message's content is the reply, character for character.
+    const QJsonDocument json = QJsonDocument::fromJson(render(c, ExportFormat::Json));
+    std::function<bool(const QJsonValue&)> holds = [&](const QJsonValue& v) {
+      if (v.isString()) return v.toString() == kReply;
+      if (v.isArray()) {
+        for (const QJsonValue& e : v.toArray())
+          if (holds(e)) return true;
+      }
+      if (v.isObject()) {
+        for (const QJsonValue& e : v.toObject())
+          if (holds(e)) return true;
+      }
+      return false;
+    };
+    QVERIFY2(holds(json.object()), "JSON");
   }
 
   void pdfFormulasAreVectorsOnTheTextBaseline() {
