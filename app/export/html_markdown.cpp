@@ -43,8 +43,13 @@ QString formula_mathml(const QString& source) {
   if (spans.empty()) return html_escaped(source);
   const QString tex = source.mid(spans[0].innerStart, spans[0].innerLength);
   QString mathml = QString::fromStdString(math::to_mathml(tex.toStdString(), spans[0].display));
+  // A displayed formula wider than the page scrolls sideways, as in the chat, instead of being cut.
+  const QString scroll =
+      spans[0].display ? QStringLiteral("; max-width: 100%; overflow-x: auto; overflow-y: hidden") : QString();
   mathml.replace(
-      0, 5, QStringLiteral("<math style=\"font-family: 'Latin Modern Math', 'STIX Two Math', math; font-size: 1.2em\""));
+      0, 5,
+      QStringLiteral("<math style=\"font-family: 'Latin Modern Math', 'STIX Two Math', math; font-size: 1.2em%1\"")
+          .arg(scroll));
   return mathml;
 }
 

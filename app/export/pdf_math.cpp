@@ -9,6 +9,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <algorithm>
 
 #include "app/math_qt/math_picture.h"
@@ -25,6 +26,22 @@ qreal dots_per_inch(const QTextDocument* doc) {
   if (const QPaintDevice* device = doc->documentLayout()->paintDevice()) return device->logicalDpiY();
   const QScreen* screen = QGuiApplication::primaryScreen();
   return screen ? screen->logicalDotsPerInchY() : 96;
+}
+
+// A width the paragraph at `position` is sure to have on the printed page: the page's text width
+// less the 2 cm margins that QTextDocument::print() gives the root frame of the copy it prints,
+// the root frame's own margins and the paragraph's. Qt's frame geometry is not public before
+// layout, and the export's <body> max-width can narrow the column further, so this errs on the
+// narrow side (on A4 it leaves about 2% spare). 0 when the document has no width yet.
+qreal column_width(const QTextDocument* doc, int position) {
+  if (doc->textWidth() <= 0) return 0;
+  const QPaintDevice* device = doc->documentLayout()->paintDevice();
+  const qreal print_margin = device ? 2 / 2.54 * device->logicalDpiX() : 0;
+  const QTextFrameFormat root = doc->rootFrame()->frameFormat();
+  const QTextBlockFormat block = doc->findBlock(position).blockFormat();
+  const qreal width = doc->textWidth() - 2 * print_margin - root.leftMargin() - root.rightMargin() - block.leftMargin() -
+                      block.rightMargin();
+  return std::max<qreal>(width, 0);
 }
 
 }  // namespace
@@ -75,7 +92,7 @@ void PdfMathObjects::insert(const QStringList& sources) {
   }
 }
 
-const PdfMathObjects::Placed& PdfMathObjects::placed(QTextDocument* doc, const QTextFormat& format) {
+const PdfMathObjects::Placed& PdfMathObjects::placed(QTextDocument* doc, int position, const QTextFormat& format) {
   const QTextCharFormat chars = format.toCharFormat();
   const QFont font = chars.font().resolve(doc->defaultFont());
   const qreal dpi = dots_per_inch(doc);
@@ -85,13 +102,15 @@ const PdfMathObjects::Placed& PdfMathObjects::placed(QTextDocument* doc, const Q
   const qreal pixels_per_em = 1.2 * text_em;
   const QString tex = format.stringProperty(kTexProperty);
   const bool display = format.boolProperty(kDisplayProperty);
-  const auto key = std::make_pair(tex + QChar(display ? u'd' : u't'), qRound(pixels_per_em * 64));
+  const qreal column = column_width(doc, position);
+  // Keyed by size and column too: print() lays out a copy of the page at the printer's resolution.
+  const auto key =
+      std::make_pair(tex + QChar(display ? u'd' : u't') + QString::number(qRound(column)), qRound(pixels_per_em * 64));
   auto& slot = cache_[key];
   if (slot) return *slot;
   slot = std::make_unique<Placed>();
   slot->picture = math_qt::MathPicture::layout(tex, display, pixels_per_em);
   const QSizeF size = slot->picture.size();
-  const qreal column = doc->textWidth() > 0 ? doc->textWidth() - 2 * doc->documentMargin() : 0;
   if (column > 0 && size.width() > column) slot->scale = column / size.width();
   // Qt centres a middle-aligned object a quarter of the font's x-height above the baseline, an
   // x-height it takes from the screen's metrics even when the layout is for the printer (so, at
@@ -107,14 +126,15 @@ const PdfMathObjects::Placed& PdfMathObjects::placed(QTextDocument* doc, const Q
   return *slot;
 }
 
-QSizeF PdfMathObjects::intrinsicSize(QTextDocument* doc, int, const QTextFormat& format) {
-  const Placed& p = placed(doc, format);
+QSizeF PdfMathObjects::intrinsicSize(QTextDocument* doc, int position, const QTextFormat& format) {
+  const Placed& p = placed(doc, position, format);
   const QSizeF size = p.picture.size() * p.scale;
   return {size.width(), size.height() + p.pad_top + p.pad_bottom};
 }
 
-void PdfMathObjects::drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int, const QTextFormat& format) {
-  const Placed& p = placed(doc, format);
+void PdfMathObjects::drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int position,
+                                const QTextFormat& format) {
+  const Placed& p = placed(doc, position, format);
   const QBrush ink = format.toCharFormat().foreground();
   const QColor colour = ink.style() == Qt::NoBrush ? painter->pen().color() : ink.color();
   painter->save();

@@ -45,7 +45,7 @@ class PdfMathObjects : public QObject, public QTextObjectInterface {
   struct Placed;
   // The formula laid out for the font at the layout's paint device, cached since Qt asks for
   // the size more than once and draws later.
-  const Placed& placed(QTextDocument* doc, const QTextFormat& format);
+  const Placed& placed(QTextDocument* doc, int position, const QTextFormat& format);
 
   QTextDocument& document_;
   std::map<std::pair<QString, int>, std::unique_ptr<Placed>> cache_;

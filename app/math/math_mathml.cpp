@@ -301,11 +301,16 @@ class Writer {
       align += std::string(align.empty() ? "" : " ") + (c == 'l' ? "left" : c == 'r' ? "right" : "center");
     out += "<mtable columnalign=\"" + align + "\"";
     if (env.rfind("align", 0) == 0 || env == "split" || env.rfind("gather", 0) == 0) out += " displaystyle=\"true\"";
+    // align's columns pair up as right|left around the relation, with no gap of their own (the
+    // relation's spacing is the gap), as TeX sets them; MathML's default puts 0.8em between,
+    // as columnspacing for MathML 3 readers and as cell padding in MathML Core (Chromium).
+    const bool paired = env.rfind("align", 0) == 0 || env == "split";
+    if (paired) out += " columnspacing=\"0\"";
     out += ">";
     for (const auto& row : n.rows) {
       out += "<mtr>";
       for (const MathList& cell : row) {
-        out += "<mtd>";
+        out += paired ? "<mtd style=\"padding-left: 0; padding-right: 0\">" : "<mtd>";
         list(cell);
         out += "</mtd>";
       }
