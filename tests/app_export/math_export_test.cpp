@@ -3,7 +3,7 @@
 // taller than an inline formula), and the PDF rendered by poppler (pdftoppm) with word boxes
 // from pdftotext: no formula is an image or its TeX source, an inline formula's baseline is the
 // text's, a displayed formula is centred and taller than a line, and one the engine cannot lay
-// out is printed as its source. Chromium and poppler-utils are installed by scripts/setup.sh;
+// out is printed as its source; a displayed formula wider than the column is scaled into it. Chromium and poppler-utils are installed by scripts/setup.sh;
 // a missing one fails the test (it is never skipped). Markdown, JSON and text keep the LaTeX as written.
 //
 // VELOCE_MATH_EXPORT_SHOTS=DIR keeps the Chromium screenshot and the PDF page there, to look at.
@@ -278,6 +278,56 @@ class MathExportTest : public QObject {
                             .arg(shown.top())
                             .arg(shown.bottom())
                             .arg(page_centre)));
+  }
+
+  void aWideDisplayedFormulaIsScaledIntoThePdfColumn() {
+    const QString pdftoppm = tool("pdftoppm"), pdftotext = tool("pdftotext");
+    QVERIFY2(!pdftoppm.isEmpty() && !pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
+    QTemporaryDir dir;
+    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const auto c = store.create_conversation({QStringLiteral("Wide"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("Expand it."));
+    // About 1.4 times the column's width at the export's size, and text that fills whole lines.
+    const QString reply = QStringLiteral(
+        "Start:\n\n$$(a+b)^{10} = a^{10} + 10a^9b + 45a^8b^2 + 120a^7b^3 + 210a^6b^4 + 252a^5b^5 + 210a^4b^6 + "
+        "120a^3b^7 + 45a^2b^8 + 10ab^9 + b^{10} + \\sum_{k=0}^{10}\\binom{10}{k}$$\n\n"
+        "Ending words here, then a line of ordinary prose long enough to wrap across the whole width of the "
+        "column so that its words mark where the column starts and where it ends on the printed page.\n");
+    const auto a = store.append_message(c.id, q.id, Role::Assistant, reply);
+    const QString file = dir.filePath(QStringLiteral("wide.pdf"));
+    {
+      QFile f(file);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
+    }
+    Q_UNUSED(a);
+    QString error;
+    const std::vector<Word> all =
+        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Word* start = find_word(all, QStringLiteral("Start:"));
+    const Word* ending = find_word(all, QStringLiteral("Ending"));
+    QVERIFY(start && ending);
+    double column_right = 0;
+    for (const Word& w : all)
+      if (w.box.top() >= ending->box.top()) column_right = std::max(column_right, w.box.right());
+    constexpr double kScale = 2;  // 144 dpi
+    run(pdftoppm,
+        {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("144"), QStringLiteral("-singlefile"), file,
+         dir.filePath(QStringLiteral("wide"))},
+        error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QImage page(dir.filePath(QStringLiteral("wide.png")));
+    keep_for_eyes(dir.filePath(QStringLiteral("wide.png")), QStringLiteral("pdf-math-wide.png"));
+    const QRect formula = ink(page, QRect(QPoint(0, qCeil(start->box.bottom() * kScale) + 2),
+                                          QPoint(page.width() - 1, qFloor(ending->box.top() * kScale) - 2)));
+    QVERIFY2(!formula.isNull(), "no ink for the wide formula");
+    const double left = start->box.left() * kScale, right = column_right * kScale;
+    // Inside the column (a pixel or two of antialiasing aside), and not shrunk to a sliver.
+    QVERIFY2(formula.left() >= left - 2 && formula.right() <= right + 2,
+             qPrintable(
+                 QStringLiteral("ink %1..%2, column %3..%4").arg(formula.left()).arg(formula.right()).arg(left).arg(right)));
+    QVERIFY2(formula.width() > 0.8 * (right - left), qPrintable(QStringLiteral("%1 px wide").arg(formula.width())));
   }
 };
 
