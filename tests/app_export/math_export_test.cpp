@@ -2,9 +2,10 @@
 // in headless Chromium (each <math> element gets a rendered box, a displayed sum with limits is
 // taller than an inline formula), and the PDF rendered by poppler (pdftoppm) with word boxes
 // from pdftotext: no formula is an image or its TeX source, an inline formula's baseline is the
-// text's, a displayed formula is centred and taller than a line, and one the engine cannot lay
-// out is printed as its source; a displayed formula wider than the column is scaled into it. Chromium and poppler-utils are installed by scripts/setup.sh;
-// a missing one fails the test (it is never skipped). Markdown, JSON and text keep the LaTeX as written.
+// text's, a displayed formula is centred and taller than a line, one wider than the column is
+// scaled into it, and one the engine cannot lay out is printed as its source. Markdown, JSON and
+// text keep the LaTeX as written. Chromium and poppler-utils are installed by scripts/setup.sh;
+// a missing one fails the test (it is never skipped).
 //
 // VELOCE_MATH_EXPORT_SHOTS=DIR keeps the Chromium screenshot and the PDF page there, to look at.
 #include <QDir>
