@@ -309,8 +309,16 @@ class Writer {
     out += ">";
     for (const auto& row : n.rows) {
       out += "<mtr>";
-      for (const MathList& cell : row) {
-        out += paired ? "<mtd style=\"padding-left: 0; padding-right: 0\">" : "<mtd>";
+      for (size_t j = 0; j < row.size(); ++j) {
+        const MathList& cell = row[j];
+        // MathML Core ignores columnalign: a browser aligns a cell by its CSS text-align, and
+        // Chromium's cells honour only the -webkit- forms (plain "right" sets them flush left).
+        const char c = j < n.columns.size() ? n.columns[j] : 'c';
+        std::string style = c == 'l'   ? "text-align: left; text-align: -webkit-left"
+                            : c == 'r' ? "text-align: right; text-align: -webkit-right"
+                                       : "";
+        if (paired) style += std::string(style.empty() ? "" : "; ") + "padding-left: 0; padding-right: 0";
+        out += style.empty() ? "<mtd>" : "<mtd style=\"" + style + "\">";
         list(cell);
         out += "</mtd>";
       }

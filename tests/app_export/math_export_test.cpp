@@ -32,10 +32,11 @@ namespace {
 const QString kReply = QStringLiteral(
     "Let $x^2$ be known, and $5 and $10 are prices.\n\n"
     "$$\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}$$\n\n"
-    "After that, \\(\\binom{5}{2} = 10\\) orders. Broken: $\\nosuchcommand{y}$ here.\n");
+    "After that, \\(\\binom{5}{2} = 10\\) orders. Broken: $\\nosuchcommand{y}$ here.\n\n"
+    "\\begin{align} x &= 1 \\\\ y + z &= 2 + 3 \\end{align}\n");
 
 // The number of formulas in kReply (the broken one becomes <merror> in MathML, source in PDF).
-constexpr int kFormulas = 4;
+constexpr int kFormulas = 5;
 
 ConversationExport math_conversation(ConversationStore& store) {
   const auto c = store.create_conversation({QStringLiteral("Math export"), {}, {}, {}, {}});
@@ -127,7 +128,9 @@ class MathExportTest : public QObject {
         QStringLiteral("</body>"),
         QStringLiteral("<script>addEventListener('load', () => { const boxes = [...document.querySelectorAll('math')]"
                        ".map(m => { const r = m.getBoundingClientRect(); return {display: m.getAttribute('display'),"
-                       " width: r.width, height: r.height, tex: m.querySelector('annotation').textContent}; });"
+                       " width: r.width, height: r.height, tex: m.querySelector('annotation').textContent,"
+                       " equals: [...m.querySelectorAll('mtd > mrow > mo')].filter(o => o.textContent === '=')"
+                       ".map(o => o.getBoundingClientRect().left)}; });"
                        " const pre = document.createElement('pre'); pre.id = 'veloce-boxes';"
                        " pre.textContent = JSON.stringify(boxes); document.body.appendChild(pre); });</script>"
                        "</body>"));
@@ -164,8 +167,14 @@ class MathExportTest : public QObject {
       QVERIFY2(b[QStringLiteral("width")].toDouble() > 0 && b[QStringLiteral("height")].toDouble() > 0, qPrintable(json));
       if (b[QStringLiteral("tex")].toString() == QStringLiteral("x^2"))
         inline_height = b[QStringLiteral("height")].toDouble();
-      if (b[QStringLiteral("display")].toString() == QStringLiteral("block"))
-        display_height = b[QStringLiteral("height")].toDouble();
+      const QString tex = b[QStringLiteral("tex")].toString();
+      if (tex.startsWith(QStringLiteral("\\sum"))) display_height = b[QStringLiteral("height")].toDouble();
+      // align: the relations of its rows line up, as TeX sets them.
+      if (tex.startsWith(QStringLiteral("\\begin{align}"))) {
+        const QJsonArray equals = b[QStringLiteral("equals")].toArray();
+        QCOMPARE(equals.size(), 2);
+        QVERIFY2(std::abs(equals[0].toDouble() - equals[1].toDouble()) < 1, qPrintable(json));
+      }
     }
     // The displayed sum carries its limits above and below: well over one inline formula's height.
     QVERIFY2(inline_height > 0 && display_height > 1.8 * inline_height, qPrintable(json));

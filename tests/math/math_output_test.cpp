@@ -88,6 +88,11 @@ TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {
   EXPECT_NE(u.find("<mo form=\"prefix\">\xE2\x88\x92</mo><mn>1</mn>"), std::string::npos) << u;
   EXPECT_NE(u.find("<mo>\xE2\x88\x92</mo>"), std::string::npos) << u;  // the binary one after ^k
   EXPECT_NE(u.find("<mi>\xF0\x9D\x91\x98</mi><mo lspace=\"0\" rspace=\"0\">=</mo>"), std::string::npos) << u;
+  // align's cells say their alignment in CSS too (browsers ignore columnalign), with no gap.
+  const std::string al = to_mathml("\\begin{align} x &= 1 \\\\ y &= 2 \\end{align}", true);
+  EXPECT_NE(al.find("<mtd style=\"text-align: right; text-align: -webkit-right; padding-left: 0; padding-right: 0\">"),
+            std::string::npos)
+      << al;
   // A formula that does not parse keeps its source, as an error.
   const std::string bad = to_mathml("\\foo{x}", false);
   EXPECT_NE(bad.find("<merror><mtext>\\foo{x}</mtext></merror>"), std::string::npos);
