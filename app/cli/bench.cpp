@@ -23,6 +23,9 @@
 namespace veloce::cli {
 namespace {
 
+// The new message of the time-to-first-token figure (--history): a short question's length.
+constexpr int kMessageTokens = 64;
+
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -42,18 +45,26 @@ int run(Args& args) {
   const long long n_gen = args.integer({"-n", "--n-gen"}, 128);
   const bool json = args.flag({"--json"});
   const long long ctx = args.integer({"-c", "--ctx-size"}, 0);
+  const long long depth = args.integer({"-d", "--depth"}, 0);
+  const long long history = args.integer({"--history"}, 0);
   const bool gpu_timing = !args.flag({"--no-gpu-timing"});
   EngineOptions options;
   options.device = args.value({"--device"}).value_or("");
   args.finish();
   if (n_prompt < 1 || n_prompt > 65536) throw UsageError("-p must be between 1 and 65536");
   if (n_gen < 1 || n_gen > 65536) throw UsageError("-n must be between 1 and 65536");
-  if (ctx != 0 && (ctx < n_prompt + n_gen || ctx > 1 << 20))
-    throw UsageError("-c must hold the prompt and the generated tokens (at least " + std::to_string(n_prompt + n_gen) + ")");
+  if (depth < 0 || depth > 1 << 20) throw UsageError("-d must be between 0 and 1048576");
+  if (history < 0 || history > 1 << 20) throw UsageError("--history must be between 0 and 1048576");
+  // The KV cache holds the depth, then the prompt and the generated tokens; the time-to-first-token
+  // run reuses it for its history and one message.
+  const long long needed = std::max(depth + n_prompt + n_gen, history + kMessageTokens + 1);
+  if (ctx != 0 && (ctx < needed || ctx > 1 << 20))
+    throw UsageError("-c must hold the depth, the prompt and the generated tokens (at least " + std::to_string(needed) +
+                     ")");
 
   const auto model = Model::load(model_path);
   // The memory plan reserves the KV cache of exactly this context.
-  options.n_ctx = static_cast<size_t>(ctx ? ctx : n_prompt + n_gen + 8);
+  options.n_ctx = static_cast<size_t>(ctx ? ctx : needed + 8);
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   auto engine = make_engine(model, options);
   auto session = engine->create_session(options.n_ctx);
@@ -63,14 +74,22 @@ int run(Args& args) {
   TopLogits top;
 
   // Tokens spread over the vocabulary (the ids do not change the cost of a forward pass).
-  std::vector<int32_t> prompt(static_cast<size_t>(n_prompt));
-  for (size_t i = 0; i < prompt.size(); ++i)
-    prompt[i] = static_cast<int32_t>((i * 7919 + 13) % std::min<size_t>(vocab, 100000));
+  auto tokens = [&](long long n, size_t offset) {
+    std::vector<int32_t> out(static_cast<size_t>(n));
+    for (size_t i = 0; i < out.size(); ++i)
+      out[i] = static_cast<int32_t>(((i + offset) * 7919 + 13) % std::min<size_t>(vocab, 100000));
+    return out;
+  };
+  const std::vector<int32_t> prompt = tokens(n_prompt, static_cast<size_t>(depth));
 
   // Warm-up: builds every pipeline and records the decode command buffer outside the timings.
   session->evaluate(std::span<const int32_t>(prompt.data(), std::min<size_t>(2, prompt.size())), logits, false);
   session->evaluate_top(std::span<const int32_t>(prompt.data(), 1), 1, top);
   session->truncate(0);
+  // -d: what is already in the KV cache before the measured prompt (untimed), like llama-bench's
+  // depth; generation then runs after depth + prompt tokens.
+  if (depth > 0) session->evaluate(tokens(depth, 0), logits, false);
+  const auto base = static_cast<size_t>(depth + n_prompt);
 
   auto t0 = std::chrono::steady_clock::now();
   session->evaluate(prompt, logits, false);
@@ -107,10 +126,10 @@ int run(Args& args) {
     try {
       timer = std::make_unique<vk::GpuTimer>(*vulkan_device(*engine), 16384);
       vulkan->set_gpu_timer(timer.get());
-      session->truncate(static_cast<size_t>(n_prompt));
+      session->truncate(base);
       session->evaluate_top(std::span<const int32_t>(&first, 1), 1, top);  // records the timed step
       timer->reset_totals();
-      session->truncate(static_cast<size_t>(n_prompt));
+      session->truncate(base);
       generate(n_gen);
       vulkan->set_gpu_timer(nullptr);
     } catch (const EngineError& e) {
@@ -139,7 +158,7 @@ int run(Args& args) {
     };
     for (const auto& l : w.layers) add(l.attn_qkv), add(l.attn_output), add(l.ffn_up), add(l.ffn_down);
     add(w.output);
-    const double mid = static_cast<double>(n_prompt) + static_cast<double>(n_gen + 1) / 2;
+    const double mid = static_cast<double>(base) + static_cast<double>(n_gen + 1) / 2;
     class_bytes["attention"] = 2.0 * cfg.n_layer * mid * cfg.n_embd_kv() * 2;
     class_bytes["embedding"] = static_cast<double>(row_bytes(w.token_embd->type, cfg.n_embd));
     class_bytes["readback"] = static_cast<double>(counters.readback_bytes) * per_token;
@@ -173,6 +192,19 @@ int run(Args& args) {
   const double barriers_pt = static_cast<double>(counters.barriers) * per_token;
   const double submissions_pt = static_cast<double>(counters.submissions) * per_token;
   const double readback_pt = static_cast<double>(counters.readback_bytes) * per_token;
+  // Time to first token of a new message after a chat history that stays in the KV cache (as
+  // the app keeps it between turns): only the message is processed, then one token generated.
+  double ttft_s = 0;
+  if (history > 0) {
+    session->truncate(0);
+    session->evaluate(tokens(history, 0), logits, false);
+    const std::vector<int32_t> message = tokens(kMessageTokens, static_cast<size_t>(history));
+    t0 = std::chrono::steady_clock::now();
+    session->evaluate(message, logits, false);
+    const int32_t reply = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
+    session->evaluate_top(std::span<const int32_t>(&reply, 1), 1, top);
+    ttft_s = seconds_since(t0);
+  }
   session.reset();
   const double device_gbps = engine->name() == "vulkan" ? measure_device_bandwidth(*engine) : 0.0;
   const double fraction = device_gbps > 0 ? weight_gbps / device_gbps : 0.0;
@@ -180,7 +212,8 @@ int run(Args& args) {
   if (json) {
     std::printf(
         "{\"model\": \"%s\", \"quantization\": \"%s\", \"backend\": \"%s\", \"device\": \"%s\", "
-        "\"n_prompt\": %lld, \"n_gen\": %lld, \"prompt_tokens_per_s\": %.3f, \"gen_tokens_per_s\": %.3f, "
+        "\"n_prompt\": %lld, \"n_gen\": %lld, \"depth\": %lld, \"history\": %lld, \"ttft_seconds\": %.6f, "
+        "\"prompt_tokens_per_s\": %.3f, \"gen_tokens_per_s\": %.3f, "
         "\"weight_bytes_per_token\": %.0f, \"gen_weight_gb_per_s\": %.3f, \"device_bandwidth_gb_per_s\": %.3f, "
         "\"bandwidth_fraction\": %.4f, \"gen_cpu_seconds_per_token\": %.6f, "
         "\"host_seconds_per_token\": %.6f, \"fence_wait_seconds_per_token\": %.6f, "
@@ -189,10 +222,10 @@ int run(Args& args) {
         "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
         "\"gpu_classes\": [",
         json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(), engine->name().c_str(),
-        json_escape(engine->device_name()).c_str(), n_prompt, n_gen, prompt_tps, gen_tps, bytes_per_token, weight_gbps,
-        device_gbps, fraction, gen_cpu_s * per_token, host_per_token, wait_s * per_token, dispatches_pt, barriers_pt,
-        submissions_pt, readback_pt, timer ? "true" : "false", json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps,
-        device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
+        json_escape(engine->device_name()).c_str(), n_prompt, n_gen, depth, history, ttft_s, prompt_tps, gen_tps,
+        bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token, wait_s * per_token,
+        dispatches_pt, barriers_pt, submissions_pt, readback_pt, timer ? "true" : "false", json_escape(timing_note).c_str(),
+        gpu_per_token, matvec_gbps, device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
     for (size_t i = 0; i < classes.size(); ++i)
       std::printf(
           "%s{\"name\": \"%s\", \"seconds_per_token\": %.9f, \"bytes_per_token\": %.0f, \"gb_per_s\": %.3f, "
@@ -204,10 +237,14 @@ int run(Args& args) {
   }
   std::printf("model      %s (%s)\n", model_path.c_str(), model->quantization_label().c_str());
   std::printf("device     %s (%s)\n", engine->device_name().c_str(), engine->name().c_str());
+  if (depth > 0) std::printf("depth      %lld tokens in the KV cache before the prompt\n", depth);
   std::printf("prompt     %lld tokens in %.2f s: %.2f tokens/s\n", n_prompt, prompt_s, prompt_tps);
   std::printf("generate   %lld tokens in %.2f s: %.2f tokens/s (%.3f s of process CPU time per token)\n", n_gen, gen_s,
               gen_tps, gen_cpu_s * per_token);
   std::printf("weights    %.1f MB read per generated token: %.2f GB/s\n", bytes_per_token / 1e6, weight_gbps);
+  if (history > 0)
+    std::printf("first token %.1f ms for a %d-token message after a %lld-token history kept in the KV cache\n", ttft_s * 1e3,
+                kMessageTokens, history);
   std::printf("device     %.2f GB/s measured by a copy kernel: %.1f%% reached\n", device_gbps, fraction * 100);
   if (vulkan)
     std::printf(
@@ -229,10 +266,12 @@ int run(Args& args) {
 }
 
 CommandRegistration reg{{"bench", "prompt and generation speed, and the memory bandwidth they reach",
-                         R"(usage: veloce-cli bench -m MODEL [-p N] [-n N] [-c N] [--json] [--device D] [--no-gpu-timing]
+                         R"(usage: veloce-cli bench -m MODEL [-p N] [-n N] [-d N] [--history N] [-c N] [--json] [--device D]
+                        [--no-gpu-timing]
 
 Processes a prompt of N tokens (-p, default 512) and then generates -n tokens (default 128)
-greedily, after a warm-up that builds the pipelines. Prints prompt tokens/s, generated tokens/s,
+greedily, after a warm-up that builds the pipelines; with -d, after N tokens already in the KV
+cache (untimed), so that both figures are at that depth (-d 4096, -d 16384 as with llama-bench). Prints prompt tokens/s, generated tokens/s,
 the weight bytes read per generated token (every weight except the embedding table) and the GB/s
 that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached;
 per token: dispatches, barriers, submissions, bytes read back and host time outside the fence
@@ -245,12 +284,16 @@ options:
   -m, --model MODEL    GGUF file
   -p, --n-prompt N     prompt tokens (default 512)
   -n, --n-gen N        generated tokens (default 128)
-  -c, --ctx-size N     context the KV cache is planned for (default: prompt + generated + 8)
+  -d, --depth N        tokens in the KV cache before the prompt (default 0)
+  --history N          also time the first token of a 64-token message after an N-token history
+                       that stays in the KV cache, as between chat turns (default 0: not measured)
+  -c, --ctx-size N     context the KV cache is planned for (default: what the run needs + 8)
   --device D           Vulkan device by index, name or UUID (default: VELOCE_DEVICE or the best)
   --no-gpu-timing      skip the pass with timestamp queries
   --json               one JSON object with device, prompt_tokens_per_s, gen_tokens_per_s,
                        gen_weight_gb_per_s, device_bandwidth_gb_per_s, dispatches_per_token,
-                       barriers_per_token, host_seconds_per_token, gpu_classes (name,
+                       barriers_per_token, host_seconds_per_token, depth, history,
+                       ttft_seconds, gpu_classes (name,
                        seconds_per_token, bytes_per_token, gb_per_s) and more
 )",
                          run}};

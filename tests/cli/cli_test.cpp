@@ -194,5 +194,38 @@ TEST(Cli, BenchPrintsTheRequiredFigures) {
   EXPECT_GT(b["matvec_gb_per_s"].as_double(), 0.0);
 }
 
+// -d puts tokens in the KV cache before the measured prompt (the attention the figures account
+// for grows with it), and --history times the first token of a 64-token message after a history
+// that stays cached.
+TEST(Cli, BenchAtADepthAndAfterAHistory) {
+  auto attention_bytes = [](const Json& b) {
+    for (const Json& c : b["gpu_classes"].as_array())
+      if (c["name"].as_string() == "attention") return c["bytes_per_token"].as_double();
+    return 0.0;
+  };
+  const ProcessResult base = cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "32", "-n", "8", "--json"}, 300s);
+  ASSERT_EQ(base.exit_code, 0) << base.err;
+  const ProcessResult deep = cli(
+      {"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "32", "-n", "8", "-d", "64", "--history", "100", "--json"}, 300s);
+  ASSERT_EQ(deep.exit_code, 0) << deep.err;
+  const Json b0 = Json::parse(base.out), b = Json::parse(deep.out);
+  EXPECT_EQ(b["depth"].as_double(), 64.0);
+  EXPECT_EQ(b["history"].as_double(), 100.0);
+  EXPECT_EQ(b0["ttft_seconds"].as_double(), 0.0);  // not asked for
+  EXPECT_GT(b["ttft_seconds"].as_double(), 0.0);
+  EXPECT_GT(b["prompt_tokens_per_s"].as_double(), 0.0);
+  EXPECT_GT(b["gen_tokens_per_s"].as_double(), 0.0);
+  // Generation reads the keys and values up to the middle of its steps: 32 + 4.5 positions at
+  // depth 0, 64 + 32 + 4.5 at depth 64.
+  ASSERT_GT(attention_bytes(b0), 0.0);
+  EXPECT_NEAR(attention_bytes(b) / attention_bytes(b0), (64 + 32 + 4.5) / (32 + 4.5), 1e-6);
+  // A context that cannot hold the depth is refused before anything loads.
+  const ProcessResult small =
+      cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "32", "-n", "8", "-d", "64", "-c", "64"});
+  EXPECT_EQ(small.exit_code, 2);
+  EXPECT_NE(small.err.find("-c must hold the depth, the prompt and the generated tokens (at least 104)"), std::string::npos)
+      << small.err;
+}
+
 }  // namespace
 }  // namespace veloce::test
