@@ -271,8 +271,8 @@ CommandRegistration reg{{"bench", "prompt and generation speed, and the memory b
 
 Processes a prompt of N tokens (-p, default 512) and then generates -n tokens (default 128)
 greedily, after a warm-up that builds the pipelines; with -d, after N tokens already in the KV
-cache (untimed), so that both figures are at that depth (-d 4096, -d 16384 as with llama-bench). Prints prompt tokens/s, generated tokens/s,
-the weight bytes read per generated token (every weight except the embedding table) and the GB/s
+cache (untimed), so that both figures are at that depth (-d 4096, -d 16384 as with llama-bench).
+Prints prompt tokens/s, generated tokens/s, the weight bytes read per generated token (every weight except the embedding table) and the GB/s
 that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached;
 per token: dispatches, barriers, submissions, bytes read back and host time outside the fence
 wait. Then generates the same tokens again with a timestamp query after every dispatch (the

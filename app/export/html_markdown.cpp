@@ -39,13 +39,12 @@ QString prose_html(const QString& markdown) {
 // because a browser's default for <math> may lack the stretchy delimiters and big operators;
 // Latin Modern Math is what the chat view draws with, and at 1.2 times the text's size, as there.
 QString formula_mathml(const QString& source) {
-  const std::vector<app::MathSpan> spans = app::findMathSpans(source);
-  if (spans.empty()) return html_escaped(source);
-  const QString tex = source.mid(spans[0].innerStart, spans[0].innerLength);
-  QString mathml = QString::fromStdString(math::to_mathml(tex.toStdString(), spans[0].display));
+  const app::Formula formula = app::formulaOf(source);
+  if (formula.tex.isEmpty()) return html_escaped(source);
+  QString mathml = QString::fromStdString(math::to_mathml(formula.tex.toStdString(), formula.display));
   // A displayed formula wider than the page scrolls sideways, as in the chat, instead of being cut.
   const QString scroll =
-      spans[0].display ? QStringLiteral("; max-width: 100%; overflow-x: auto; overflow-y: hidden") : QString();
+      formula.display ? QStringLiteral("; max-width: 100%; overflow-x: auto; overflow-y: hidden") : QString();
   mathml.replace(
       0, 5,
       QStringLiteral("<math style=\"font-family: 'Latin Modern Math', 'STIX Two Math', math; font-size: 1.2em%1\"")

@@ -64,19 +64,15 @@ void PdfMathObjects::insert(const QStringList& sources) {
     QTextCursor cursor = document_.find(app::mathPlaceholder(k));
     if (cursor.isNull()) continue;  // e.g. inside a link's address
     const QString& source = sources[k];
-    const std::vector<app::MathSpan> spans = app::findMathSpans(source);
-    const QString tex = spans.empty() ? QString() : source.mid(spans[0].innerStart, spans[0].innerLength);
-    const bool display = !spans.empty() && spans[0].display;
+    const auto [tex, display] = app::formulaOf(source);
+    // Whether it lays out at all; the size is laid out again at print time, for the printer.
     const math_qt::MathPicture check =
         tex.isEmpty() ? math_qt::MathPicture() : math_qt::MathPicture::layout(tex, display, 16);
-    QTextCharFormat format = cursor.charFormat();
     if (!check.ok()) {
-      format.setFontFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
-      QString text = source;
-      text.replace(u'\n', QChar(QChar::LineSeparator));
-      cursor.insertText(text, format);
+      app::insertFormulaSource(cursor, source);
       continue;
     }
+    QTextCharFormat format = cursor.charFormat();
     format.setObjectType(kFormulaObject);
     format.setProperty(kTexProperty, tex);
     format.setProperty(kDisplayProperty, display);

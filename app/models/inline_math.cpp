@@ -32,17 +32,11 @@ void insertMathImages(QTextDocument& doc, const QStringList& sources, const Math
     QTextCursor cursor = doc.find(mathPlaceholder(k));
     if (cursor.isNull()) continue;  // e.g. inside a link's address
     const QString& source = sources[k];
-    const std::vector<MathSpan> spans = findMathSpans(source);
-    const QString tex = spans.empty() ? QString() : source.mid(spans[0].innerStart, spans[0].innerLength);
-    const bool display = !spans.empty() && spans[0].display;
+    const auto [tex, display] = formulaOf(source);
     const math_qt::MathPicture picture =
         tex.isEmpty() ? math_qt::MathPicture() : math_qt::MathPicture::layout(tex, display, style.pixelSize);
     if (!picture.ok()) {
-      QTextCharFormat format = cursor.charFormat();
-      format.setFontFamilies({QStringLiteral("monospace")});
-      QString text = source;
-      text.replace(u'\n', QChar(QChar::LineSeparator));
-      cursor.insertText(text, format);
+      insertFormulaSource(cursor, source);
       continue;
     }
     // The padding that puts the formula's baseline half an x-height below the image's centre

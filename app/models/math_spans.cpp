@@ -2,7 +2,7 @@
 
 #include <QTextCursor>
 #include <QTextDocument>
-#include <string>
+#include <string_view>
 
 #include "app/math/math_spans.h"
 
@@ -21,41 +21,24 @@ QString mathPlaceholder(qsizetype k) { return QChar(kOpen) + QString::number(k) 
 std::vector<MathSpan> findMathSpans(const QString& s) {
   // The math library finds the spans (one set of rules for the chat, the exports and
   // render-math); it works on UTF-8, so each byte offset is mapped back to UTF-16 units.
-  std::string utf8;
-  std::vector<qsizetype> unit_at;  // UTF-16 index of each UTF-8 byte, and of the end
-  utf8.reserve(s.size());
-  unit_at.reserve(s.size() + 1);
-  for (qsizetype i = 0; i < s.size();) {
-    char32_t c = s[i].unicode();
-    qsizetype units = 1;
-    if (QChar::isHighSurrogate(c) && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
-      c = QChar::surrogateToUcs4(s[i], s[i + 1]);
-      units = 2;
-    } else if (QChar::isSurrogate(c)) {
-      c = 0xFFFD;  // a lone surrogate: three bytes, like any other BMP character
+  const QByteArray utf8 = s.toUtf8();
+  std::vector<qsizetype> unit_at;  // UTF-16 index of the character each UTF-8 byte belongs to
+  unit_at.reserve(static_cast<size_t>(utf8.size()) + 1);
+  qsizetype current = 0, next = 0;
+  for (const char byte : utf8) {
+    const auto b = static_cast<unsigned char>(byte);
+    // A lead byte starts the next character: two UTF-16 units for a four-byte sequence (outside
+    // the BMP), one otherwise; continuation bytes belong to the character before.
+    if ((b & 0xC0) != 0x80) {
+      current = next;
+      next += b >= 0xF0 ? 2 : 1;
     }
-    const size_t before = utf8.size();
-    if (c < 0x80) {
-      utf8 += static_cast<char>(c);
-    } else if (c < 0x800) {
-      utf8 += static_cast<char>(0xC0 | (c >> 6));
-      utf8 += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      utf8 += static_cast<char>(0xE0 | (c >> 12));
-      utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      utf8 += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      utf8 += static_cast<char>(0xF0 | (c >> 18));
-      utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      utf8 += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    unit_at.insert(unit_at.end(), utf8.size() - before, i);
-    i += units;
+    unit_at.push_back(current);
   }
   unit_at.push_back(s.size());
+  const std::string_view bytes(utf8.constData(), static_cast<size_t>(utf8.size()));
   std::vector<MathSpan> spans;
-  for (const math::MathSpan& m : math::find_math_spans(utf8)) {
+  for (const math::MathSpan& m : math::find_math_spans(bytes)) {
     if (m.kind == math::SpanKind::Text) continue;
     const qsizetype begin = unit_at[m.begin], end = unit_at[m.end];
     const qsizetype tex_begin = unit_at[m.tex_begin], tex_end = unit_at[m.tex_end];
@@ -90,6 +73,20 @@ void restoreMath(QTextDocument& doc, const QStringList& sources) {
     const QTextCharFormat format = cursor.charFormat();
     cursor.insertText(text, format);
   }
+}
+
+Formula formulaOf(const QString& source) {
+  const std::vector<MathSpan> spans = findMathSpans(source);
+  if (spans.empty()) return {};
+  return {source.mid(spans[0].innerStart, spans[0].innerLength), spans[0].display};
+}
+
+void insertFormulaSource(QTextCursor& cursor, const QString& source) {
+  QTextCharFormat format = cursor.charFormat();
+  format.setFontFamilies({QStringLiteral("monospace")});
+  QString text = source;
+  text.replace(u'\n', QChar(QChar::LineSeparator));
+  cursor.insertText(text, format);
 }
 
 }  // namespace veloce::app

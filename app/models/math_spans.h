@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <vector>
 
+class QTextCursor;
 class QTextDocument;
 
 namespace veloce::app {
@@ -38,5 +39,18 @@ QString mathPlaceholder(qsizetype k);
 // Replaces the placeholders in a parsed document by the sources, as plain text in the format
 // around them (line breaks inside a span stay line breaks of the same paragraph).
 void restoreMath(QTextDocument& doc, const QStringList& sources);
+
+// One formula's source as protectMath() collected it ("$x$", "\\[x\\]", "\\begin{align}..."):
+// the TeX to lay out and whether it is displayed. Empty `tex` when `source` holds no formula.
+struct Formula {
+  QString tex;
+  bool display = false;
+};
+Formula formulaOf(const QString& source);
+
+// Puts `source` at `cursor` (replacing its selection) as text in monospace, in the format around
+// it: how a formula the engine cannot lay out is shown, with its line breaks kept inside the
+// paragraph.
+void insertFormulaSource(QTextCursor& cursor, const QString& source);
 
 }  // namespace veloce::app

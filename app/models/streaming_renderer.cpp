@@ -20,8 +20,7 @@ RenderedBlock renderBlock(const RenderBlock& block, bool closed, const RenderSty
       out.display = true;
       const QString t = block.text.trimmed();
       out.code = t;  // the formula as written, for "Copy LaTeX" and the fallback
-      const std::vector<MathSpan> spans = findMathSpans(t);
-      if (!spans.empty()) out.tex = t.mid(spans[0].innerStart, spans[0].innerLength);
+      out.tex = formulaOf(t).tex;
       if (!out.tex.isEmpty()) {
         if (style.math.enabled()) out.mathUrl = mathImageUrl(out.tex, true, style.math);
         // Laid out once here (well under a millisecond) so the view knows before drawing whether
