@@ -1,5 +1,5 @@
 #version 450
-// Causal grouped-query attention over the fp16 KV cache, split over the context: workgroup
+// Causal grouped-query attention over the KV cache (fp16 or q8_0: kv_cache.glsl), split over the context: workgroup
 // (split s, query head h, token t) handles cache positions [s*chunk, (s+1)*chunk) up to the
 // token's own position n_past + t (any chunk; scored WINDOW positions at a time), and writes its unnormalised output with its running max and
 // sum; attention_combine.comp merges the splits. Query head h reads KV head h / (n_head / n_head_kv).
@@ -15,6 +15,8 @@ layout(std430, binding = 1) readonly buffer KCache { uint kc[]; };
 layout(std430, binding = 2) readonly buffer VCache { uint vc[]; };
 layout(std430, binding = 3) writeonly buffer Partial { float part[]; };
 #include "step.glsl"
+#define KV_EMBD (pc.n_head_kv * pc.head_dim)
+#include "kv_cache.glsl"
 
 shared float q[MAX_HEAD_DIM];
 shared float sc[WINDOW];
@@ -37,7 +39,6 @@ void main() {
   }
   const uint p1 = min(p0 + pc.chunk, n_kv);
   const uint hkv = h / (pc.n_head / pc.n_head_kv);
-  const uint kv_pairs = pc.n_head_kv * hd / 2u;  // words per cache position
   const uint head_word = hkv * hd / 2u;
 
   for (uint d = lid; d < hd; d += WG) q[d] = qkv[t * pc.row_stride + h * hd + d] * pc.scale;
@@ -52,10 +53,9 @@ void main() {
     const uint w1 = min(w0 + WINDOW, p1);
     float wm = -3.0e38;
     for (uint p = w0 + lid; p < w1; p += WG) {
-      const uint kb = p * kv_pairs + head_word;
       float dot = 0.0;
       for (uint i = 0u; i < hd / 2u; ++i) {
-        const vec2 k = unpackHalf2x16(kc[kb + i]);
+        const vec2 k = k_pair(p, head_word + i);
         dot += q[2u * i] * k.x + q[2u * i + 1u] * k.y;
       }
       sc[p - w0] = dot;
@@ -91,7 +91,7 @@ void main() {
       const bool hi = (d & 1u) != 0u;
       float acc = o[k] * corr;
       for (uint p = w0; p < w1; ++p) {
-        const vec2 v = unpackHalf2x16(vc[p * kv_pairs + word]);
+        const vec2 v = v_pair(p, word);
         acc += sc[p - w0] * (hi ? v.y : v.x);
       }
       o[k] = acc;

@@ -29,6 +29,8 @@ int run(Args& args) {
   const bool json = args.flag({"--json"});
   args.finish();
   const auto devices = vk::list_devices();
+  // Before any output: a bad VELOCE_VK_ATTENTION is the command's one error line.
+  const char* attention = vk::attention_variant_name(vk::choose_attention());
   std::string warning;
   long long chosen = -1;
   std::string choice_error;
@@ -46,12 +48,12 @@ int run(Args& args) {
           "\"api_version\": \"%s\", \"device_local_bytes\": %llu, \"uuid\": \"%s\", \"subgroup_size\": %u, "
           "\"storage_16bit\": %s, \"storage_8bit\": %s, \"shader_float16\": %s, \"shader_int8\": %s, "
           "\"subgroup_arithmetic\": %s, \"integer_dot_product\": %s, \"matvec_kernels\": \"%s\", "
-          "\"matvec_subgroup_size\": %u, \"supported\": %s, \"unsupported_reason\": \"%s\"}",
+          "\"matvec_subgroup_size\": %u, \"attention_kernels\": \"%s\", \"supported\": %s, \"unsupported_reason\": \"%s\"}",
           i ? "," : "", d.index, json_escape(d.name).c_str(), vk::device_kind_name(d.kind), json_escape(d.vendor).c_str(),
           json_escape(d.driver).c_str(), d.api_version.c_str(), static_cast<unsigned long long>(d.device_local_bytes),
           d.uuid.c_str(), d.subgroup_size, jbool(d.storage_16bit), jbool(d.storage_8bit), jbool(d.shader_float16),
           jbool(d.shader_int8), jbool(d.subgroup_arithmetic), jbool(d.integer_dot_product),
-          vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d), jbool(d.supported),
+          vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d), attention, jbool(d.supported),
           json_escape(d.unsupported_reason).c_str());
     }
     std::printf("\n]}\n");
@@ -72,8 +74,8 @@ int run(Args& args) {
     if (d.supported) {
       const vk::MatvecVariant family = vk::choose_matvec(d);
       const bool pinned = family == vk::MatvecVariant::Gpu && vk::gpu_geometry(d).subgroup != 0;
-      std::printf("     mat-vec kernels %s, subgroup size %u%s\n", vk::matvec_variant_name(family),
-                  vk::matvec_subgroup_size(d), pinned ? " (pinned)" : "");
+      std::printf("     mat-vec kernels %s, subgroup size %u%s; attention %s\n", vk::matvec_variant_name(family),
+                  vk::matvec_subgroup_size(d), pinned ? " (pinned)" : "", attention);
     }
     if (!d.supported) std::printf("     not usable: %s\n", d.unsupported_reason.c_str());
   }

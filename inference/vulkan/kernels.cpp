@@ -253,12 +253,40 @@ void Kernels::kv_write(Recorder& r, const BufferRange& qkv, const BufferRange& k
   r.dispatch(pipelines_.get("kv_write", 4), {qkv, k_cache, v_cache, step}, p, g.x, g.y);
 }
 
+AttentionVariant choose_attention() {
+  const char* e = std::getenv("VELOCE_VK_ATTENTION");
+  if (!e || !*e) return AttentionVariant::Grouped;
+  const std::string v = e;
+  if (v == "grouped") return AttentionVariant::Grouped;
+  if (v == "split") return AttentionVariant::Split;
+  throw EngineError("VELOCE_VK_ATTENTION must be grouped or split, not '" + v + "'");
+}
+
+const char* attention_variant_name(AttentionVariant v) { return v == AttentionVariant::Grouped ? "grouped" : "split"; }
+
+// attention_grouped.comp's MAX_HD and MAX_ROWS.
+constexpr uint32_t kGroupedMaxHeadDim = 128;
+constexpr uint32_t kGroupedMaxRows = 16;
+
+bool grouped_attention_fits(uint32_t head_dim, uint32_t n_head, uint32_t n_head_kv) {
+  return head_dim <= kGroupedMaxHeadDim && head_dim % 2 == 0 && n_head_kv && n_head % n_head_kv == 0 &&
+         n_head / n_head_kv <= kGroupedMaxRows;
+}
+
+uint32_t grouped_attention_tokens(uint32_t n_head, uint32_t n_head_kv) { return kGroupedMaxRows / (n_head / n_head_kv); }
+
 void Kernels::attention(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
                         const BufferRange& step, const BufferRange& partial, const BufferRange& out,
                         const AttentionParams& p) {
   if (p.head_dim > kMaxHeadDim || p.head_dim % 2 || p.n_head % p.n_head_kv)
     throw EngineError("internal error: attention shape not supported");
-  r.dispatch(pipelines_.get("attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head, p.n_tokens);
+  if (attention_variant_ == AttentionVariant::Grouped && grouped_attention_fits(p.head_dim, p.n_head, p.n_head_kv)) {
+    const uint32_t tt = grouped_attention_tokens(p.n_head, p.n_head_kv);
+    r.dispatch(pipelines_.get("attention_grouped", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head_kv,
+               (p.n_tokens + tt - 1) / tt);
+  } else {
+    r.dispatch(pipelines_.get("attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head, p.n_tokens);
+  }
   r.dispatch(pipelines_.get("attention_combine", 2), {partial, out},
              AttnCombineParams{p.n_tokens, p.n_head, p.head_dim, p.n_splits}, p.n_head, p.n_tokens);
 }

@@ -29,6 +29,17 @@ MatvecVariant choose_matvec(const DeviceInfo& info);
 uint32_t matvec_subgroup_size(const DeviceInfo& info);
 bool has_gpu_kernels(const DeviceInfo& info);
 
+// Attention kernels: Grouped (attention_grouped.comp: one workgroup per KV head serves all its
+// query heads and a tile of tokens, keys and values staged in shared memory) where the shape fits
+// it, Split (attention.comp: one workgroup per query head) otherwise or when VELOCE_VK_ATTENTION=split.
+enum class AttentionVariant : uint8_t { Grouped, Split };
+AttentionVariant choose_attention();
+const char* attention_variant_name(AttentionVariant v);
+// Whether attention_grouped.comp takes this shape (its MAX_HD and MAX_ROWS).
+bool grouped_attention_fits(uint32_t head_dim, uint32_t n_head, uint32_t n_head_kv);
+// Tokens per workgroup of attention_grouped.comp: its MAX_ROWS query rows over the group's heads.
+uint32_t grouped_attention_tokens(uint32_t n_head, uint32_t n_head_kv);
+
 class Kernels {
  public:
   Kernels(const Device& device, Pipelines& pipelines);
@@ -46,6 +57,8 @@ class Kernels {
   // Dedicated kernels read x through a uniform buffer when it fits (on by default); off, through
   // a storage buffer as for long rows. For the kernel tests and benchmarks.
   void set_uniform_x(bool on) { uniform_x_ = on; }
+  AttentionVariant attention_variant() const { return attention_variant_; }
+  void set_attention_variant(AttentionVariant v) { attention_variant_ = v; }
 
   // y[y_offset + r] = W[r] . x[x_offset ..], all rows of W.
   void matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, const BufferRange& y,
@@ -72,7 +85,8 @@ class Kernels {
   void kv_write(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
                 const BufferRange& step, const KvWriteParams& p);
   // Attention of n_tokens queries (Q at the start of each qkv row) over cache positions up to
-  // n_past + t, split over the context into p.n_splits splits of p.chunk positions.
+  // n_past + t, split over the context into p.n_splits splits of p.chunk positions. The grouped
+  // kernel where attention_variant() is Grouped and the shape fits it, else the split one.
   void attention(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
                  const BufferRange& step, const BufferRange& partial, const BufferRange& out, const AttentionParams& p);
   void swiglu(Recorder& r, const BufferRange& gate_up, const BufferRange& out, uint32_t n_ff, uint32_t n_tokens);
@@ -87,6 +101,7 @@ class Kernels {
   GpuGeometry gpu_;
   uint32_t matmul_min_tokens_ = kMatmulMinTokens;
   bool uniform_x_ = true;
+  AttentionVariant attention_variant_ = choose_attention();
 };
 
 }  // namespace veloce::vk

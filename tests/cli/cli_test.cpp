@@ -60,6 +60,27 @@ TEST(Cli, ErrorsAreOneLineAndNonZero) {
   EXPECT_EQ(unknown.exit_code, 2);
 }
 
+// `devices` names the attention kernel the engine will use; VELOCE_VK_ATTENTION changes it, and a
+// bad value is one error line before anything else is printed.
+TEST(Cli, DevicesNameTheAttentionKernel) {
+  const auto attention = [](const ProcessResult& r) {
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return Json::parse(r.out)["devices"].as_array().at(0)["attention_kernels"].as_string();
+  };
+  const auto with_env = [](const std::string& setting, std::vector<std::string> args) {
+    args.insert(args.begin(), {"/usr/bin/env", setting, VELOCE_CLI});
+    return run_process(args, 120s);
+  };
+  EXPECT_EQ(attention(cli({"devices", "--json"})), "grouped");
+  EXPECT_EQ(attention(with_env("VELOCE_VK_ATTENTION=split", {"devices", "--json"})), "split");
+  const ProcessResult text = with_env("VELOCE_VK_ATTENTION=split", {"devices"});
+  EXPECT_NE(text.out.find("; attention split\n"), std::string::npos) << text.out;
+  const ProcessResult bad = with_env("VELOCE_VK_ATTENTION=fast", {"devices"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(bad.err, "veloce-cli devices: VELOCE_VK_ATTENTION must be grouped or split, not 'fast'\n");
+}
+
 TEST(Cli, TokenizeMatchesTheReferenceWithAndWithoutSpecialParsing) {
   size_t checked = 0;
   const std::string lines = read_data_file("reference/tokenizer_ref.jsonl");

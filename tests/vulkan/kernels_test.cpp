@@ -345,7 +345,7 @@ TEST_F(OpKernelTest, KvWriteStoresHalfPrecisionAtPosition) {
 
 // Causal GQA attention over an fp16 cache, reference in double.
 void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint32_t head_dim, uint32_t n_tokens,
-                     uint32_t n_past, uint32_t splits, uint32_t chunk, std::mt19937& rng) {
+                     uint32_t n_past, uint32_t splits, uint32_t chunk, std::mt19937& rng, vk::AttentionVariant variant) {
   const uint32_t n_embd = n_head * head_dim, n_embd_kv = n_head_kv * head_dim;
   const uint32_t stride = n_embd + 2 * n_embd_kv;
   const uint32_t n_pos = n_past + n_tokens;
@@ -361,6 +361,7 @@ void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint
   StepBuffer step(h, n_past);
   const float scale = 1.0f / std::sqrt(float(head_dim));
   h.run([&](vk::Recorder& r, vk::Kernels& k) {
+    k.set_attention_variant(variant);
     k.attention(r, vk::whole(qb), vk::whole(kb), vk::whole(vb), vk::whole(step.b), vk::whole(part), vk::whole(out),
                 {n_tokens, stride, n_head, n_head_kv, head_dim, chunk, splits, scale});
   });
@@ -388,23 +389,44 @@ void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint
     }
   EXPECT_LE(nmse(want, h.floats(out, want.size())), 1e-6)
       << "heads " << n_head << "/" << n_head_kv << " dim " << head_dim << " tokens " << n_tokens << " past " << n_past
-      << " splits " << splits << "x" << chunk;
+      << " splits " << splits << "x" << chunk << " " << vk::attention_variant_name(variant);
 }
+
+constexpr vk::AttentionVariant kAttentionVariants[] = {vk::AttentionVariant::Grouped, vk::AttentionVariant::Split};
 
 TEST_F(OpKernelTest, AttentionDecodeSplitOverContext) {
   KernelHarness h;
-  std::mt19937 rng(8);
-  check_attention(h, 4, 1, 64, 1, 0, 1, 256, rng);       // first token
-  check_attention(h, 8, 2, 64, 1, 700, 4, 256, rng);     // 3 full splits and a partial one
-  check_attention(h, 40, 10, 128, 1, 300, 8, 256, rng);  // Phi-4 heads; empty trailing splits
+  for (vk::AttentionVariant v : kAttentionVariants) {
+    std::mt19937 rng(8);
+    check_attention(h, 4, 1, 64, 1, 0, 1, 256, rng, v);       // first token
+    check_attention(h, 8, 2, 64, 1, 700, 4, 256, rng, v);     // 3 full splits and a partial one
+    check_attention(h, 40, 10, 128, 1, 300, 8, 256, rng, v);  // Phi-4 heads; empty trailing splits
+    check_attention(h, 16, 1, 96, 1, 45, 1, 256, rng, v);     // 16 heads per KV head; a partial tile
+  }
 }
 
 TEST_F(OpKernelTest, AttentionPromptBatchIsCausal) {
   KernelHarness h;
-  std::mt19937 rng(9);
-  check_attention(h, 4, 1, 64, 20, 0, 1, 20, rng);
-  check_attention(h, 8, 2, 64, 33, 500, 3, 178, rng);  // windows of 256 inside one split
-  check_attention(h, 4, 4, 32, 5, 2, 2, 4, rng);
+  for (vk::AttentionVariant v : kAttentionVariants) {
+    std::mt19937 rng(9);
+    check_attention(h, 4, 1, 64, 20, 0, 1, 20, rng, v);
+    check_attention(h, 8, 2, 64, 33, 500, 3, 178, rng, v);   // windows of 256 inside one split
+    check_attention(h, 4, 4, 32, 5, 2, 2, 4, rng, v);        // no grouping: 16 tokens per tile
+    check_attention(h, 40, 10, 128, 70, 13, 2, 42, rng, v);  // Phi-4 heads; 70 tokens: a partial token tile
+    check_attention(h, 24, 3, 128, 9, 0, 1, 9, rng, v);      // 8 heads per KV head: 2 tokens per tile
+  }
+}
+
+// Shapes the grouped kernel does not take (head_dim 256, 32 heads per KV head) run the split one.
+TEST_F(OpKernelTest, AttentionOutsideTheGroupedShapesFallsBack) {
+  EXPECT_TRUE(vk::grouped_attention_fits(128, 40, 10));
+  EXPECT_FALSE(vk::grouped_attention_fits(256, 8, 2));
+  EXPECT_FALSE(vk::grouped_attention_fits(64, 32, 1));
+  EXPECT_EQ(vk::grouped_attention_tokens(40, 10), 4u);
+  KernelHarness h;
+  std::mt19937 rng(10);
+  check_attention(h, 8, 2, 256, 6, 40, 2, 23, rng, vk::AttentionVariant::Grouped);
+  check_attention(h, 32, 1, 64, 3, 10, 1, 13, rng, vk::AttentionVariant::Grouped);
 }
 
 }  // namespace
