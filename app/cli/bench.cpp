@@ -50,6 +50,7 @@ int run(Args& args) {
   const bool gpu_timing = !args.flag({"--no-gpu-timing"});
   EngineOptions options;
   options.device = args.value({"--device"}).value_or("");
+  options.kv_type = kv_type_arg(args);
   args.finish();
   if (n_prompt < 1 || n_prompt > 65536) throw UsageError("-p must be between 1 and 65536");
   if (n_gen < 1 || n_gen > 65536) throw UsageError("-n must be between 1 and 65536");
@@ -267,13 +268,13 @@ int run(Args& args) {
 
 CommandRegistration reg{{"bench", "prompt and generation speed, and the memory bandwidth they reach",
                          R"(usage: veloce-cli bench -m MODEL [-p N] [-n N] [-d N] [--history N] [-c N] [--json] [--device D]
-                        [--no-gpu-timing]
+                        [--kv-type T] [--no-gpu-timing]
 
 Processes a prompt of N tokens (-p, default 512) and then generates -n tokens (default 128)
 greedily, after a warm-up that builds the pipelines; with -d, after N tokens already in the KV
 cache (untimed), so that both figures are at that depth (-d 4096, -d 16384 as with llama-bench).
-Prints prompt tokens/s, generated tokens/s, the weight bytes read per generated token (every weight except the embedding table) and the GB/s
-that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached;
+Prints prompt tokens/s, generated tokens/s, the weight bytes read per generated token (every
+weight except the embedding table) and the GB/s that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached;
 per token: dispatches, barriers, submissions, bytes read back and host time outside the fence
 wait. Then generates the same tokens again with a timestamp query after every dispatch (the
 figures above come from steps without them) and prints GPU time per kernel class (mat-vec by
@@ -289,6 +290,7 @@ options:
                        that stays in the KV cache, as between chat turns (default 0: not measured)
   -c, --ctx-size N     context the KV cache is planned for (default: what the run needs + 8)
   --device D           Vulkan device by index, name or UUID (default: VELOCE_DEVICE or the best)
+  --kv-type T          KV cache storage: f16 (default) or q8_0 (about half the memory)
   --no-gpu-timing      skip the pass with timestamp queries
   --json               one JSON object with device, prompt_tokens_per_s, gen_tokens_per_s,
                        gen_weight_gb_per_s, device_bandwidth_gb_per_s, dispatches_per_token,

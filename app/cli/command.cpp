@@ -101,4 +101,11 @@ void Args::finish() {
     if (!used_[i]) throw UsageError("unexpected argument '" + argv_[i] + "'");
 }
 
+KvType kv_type_arg(Args& args) {
+  const auto v = args.value({"--kv-type"});
+  if (!v) return KvType::F16;
+  if (const auto t = kv_type_from_name(*v)) return *t;
+  throw UsageError("--kv-type must be f16 or q8_0, not '" + *v + "'");
+}
+
 }  // namespace veloce::cli

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "inference/model/kv_type.h"
+
 namespace veloce::cli {
 
 // Parsed "--name value" / "-n value" / "--flag" arguments of one command.
@@ -47,6 +49,9 @@ struct CommandRegistration {
 };
 
 const std::vector<Command>& commands();
+
+// --kv-type f16|q8_0 (default f16), the same spelling and error in every command that has it.
+KvType kv_type_arg(Args& args);
 
 // The whole file (text inputs of tokenize, perplexity, bench-tokenizer); throws naming the path.
 std::string read_file(const std::string& path);

@@ -64,6 +64,7 @@ int run(Args& args) {
   EngineOptions options;
   options.backend = args.value({"--backend"}).value_or("vulkan");
   options.device = args.value({"--device"}).value_or("");
+  options.kv_type = kv_type_arg(args);
   args.finish();
 
   if (max_tokens < 0 || max_tokens > 1 << 24) throw UsageError("-n must be between 0 and 16777216");
@@ -141,7 +142,7 @@ CommandRegistration reg{{"generate", "generate a reply to a prompt, streamed to 
                          R"(usage: veloce-cli generate -m MODEL -p PROMPT [-n N] [--temp T] [--top-k K]
                          [--top-p P] [--min-p P] [--repeat-penalty R] [--repeat-last-n N]
                          [--seed S] [--raw] [--ids] [--backend B] [--device D] [-c CTX]
-                         [--timings]
+                         [--kv-type T] [--timings]
 
 Without --raw, PROMPT is one user message in Phi-4's chat format and the reply is the
 assistant's turn; the text is never parsed for special tokens. With --raw, PROMPT is used
@@ -170,6 +171,7 @@ options:
   --ids                   print the generated ids as one JSON array instead of the text
   --backend B             vulkan (default) or reference (the fp32 CPU oracle: slow)
   --device D              Vulkan device by index, name or UUID (default: VELOCE_DEVICE or the best)
+  --kv-type T             KV cache storage: f16 (default) or q8_0 (about half the memory)
   --timings               print prompt and generation speed and time to first token to stderr
 Sampling order (as llama.cpp): repetition penalty, top-k, top-p, min-p, temperature.
 )",

@@ -22,6 +22,7 @@ int run(Args& args) {
   EngineOptions options;
   options.backend = args.value({"--backend"}).value_or("vulkan");
   options.device = args.value({"--device"}).value_or("");
+  options.kv_type = kv_type_arg(args);
   args.finish();
   if (n_ctx < 4 || n_ctx > 1 << 20) throw UsageError("-c must be between 4 and 1048576");
   if (chunks < 0) throw UsageError("--chunks must not be negative");
@@ -54,7 +55,7 @@ int run(Args& args) {
 
 CommandRegistration reg{{"perplexity", "perplexity of a text file, measured as llama-perplexity does",
                          R"(usage: veloce-cli perplexity -m MODEL -f FILE [-c N] [--chunks K] [--backend B]
-                           [--device D] [-b N]
+                           [--device D] [--kv-type T] [-b N]
 
 Tokenizes FILE (no BOS, special-token text not parsed), cuts it into chunks of N tokens,
 evaluates each chunk from an empty cache and scores the second half of each chunk (every
@@ -69,6 +70,7 @@ options:
   --chunks K            score only the first K chunks (default: all whole chunks)
   --backend B           vulkan (default) or reference (the fp32 CPU oracle: slow on real models)
   --device D            Vulkan device by index, name or UUID (default: VELOCE_DEVICE or the best)
+  --kv-type T           KV cache storage: f16 (default) or q8_0 (about half the memory)
   -b, --batch-size N    tokens per evaluation call (default: the whole chunk)
 )",
                          run}};

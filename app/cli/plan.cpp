@@ -73,6 +73,7 @@ int run(Args& args) {
   const double bandwidth = args.number({"--bandwidth"}, 0);
   const double bus = args.number({"--bus-bandwidth"}, 25);
   const bool json = args.flag({"--json"});
+  const KvType kv_type = kv_type_arg(args);
   args.finish();
   if (model_path.has_value() == preset.has_value()) throw UsageError("give either -m MODEL or --preset NAME");
   if (device_sel && vram) throw UsageError("give either --device or --vram, not both");
@@ -110,8 +111,10 @@ int run(Args& args) {
     throw UsageError("-c " + std::to_string(ctx) + " exceeds the model's trained context of " +
                      std::to_string(config->n_ctx_train));
 
+  if (const std::string why = vk::kv_type_unsupported(*config, kv_type); !why.empty()) throw UsageError(why);
   vk::PlanRequest req;
   req.n_ctx = ctx;
+  req.kv_type = kv_type;
   std::string device_name, bandwidth_source = "none (give --bandwidth GB/s)";
   double gbps = bandwidth;
   if (bandwidth > 0) bandwidth_source = "--bandwidth";
@@ -152,7 +155,7 @@ int run(Args& args) {
     field("model", json_string(source));
     field("device", json_string(device_name));
     field("n_ctx", u64(plan.n_ctx));
-    field("kv_type", json_string(vk::kv_type_name()));
+    field("kv_type", json_string(kv_type_name(plan.kv_type)));
     for (const auto& l : plan.lines()) field((l.key + "_bytes").c_str(), u64(l.bytes));
     field("budget_source", json_string(plan.budget_source));
     field("weights_bytes", u64(plan.weights));
@@ -173,7 +176,7 @@ int run(Args& args) {
   }
   std::printf("model        %s\n", source.c_str());
   std::printf("device       %s\n", device_name.c_str());
-  std::printf("context      %u tokens, KV cache in %s\n", plan.n_ctx, vk::kv_type_name());
+  std::printf("context      %u tokens, KV cache in %s\n", plan.n_ctx, kv_type_name(plan.kv_type));
   for (const auto& l : plan.lines())
     std::printf("  %-68s %12s  %s\n", l.label.c_str(), vk::format_bytes(l.bytes).c_str(),
                 l.key == "device_total" || l.key == "budget" ? "" : (l.device ? "GPU" : "system memory"));
@@ -198,7 +201,8 @@ int run(Args& args) {
 
 CommandRegistration reg{{"plan", "where a model's memory goes on a GPU and the decode speed it allows",
                          R"(usage: veloce-cli plan (-m MODEL | --preset phi-4 [--type Q4_K_M] [--layers N])
-                       [-c N] [--device D | --vram SIZE] [--bandwidth GB/s] [--bus-bandwidth GB/s] [--json]
+                       [-c N] [--device D | --vram SIZE] [--bandwidth GB/s] [--bus-bandwidth GB/s]
+                       [--kv-type T] [--json]
 
 Prints the memory plan the Vulkan engine would load the model with: weights on the GPU, weights
 spilled to system memory when they do not fit (the output matrix first, then the last layers),
@@ -216,6 +220,7 @@ options:
   --vram SIZE          plan for a GPU with this much memory (12GiB, 8GB...), no device needed
   --bandwidth GB/s     device memory bandwidth (default: measured by a copy kernel on --device)
   --bus-bandwidth GB/s bandwidth of reads from system memory (default 25, PCIe 4.0 x16)
+  --kv-type T          KV cache storage: f16 (default) or q8_0 (about half the memory)
   --json               one JSON object with every figure in bytes
 
 Exit status 1 when the KV cache and activations alone do not fit.

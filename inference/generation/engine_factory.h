@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "inference/model/kv_type.h"
 #include "inference/model/session.h"
 
 namespace veloce {
@@ -17,6 +18,7 @@ struct EngineOptions {
   std::function<void(const std::string&)> on_info;
   // Context the Vulkan memory plan reserves a KV cache for (capped at the model's trained context).
   size_t n_ctx = 4096;
+  KvType kv_type = KvType::F16;  // the Vulkan KV cache's storage (kv_type.h)
 };
 
 // Throws EngineError (unknown backend, no device, out of memory) with a message for a user.

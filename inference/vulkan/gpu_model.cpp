@@ -31,10 +31,13 @@ std::shared_ptr<GpuModel> GpuModel::load(std::shared_ptr<const Model> model, con
   uint32_t n_ctx = static_cast<uint32_t>(std::min<size_t>(options.n_ctx ? options.n_ctx : 4096, 1u << 20));
   if (c.n_ctx_train) n_ctx = std::min(n_ctx, c.n_ctx_train);
   g->planned_ctx = n_ctx;
+  if (const std::string why = kv_type_unsupported(c, options.kv_type); !why.empty()) throw EngineError(why);
+  g->kv_type = options.kv_type;
   const ModelWeights& w = model->weights();
   const MemoryBudget budget = device_memory_budget(dev);
   PlanRequest req;
   req.n_ctx = n_ctx;
+  req.kv_type = options.kv_type;
   req.budget = budget.bytes;
   req.budget_source = budget.source;
   req.limits = dev.limits();

@@ -34,6 +34,7 @@ struct GpuModel {
   std::vector<GpuLayer> layers;
   MemoryPlan plan;
   uint32_t planned_ctx = 0;
+  KvType kv_type = KvType::F16;  // every session's KV cache (the plan counted it)
   SubmissionBudget submissions;  // how many prompt tokens one submission takes
 
   // Loads the model onto the device chosen by options; throws EngineError.

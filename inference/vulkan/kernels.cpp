@@ -248,7 +248,13 @@ void Kernels::rope_neox(Recorder& r, const BufferRange& qkv, const BufferRange& 
 }
 
 void Kernels::kv_write(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
-                       const BufferRange& step, const KvWriteParams& p) {
+                       const BufferRange& step, const KvWriteParams& p, KvType kv) {
+  if (kv == KvType::Q8_0) {  // an invocation per 64 values (two q8_0 blocks)
+    if (p.n_embd_kv % 64) throw EngineError("internal error: q8_0 KV rows must be a multiple of 64 values");
+    const Groups2D g = groups_for(uint64_t{p.n_tokens} * (p.n_embd_kv / 64), 64);
+    r.dispatch(pipelines_.get("kv_write_q8", 4), {qkv, k_cache, v_cache, step}, p, g.x, g.y);
+    return;
+  }
   const Groups2D g = groups_for(uint64_t{p.n_tokens} * (p.n_embd_kv / 2), 64);
   r.dispatch(pipelines_.get("kv_write", 4), {qkv, k_cache, v_cache, step}, p, g.x, g.y);
 }
@@ -277,15 +283,17 @@ uint32_t grouped_attention_tokens(uint32_t n_head, uint32_t n_head_kv) { return 
 
 void Kernels::attention(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
                         const BufferRange& step, const BufferRange& partial, const BufferRange& out,
-                        const AttentionParams& p) {
+                        const AttentionParams& p, KvType kv) {
   if (p.head_dim > kMaxHeadDim || p.head_dim % 2 || p.n_head % p.n_head_kv)
     throw EngineError("internal error: attention shape not supported");
+  const bool q8 = kv == KvType::Q8_0;
   if (attention_variant_ == AttentionVariant::Grouped && grouped_attention_fits(p.head_dim, p.n_head, p.n_head_kv)) {
     const uint32_t tt = grouped_attention_tokens(p.n_head, p.n_head_kv);
-    r.dispatch(pipelines_.get("attention_grouped", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head_kv,
-               (p.n_tokens + tt - 1) / tt);
+    r.dispatch(pipelines_.get(q8 ? "attention_grouped_q8" : "attention_grouped", 5), {qkv, k_cache, v_cache, partial, step},
+               p, p.n_splits, p.n_head_kv, (p.n_tokens + tt - 1) / tt);
   } else {
-    r.dispatch(pipelines_.get("attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits, p.n_head, p.n_tokens);
+    r.dispatch(pipelines_.get(q8 ? "attention_q8" : "attention", 5), {qkv, k_cache, v_cache, partial, step}, p, p.n_splits,
+               p.n_head, p.n_tokens);
   }
   r.dispatch(pipelines_.get("attention_combine", 2), {partial, out},
              AttnCombineParams{p.n_tokens, p.n_head, p.head_dim, p.n_splits}, p.n_head, p.n_tokens);

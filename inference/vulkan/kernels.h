@@ -3,6 +3,7 @@
 // dispatch once per part of a split tensor. Used by the session and by the kernel tests.
 #include <cstdint>
 
+#include "inference/model/kv_type.h"
 #include "inference/vulkan/kernel_key.h"
 #include "inference/vulkan/kernel_params.h"
 #include "inference/vulkan/pipelines.h"
@@ -83,12 +84,13 @@ class Kernels {
                 uint32_t n_rows, float eps);
   void rope_neox(Recorder& r, const BufferRange& qkv, const BufferRange& step, const RopeParams& p);
   void kv_write(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
-                const BufferRange& step, const KvWriteParams& p);
+                const BufferRange& step, const KvWriteParams& p, KvType kv = KvType::F16);
   // Attention of n_tokens queries (Q at the start of each qkv row) over cache positions up to
   // n_past + t, split over the context into p.n_splits splits of p.chunk positions. The grouped
   // kernel where attention_variant() is Grouped and the shape fits it, else the split one.
   void attention(Recorder& r, const BufferRange& qkv, const BufferRange& k_cache, const BufferRange& v_cache,
-                 const BufferRange& step, const BufferRange& partial, const BufferRange& out, const AttentionParams& p);
+                 const BufferRange& step, const BufferRange& partial, const BufferRange& out, const AttentionParams& p,
+                 KvType kv = KvType::F16);
   void swiglu(Recorder& r, const BufferRange& gate_up, const BufferRange& out, uint32_t n_ff, uint32_t n_tokens);
   void add(Recorder& r, const BufferRange& a, const BufferRange& b, uint32_t n);
   void copy(Recorder& r, const BufferRange& src, const BufferRange& dst, uint32_t n_words16);

@@ -16,14 +16,28 @@ std::string format_bytes(uint64_t bytes) {
   return buf;
 }
 
-uint64_t kv_layer_bytes(const ModelConfig& c, uint32_t n_ctx, uint64_t offset_alignment) {
+uint64_t kv_row_bytes(const ModelConfig& c, KvType type) {
+  const uint64_t n = c.n_embd_kv();
+  return type == KvType::Q8_0 ? n + n / 32 * 2 : n * 2;
+}
+
+uint64_t kv_layer_bytes(const ModelConfig& c, uint32_t n_ctx, KvType type, uint64_t offset_alignment) {
   const uint64_t a = std::max<uint64_t>(offset_alignment, 1);
-  const uint64_t bytes = uint64_t{n_ctx} * c.n_embd_kv() * kKvBytesPerValue;
+  const uint64_t bytes = uint64_t{n_ctx} * kv_row_bytes(c, type);
   return (bytes + a - 1) / a * a;
 }
 
-uint64_t kv_cache_bytes(const ModelConfig& c, uint32_t n_ctx, uint64_t offset_alignment) {
-  return 2ull * c.n_layer * kv_layer_bytes(c, n_ctx, offset_alignment);  // K and V of every layer
+std::string kv_type_unsupported(const ModelConfig& c, KvType type) {
+  // q8_0 blocks of 32 may not straddle heads, and kv_write_q8.comp writes 64 values at a time.
+  if (type == KvType::Q8_0 && (c.head_dim % 32 || c.n_embd_kv() % 64))
+    return "a q8_0 KV cache needs a head size that is a multiple of 32 and K rows that are a multiple of 64 values "
+           "(this model: head size " +
+           std::to_string(c.head_dim) + ", " + std::to_string(c.n_embd_kv()) + " values); use --kv-type f16";
+  return "";
+}
+
+uint64_t kv_cache_bytes(const ModelConfig& c, uint32_t n_ctx, KvType type, uint64_t offset_alignment) {
+  return 2ull * c.n_layer * kv_layer_bytes(c, n_ctx, type, offset_alignment);  // K and V of every layer
 }
 
 ScratchSizes scratch_sizes(const ModelConfig& c, uint32_t n_ctx) {
@@ -48,11 +62,12 @@ MemoryPlan make_memory_plan(const ModelConfig& c, const ModelWeights& w, const P
   plan.budget = req.budget;
   plan.budget_source = req.budget_source;
   plan.host_is_device_memory = req.host_is_device_memory;
-  plan.kv_cache = kv_cache_bytes(c, req.n_ctx, req.limits.offset_alignment);
+  plan.kv_type = req.kv_type;
+  plan.kv_cache = kv_cache_bytes(c, req.n_ctx, req.kv_type, req.limits.offset_alignment);
   const ScratchSizes s = scratch_sizes(c, req.n_ctx);
   plan.activations = s.device_total();
   plan.host_buffers = s.host_total();
-  plan.kv_read_per_token_full = kv_cache_bytes(c, req.n_ctx);
+  plan.kv_read_per_token_full = kv_cache_bytes(c, req.n_ctx, req.kv_type);
 
   // Every tensor once (a tied output shares the embedding table), in the order of spilling last.
   const bool tied = w.output == w.token_embd;
@@ -115,8 +130,8 @@ std::vector<PlanLine> MemoryPlan::lines() const {
   out.push_back(
       {"weights_spilled", "weights spilled to system memory (read over the bus every token)", weights_spilled, false});
   out.push_back({"embedding_host", "embedding table in system memory (one row read per token)", embedding_host, false});
-  out.push_back(
-      {"kv_cache", std::string("KV cache (") + kv_type_name() + ", " + std::to_string(n_ctx) + " tokens)", kv_cache, true});
+  out.push_back({"kv_cache", std::string("KV cache (") + kv_type_name(kv_type) + ", " + std::to_string(n_ctx) + " tokens)",
+                 kv_cache, true});
   out.push_back(
       {"activations", "activations (prompt batch of " + std::to_string(kMaxBatch) + " tokens)", activations, true});
   out.push_back({"host_buffers", "scratch in system memory (logits, token ids)", host_buffers, false});
@@ -131,7 +146,7 @@ std::string MemoryPlan::describe(const std::string& device_name) const {
     s += " (" + format_bytes(weights_device) + " on the GPU, " + format_bytes(weights_spilled) +
          " spilled to system memory and read over the bus: slower)";
   if (embedding_host) s += ", embedding table " + format_bytes(embedding_host) + " of them in system memory";
-  s += ", KV cache " + format_bytes(kv_cache) + " (" + kv_type_name() + ") for " + std::to_string(n_ctx) +
+  s += ", KV cache " + format_bytes(kv_cache) + " (" + kv_type_name(kv_type) + ") for " + std::to_string(n_ctx) +
        " tokens, activations " + format_bytes(activations) + "; total " + format_bytes(device_total()) +
        " on the GPU of a " + format_bytes(budget) + " budget (" + budget_source + ")";
   return s;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "inference/model/kv_type.h"
 #include "inference/model/model.h"
 #include "inference/model/model_config.h"
 #include "inference/vulkan/device_list.h"
@@ -28,12 +29,14 @@ struct ScratchSizes {
 };
 ScratchSizes scratch_sizes(const ModelConfig& c, uint32_t n_ctx);
 
-// The KV cache is stored in f16 (2 bytes per value). One layer's K (or V) binding, rounded up to
-// the storage offset alignment exactly as the session allocates it.
-constexpr uint32_t kKvBytesPerValue = 2;
-inline const char* kv_type_name() { return "f16"; }
-uint64_t kv_layer_bytes(const ModelConfig& c, uint32_t n_ctx, uint64_t offset_alignment = 1);
-uint64_t kv_cache_bytes(const ModelConfig& c, uint32_t n_ctx, uint64_t offset_alignment = 1);
+// One cache position's K (or V) row: f16 2 bytes a value; q8_0 one byte a value and 2 bytes of
+// scale per 32 (shaders/kv_cache.glsl's layout). One layer's K (or V) binding is n_ctx rows,
+// rounded up to the storage offset alignment exactly as the session allocates it.
+uint64_t kv_row_bytes(const ModelConfig& c, KvType type);
+uint64_t kv_layer_bytes(const ModelConfig& c, uint32_t n_ctx, KvType type, uint64_t offset_alignment = 1);
+uint64_t kv_cache_bytes(const ModelConfig& c, uint32_t n_ctx, KvType type, uint64_t offset_alignment = 1);
+// Empty if the model's shape can use a cache of this type, else why not, for a user.
+std::string kv_type_unsupported(const ModelConfig& c, KvType type);
 
 // One row of the plan for display: what, how many bytes, where it lives.
 struct PlanLine {
@@ -52,9 +55,10 @@ struct MemoryPlan {
   uint64_t weights_spilled = 0;              // matrices that did not fit, read over the bus every token
   uint64_t embedding_host = 0;               // the embedding table kept in host memory (one row read per token)
   std::vector<std::string> spilled_tensors;  // names (a tensor split by rows appears once)
-  uint64_t kv_cache = 0;                     // device-local, in kv_type_name()
-  uint64_t activations = 0;                  // device-local scratch of a prompt batch
-  uint64_t host_buffers = 0;                 // logits readback, token ids
+  KvType kv_type = KvType::F16;
+  uint64_t kv_cache = 0;      // device-local, in kv_type
+  uint64_t activations = 0;   // device-local scratch of a prompt batch
+  uint64_t host_buffers = 0;  // logits readback, token ids
   // Bytes read per generated token (not counting the KV cache): from device memory and over the bus.
   uint64_t read_device_per_token = 0, read_host_per_token = 0;
   uint64_t kv_read_per_token_full = 0;  // the whole KV cache, read at the end of the context
@@ -73,6 +77,7 @@ struct MemoryPlan {
 
 struct PlanRequest {
   uint32_t n_ctx = 4096;
+  KvType kv_type = KvType::F16;
   uint64_t budget = 0;
   std::string budget_source;
   DeviceLimits limits;    // allocation and binding limits for the arena layout

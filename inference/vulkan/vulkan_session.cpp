@@ -36,7 +36,7 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
   // KV cache: each layer's K and V are one binding each; layers are packed into as few
   // allocations as the device's allocation limit allows.
   const DeviceLimits& lim = dev_.limits();
-  const uint64_t layer_bytes = kv_layer_bytes(c, static_cast<uint32_t>(n_ctx), lim.offset_alignment);
+  const uint64_t layer_bytes = kv_layer_bytes(c, static_cast<uint32_t>(n_ctx), gpu_->kv_type, lim.offset_alignment);
   if (layer_bytes > lim.max_binding || layer_bytes > lim.max_allocation)
     throw EngineError("a context of " + std::to_string(n_ctx) + " tokens needs " + format_bytes(layer_bytes) +
                       " per layer of KV cache, more than this GPU can bind; use a smaller context");
@@ -81,8 +81,8 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     }
   } catch (const EngineError& e) {
     throw EngineError(std::string(e.what()) + " (session of " + std::to_string(n_ctx) + " tokens: KV cache " +
-                      format_bytes(kv_cache_bytes(c, static_cast<uint32_t>(n_ctx))) + ", scratch " +
-                      format_bytes(sizes_.total()) + ")");
+                      format_bytes(kv_cache_bytes(c, static_cast<uint32_t>(n_ctx), gpu_->kv_type)) + " (" +
+                      kv_type_name(gpu_->kv_type) + "), scratch " + format_bytes(sizes_.total()) + ")");
   }
 }
 
@@ -144,18 +144,20 @@ void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, b
     const GpuLayer& L = g.layers[l];
     // q | k | v for every token of the batch
     kernels_.project(r, *L.attn_qkv, xn, n, qkv, n_qkv);
-    // rotate the query heads and the key heads (contiguous in a row), append K and V
-    if (fuse_) {
+    // rotate the query heads and the key heads (contiguous in a row), append K and V (the fused
+    // kernel writes f16 only; a q8_0 cache is quantized by kv_write_q8.comp after the rotation)
+    const KvType kv = g.kv_type;
+    if (fuse_ && kv == KvType::F16) {
       rope_kv_write(
           r, pipes, dev_, qkv, k_cache_[l], v_cache_[l], step,
           {n, n_qkv, c.n_head, c.head_dim, c.n_rot, c.rope_freq_base, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()});
     } else {
       kernels_.rope_neox(r, qkv, step, {n, n_qkv, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, c.rope_freq_base});
       kernels_.kv_write(r, qkv, k_cache_[l], v_cache_[l], step,
-                        {n, n_qkv, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()});
+                        {n, n_qkv, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()}, kv);
     }
     kernels_.attention(r, qkv, k_cache_[l], v_cache_[l], step, partial, attn,
-                       {n, n_qkv, c.n_head, c.n_head_kv, c.head_dim, chunk, splits, scale});
+                       {n, n_qkv, c.n_head, c.n_head_kv, c.head_dim, chunk, splits, scale}, kv);
     // h += attn_output . attention, then the ffn norm
     kernels_.project(r, *L.attn_output, attn, n, tmp, n_embd);
     add_then_norm(L.ffn_norm);

@@ -64,6 +64,19 @@ TEST(CliPlan, Phi4Q4KMAt16KOn12GiBCountsTheKvCacheAndSpillsTheRest) {
   EXPECT_EQ(p["bandwidth_source"].as_string(), "none (give --bandwidth GB/s)");
 }
 
+// A q8_0 KV cache: a byte a value and an fp16 scale per 32 (1.0625 bytes), so 16K of Phi-4's
+// context takes 1.66 GiB instead of 3.125, and what it frees keeps more weights on the GPU.
+TEST(CliPlan, AQ8KvCacheHalvesTheCacheAndSpillsLess) {
+  const Json f16 = plan_json({"--vram", "12GiB", "-c", "16384"});
+  const Json q8 = plan_json({"--vram", "12GiB", "-c", "16384", "--kv-type", "q8_0"});
+  EXPECT_EQ(q8["kv_type"].as_string(), "q8_0");
+  EXPECT_EQ(static_cast<uint64_t>(q8["kv_cache_bytes"].as_int()), 2ull * 40 * 16384 * (1280 + 1280 / 32 * 2));
+  EXPECT_LT(q8["weights_spilled_bytes"].as_int(), f16["weights_spilled_bytes"].as_int());
+  const ProcessResult bad = cli({"plan", "--preset", "phi-4", "--kv-type", "q4_0"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "veloce-cli plan: --kv-type must be f16 or q8_0, not 'q4_0' (see veloce-cli plan --help)\n");
+}
+
 TEST(CliPlan, SmallerContextSpillsNothingAndDecodeSpeedFollowsTheBandwidth) {
   const Json p = plan_json({"--vram", "12GiB", "-c", "4096", "--bandwidth", "500"});
   EXPECT_EQ(static_cast<uint64_t>(p["kv_cache_bytes"].as_int()), kKvPerToken * 4096);

@@ -316,6 +316,71 @@ TEST_F(OpKernelTest, SwigluAndAdd) {
   EXPECT_LE(nmse(want_sum, h.floats(ab, want_sum.size())), 1e-11);
 }
 
+// ggml's q8_0 rule for one block of 32: scale = largest magnitude / 127 (stored fp16), values
+// rounded to the nearest step. The words of kv_cache.glsl's row layout: quants, then scales.
+struct Q8Row {
+  std::vector<int8_t> q;
+  std::vector<uint16_t> d;  // fp16, one per 32 values
+};
+Q8Row quantize_q8_row(const float* x, uint32_t n) {
+  Q8Row r{std::vector<int8_t>(n), std::vector<uint16_t>(n / 32)};
+  for (uint32_t b = 0; b < n / 32; ++b) {
+    float amax = 0;
+    for (uint32_t i = 0; i < 32; ++i) amax = std::max(amax, std::fabs(x[32 * b + i]));
+    const float d = amax / 127, inv = d > 0 ? 1 / d : 0;
+    r.d[b] = fp32_to_fp16(d);
+    for (uint32_t i = 0; i < 32; ++i) r.q[32 * b + i] = static_cast<int8_t>(std::lround(x[32 * b + i] * inv));
+  }
+  return r;
+}
+
+// kv_write_q8.comp quantizes each block of 32 as ggml does: the same fp16 scale and int8 values
+// (a value may round the other way only at a tie, the GPU's 1/scale being inexact), and every value
+// within 0.57 of a step of the original: half a step, plus 127 times the scale's fp16 rounding
+// (values are quantized with the fp32 scale, as ggml does, and read back with the fp16 one).
+TEST_F(OpKernelTest, KvWriteQuantizesQ8BlocksAtPosition) {
+  KernelHarness h;
+  std::mt19937 rng(12);
+  const uint32_t n_embd = 256, n_kv = 128, stride = n_embd + 2 * n_kv, n_tokens = 3, n_past = 5, ctx = 16;
+  const uint32_t row_bytes = n_kv + n_kv / 32 * 2;
+  auto qkv = random_floats(stride * n_tokens, rng, -4, 4);
+  for (uint32_t i = 0; i < 32; ++i) qkv[n_embd + 32 + i] = 0;  // an all-zero block: scale 0, values 0
+  auto qb = h.buffer(qkv);
+  auto kc = h.zeros(ctx * row_bytes);
+  auto vc = h.zeros(ctx * row_bytes);
+  StepBuffer step(h, n_past);
+  h.run([&](vk::Recorder& r, vk::Kernels& k) {
+    k.kv_write(r, vk::whole(qb), vk::whole(kc), vk::whole(vc), vk::whole(step.b),
+               {n_tokens, stride, n_embd, n_embd + n_kv, n_kv}, KvType::Q8_0);
+  });
+  size_t ties = 0;
+  for (const auto& [cache, offset] : {std::pair{&kc, n_embd}, std::pair{&vc, n_embd + n_kv}}) {
+    const auto* bytes = static_cast<const uint8_t*>(cache->mapped());
+    for (uint32_t p = 0; p < ctx; ++p) {
+      const uint8_t* row = bytes + p * row_bytes;
+      if (p < n_past || p >= n_past + n_tokens) {
+        for (uint32_t i = 0; i < row_bytes; ++i) ASSERT_EQ(row[i], 0) << "position " << p << " must be untouched";
+        continue;
+      }
+      const float* x = qkv.data() + (p - n_past) * stride + offset;
+      const Q8Row want = quantize_q8_row(x, n_kv);
+      for (uint32_t b = 0; b < n_kv / 32; ++b) {
+        uint16_t d;
+        std::memcpy(&d, row + n_kv + 2 * b, 2);
+        ASSERT_EQ(d, want.d[b]) << "position " << p << " block " << b;
+        for (uint32_t i = 32 * b; i < 32 * b + 32; ++i) {
+          const int got = static_cast<int8_t>(row[i]);
+          ASSERT_LE(std::abs(got - want.q[i]), 1) << "position " << p << " value " << i;
+          ties += got != want.q[i];
+          EXPECT_LE(std::fabs(static_cast<float>(got) * fp16_to_fp32(d) - x[i]), 0.57f * fp16_to_fp32(d));
+        }
+      }
+    }
+  }
+  EXPECT_LE(ties, 4u);
+  EXPECT_EQ(static_cast<const uint8_t*>(kc.mapped())[n_past * row_bytes + n_kv + 2], 0);  // the zero block's scale
+}
+
 TEST_F(OpKernelTest, KvWriteStoresHalfPrecisionAtPosition) {
   KernelHarness h;
   std::mt19937 rng(7);
@@ -343,19 +408,52 @@ TEST_F(OpKernelTest, KvWriteStoresHalfPrecisionAtPosition) {
     }
 }
 
-// Causal GQA attention over an fp16 cache, reference in double.
+// A cache of n_pos rows of n values in the layout of kv_type (f16 or q8_0, shaders/kv_cache.glsl),
+// and the values it holds (what attention must read) for the reference.
+struct CacheRows {
+  std::vector<uint8_t> bytes;
+  std::vector<float> values;
+};
+CacheRows make_cache(uint32_t n_pos, uint32_t n, KvType kv_type, std::mt19937& rng) {
+  CacheRows c;
+  c.values.resize(uint64_t{n_pos} * n);
+  for (auto& v : c.values) v = std::uniform_real_distribution<float>(-2, 2)(rng);
+  for (uint32_t p = 0; p < n_pos; ++p) {
+    float* row = c.values.data() + uint64_t{p} * n;
+    if (kv_type == KvType::F16) {
+      for (uint32_t i = 0; i < n; ++i) {
+        const uint16_t hbits = fp32_to_fp16(row[i]);
+        row[i] = fp16_to_fp32(hbits);
+        c.bytes.push_back(static_cast<uint8_t>(hbits & 0xFF));
+        c.bytes.push_back(static_cast<uint8_t>(hbits >> 8));
+      }
+      continue;
+    }
+    const Q8Row q = quantize_q8_row(row, n);
+    for (uint32_t i = 0; i < n; ++i) {
+      row[i] = static_cast<float>(q.q[i]) * fp16_to_fp32(q.d[i / 32]);
+      c.bytes.push_back(static_cast<uint8_t>(q.q[i]));
+    }
+    for (uint16_t d : q.d) {
+      c.bytes.push_back(static_cast<uint8_t>(d & 0xFF));
+      c.bytes.push_back(static_cast<uint8_t>(d >> 8));
+    }
+  }
+  return c;
+}
+
+// Causal GQA attention over an f16 or q8_0 cache, reference in double over the values the cache holds.
 void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint32_t head_dim, uint32_t n_tokens,
-                     uint32_t n_past, uint32_t splits, uint32_t chunk, std::mt19937& rng, vk::AttentionVariant variant) {
+                     uint32_t n_past, uint32_t splits, uint32_t chunk, std::mt19937& rng, vk::AttentionVariant variant,
+                     KvType kv_type = KvType::F16) {
   const uint32_t n_embd = n_head * head_dim, n_embd_kv = n_head_kv * head_dim;
   const uint32_t stride = n_embd + 2 * n_embd_kv;
   const uint32_t n_pos = n_past + n_tokens;
   const auto qkv = random_floats(uint64_t{stride} * n_tokens, rng, -2, 2);
-  std::vector<uint16_t> kh(uint64_t{n_pos} * n_embd_kv), vh(kh.size());
-  for (auto& v : kh) v = fp32_to_fp16(std::uniform_real_distribution<float>(-2, 2)(rng));
-  for (auto& v : vh) v = fp32_to_fp16(std::uniform_real_distribution<float>(-2, 2)(rng));
+  const CacheRows kc = make_cache(n_pos, n_embd_kv, kv_type, rng), vc = make_cache(n_pos, n_embd_kv, kv_type, rng);
   auto qb = h.buffer(qkv);
-  auto kb = h.buffer(kh);
-  auto vb = h.buffer(vh);
+  auto kb = h.buffer(kc.bytes);
+  auto vb = h.buffer(vc.bytes);
   auto part = h.zeros(uint64_t{n_tokens} * n_head * splits * (head_dim + 2) * 4);
   auto out = h.zeros(uint64_t{n_tokens} * n_embd * 4);
   StepBuffer step(h, n_past);
@@ -363,7 +461,7 @@ void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint
   h.run([&](vk::Recorder& r, vk::Kernels& k) {
     k.set_attention_variant(variant);
     k.attention(r, vk::whole(qb), vk::whole(kb), vk::whole(vb), vk::whole(step.b), vk::whole(part), vk::whole(out),
-                {n_tokens, stride, n_head, n_head_kv, head_dim, chunk, splits, scale});
+                {n_tokens, stride, n_head, n_head_kv, head_dim, chunk, splits, scale}, kv_type);
   });
   std::vector<float> want(uint64_t{n_tokens} * n_embd);
   for (uint32_t t = 0; t < n_tokens; ++t)
@@ -375,7 +473,7 @@ void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint
       for (uint32_t p = 0; p < n_kv; ++p) {
         double dot = 0;
         for (uint32_t d = 0; d < head_dim; ++d)
-          dot += double(qkv[t * stride + hq * head_dim + d]) * fp16_to_fp32(kh[p * n_embd_kv + hk * head_dim + d]);
+          dot += double(qkv[t * stride + hq * head_dim + d]) * kc.values[p * n_embd_kv + hk * head_dim + d];
         s[p] = dot * scale;
         mx = std::max(mx, s[p]);
       }
@@ -383,13 +481,13 @@ void check_attention(KernelHarness& h, uint32_t n_head, uint32_t n_head_kv, uint
       for (auto& v : s) sum += (v = std::exp(v - mx));
       for (uint32_t d = 0; d < head_dim; ++d) {
         double o = 0;
-        for (uint32_t p = 0; p < n_kv; ++p) o += s[p] * fp16_to_fp32(vh[p * n_embd_kv + hk * head_dim + d]);
+        for (uint32_t p = 0; p < n_kv; ++p) o += s[p] * vc.values[p * n_embd_kv + hk * head_dim + d];
         want[uint64_t{t} * n_embd + hq * head_dim + d] = static_cast<float>(o / sum);
       }
     }
   EXPECT_LE(nmse(want, h.floats(out, want.size())), 1e-6)
       << "heads " << n_head << "/" << n_head_kv << " dim " << head_dim << " tokens " << n_tokens << " past " << n_past
-      << " splits " << splits << "x" << chunk << " " << vk::attention_variant_name(variant);
+      << " splits " << splits << "x" << chunk << " " << vk::attention_variant_name(variant) << " " << kv_type_name(kv_type);
 }
 
 constexpr vk::AttentionVariant kAttentionVariants[] = {vk::AttentionVariant::Grouped, vk::AttentionVariant::Split};
@@ -414,6 +512,17 @@ TEST_F(OpKernelTest, AttentionPromptBatchIsCausal) {
     check_attention(h, 4, 4, 32, 5, 2, 2, 4, rng, v);        // no grouping: 16 tokens per tile
     check_attention(h, 40, 10, 128, 70, 13, 2, 42, rng, v);  // Phi-4 heads; 70 tokens: a partial token tile
     check_attention(h, 24, 3, 128, 9, 0, 1, 9, rng, v);      // 8 heads per KV head: 2 tokens per tile
+  }
+}
+
+// Both kernels over a q8_0 cache (rows of 1280 and 64 values: 40 and 2 blocks), decode and prompt.
+TEST_F(OpKernelTest, AttentionOverAQ8Cache) {
+  KernelHarness h;
+  for (vk::AttentionVariant v : kAttentionVariants) {
+    std::mt19937 rng(11);
+    check_attention(h, 40, 10, 128, 1, 300, 8, 256, rng, v, KvType::Q8_0);
+    check_attention(h, 40, 10, 128, 70, 13, 2, 42, rng, v, KvType::Q8_0);
+    check_attention(h, 4, 1, 64, 20, 7, 1, 27, rng, v, KvType::Q8_0);
   }
 }
 

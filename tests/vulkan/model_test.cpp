@@ -139,6 +139,72 @@ std::vector<PplCase> ppl_cases() {
 INSTANTIATE_TEST_SUITE_P(AllFixtures, PerplexityTest, ::testing::ValuesIn(ppl_cases()),
                          [](const auto& p) { return p.param.type + "_" + p.param.text; });
 
+// The q8_0 KV cache (--kv-type q8_0): perplexity stays within 1% of the reference (which uses
+// f16) on every text for a spread of weight types, logits within the weight types' tolerance, and
+// a prompt in one batch gives what token by token gives. Prints the cost against the f16 cache.
+class KvQ8Test : public test::ValidatedTest, public ::testing::WithParamInterface<PplCase> {};
+
+double vulkan_ppl(const std::string& type, const std::string& text, KvType kv_type) {
+  const auto model = Model::load(data_path(model_name(type) + ".gguf"));
+  EngineOptions opts;
+  opts.n_ctx = 128;
+  opts.kv_type = kv_type;
+  auto engine = make_vulkan_engine(model, opts);
+  auto session = engine->create_session(128);
+  const auto tokens = perplexity_tokens(model->tokenizer(), test::read_file(data_path("text/" + text + ".txt")));
+  PerplexityOptions popts;
+  popts.n_ctx = 128;
+  return compute_perplexity(*session, tokens, popts).ppl;
+}
+
+TEST_P(KvQ8Test, PerplexityWithinOnePercentOfReference) {
+  const auto& [type, text] = GetParam();
+  const auto ref = test::Json::parse(test::read_file(data_path("reference/perplexity.json")));
+  const double want = ref[model_name(type)][text]["cpu"]["ppl"].as_double();
+  const double q8 = vulkan_ppl(type, text, KvType::Q8_0), f16 = vulkan_ppl(type, text, KvType::F16);
+  std::printf("%s %s: ppl with a q8_0 KV cache %.2f, f16 %.2f (q8_0 / f16 %.5f), reference %.2f (ratio %.5f)\n",
+              type.c_str(), text.c_str(), q8, f16, q8 / f16, want, q8 / want);
+  EXPECT_NEAR(q8 / want, 1.0, 0.01) << "ppl " << q8 << " reference " << want;
+  EXPECT_NE(q8, f16);  // the cache really is stored differently
+}
+
+std::vector<PplCase> q8_cases() {
+  std::vector<PplCase> out;
+  for (const char* m : {"F32", "Q8_0", "Q4_K_M", "Q2_K"})
+    for (const char* t : {"seed_it", "short_en"}) out.push_back({m, t});
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(SomeFixtures, KvQ8Test, ::testing::ValuesIn(q8_cases()),
+                         [](const auto& p) { return p.param.type + "_" + p.param.text; });
+
+class KvQ8PathTest : public test::ValidatedTest {};
+
+TEST_F(KvQ8PathTest, LogitsAndBatchEqualsTokenByToken) {
+  for (const char* type : {"F32", "Q4_K_M"}) {
+    EngineOptions opts;
+    opts.n_ctx = 512;
+    opts.kv_type = KvType::Q8_0;
+    auto engine = make_vulkan_engine(Model::load(data_path(model_name(type) + ".gguf")), opts);
+    const auto ids = prompt_ids();
+    auto batch = engine->create_session(512);
+    std::vector<float> all(ids.size() * batch->n_vocab());
+    batch->evaluate(ids, all, true);
+    auto single = engine->create_session(512);
+    std::vector<float> one(single->n_vocab());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
+      const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
+                                   all.begin() + static_cast<long>((i + 1) * one.size()));
+      ASSERT_LE(max_abs_diff(row, one), 2e-3f) << type << " position " << i;
+    }
+    const auto want = test::read_f32_file(data_path("reference/logits/" + model_name(type) + ".cpu.last_logits.f32"));
+    const float diff = max_abs_diff(one, want);
+    std::printf("%s with a q8_0 KV cache: max |vulkan - reference| = %.4f\n", type, diff);
+    EXPECT_LE(diff, 0.5f);
+  }
+}
+
 class PathTest : public test::ValidatedTest {};
 
 TEST_F(PathTest, PromptInOneBatchEqualsTokenByToken) {
