@@ -123,6 +123,29 @@ ScrollView {
             }
         }
 
+        SettingRow {
+            label: qsTr("Conversation memory")
+            hint: qsTr("How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.")
+            ComboBox {
+                id: kvTypeBox
+                objectName: "kvTypeBox"
+                Layout.fillWidth: true
+                model: [
+                    { value: "f16", text: qsTr("16-bit (f16)") },
+                    { value: "q8_0", text: qsTr("8-bit (q8_0), about half the memory") }
+                ]
+                textRole: "text"
+                valueRole: "value"
+                Accessible.name: qsTr("Conversation memory precision")
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(page.s.kvType))
+                onActivated: page.s.kvType = currentValue
+                Connections {
+                    target: page.s
+                    function onKvTypeChanged() { kvTypeBox.currentIndex = Math.max(0, kvTypeBox.indexOfValue(page.s.kvType)) }
+                }
+            }
+        }
+
         Rectangle {
             Layout.fillWidth: true
             implicitHeight: 1

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/storage/records.h"
+#include "inference/model/kv_type.h"
 #include "inference/sampling/sampler.h"
 
 namespace veloce {
@@ -28,6 +29,7 @@ struct LoadRequest {
   QString backend = QStringLiteral("vulkan");  // "vulkan" or "reference"
   QString device;                              // Vulkan device selector; "" = automatic
   int contextSize = 4096;
+  veloce::KvType kvType = veloce::KvType::F16;
 };
 
 struct LoadedModelInfo {

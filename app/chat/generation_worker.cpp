@@ -97,6 +97,7 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     veloce::EngineOptions options;
     options.backend = request.backend.toStdString();
     options.device = request.device.toStdString();
+    options.kv_type = request.kvType;
     int lastPercent = -1;
     options.on_progress = [this, &lastPercent, &checkCancel](uint64_t done, uint64_t total) {
       checkCancel();  // every piece of every tensor upload

@@ -31,8 +31,12 @@ LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const QString& devic
   else
     r.lines << QCoreApplication::translate("LoadReport", "Model weights: %1 on the GPU")
                    .arg(formatBytesForUser(plan.weights_device));
-  r.lines << QCoreApplication::translate("LoadReport", "Conversation memory (KV cache): %1 for %2 tokens")
-                 .arg(formatBytesForUser(plan.kv_cache), locale.toString(plan.n_ctx));
+  if (plan.kv_type == KvType::Q8_0)
+    r.lines << QCoreApplication::translate("LoadReport", "Conversation memory (KV cache, 8-bit): %1 for %2 tokens")
+                   .arg(formatBytesForUser(plan.kv_cache), locale.toString(plan.n_ctx));
+  else
+    r.lines << QCoreApplication::translate("LoadReport", "Conversation memory (KV cache): %1 for %2 tokens")
+                   .arg(formatBytesForUser(plan.kv_cache), locale.toString(plan.n_ctx));
   r.lines << QCoreApplication::translate("LoadReport", "Working memory: %1").arg(formatBytesForUser(plan.activations));
   r.lines << QCoreApplication::translate("LoadReport", "Total on the GPU: %1 of %2 available")
                  .arg(formatBytesForUser(plan.device_total()), formatBytesForUser(plan.budget));

@@ -85,6 +85,7 @@ void ModelController::load(const QString& path) {
   request.backend = QString::fromStdString(options.backend);
   request.device = QString::fromStdString(options.device);
   request.contextSize = settings_->contextSize();
+  request.kvType = options.kv_type;
   worker_->clearLoadCancel();
   thread_handover::invoke(worker_, [w = worker_, request] { w->loadModel(request); });
 }

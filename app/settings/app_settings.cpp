@@ -13,6 +13,7 @@ namespace {
 constexpr auto kModelPath = "model/path";
 constexpr auto kDevice = "engine/device";
 constexpr auto kContextSize = "engine/contextSize";
+constexpr auto kKvType = "engine/kvType";
 constexpr auto kTemperature = "sampling/temperature";
 constexpr auto kTopK = "sampling/topK";
 constexpr auto kTopP = "sampling/topP";
@@ -108,6 +109,18 @@ void AppSettings::setContextSize(int tokens) {
   if (tokens == contextSize()) return;
   writeValue(kContextSize, tokens);
   emit contextSizeChanged();
+}
+
+QString AppSettings::kvType() const {
+  const std::string stored = settings_->value(kKvType).toString().toStdString();
+  return QString::fromLatin1(veloce::kv_type_name(veloce::kv_type_from_name(stored).value_or(veloce::KvType::F16)));
+}
+
+void AppSettings::setKvType(const QString& type) {
+  const auto parsed = veloce::kv_type_from_name(type.toStdString());
+  if (!parsed || type == kvType()) return;
+  writeValue(kKvType, type);
+  emit kvTypeChanged();
 }
 
 double AppSettings::temperature() const {
@@ -251,13 +264,15 @@ void AppSettings::setServerStoresChats(bool on) {
 
 void AppSettings::resetToDefaults() {
   // The server goes off too: a reset never leaves a port open that the user did not just choose.
-  for (const char* key : {kDevice, kContextSize, kTemperature, kTopK, kTopP, kMinP, kRepeatPenalty, kSeed, kMaxReply,
-                          kSystemPrompt, kTheme, kFontSize, kLanguage, kServerEnabled, kServerPort, kServerStoresChats}) {
+  for (const char* key :
+       {kDevice, kContextSize, kKvType, kTemperature, kTopK, kTopP, kMinP, kRepeatPenalty, kSeed, kMaxReply, kSystemPrompt,
+        kTheme, kFontSize, kLanguage, kServerEnabled, kServerPort, kServerStoresChats}) {
     settings_->remove(key);
   }
   settings_->sync();
   emit deviceChanged();
   emit contextSizeChanged();
+  emit kvTypeChanged();
   emit samplingChanged();
   emit defaultSystemPromptChanged();
   emit themeChanged();
@@ -269,6 +284,7 @@ void AppSettings::resetToDefaults() {
 veloce::EngineOptions AppSettings::engineOptions() const {
   veloce::EngineOptions options;
   options.n_ctx = static_cast<size_t>(std::max(contextSize(), 1));  // what the memory plan reserves
+  options.kv_type = veloce::kv_type_from_name(kvType().toStdString()).value_or(veloce::KvType::F16);
   const QString d = device();
   if (d == QLatin1String(kReferenceDeviceId)) {
     options.backend = "reference";

@@ -30,6 +30,9 @@ class AppSettings : public QObject {
   Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
   // KV cache length in tokens (256 .. 16384, Phi-4's training context). Takes effect on the next load.
   Q_PROPERTY(int contextSize READ contextSize WRITE setContextSize NOTIFY contextSizeChanged)
+  // KV cache storage: "f16" or "q8_0" (about half the memory; inference/model/kv_type.h). Anything
+  // else reads as "f16". Takes effect on the next load.
+  Q_PROPERTY(QString kvType READ kvType WRITE setKvType NOTIFY kvTypeChanged)
   // Sampling; ranges are clamped on write. temperature 0 = greedy.
   Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY samplingChanged)
   Q_PROPERTY(int topK READ topK WRITE setTopK NOTIFY samplingChanged)                                // 0 = off
@@ -81,6 +84,8 @@ class AppSettings : public QObject {
 
   int contextSize() const;
   void setContextSize(int tokens);
+  QString kvType() const;
+  void setKvType(const QString& type);
   double temperature() const;
   void setTemperature(double value);
   int topK() const;
@@ -127,6 +132,7 @@ class AppSettings : public QObject {
   void deviceChanged();
   void devicesChanged();
   void contextSizeChanged();
+  void kvTypeChanged();
   void samplingChanged();
   void defaultSystemPromptChanged();
   void themeChanged();

@@ -19,6 +19,7 @@ class SettingsTest : public QObject {
     {
       AppSettings s(ini);
       QCOMPARE(s.contextSize(), 4096);
+      QCOMPARE(s.kvType(), QStringLiteral("f16"));
       QCOMPARE(s.temperature(), 0.7);
       QCOMPARE(s.topK(), 40);
       QCOMPARE(s.theme(), QStringLiteral("system"));
@@ -27,6 +28,12 @@ class SettingsTest : public QObject {
       s.setModelPath(QStringLiteral("/models/phi-4-Q4_K_M.gguf"));
       s.setDevice(QStringLiteral("reference"));
       s.setContextSize(8192);
+      QSignalSpy kv(&s, &AppSettings::kvTypeChanged);
+      s.setKvType(QStringLiteral("q4_0"));  // not offered: ignored
+      QCOMPARE(kv.count(), 0);
+      s.setKvType(QStringLiteral("q8_0"));
+      QCOMPARE(kv.count(), 1);
+      QCOMPARE(s.kvType(), QStringLiteral("q8_0"));
       s.setTemperature(0.2);
       s.setTopK(10);
       s.setTopP(0.9);
@@ -46,6 +53,8 @@ class SettingsTest : public QObject {
     QCOMPARE(again.modelPath(), QStringLiteral("/models/phi-4-Q4_K_M.gguf"));
     QCOMPARE(again.device(), QStringLiteral("reference"));
     QCOMPARE(again.contextSize(), 8192);
+    QCOMPARE(again.kvType(), QStringLiteral("q8_0"));
+    QVERIFY(again.engineOptions().kv_type == veloce::KvType::Q8_0);
     QCOMPARE(again.temperature(), 0.2);
     QCOMPARE(again.topK(), 10);
     QCOMPARE(again.topP(), 0.9);
@@ -66,6 +75,8 @@ class SettingsTest : public QObject {
 
     again.resetToDefaults();
     QCOMPARE(again.contextSize(), 4096);
+    QCOMPARE(again.kvType(), QStringLiteral("f16"));
+    QVERIFY(again.engineOptions().kv_type == veloce::KvType::F16);
     QCOMPARE(again.theme(), QStringLiteral("system"));
     QCOMPARE(again.modelPath(), QStringLiteral("/models/phi-4-Q4_K_M.gguf"));  // kept
   }

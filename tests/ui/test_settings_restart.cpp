@@ -116,6 +116,41 @@ class TestSettingsRestart : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
   }
 
+  // The KV cache's precision: what was saved is what the box shows after a restart, choosing in
+  // the box saves it, and the next load plans the cache in that type (the plan line says so).
+  void kvTypeShowsWhatWasSavedAndReachesTheLoad() {
+    QTemporaryDir dir;
+    {
+      AppWindow first(dir.path());
+      QVERIFY(first.show());
+      first.settings().setKvType(QStringLiteral("q8_0"));
+    }
+    AppWindow app(dir.path());
+    app.settings().setLanguage(QStringLiteral("en"));
+    app.settings().setDevice(QString());  // Vulkan: the reference backend has no KV cache types
+    QVERIFY(app.show());
+    QObject* dialog = app.object(QStringLiteral("settingsDialog"));
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    app.object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 0);
+    auto* box = app.item(QStringLiteral("kvTypeBox"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(box->property("currentValue").toString(), QStringLiteral("q8_0"));
+    QCOMPARE(box->property("currentText").toString(), QStringLiteral("8-bit (q8_0), about half the memory"));
+
+    QObject* page = app.object(QStringLiteral("modelSettingsPage"));
+    const QString model = QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf");
+    QVERIFY(QMetaObject::invokeMethod(page, "useFile", Q_ARG(QVariant, model)));
+    QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
+    QVERIFY2(app.chat().model()->info().contains(QStringLiteral("Conversation memory (KV cache, 8-bit): 1.1 MiB for 4,096 tokens")), qPrintable(app.chat().model()->info()));
+
+    // Choosing 16-bit in the box, as a click on its first entry does.
+    box->setProperty("currentIndex", 0);
+    QVERIFY(QMetaObject::invokeMethod(box, "activated", Q_ARG(int, 0)));
+    QCOMPARE(app.settings().kvType(), QStringLiteral("f16"));
+  }
+
   void followTheSystemAfterReset() {
     AppWindow app(dir_.path());
     app.settings().resetToDefaults();

@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/settings/app_settings.cpp" line="+46"/>
+        <location filename="../../app/settings/app_settings.cpp" line="+47"/>
         <source>You are a helpful assistant.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,7 +784,7 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+158"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+159"/>
         <source>No model is loaded.</source>
         <translation></translation>
     </message>
@@ -902,7 +902,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Conversation memory (KV cache, 8-bit): %1 for %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Conversation memory (KV cache): %1 for %2 tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1255,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Loading the model was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,7 +1438,32 @@
         <translation></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Conversation memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>16-bit (f16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8-bit (q8_0), about half the memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conversation memory precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Loaded: %1 (%2) on %3, context %4 tokens.</source>
         <translation></translation>
     </message>

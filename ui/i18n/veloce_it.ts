@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/settings/app_settings.cpp" line="+46"/>
+        <location filename="../../app/settings/app_settings.cpp" line="+47"/>
         <source>You are a helpful assistant.</source>
         <translation>Sei un assistente disponibile.</translation>
     </message>
@@ -828,7 +828,7 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+158"/>
+        <location filename="../../app/chat/generation_worker.cpp" line="+159"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
@@ -950,7 +950,12 @@
         <translation>Pesi del modello: %1 sulla GPU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Conversation memory (KV cache, 8-bit): %1 for %2 tokens</source>
+        <translation>Memoria della conversazione (cache KV, 8 bit): %1 per %2 token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Conversation memory (KV cache): %1 for %2 tokens</source>
         <translation>Memoria della conversazione (cache KV): %1 per %2 token</translation>
     </message>
@@ -1298,7 +1303,7 @@
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Loading the model was cancelled.</source>
         <translation>Il caricamento del modello è stato annullato.</translation>
     </message>
@@ -1481,7 +1486,32 @@
         <translation>token</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Conversation memory</source>
+        <translation>Memoria della conversazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.</source>
+        <translation>Come il modello conserva ciò che ha letto (la sua cache KV). A 8 bit occupa circa metà della memoria che a 16 bit, così entra un contesto più lungo, e le risposte cambiano pochissimo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>16-bit (f16)</source>
+        <translation>16 bit (f16)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8-bit (q8_0), about half the memory</source>
+        <translation>8 bit (q8_0), circa metà della memoria</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conversation memory precision</source>
+        <translation>Precisione della memoria della conversazione</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Loaded: %1 (%2) on %3, context %4 tokens.</source>
         <translation>Caricato: %1 (%2) su %3, contesto di %4 token.</translation>
     </message>
