@@ -143,7 +143,9 @@ class TestSettingsRestart : public QObject {
     const QString model = QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf");
     QVERIFY(QMetaObject::invokeMethod(page, "useFile", Q_ARG(QVariant, model)));
     QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
-    QVERIFY2(app.chat().model()->info().contains(QStringLiteral("Conversation memory (KV cache, 8-bit): 1.1 MiB for 4,096 tokens")), qPrintable(app.chat().model()->info()));
+    QVERIFY2(app.chat().model()->info().contains(
+                 QStringLiteral("Conversation memory (KV cache, 8-bit): 1.1 MiB for 4,096 tokens")),
+             qPrintable(app.chat().model()->info()));
 
     // Choosing 16-bit in the box, as a click on its first entry does.
     box->setProperty("currentIndex", 0);
