@@ -4,9 +4,13 @@
 # make-model in a temporary folder, runs the kernel tests with the validation layer on (when it is
 # installed) and `bench --json`, and prints one summary: the mat-vec GB/s of each weight type and
 # the whole-token decode GB/s as a percentage of the copy-kernel bandwidth measured in the same run.
+# Then the long-context figures: prompt tokens/s at each --prompts length, decode tokens/s at each
+# --depths depth with an f16 and a q8_0 KV cache, the first token after a --history-token history,
+# and the attention kernels alone (grouped and split) at the largest depth.
 # Aimed at 8 minutes on 16 cores. JSON and logs go to $OUT when it is set.
 #
 #   scripts/gpu-check.sh [--layers N] [--debs DIR] [--build DIR] [--keep-model] [-p N] [-n N] [-j N]
+#                        [--prompts "512 4096"] [--depths "4096 16384"] [--history 2000]
 #   scripts/gpu-check.sh --fetch-debs DIR     (on a machine with network: download the packages)
 #
 # --debs DIR (or VELOCE_GPU_DEBS): a folder of Debian packages (.deb) for a machine that lacks the
@@ -22,6 +26,9 @@ BUILD=${BUILD_DIR:-$ROOT/build-gpu-check}
 N_PROMPT=128
 N_GEN=32
 KEEP_MODEL=0
+PROMPTS="512 4096"
+DEPTHS="4096 16384"
+HISTORY=2000
 JOBS=$(nproc)
 # What --fetch-debs downloads: the build's needs beyond a compiler, CMake and ninja.
 DEB_PACKAGES=(libvulkan1 libvulkan-dev glslc libshaderc1 vulkan-validationlayers libgtest-dev
@@ -38,12 +45,15 @@ while [ $# -gt 0 ]; do
     -n) N_GEN=${2:?}; shift 2 ;;
     -j|--jobs) JOBS=${2:?}; shift 2 ;;
     --keep-model) KEEP_MODEL=1; shift ;;
+    --prompts) PROMPTS=${2?}; shift 2 ;;
+    --depths) DEPTHS=${2?}; shift 2 ;;
+    --history) HISTORY=${2:?}; shift 2 ;;
     --fetch-debs)
       dir=${2:?}; mkdir -p "$dir"
       (cd "$dir" && apt-get download "${DEB_PACKAGES[@]}")
       echo "downloaded to $dir; carry it and run: scripts/gpu-check.sh --debs $dir"
       exit 0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -108,7 +118,7 @@ command -v glslc >/dev/null || die "glslc is not installed (give --debs DIR; see
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVELOCE_BUILD_APP=OFF \
   > "$LOGS/configure.log" 2>&1 || { tail -30 "$LOGS/configure.log"; die "configure failed (log: $LOGS/configure.log)"; }
 step "building veloce-cli and test_vulkan_kernels with $JOBS jobs"
-cmake --build "$BUILD" -j"$JOBS" --target veloce-cli test_vulkan_kernels > "$LOGS/build.log" 2>&1 ||
+cmake --build "$BUILD" -j"$JOBS" --target veloce-cli test_vulkan_kernels vk_attention_bench > "$LOGS/build.log" 2>&1 ||
   { tail -30 "$LOGS/build.log"; die "build failed (log: $LOGS/build.log)"; }
 CLI=$BUILD/app/veloce-cli
 [ -x "$CLI" ] || CLI=$(find "$BUILD" -name veloce-cli -type f -perm -u+x | head -1)
@@ -143,6 +153,33 @@ BENCH_RC=0
 timeout 300 "$CLI" bench -m "$MODEL" -p "$N_PROMPT" -n "$N_GEN" --json > "$LOGS/bench.json" \
   2> "$LOGS/bench.log" || BENCH_RC=$?
 [ "$BENCH_RC" = 0 ] || { tail -20 "$LOGS/bench.log"; echo "gpu-check: bench failed ($BENCH_RC)" >&2; }
+
+# --- long context: prompt lengths, decode depths with either KV type, a new message after a history ----
+LONG=$LOGS/long.txt
+: > "$LONG"
+long_bench() {  # name, then bench arguments; appends "name<TAB>json" to $LONG
+  local name=$1; shift
+  step "bench $* ($name)"
+  if timeout 300 "$CLI" bench -m "$MODEL" --no-gpu-timing --json "$@" > "$LOGS/$name.json" 2> "$LOGS/$name.log"; then
+    printf '%s\t%s\n' "$name" "$(tr -d '\n' < "$LOGS/$name.json")" >> "$LONG"
+  else
+    tail -3 "$LOGS/$name.log"; echo "gpu-check: bench $name failed" >&2; BENCH_RC=1
+  fi
+}
+for p in $PROMPTS; do long_bench "prompt-$p" -p "$p" -n 4; done
+MAX_DEPTH=0
+for d in $DEPTHS; do
+  for kv in f16 q8_0; do long_bench "depth-$d-$kv" -p 16 -n 32 -d "$d" --kv-type "$kv"; done
+  [ "$d" -gt "$MAX_DEPTH" ] && MAX_DEPTH=$d
+done
+[ "$HISTORY" -gt 0 ] && long_bench "history-$HISTORY" -p 16 -n 4 --history "$HISTORY"
+if [ "$MAX_DEPTH" -gt 0 ]; then
+  ATT=$(find "$BUILD" -name vk_attention_bench -type f | head -1)
+  for v in grouped split; do
+    "$ATT" 1 "$MAX_DEPTH" 20 "$v" >> "$LOGS/attention.txt" 2>&1 || true
+    "$ATT" 512 "$MAX_DEPTH" 2 "$v" >> "$LOGS/attention.txt" 2>&1 || true
+  done
+fi
 
 # --- one summary ---------------------------------------------------------------------------------
 python3 - "$LOGS/bench.json" "$LOGS/plan.json" "$TESTS_RC" "$LAYERS" <<'EOF' | tee "$LOGS/summary.txt"
@@ -189,6 +226,26 @@ try:
           f"({p['budget_source']}), spilled {p['weights_spilled_bytes'] / 2**20:.1f} MiB")
 except Exception:
     pass
+EOF
+python3 - "$LONG" "$LOGS/attention.txt" <<'EOF' | tee -a "$LOGS/summary.txt"
+import json, os, sys
+rows = [line.rstrip("\n").split("\t", 1) for line in open(sys.argv[1]) if "\t" in line]
+if rows:
+    print("long context (each its own bench run; KV cache f16 unless named)")
+for name, text in rows:
+    b = json.loads(text)
+    if name.startswith("prompt-"):
+        print(f"  prompt {name[7:]:>6s} tokens      {b.get('prompt_tokens_per_s', 0):9.1f} tokens/s")
+    elif name.startswith("depth-"):
+        _, d, kv = name.split("-")
+        print(f"  decode at depth {d:>6s} {kv:5s} {b.get('gen_tokens_per_s', 0):9.2f} tokens/s "
+              f"(prompt of 16 there {b.get('prompt_tokens_per_s', 0):.1f} tokens/s)")
+    elif name.startswith("history-"):
+        print(f"  first token after a {name[8:]}-token history {b.get('ttft_seconds', 0):.3f} s")
+if os.path.exists(sys.argv[2]):
+    print("attention alone (vk_attention_bench, Phi-4 heads, ms per layer)")
+    for line in open(sys.argv[2]):
+        print("  " + line.strip())
 EOF
 step "done; JSON and logs in $LOGS"
 [ "$TESTS_RC" = 0 ] && [ "$BENCH_RC" = 0 ]

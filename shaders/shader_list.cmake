@@ -9,6 +9,7 @@ foreach(t F32 F16 BF16 Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
   # The GPU family (16/8-bit storage; geometry and token count in specialization constants).
   veloce_shader(matvec_gpu_${lt} matvec_gpu.comp DEFINES TYPE_${t})
   veloce_shader(matmul_${lt} matmul.comp DEFINES TYPE_${t})
+  veloce_shader(matmul_large_${lt} matmul_large.comp DEFINES TYPE_${t})
   veloce_shader(get_rows_${lt} get_rows.comp DEFINES TYPE_${t})
 endforeach()
 # Dedicated subgroup mat-vec kernels of the Q4_K_M mix (CPU devices; see inference/vulkan/kernels.cpp).

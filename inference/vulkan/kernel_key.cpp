@@ -19,6 +19,7 @@ std::string shader_name(const KernelKey& key) {
   std::string name;
   switch (key.op) {
     case WeightOp::Matmul: name = "matmul"; break;
+    case WeightOp::MatmulLarge: name = "matmul_large"; break;
     case WeightOp::GetRows: name = "get_rows"; break;
     case WeightOp::Matvec:
       name = "matvec";

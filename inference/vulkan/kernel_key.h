@@ -10,7 +10,8 @@
 
 namespace veloce::vk {
 
-enum class WeightOp : uint8_t { Matvec, Matmul, GetRows };
+// Matmul: matmul.comp's 64 x 64 tiles; MatmulLarge: matmul_large.comp's 128 x 128 (long batches on GPUs).
+enum class WeightOp : uint8_t { Matvec, Matmul, MatmulLarge, GetRows };
 
 // Mat-vec kernel families (decode), chosen per device (see kernels.h).
 enum class MatvecVariant : uint8_t {

@@ -101,6 +101,11 @@ Kernels::Kernels(const Device& device, Pipelines& pipelines)
   else if (matvec_variant_ == MatvecVariant::Gpu) matmul_min_tokens_ = kMaxBatchTokens + 1;
   if (const char* e = std::getenv("VELOCE_VK_MATMUL_MIN_TOKENS"))
     matmul_min_tokens_ = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
+  // The 128 x 128 tile: GPUs only (a CPU device runs batches as mat-vecs anyway).
+  if (matvec_variant_ == MatvecVariant::Gpu && device.info().kind != DeviceKind::Cpu)
+    large_matmul_min_tokens_ = kLargeMatmulMinTokens;
+  if (const char* e = std::getenv("VELOCE_VK_LARGE_MATMUL_MIN_TOKENS"))
+    large_matmul_min_tokens_ = static_cast<uint32_t>(std::max(0L, std::strtol(e, nullptr, 10)));
 }
 
 void Kernels::set_matvec_variant(MatvecVariant v) {
@@ -202,12 +207,12 @@ void Kernels::matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x
 void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t n_tokens, const BufferRange& y,
                      uint32_t y_stride) {
   if (w.packed) throw EngineError("internal error: the tiled matmul does not read packed weights");
-  const Pipeline& p = pipelines_.get(KernelKey{WeightOp::Matmul, w.type}, 3);
-  constexpr uint32_t kTileRows = 64, kTileTokens = 64;  // TN, TT in matmul.comp
+  const bool large = large_matmul_min_tokens_ && n_tokens >= large_matmul_min_tokens_;
+  const Pipeline& p = pipelines_.get(KernelKey{large ? WeightOp::MatmulLarge : WeightOp::Matmul, w.type}, 3);
+  const uint32_t tile = large ? 128 : 64;  // TN = TT in matmul_large.comp and matmul.comp
   for (const TensorPart& part : w.parts) {
     MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
-    r.dispatch(p, {part.range, x, y}, pc, (part.rows + kTileRows - 1) / kTileRows,
-               (n_tokens + kTileTokens - 1) / kTileTokens);
+    r.dispatch(p, {part.range, x, y}, pc, (part.rows + tile - 1) / tile, (n_tokens + tile - 1) / tile);
   }
 }
 

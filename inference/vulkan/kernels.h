@@ -72,6 +72,12 @@ class Kernels {
   static constexpr uint32_t kMaxBatchTokens = 8;
   void matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, uint32_t x_stride,
                     uint32_t n_tokens, const BufferRange& y, uint32_t y_offset, uint32_t y_stride);
+  // From large_matmul_min_tokens() tokens on (GPU family only; 0: never), matmul() takes
+  // matmul_large.comp's 128 x 128 tiles instead of matmul.comp's 64 x 64; below that the larger
+  // tile would leave most of itself empty. VELOCE_VK_LARGE_MATMUL_MIN_TOKENS overrides (0: off).
+  static constexpr uint32_t kLargeMatmulMinTokens = 96;
+  uint32_t large_matmul_min_tokens() const { return large_matmul_min_tokens_; }
+  void set_large_matmul_min_tokens(uint32_t n) { large_matmul_min_tokens_ = n; }  // for the kernel tests
   // Fewer than matmul_min_tokens() tokens (always for packed W) as mat-vecs: the GPU family takes
   // up to kMaxBatchTokens per read of W, the others one token per mat-vec; matmul for more.
   static constexpr uint32_t kMatmulMinTokens = 8;
@@ -102,6 +108,7 @@ class Kernels {
   MatvecVariant matvec_variant_ = MatvecVariant::Baseline;
   GpuGeometry gpu_;
   uint32_t matmul_min_tokens_ = kMatmulMinTokens;
+  uint32_t large_matmul_min_tokens_ = 0;
   bool uniform_x_ = true;
   AttentionVariant attention_variant_ = choose_attention();
 };

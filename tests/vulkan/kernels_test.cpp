@@ -172,21 +172,30 @@ TEST_P(WeightKernelTest, GpuMatvecEveryGeometryAndTokenCount) {
       << "project, " << n << " tokens";
 }
 
+// Both tiles: matmul.comp's 64 x 64 and matmul_large.comp's 128 x 128 (forced from 1 token),
+// with token counts and rows that are not multiples of either (130 tokens: two token tiles, the
+// second nearly empty; 130 rows).
 TEST_P(WeightKernelTest, MatmulMatchesReference) {
   KernelHarness h;
   std::mt19937 rng(2);
   for (const Shape& s : kShapes) {
-    for (uint32_t n_tokens : {2u, 37u}) {
+    for (uint32_t n_tokens : {2u, 37u, 130u}) {
       const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
       const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
       const auto x = random_floats(uint64_t{s.ncols} * n_tokens, rng);
       const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
       auto xb = h.buffer(x);
-      auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
-      h.run([&](vk::Recorder& r, vk::Kernels& k) { k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows); });
-      EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n_tokens), h.floats(yb, uint64_t{s.nrows} * n_tokens)),
-                kProductBound)
-          << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+      for (const uint32_t large_from : {0u, 1u}) {
+        auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
+        h.run([&](vk::Recorder& r, vk::Kernels& k) {
+          k.set_large_matmul_min_tokens(large_from);
+          k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows);
+          k.set_large_matmul_min_tokens(0);
+        });
+        EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n_tokens), h.floats(yb, uint64_t{s.nrows} * n_tokens)),
+                  kProductBound)
+            << s.ncols << "x" << s.nrows << " tokens " << n_tokens << (large_from ? " (128 x 128 tile)" : "");
+      }
       // A packed Q6_K tensor (CPU devices) has no matmul: project runs it as mat-vecs, even where
       // the baseline variant would take the matmul for this many tokens.
       if (GetParam() == GgmlType::Q6_K && h.device().info().subgroup_arithmetic && h.device().info().subgroup_size >= 4) {
