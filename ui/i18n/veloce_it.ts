@@ -4,7 +4,6 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../../app/settings/app_settings.cpp" line="+47"/>
         <source>You are a helpful assistant.</source>
         <translation>Sei un assistente disponibile.</translation>
     </message>
@@ -12,50 +11,38 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../AppearanceSettingsPage.qml" line="+38"/>
-        <location line="+9"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+6"/>
         <source>Follow the system</source>
         <translation>Come il sistema</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Light</source>
         <translation>Chiaro</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dark</source>
         <translation>Scuro</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Font size</source>
         <translation>Dimensione del testo</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Font size in points</source>
         <translation>Dimensione del testo in punti</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>points</source>
         <translation>punti</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+10"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location line="-9"/>
         <source>The language of Veloce itself. Phi-4 answers in the language you write in.</source>
         <translation>La lingua di Veloce. Phi-4 risponde nella lingua in cui scrivi.</translation>
     </message>
@@ -75,7 +62,6 @@
         <translation type="vanished">Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller.cpp" line="+97"/>
         <source>Wait for the reply to finish, or stop it.</source>
         <translation>Attendi la fine della risposta, oppure interrompila.</translation>
     </message>
@@ -88,22 +74,18 @@
         <translation type="vanished">Il caricamento del modello è stato annullato.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_conversations.cpp" line="+80"/>
         <source>This conversation no longer exists.</source>
         <translation>Questa conversazione non esiste più.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/chat_controller_flow.cpp" line="+292"/>
         <source>The reply stopped because of an error: %1 The text so far is kept.</source>
         <translation>La risposta si è interrotta per un errore: %1 Il testo scritto finora è conservato.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The reply could not be saved: %1 Only its first %2 characters are stored; the whole reply stays on screen and saving it is tried again before the next message. Copy or export it to be safe.</source>
         <translation>Non è stato possibile salvare la risposta: %1 Ne sono memorizzati solo i primi %2 caratteri; la risposta intera resta sullo schermo e il salvataggio viene ritentato prima del prossimo messaggio. Per sicurezza, copiala o esportala.</translation>
     </message>
     <message>
-        <location filename="../../app/chat/conversation_title.cpp" line="+14"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
@@ -141,23 +123,18 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../CodeBlock.qml" line="+34"/>
         <source>code</source>
         <translation>codice</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Copied</source>
         <translation>Copiato</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+2"/>
         <source>Copy code</source>
         <translation>Copia il codice</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
@@ -165,42 +142,34 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../Composer.qml" line="+50"/>
         <source>Message Phi-4 (Enter to send, Shift+Enter for a new line)</source>
         <translation>Scrivi a Phi-4 (Invio per inviare, Maiusc+Invio per andare a capo)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Message to send</source>
         <translation>Messaggio da inviare</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Send</source>
         <translation>Invia</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Send message (Enter)</source>
         <translation>Invia il messaggio (Invio)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Stop the reply (Esc)</source>
         <translation>Ferma la risposta (Esc)</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Model settings…</source>
         <translation>Impostazioni del modello…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open the model settings</source>
         <translation>Apri le impostazioni del modello</translation>
     </message>
@@ -208,22 +177,18 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../ConversationDelegate.qml" line="+23"/>
         <source>%1, pinned</source>
         <translation>%1, fissata in alto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Press Enter to open, F2 to rename, Delete to delete, Menu for more actions</source>
         <translation>Invio per aprire, F2 per rinominare, Canc per eliminare, Menu per altre azioni</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>Actions for “%1”</source>
         <translation>Azioni per «%1»</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Rename…</source>
         <translation>Rinomina…</translation>
     </message>
@@ -232,32 +197,26 @@
         <translation type="vanished">Rinomina (F2)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Unpin</source>
         <translation>Non fissare più</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pin to top</source>
         <translation>Fissa in alto</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Del</source>
         <translation>Canc</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete (can be undone)</source>
         <translation>Elimina (si può annullare)</translation>
     </message>
@@ -265,27 +224,22 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../app/models/conversation_list_model.cpp" line="+20"/>
         <source>Pinned</source>
         <translation>Fissate</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Yesterday</source>
         <translation>Ieri</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Previous 7 days</source>
         <translation>Ultimi 7 giorni</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Older</source>
         <translation>Meno recenti</translation>
     </message>
@@ -293,12 +247,10 @@
 <context>
     <name>ConversationStore</name>
     <message>
-        <location filename="../../app/storage/conversation_store.cpp" line="+157"/>
         <source>The conversation database %1 is damaged (%2). It was moved to %3, where it is kept untouched, and a new, empty database was started.</source>
         <translation>Il database delle conversazioni %1 è danneggiato (%2). È stato spostato in %3, dove resta intatto, ed è stato creato un nuovo database vuoto.</translation>
     </message>
     <message>
-        <location line="+72"/>
         <source>Your conversations were upgraded to a new storage format. A copy of the previous file was kept at %1.</source>
         <translation>Le tue conversazioni sono state aggiornate a un nuovo formato di archiviazione. Una copia del file precedente è conservata in %1.</translation>
     </message>
@@ -306,27 +258,22 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../ConversationView.qml" line="+43"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>System prompt (custom)</source>
         <translation>Prompt di sistema (personalizzato)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>System prompt</source>
         <translation>Prompt di sistema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Edit this conversation&apos;s system prompt</source>
         <translation>Modifica il prompt di sistema di questa conversazione</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
         <source>The %n oldest message(s) no longer fit the context, so Phi-4 does not see them. They are still saved here.</source>
         <translation>
             <numerusform>Il messaggio più vecchio non rientra più nel contesto, quindi Phi-4 non lo vede. Resta comunque salvato qui.</numerusform>
@@ -341,7 +288,6 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Messages</source>
         <translation>Messaggi</translation>
     </message>
@@ -349,7 +295,6 @@
 <context>
     <name>DatabaseHealth</name>
     <message>
-        <location filename="../../app/chat/database_health.cpp" line="+51"/>
         <source>The conversation database is damaged (%1). Veloce will move it aside (it is kept, not deleted) and start a new one at the next start. Export your conversations now (Ctrl+E, all conversations).</source>
         <translation>Il database delle conversazioni è danneggiato (%1). Al prossimo avvio Veloce lo sposterà da parte (viene conservato, non cancellato) e ne creerà uno nuovo. Esporta subito le tue conversazioni (Ctrl+E, tutte le conversazioni).</translation>
     </message>
@@ -357,27 +302,22 @@
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../app/settings/device_list.cpp" line="+24"/>
         <source>Automatic</source>
         <translation>Automatico</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The fastest GPU found</source>
         <translation>La GPU più veloce trovata</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>CPU (reference, very slow)</source>
         <translation>CPU (riferimento, molto lenta)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plain fp32 computation for diagnosis</source>
         <translation>Calcolo fp32 semplice, per la diagnosi</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>No Vulkan device</source>
         <translation>Nessun dispositivo Vulkan</translation>
     </message>
@@ -385,17 +325,14 @@
 <context>
     <name>DownloadController</name>
     <message>
-        <location filename="../../app/chat/download_controller.cpp" line="+28"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -404,82 +341,66 @@
         <translation type="vanished">la memoria di questo computer (CPU)</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>the CPU</source>
         <translation>la CPU</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>%1 (uses system memory: %2)</source>
         <translation>%1 (usa la memoria di sistema: %2)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Fits in this computer&apos;s memory</source>
         <translation>Entra nella memoria di questo computer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Fits this GPU</source>
         <translation>Entra in questa GPU</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Partly in system memory (%1 of it): slower</source>
         <translation>In parte nella memoria di sistema (%1): più lento</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Too large for this device at %1 tokens of context</source>
         <translation>Troppo grande per questo dispositivo con %1 token di contesto</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>No model named %1 in the catalogue.</source>
         <translation>Nel catalogo non c&apos;è un modello chiamato %1.</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 of %2</source>
         <translation>%1 di %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 left</source>
         <translation>%1 rimanenti</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>%1, SHA-256 verified</source>
         <translation>%1, SHA-256 verificato</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Paused at %1 of %2</source>
         <translation>In pausa a %1 di %2</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Paused</source>
         <translation>In pausa</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 kept for a resume</source>
         <translation>%1 conservati per riprendere</translation>
     </message>
@@ -487,57 +408,46 @@
 <context>
     <name>EmptyConversation</name>
     <message>
-        <location filename="../EmptyConversation.qml" line="+14"/>
         <source>A race of five snails</source>
         <translation>Una gara di cinque lumache</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Five snails run a race. Ties are possible: any number of snails may cross the finish line together. In how many different ways can the race end? Reason step by step, then give the number.</source>
         <translation>Cinque lumache fanno una gara. Sono possibili i pari merito: un numero qualsiasi di lumache può tagliare il traguardo insieme. In quanti modi diversi può finire la gara? Ragiona passo per passo, poi dai il numero.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Explain a concept</source>
         <translation>Spiega un concetto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Explain the difference between a process and a thread, with a short C++ example of each.</source>
         <translation>Spiega la differenza tra un processo e un thread, con un breve esempio in C++ per ciascuno.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Write with care</source>
         <translation>Scrivi con garbo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write a friendly, short email to a colleague asking to move tomorrow&apos;s meeting to Thursday afternoon.</source>
         <translation>Scrivi una breve email cordiale a un collega per chiedere di spostare la riunione di domani a giovedì pomeriggio.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Check my reasoning</source>
         <translation>Verifica il mio ragionamento</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A bat and a ball cost 1.10 in total. The bat costs 1.00 more than the ball. How much does the ball cost? Show the algebra.</source>
         <translation>Una mazza e una palla costano 1,10 in tutto. La mazza costa 1,00 più della palla. Quanto costa la palla? Mostra i passaggi algebrici.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>What shall we work on?</source>
         <translation>Su cosa lavoriamo?</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Phi-4 runs on this computer: nothing you write leaves it. Pick an example or write your own message below.</source>
         <translation>Phi-4 funziona su questo computer: nulla di ciò che scrivi lo lascia. Scegli un esempio o scrivi il tuo messaggio qui sotto.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Example: %1</source>
         <translation>Esempio: %1</translation>
     </message>
@@ -545,9 +455,6 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/export/html_exporter.cpp" line="+63"/>
-        <location filename="../../app/export/markdown_exporter.cpp" line="+14"/>
-        <location filename="../../app/export/text_exporter.cpp" line="+16"/>
         <source>System prompt</source>
         <translation>Prompt di sistema</translation>
     </message>
@@ -555,23 +462,18 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../app/chat/export_controller.cpp" line="+33"/>
         <source>An export or import is already running.</source>
         <translation>È già in corso un&apos;esportazione o un&apos;importazione.</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Unknown export format &quot;%1&quot;.</source>
         <translation>Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose where to export to.</source>
         <translation>Scegli dove esportare.</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
-        <location line="+2"/>
         <source>Exported %n conversation(s) to %1.</source>
         <translation>
             <numerusform>Esportata %n conversazione in %1.</numerusform>
@@ -579,12 +481,10 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Imported: %1 and %2; %3.</source>
         <translation>Importati: %1 e %2; %3.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n new conversation(s)</source>
         <translation>
             <numerusform>%n nuova conversazione</numerusform>
@@ -592,7 +492,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n nuovo messaggio</numerusform>
@@ -600,7 +499,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n already present</source>
         <translation>
             <numerusform>%n già presente</numerusform>
@@ -618,107 +516,86 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ExportDialog.qml" line="+67"/>
         <source>Export conversations</source>
         <translation>Esporta le conversazioni</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Export into folder</source>
         <translation>Esporta nella cartella</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>This conversation</source>
         <translation>Questa conversazione</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Selected conversations (%1)</source>
         <translation>Conversazioni selezionate (%1)</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Conversations to export</source>
         <translation>Conversazioni da esportare</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>All conversations (%1)</source>
         <translation>Tutte le conversazioni (%1)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>JSON, every branch, can be imported (.json)</source>
         <translation>JSON, con tutte le diramazioni, importabile (.json)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Web page (.html)</source>
         <translation>Pagina web (.html)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plain text (.txt)</source>
         <translation>Testo semplice (.txt)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>PDF (.pdf)</source>
         <translation>PDF (.pdf)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Export format</source>
         <translation>Formato di esportazione</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Folder</source>
         <translation>Cartella</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Folder to export into</source>
         <translation>Cartella in cui esportare</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the folder to export into</source>
         <translation>Scegli la cartella in cui esportare</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Export progress</source>
         <translation>Avanzamento dell&apos;esportazione</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Exported %1 of %2…</source>
         <translation>Esportate %1 di %2…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -726,101 +603,78 @@
 <context>
     <name>GenerationSettingsPage</name>
     <message>
-        <location filename="../GenerationSettingsPage.qml" line="+20"/>
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Higher is more varied, lower more focused; 0 always picks the most likely word.</source>
         <translation>Più alta dà risposte più varie, più bassa più mirate; 0 sceglie sempre la parola più probabile.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+7"/>
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location line="-6"/>
         <source>Choose among the k most likely tokens; 0 turns it off.</source>
         <translation>Sceglie tra i k token più probabili; 0 lo disattiva.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose among the most likely tokens that together reach this probability; 1 turns it off.</source>
         <translation>Sceglie tra i token più probabili che insieme raggiungono questa probabilità; 1 lo disattiva.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Min-p</source>
         <translation>Min-p</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leave out tokens less likely than this fraction of the most likely one; 0 turns it off.</source>
         <translation>Esclude i token meno probabili di questa frazione del più probabile; 0 lo disattiva.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Repetition penalty</source>
         <translation>Penalità di ripetizione</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Above 1 makes repeating recent tokens less likely; 1 turns it off.</source>
         <translation>Sopra 1 rende meno probabile ripetere token recenti; 1 la disattiva.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+11"/>
         <source>Seed</source>
         <translation>Seme</translation>
     </message>
     <message>
-        <location line="-10"/>
         <source>The same seed and settings give the same reply; “random” gives a new one every time.</source>
         <translation>Lo stesso seme con le stesse impostazioni dà la stessa risposta; «casuale» ne dà una nuova ogni volta.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+1"/>
         <source>random</source>
         <translation>casuale</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Longest reply</source>
         <translation>Risposta più lunga</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A reply that reaches this many tokens is cut off there and marked as cut.</source>
         <translation>Una risposta che raggiunge questo numero di token viene interrotta lì e segnata come troncata.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Longest reply in tokens</source>
         <translation>Lunghezza massima della risposta in token</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+11"/>
         <source>Default system prompt</source>
         <translation>Prompt di sistema predefinito</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Instructions for every new conversation (each conversation can have its own)</source>
         <translation>Istruzioni per ogni nuova conversazione (ogni conversazione può avere le sue)</translation>
     </message>
@@ -828,12 +682,10 @@
 <context>
     <name>GenerationWorker</name>
     <message>
-        <location filename="../../app/chat/generation_worker.cpp" line="+159"/>
         <source>No model is loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+217"/>
         <source>The GPU failed and the model was unloaded: %1 Load the model again to continue.</source>
         <translation>La GPU ha avuto un errore e il modello è stato scaricato: %1 Carica di nuovo il modello per continuare.</translation>
     </message>
@@ -845,17 +697,14 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="+10"/>
         <source>Import conversations</source>
         <translation>Importa conversazioni</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Veloce JSON export (*.json)</source>
         <translation>Esportazione JSON di Veloce (*.json)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Tutti i file (*)</translation>
     </message>
@@ -863,7 +712,6 @@
 <context>
     <name>InfoBanner</name>
     <message>
-        <location filename="../InfoBanner.qml" line="+38"/>
         <source>Dismiss notice</source>
         <translation>Chiudi l&apos;avviso</translation>
     </message>
@@ -871,42 +719,34 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../LinkDialog.qml" line="+18"/>
         <source>Open this link?</source>
         <translation>Aprire questo collegamento?</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>This link cannot be opened</source>
         <translation>Questo collegamento non si può aprire</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>The reply links to the address below. Check it before opening it in your browser:</source>
         <translation>La risposta rimanda all&apos;indirizzo qui sotto. Controllalo prima di aprirlo nel browser:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Veloce only opens web addresses (http and https). This link was not opened:</source>
         <translation>Veloce apre solo indirizzi web (http e https). Questo collegamento non è stato aperto:</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Link address</source>
         <translation>Indirizzo del collegamento</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Open in browser</source>
         <translation>Apri nel browser</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -914,63 +754,50 @@
 <context>
     <name>LoadReport</name>
     <message>
-        <location filename="../../app/chat/load_report.cpp" line="+15"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 bytes</source>
         <translation>%1 byte</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Graphics card: %1</source>
         <translation>Scheda grafica: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Model weights: %1 on the GPU, %2 in system memory</source>
         <translation>Pesi del modello: %1 sulla GPU, %2 nella memoria di sistema</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Model weights: %1 on the GPU</source>
         <translation>Pesi del modello: %1 sulla GPU</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Conversation memory (KV cache, 8-bit): %1 for %2 tokens</source>
         <translation>Memoria della conversazione (cache KV, 8 bit): %1 per %2 token</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Conversation memory (KV cache): %1 for %2 tokens</source>
         <translation>Memoria della conversazione (cache KV): %1 per %2 token</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Working memory: %1</source>
         <translation>Memoria di lavoro: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Total on the GPU: %1 of %2 available</source>
         <translation>Totale sulla GPU: %1 di %2 disponibili</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 of the model did not fit in GPU memory and is read from system memory, so replies will be slower. A shorter context or a smaller quantization would keep it all on the GPU.</source>
         <translation>%1 del modello non è entrata nella memoria della GPU e viene letta dalla memoria di sistema: le risposte saranno più lente. Un contesto più corto o una quantizzazione più piccola la terrebbero tutta sulla GPU.</translation>
     </message>
@@ -978,12 +805,10 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="+17"/>
         <source>%1 — Veloce</source>
         <translation>%1 — Veloce</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Veloce</source>
         <translation>Veloce</translation>
     </message>
@@ -991,7 +816,6 @@
 <context>
     <name>MathBlock</name>
     <message>
-        <location filename="../MathBlock.qml" line="+78"/>
         <source>Copy LaTeX</source>
         <translation>Copia il LaTeX</translation>
     </message>
@@ -999,67 +823,54 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../MessageActions.qml" line="+37"/>
         <source>Previous version</source>
         <translation>Versione precedente</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Version %1 of %2</source>
         <translation>Versione %1 di %2</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Next version</source>
         <translation>Versione successiva</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Copied</source>
         <translation>Copiato</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Copy</source>
         <translation>Copia</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy message</source>
         <translation>Copia il messaggio</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Edit</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Edit message</source>
         <translation>Modifica il messaggio</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Regenerate</source>
         <translation>Rigenera</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Regenerate reply</source>
         <translation>Rigenera la risposta</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Continue</source>
         <translation>Continua</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Continue the reply</source>
         <translation>Continua la risposta</translation>
     </message>
@@ -1067,39 +878,30 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../MessageDelegate.qml" line="+31"/>
-        <location line="+38"/>
         <source>You</source>
         <translation>Tu</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
         <source>Phi-4</source>
         <translation>Phi-4</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>stopped</source>
         <translation>interrotta</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>generation failed</source>
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+85"/>
         <source>Reading the conversation… %1 of %2 tokens</source>
         <translation>Lettura della conversazione… %1 di %2 token</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reading the conversation…</source>
         <translation>Lettura della conversazione…</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Writing…</source>
         <translation>Sta scrivendo…</translation>
     </message>
@@ -1107,28 +909,22 @@
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../MessageEditor.qml" line="+27"/>
-        <location line="+1"/>
         <source>Edit your message</source>
         <translation>Modifica il tuo messaggio</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Save and send</source>
         <translation>Salva e invia</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Save the edited message and get a new reply</source>
         <translation>Salva il messaggio modificato e ottieni una nuova risposta</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancel editing</source>
         <translation>Annulla la modifica</translation>
     </message>
@@ -1136,47 +932,38 @@
 <context>
     <name>MessageFooter</name>
     <message>
-        <location filename="../MessageFooter.qml" line="+19"/>
         <source>writing…</source>
         <translation>sta scrivendo…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>finished</source>
         <translation>completata</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>stopped by you</source>
         <translation>interrotta da te</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>cut at the length limit</source>
         <translation>troncata al limite di lunghezza</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>failed</source>
         <translation>non riuscita</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>1 token</source>
         <translation>1 token</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 tokens</source>
         <translation>%1 token</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 tokens/s</source>
         <translation>%1 token/s</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 s to first token</source>
         <translation>%1 s al primo token</translation>
     </message>
@@ -1184,98 +971,78 @@
 <context>
     <name>ModelCatalogue</name>
     <message>
-        <location filename="../ModelCatalogue.qml" line="+30"/>
         <source>Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.</source>
         <translation>Memoria necessaria e giudizi valgono per %1 con %2 token di contesto. I file vengono da Hugging Face (bartowski/phi-4-GGUF); ognuno è confrontato con lo SHA-256 pubblicato da Hugging Face prima di essere usato.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Downloaded %1</source>
         <translation>%1 scaricato</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1: paused</source>
         <translation>%1: in pausa</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1: stopped</source>
         <translation>%1: interrotto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Downloading %1</source>
         <translation>Download di %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Download progress</source>
         <translation>Avanzamento del download</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pause the download</source>
         <translation>Metti in pausa il download</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+65"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="-64"/>
         <source>Resume the download</source>
         <translation>Riprendi il download</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Discard</source>
         <translation>Scarta</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Discard the partly downloaded file</source>
         <translation>Scarta il file scaricato in parte</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>%1 · %2 · recommended</source>
         <translation>%1 · %2 · consigliato</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Needs %1 at 4K tokens, %2 at 16K. %3</source>
         <translation>Richiede %1 con 4K token, %2 con 16K. %3</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Use</source>
         <translation>Usa</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Download</source>
         <translation>Scarica</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Use %1</source>
         <translation>Usa %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Download %1 (%2)</source>
         <translation>Scarica %1 (%2)</translation>
     </message>
@@ -1283,27 +1050,22 @@
 <context>
     <name>ModelController</name>
     <message>
-        <location filename="../../app/chat/model_controller.cpp" line="+40"/>
         <source>Choose a model file to start chatting.</source>
         <translation>Scegli un file del modello per iniziare a conversare.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The model is still loading.</source>
         <translation>Il modello è ancora in caricamento.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The model could not be loaded; choose another file in the settings.</source>
         <translation>Non è stato possibile caricare il modello; scegli un altro file nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>The model file %1 was not found.</source>
         <translation>Il file del modello %1 non è stato trovato.</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Loading the model was cancelled.</source>
         <translation>Il caricamento del modello è stato annullato.</translation>
     </message>
@@ -1311,97 +1073,78 @@
 <context>
     <name>ModelDownload</name>
     <message>
-        <location filename="../../app/download/model_download.cpp" line="+49"/>
         <source>Not a web address to download from: %1</source>
         <translation>Non è un indirizzo web da cui scaricare: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The address %1 does not end in a file name.</source>
         <translation>L&apos;indirizzo %1 non termina con un nome di file.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The SHA-256 given is not 64 hexadecimal digits: %1</source>
         <translation>Lo SHA-256 indicato non è di 64 cifre esadecimali: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossibile creare la cartella %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 already exists; choose it as the model, or delete it to download it again.</source>
         <translation>%1 esiste già: sceglilo come modello, oppure eliminalo per scaricarlo di nuovo.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossibile leggere %1: %2</translation>
     </message>
     <message>
-        <location line="+58"/>
         <source>The server resumed %1 at the wrong place; run the download again to start over.</source>
         <translation>Il server ha ripreso %1 dal punto sbagliato; avvia di nuovo il download per ricominciare.</translation>
     </message>
     <message>
-        <location line="+150"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossibile scrivere %1: %2</translation>
     </message>
     <message>
-        <location line="-134"/>
         <source>Not enough disk space in %1: the download needs %2 more, and %3 is free.</source>
         <translation>Spazio su disco insufficiente in %1: il download richiede altri %2 e ne sono liberi %3.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Writing %1 failed: %2. The download can resume once there is room.</source>
         <translation>Scrittura di %1 non riuscita: %2. Il download potrà riprendere quando ci sarà spazio.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Too many redirects from %1.</source>
         <translation>Troppi reindirizzamenti da %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>The server answered %1 %2 for %3.</source>
         <translation>Il server ha risposto %1 %2 per %3.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Paused at %1 of %2; run the download again to resume.</source>
         <translation>In pausa a %1 di %2; avvia di nuovo il download per riprenderlo.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The download stalled: nothing arrived from %1 for %2 s. Run it again to resume.</source>
         <translation>Il download si è bloccato: da %1 non è arrivato nulla per %2 s. Avvialo di nuovo per riprenderlo.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The download from %1 failed: %2. Run it again to resume.</source>
         <translation>Il download da %1 non è riuscito: %2. Avvialo di nuovo per riprenderlo.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The connection closed after %1 of %2. Run the download again to resume.</source>
         <translation>La connessione si è chiusa dopo %1 di %2. Avvia di nuovo il download per riprenderlo.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>The downloaded file&apos;s SHA-256 is %1, not the published %2: it was damaged on the way and has been deleted. Download it again.</source>
         <translation>Lo SHA-256 del file scaricato è %1, non il %2 pubblicato: il file si è danneggiato durante il trasferimento ed è stato eliminato. Scaricalo di nuovo.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Writing %1 failed: %2.</source>
         <translation>Scrittura di %1 non riuscita: %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Cannot move %1 into place as %2.</source>
         <translation>Impossibile spostare %1 al suo posto come %2.</translation>
     </message>
@@ -1409,139 +1152,110 @@
 <context>
     <name>ModelSettingsPage</name>
     <message>
-        <location filename="../ModelSettingsPage.qml" line="+43"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelli GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+8"/>
         <source>Model file</source>
         <translation>File del modello</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>Set by --model or VELOCE_MODEL for this run.</source>
         <translation>Impostato da --model o VELOCE_MODEL per questa esecuzione.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>No model chosen</source>
         <translation>Nessun modello scelto</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose a model file</source>
         <translation>Scegli un file del modello</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>This model is loaded as soon as the reply being written is finished.</source>
         <translation>Questo modello viene caricato appena termina la risposta in corso.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+9"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location line="-8"/>
         <source>“Automatic” picks the fastest Vulkan device. The CPU reference is very slow and meant for checking results.</source>
         <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento è molto lenta e serve a verificare i risultati.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Context size</source>
         <translation>Dimensione del contesto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How many tokens of the conversation the model can see at once. More needs more memory.</source>
         <translation>Quanti token della conversazione il modello vede alla volta. Di più richiede più memoria.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Context size in tokens</source>
         <translation>Dimensione del contesto in token</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Conversation memory</source>
         <translation>Memoria della conversazione</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.</source>
         <translation>Come il modello conserva ciò che ha letto (la sua cache KV). A 8 bit occupa circa metà della memoria che a 16 bit, così entra un contesto più lungo, e le risposte cambiano pochissimo.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>16-bit (f16)</source>
         <translation>16 bit (f16)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>8-bit (q8_0), about half the memory</source>
         <translation>8 bit (q8_0), circa metà della memoria</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Conversation memory precision</source>
         <translation>Precisione della memoria della conversazione</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Loaded: %1 (%2) on %3, context %4 tokens.</source>
         <translation>Caricato: %1 (%2) su %3, contesto di %4 token.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not loaded: %1</source>
         <translation>Non caricato: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No model loaded.</source>
         <translation>Nessun modello caricato.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Load the model with these settings</source>
         <translation>Carica il modello con queste impostazioni</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Download Phi-4</source>
         <translation>Scarica Phi-4</translation>
     </message>
@@ -1549,12 +1263,10 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/models/markdown_renderer.cpp" line="+44"/>
         <source>[image not loaded: %1]</source>
         <translation>[immagine non caricata: %1]</translation>
     </message>
     <message>
-        <location filename="../../app/models/offline_network.cpp" line="+20"/>
         <source>Veloce does not load anything from the network: %1</source>
         <translation>Veloce non carica nulla dalla rete: %1</translation>
     </message>
@@ -1562,27 +1274,22 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../RenameDialog.qml" line="+18"/>
         <source>Rename conversation</source>
         <translation>Rinomina la conversazione</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>New title</source>
         <translation>Nuovo titolo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Rename</source>
         <translation>Rinomina</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
@@ -1601,32 +1308,26 @@
         <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location filename="../SearchResultDelegate.qml" line="+16"/>
         <source>You</source>
         <translation>Tu</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phi-4</source>
         <translation>Phi-4</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>System prompt</source>
         <translation>Prompt di sistema</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
@@ -1634,27 +1335,22 @@
 <context>
     <name>ServerController</name>
     <message>
-        <location filename="../../app/chat/server_controller.cpp" line="+33"/>
         <source>A chat from the API server could not be stored: %1</source>
         <translation>Una chat del server API non è stata salvata: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Off. Other programs on this computer cannot use the model.</source>
         <translation>Spento. Gli altri programmi di questo computer non possono usare il modello.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>On: waiting for a model to be loaded.</source>
         <translation>Acceso: in attesa che un modello venga caricato.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Serving %1 at %2 to programs on this computer.</source>
         <translation>%1 è disponibile su %2 per i programmi di questo computer.</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>The server could not start on port %1: %2. Choose another port.</source>
         <translation>Il server non è partito sulla porta %1: %2. Scegli un&apos;altra porta.</translation>
     </message>
@@ -1662,17 +1358,14 @@
 <context>
     <name>ServerRequestLog</name>
     <message>
-        <location filename="../../app/models/server_request_log.cpp" line="+22"/>
         <source>generating</source>
         <translation>in generazione</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>client left</source>
         <translation>client disconnesso</translation>
     </message>
     <message>
-        <location line="+69"/>
         <source>the server stopped</source>
         <translation>il server si è fermato</translation>
     </message>
@@ -1680,67 +1373,54 @@
 <context>
     <name>ServerSettingsPage</name>
     <message>
-        <location filename="../ServerSettingsPage.qml" line="+22"/>
         <source>API server</source>
         <translation>Server API</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lets editors, scripts and agents on this computer use the loaded model through OpenAI&apos;s API. Other computers cannot connect.</source>
         <translation>Permette a editor, script e agenti di questo computer di usare il modello caricato tramite l&apos;API di OpenAI. Gli altri computer non possono collegarsi.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Serve the model to programs on this computer</source>
         <translation>Offri il modello ai programmi di questo computer</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Port of the API server</source>
         <translation>Porta del server API</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Keep API chats</source>
         <translation>Conserva le chat dell&apos;API</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Chats made through the server appear in the sidebar, where you can read, search and export them.</source>
         <translation>Le chat fatte tramite il server compaiono nella barra laterale, dove puoi leggerle, cercarle ed esportarle.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Keep chats made through the API server in the history</source>
         <translation>Conserva nella cronologia le chat fatte tramite il server API</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Example request</source>
         <translation>Richiesta di esempio</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Requests to the API server</source>
         <translation>Richieste al server API</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 · %2 · %3 + %4 tokens · %5 tokens/s · %6</source>
         <translation>%1 · %2 · %3 + %4 token · %5 token/s · %6</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>No requests yet.</source>
         <translation>Ancora nessuna richiesta.</translation>
     </message>
@@ -1748,67 +1428,54 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../SettingsDialog.qml" line="+12"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Settings sections</source>
         <translation>Sezioni delle impostazioni</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Model</source>
         <translation>Modello</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Model settings</source>
         <translation>Impostazioni del modello</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Generation</source>
         <translation>Generazione</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Generation settings</source>
         <translation>Impostazioni di generazione</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Appearance</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Appearance settings</source>
         <translation>Impostazioni dell&apos;aspetto</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>API server settings</source>
         <translation>Impostazioni del server API</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Reset to defaults</source>
         <translation>Ripristina i valori predefiniti</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reset all settings except the model file to their defaults</source>
         <translation>Ripristina tutte le impostazioni, tranne il file del modello, ai valori predefiniti</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -1816,102 +1483,82 @@
 <context>
     <name>SetupView</name>
     <message>
-        <location filename="../SetupView.qml" line="+37"/>
         <source>Choose a Phi-4 GGUF file</source>
         <translation>Scegli un file GGUF di Phi-4</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelli GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>All files (*)</source>
         <translation>Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Only a file on this computer can be used as the model.</source>
         <translation>Come modello si può usare solo un file su questo computer.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Loading the model</source>
         <translation>Caricamento del modello</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Choose the model</source>
         <translation>Scegli il modello</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Veloce runs Microsoft&apos;s Phi-4 on this computer, from a GGUF file. Choose a file you already have, or download one below: smaller quantizations such as Q3_K_M need less memory, Q8_0 is closer to the original. Nothing else ever uses the network.</source>
         <translation>Veloce esegue Phi-4 di Microsoft su questo computer, da un file GGUF. Scegli un file che hai già, oppure scaricane uno qui sotto: le quantizzazioni più piccole come Q3_K_M richiedono meno memoria, Q8_0 è più vicina all&apos;originale. Nient&apos;altro usa mai la rete.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The model file set in the settings was not found: %1</source>
         <translation>Il file del modello indicato nelle impostazioni non è stato trovato: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Drop a .gguf file here</source>
         <translation>Trascina qui un file .gguf</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Choose model file…</source>
         <translation>Scegli il file del modello…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose a model file</source>
         <translation>Scegli un file del modello</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>The model could not be loaded: %1</source>
         <translation>Non è stato possibile caricare il modello: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel loading the model</source>
         <translation>Annulla il caricamento del modello</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Memory plan</source>
         <translation>Uso della memoria</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Device: %1. Context: %2 tokens. Both can be changed in the settings.</source>
         <translation>Dispositivo: %1. Contesto: %2 token. Entrambi si possono cambiare nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Download Phi-4</source>
         <translation>Scarica Phi-4</translation>
     </message>
     <message>
-        <location line="-195"/>
         <source>automatic</source>
         <translation>automatico</translation>
     </message>
@@ -1920,12 +1567,10 @@
         <translation type="vanished">Veloce esegue Phi-4 di Microsoft su questo computer. Serve il modello come file GGUF, per esempio phi-4-Q4_K_M.gguf (9,05 GB). Le quantizzazioni più piccole come Q3_K_M richiedono meno memoria; Q8_0 è più vicina all&apos;originale. Veloce non scarica nulla: procurati il file una volta (le versioni GGUF di Phi-4 sono pubblicate su Hugging Face, cerca «phi-4 GGUF»), poi sceglilo qui.</translation>
     </message>
     <message>
-        <location line="+186"/>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open settings (Ctrl+,)</source>
         <translation>Apri le impostazioni (Ctrl+,)</translation>
     </message>
@@ -1933,7 +1578,6 @@
 <context>
     <name>ShortcutMenuItem</name>
     <message>
-        <location filename="../ShortcutMenuItem.qml" line="+11"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1941,27 +1585,22 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../Sidebar.qml" line="+40"/>
         <source>New conversation</source>
         <translation>Nuova conversazione</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>Nuova conversazione (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Main menu</source>
         <translation>Menu principale</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Import conversations…</source>
         <translation>Importa conversazioni…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
@@ -1970,7 +1609,6 @@
         <translation type="vanished">Esporta (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
@@ -1979,32 +1617,26 @@
         <translation type="vanished">Impostazioni (Ctrl+,)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Search conversations (Ctrl+F)</source>
         <translation>Cerca nelle conversazioni (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search conversations</source>
         <translation>Cerca nelle conversazioni</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Conversations</source>
         <translation>Conversazioni</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>No conversations yet.</source>
         <translation>Ancora nessuna conversazione.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Search results</source>
         <translation>Risultati della ricerca</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n risultato</numerusform>
@@ -2015,32 +1647,26 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="+20"/>
         <source>Loading %1…</source>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>model</source>
         <translation>modello</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No model loaded</source>
         <translation>Nessun modello caricato</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Context %1 / %2</source>
         <translation>Contesto %1 / %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Last reply: %1 ms to first token, %2 tokens/s</source>
         <translation>Ultima risposta: %1 ms al primo token, %2 token/s</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
     </message>
@@ -2048,28 +1674,22 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../SystemPromptDialog.qml" line="+10"/>
-        <location line="+27"/>
         <source>System prompt for this conversation</source>
         <translation>Prompt di sistema per questa conversazione</translation>
     </message>
     <message>
-        <location line="-13"/>
         <source>Instructions Phi-4 reads before this conversation. Leave empty to use the default from the settings.</source>
         <translation>Istruzioni che Phi-4 legge prima di questa conversazione. Lascia vuoto per usare quello predefinito nelle impostazioni.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>No system prompt</source>
         <translation>Nessun prompt di sistema</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Save</source>
         <translation>Salva</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
@@ -2077,17 +1697,14 @@
 <context>
     <name>UndoDeleteBar</name>
     <message>
-        <location filename="../UndoDeleteBar.qml" line="+24"/>
         <source>Deleted “%1”</source>
         <translation>Eliminata «%1»</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Undo</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Undo delete (Ctrl+Z)</source>
         <translation>Annulla l&apos;eliminazione (Ctrl+Z)</translation>
     </message>
@@ -2095,97 +1712,78 @@
 <context>
     <name>veloce::exporting</name>
     <message>
-        <location filename="../../app/export/metadata.cpp" line="+18"/>
         <source>(not recorded)</source>
         <translation>(non registrato)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>random</source>
         <translation>casuale</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>temperature %1, top-k %2, top-p %3, min-p %4, repetition penalty %5, seed %6, max reply %7 tokens</source>
         <translation>temperatura %1, top-k %2, top-p %3, min-p %4, penalità di ripetizione %5, seme %6, risposta massima %7 token</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Created</source>
         <translation>Creata</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Updated</source>
         <translation>Aggiornata</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Model</source>
         <translation>Modello</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>User</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Assistant</source>
         <translation>Assistente</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>stopped by the user</source>
         <translation>interrotta dall&apos;utente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>generation failed</source>
         <translation>generazione non riuscita</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>incomplete</source>
         <translation>incompleta</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>cut at the length limit</source>
         <translation>troncata al limite di lunghezza</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>cut when the context was full</source>
         <translation>troncata a contesto pieno</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>version %1 of %2</source>
         <translation>versione %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../app/export/html_exporter.cpp" line="-27"/>
         <source>%1 tokens</source>
         <translation>%1 token</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 tokens/s</source>
         <translation>%1 token/s</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>first token after %1 ms</source>
         <translation>primo token dopo %1 ms</translation>
     </message>
