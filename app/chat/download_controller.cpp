@@ -38,6 +38,7 @@ DownloadController::DownloadController(ModelController* model, AppSettings* sett
       folder_(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("models"))) {
   connect(settings_, &AppSettings::deviceChanged, this, &DownloadController::refresh);
   connect(settings_, &AppSettings::contextSizeChanged, this, &DownloadController::catalogueChanged);
+  connect(settings_, &AppSettings::kvTypeChanged, this, &DownloadController::catalogueChanged);
 }
 
 DownloadController::~DownloadController() {
@@ -107,6 +108,7 @@ QVariantList DownloadController::catalogue() {
   const DeviceTarget target{deviceBytes_, deviceShared_};
   const uint64_t system = systemMemoryBytes();
   const auto ctx = static_cast<uint32_t>(settings_->contextSize());
+  const KvType kv = settings_->engineOptions().kv_type;
   QVariantList list;
   for (const CatalogueEntry& e : modelCatalogue()) {
     QVariantMap m;
@@ -120,10 +122,10 @@ QVariantList DownloadController::catalogue() {
     m[QStringLiteral("partial")] = QFileInfo(QDir(folder_).filePath(e.fileName + QStringLiteral(".part"))).size();
     try {
       m[QStringLiteral("need4k")] =
-          fileSize(static_cast<qint64>(estimateFit(e.quantization.toStdString(), 4096, target, system).neededBytes));
+          fileSize(static_cast<qint64>(estimateFit(e.quantization.toStdString(), 4096, target, system, kv).neededBytes));
       m[QStringLiteral("need16k")] =
-          fileSize(static_cast<qint64>(estimateFit(e.quantization.toStdString(), 16384, target, system).neededBytes));
-      const FitEstimate fit = estimateFit(e.quantization.toStdString(), ctx, target, system);
+          fileSize(static_cast<qint64>(estimateFit(e.quantization.toStdString(), 16384, target, system, kv).neededBytes));
+      const FitEstimate fit = estimateFit(e.quantization.toStdString(), ctx, target, system, kv);
       switch (fit.fit) {
         case Fit::OnDevice:
           m[QStringLiteral("verdict")] = QStringLiteral("device");

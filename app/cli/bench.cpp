@@ -17,6 +17,7 @@
 #include "inference/generation/engine_factory.h"
 #include "inference/model/model.h"
 #include "inference/vulkan/gpu_timer.h"
+#include "inference/vulkan/memory_plan.h"
 #include "inference/vulkan/vulkan_engine.h"
 #include "inference/vulkan/vulkan_session.h"
 
@@ -160,7 +161,7 @@ int run(Args& args) {
     for (const auto& l : w.layers) add(l.attn_qkv), add(l.attn_output), add(l.ffn_up), add(l.ffn_down);
     add(w.output);
     const double mid = static_cast<double>(base) + static_cast<double>(n_gen + 1) / 2;
-    class_bytes["attention"] = 2.0 * cfg.n_layer * mid * cfg.n_embd_kv() * 2;
+    class_bytes["attention"] = 2.0 * cfg.n_layer * mid * static_cast<double>(vk::kv_row_bytes(cfg, options.kv_type));
     class_bytes["embedding"] = static_cast<double>(row_bytes(w.token_embd->type, cfg.n_embd));
     class_bytes["readback"] = static_cast<double>(counters.readback_bytes) * per_token;
   }
@@ -213,7 +214,8 @@ int run(Args& args) {
   if (json) {
     std::printf(
         "{\"model\": \"%s\", \"quantization\": \"%s\", \"backend\": \"%s\", \"device\": \"%s\", "
-        "\"n_prompt\": %lld, \"n_gen\": %lld, \"depth\": %lld, \"history\": %lld, \"ttft_seconds\": %.6f, "
+        "\"kv_type\": \"%s\", \"n_prompt\": %lld, \"n_gen\": %lld, \"depth\": %lld, \"history\": %lld, \"ttft_seconds\": "
+        "%.6f, "
         "\"prompt_tokens_per_s\": %.3f, \"gen_tokens_per_s\": %.3f, "
         "\"weight_bytes_per_token\": %.0f, \"gen_weight_gb_per_s\": %.3f, \"device_bandwidth_gb_per_s\": %.3f, "
         "\"bandwidth_fraction\": %.4f, \"gen_cpu_seconds_per_token\": %.6f, "
@@ -223,10 +225,10 @@ int run(Args& args) {
         "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
         "\"gpu_classes\": [",
         json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(), engine->name().c_str(),
-        json_escape(engine->device_name()).c_str(), n_prompt, n_gen, depth, history, ttft_s, prompt_tps, gen_tps,
-        bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token, wait_s * per_token,
-        dispatches_pt, barriers_pt, submissions_pt, readback_pt, timer ? "true" : "false", json_escape(timing_note).c_str(),
-        gpu_per_token, matvec_gbps, device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
+        json_escape(engine->device_name()).c_str(), kv_type_name(options.kv_type), n_prompt, n_gen, depth, history, ttft_s,
+        prompt_tps, gen_tps, bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token,
+        wait_s * per_token, dispatches_pt, barriers_pt, submissions_pt, readback_pt, timer ? "true" : "false",
+        json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps, device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
     for (size_t i = 0; i < classes.size(); ++i)
       std::printf(
           "%s{\"name\": \"%s\", \"seconds_per_token\": %.9f, \"bytes_per_token\": %.0f, \"gb_per_s\": %.3f, "
@@ -238,6 +240,7 @@ int run(Args& args) {
   }
   std::printf("model      %s (%s)\n", model_path.c_str(), model->quantization_label().c_str());
   std::printf("device     %s (%s)\n", engine->device_name().c_str(), engine->name().c_str());
+  std::printf("KV cache   %s, %zu tokens\n", kv_type_name(options.kv_type), options.n_ctx);
   if (depth > 0) std::printf("depth      %lld tokens in the KV cache before the prompt\n", depth);
   std::printf("prompt     %lld tokens in %.2f s: %.2f tokens/s\n", n_prompt, prompt_s, prompt_tps);
   std::printf("generate   %lld tokens in %.2f s: %.2f tokens/s (%.3f s of process CPU time per token)\n", n_gen, gen_s,
@@ -295,7 +298,7 @@ options:
   --json               one JSON object with device, prompt_tokens_per_s, gen_tokens_per_s,
                        gen_weight_gb_per_s, device_bandwidth_gb_per_s, dispatches_per_token,
                        barriers_per_token, host_seconds_per_token, depth, history,
-                       ttft_seconds, gpu_classes (name,
+                       ttft_seconds, kv_type, gpu_classes (name,
                        seconds_per_token, bytes_per_token, gb_per_s) and more
 )",
                          run}};

@@ -17,10 +17,12 @@ std::unique_ptr<vk::PresetWeights> phi4(const std::string& mix) {
 
 }  // namespace
 
-FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarget& target, uint64_t systemMemory) {
+FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarget& target, uint64_t systemMemory,
+                        KvType kv) {
   const auto shapes = phi4(mix);
   vk::PlanRequest request;
   request.n_ctx = n_ctx;
+  request.kv_type = kv;
   request.budget = target.deviceLocalBytes / 10 * 9;
   request.budget_source = "device memory less 10%";
   // A discrete GPU's usual limits (as `veloce-cli plan --vram` assumes): the layout, not the

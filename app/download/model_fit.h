@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include "inference/model/kv_type.h"
+
 namespace veloce::app {
 
 // The device a verdict is for: its device-local memory and whether that memory is system memory
@@ -31,8 +33,9 @@ struct FitEstimate {
 // memory is its size less a tenth (as for a device that does not report VK_EXT_memory_budget).
 // On a device that shares system memory, the verdict compares the whole need with the system
 // memory less a fifth (the desktop and other programs); so does the spill of a discrete GPU.
-// Throws std::invalid_argument for an unknown mix.
-FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarget& target, uint64_t systemMemoryBytes);
+// The KV cache in `kv` (the setting the next load uses). Throws std::invalid_argument for an unknown mix.
+FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarget& target, uint64_t systemMemoryBytes,
+                        KvType kv = KvType::F16);
 // Every weight byte of Phi-4 in `mix` as the engine lays it out (the tensors of a file of that type).
 uint64_t presetWeightBytes(const std::string& mix);
 // Physical memory of this computer (sysconf), 0 when unknown.

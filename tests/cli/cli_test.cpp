@@ -240,6 +240,15 @@ TEST(Cli, BenchAtADepthAndAfterAHistory) {
   // depth 0, 64 + 32 + 4.5 at depth 64.
   ASSERT_GT(attention_bytes(b0), 0.0);
   EXPECT_NEAR(attention_bytes(b) / attention_bytes(b0), (64 + 32 + 4.5) / (32 + 4.5), 1e-6);
+  EXPECT_EQ(b0["kv_type"].as_string(), "f16");
+  // A q8_0 cache: 68 bytes a position for the fixture's 64 values (64 int8 and 2 fp16 scales)
+  // against 128, and the bench says which cache it measured.
+  const ProcessResult q8 =
+      cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "32", "-n", "8", "--kv-type", "q8_0", "--json"}, 300s);
+  ASSERT_EQ(q8.exit_code, 0) << q8.err;
+  const Json bq = Json::parse(q8.out);
+  EXPECT_EQ(bq["kv_type"].as_string(), "q8_0");
+  EXPECT_NEAR(attention_bytes(bq) / attention_bytes(b0), 68.0 / 128.0, 1e-6);
   // A context that cannot hold the depth is refused before anything loads.
   const ProcessResult small =
       cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "32", "-n", "8", "-d", "64", "-c", "64"});

@@ -86,6 +86,11 @@ class CatalogueTest : public QObject {
     QVERIFY(at16.neededBytes >= at4.neededBytes + (at16.kvCacheBytes - at4.kvCacheBytes));
     QVERIFY(at16.neededBytes < at4.neededBytes + (at16.kvCacheBytes - at4.kvCacheBytes) + GiB);
     QCOMPARE(at4.neededBytes - at4.kvCacheBytes > veloce::app::presetWeightBytes("Q4_K_M"), true);
+    // With the q8_0 cache chosen in Settings: a byte a value and 2 bytes of scale per 32, and the
+    // need falls by exactly what the cache saves.
+    const auto q8 = estimateFit(std::string("Q4_K_M"), 16384, big, system, veloce::KvType::Q8_0);
+    QCOMPARE(q8.kvCacheBytes, uint64_t{2} * 40 * 16384 * (1280 + 1280 / 32 * 2));
+    QCOMPARE(at16.neededBytes - q8.neededBytes, at16.kvCacheBytes - q8.kvCacheBytes);
 
     // A CPU device: the whole need against system memory (less a fifth).
     const DeviceTarget cpu{2 * GiB, true};
