@@ -58,11 +58,14 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
   bool have_top = false;
   // Any engine failure other than a full context leaves the cache in an unknown state: forget
   // it so that the next call starts from an empty one.
-  auto evaluate = [&](std::span<const int32_t> tokens, bool use_top) {
+  // A chunk before the prompt's last needs no logits: prefill() may leave it running on the GPU
+  // while the next chunk is recorded.
+  auto evaluate = [&](std::span<const int32_t> tokens, bool use_top, bool last = true) {
     try {
-      if (use_top) session_.evaluate_top(tokens, top_wanted, top);
+      if (!last) session_.prefill(tokens);
+      else if (use_top) session_.evaluate_top(tokens, top_wanted, top);
       else session_.evaluate(tokens, logits, false);
-      have_top = use_top;
+      have_top = last && use_top;
     } catch (const ContextFullError&) {
       throw;  // nothing was evaluated; cached_ still matches the session
     } catch (...) {
@@ -82,7 +85,7 @@ GenerateResult Generator::generate(std::span<const int32_t> prompt, const Genera
     }
     const size_t n = std::min(chunk, prompt.size() - pos);
     try {
-      evaluate(prompt.subspan(pos, n), top_wanted > 0 && pos + n == prompt.size());
+      evaluate(prompt.subspan(pos, n), top_wanted > 0, pos + n == prompt.size());
     } catch (const ContextFullError&) {
       result.stop = StopReason::ContextFull;
       return result;

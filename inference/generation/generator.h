@@ -25,8 +25,9 @@ struct GenerateOptions {
   std::function<void(std::string_view)> on_text;  // whole UTF-8 characters, as they are sampled;
                                                   // control tokens produce no text
   std::function<void(int32_t)> on_token;          // every sampled id (stop tokens excluded)
-  // After each prefill chunk: prompt tokens in the cache so far (reused ones included) and the
-  // prompt's length, for a "Reading the conversation... 1,200 of 3,400" progress line.
+  // After each prefill chunk: prompt tokens in the cache so far (reused ones included; the last
+  // chunk may still be running on the GPU) and the prompt's length, for a "Reading the
+  // conversation... 1,200 of 3,400" progress line.
   std::function<void(size_t done, size_t total)> on_prefill;
 };
 

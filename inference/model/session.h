@@ -55,6 +55,11 @@ class Session {
   // The full logits of the last token of the last evaluate_top() call, for a sampler whose
   // settings the top k do not serve (a repetition penalty, top-p beyond them).
   virtual void last_logits(std::span<float> out);
+  // Appends tokens whose logits nobody reads (a prompt's earlier chunks), advancing n_past as
+  // evaluate() does. A backend may return before the work is done: the Vulkan one leaves the last
+  // batch running on the GPU, so that the caller's next chunk is recorded meanwhile. A failure of
+  // that work is thrown by this call or by the next call that waits for it. Default: evaluate().
+  virtual void prefill(std::span<const int32_t> tokens);
   // Keeps the first n cached positions and forgets the rest (regenerate, edit, new turn).
   virtual void truncate(size_t n) = 0;
   virtual size_t n_past() const = 0;

@@ -36,6 +36,11 @@ void Session::evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits&
   top_logits(top_scratch_, k, out);
 }
 
+void Session::prefill(std::span<const int32_t> tokens) {
+  top_scratch_.resize(n_vocab());
+  evaluate(tokens, top_scratch_, false);
+}
+
 void Session::last_logits(std::span<float> out) {
   if (top_scratch_.empty() || out.size() < top_scratch_.size())
     throw std::invalid_argument("Session::last_logits: no evaluate_top() before, or the span is too small");

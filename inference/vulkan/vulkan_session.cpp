@@ -15,6 +15,16 @@
 
 namespace veloce::vk {
 
+struct PromptSlot {
+  explicit PromptSlot(const Device& d)
+      : cmd(d), fence(d), sets(d), ids(d, kMaxBatch * 4, MemoryKind::Staging), step(d, 16, MemoryKind::Staging) {}
+  CommandBuffer cmd;
+  Fence fence;
+  DescriptorArena sets;
+  Buffer ids, step;
+  bool in_flight = false;
+};
+
 VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     : gpu_(std::move(gpu)), dev_(*gpu_->device), kernels_(dev_, *gpu_->pipelines), n_ctx_(n_ctx),
       n_vocab_(gpu_->model->config().n_vocab), decode_cmd_(dev_), decode_top_cmd_(dev_), prompt_cmd_(dev_), fence_(dev_),
@@ -61,6 +71,7 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
     logits_ = Buffer(dev_, sizes_.logits, MemoryKind::Readback);
     ids_ = Buffer(dev_, kMaxBatch * 4, MemoryKind::Staging);
     step_ = Buffer(dev_, 16, MemoryKind::Staging);
+    for (auto& slot : slots_) slot = std::make_unique<PromptSlot>(dev_);
     const TopKSizes tk = top_k_sizes(static_cast<uint32_t>(n_vocab_), kTopKMax);
     // A CPU device (lavapipe) reads the logits back at memory speed, and its GPU top-k (bitonic
     // sorts, a barrier per step) measured ~18% of a decode step there: it selects on the host
@@ -89,10 +100,16 @@ VulkanSession::VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx)
 VulkanSession::~VulkanSession() {
   // After a timeout a submission may still be using the buffers: give it the long default time
   // to finish before they are freed (a lost device reports at once).
-  if (broken_) {
+  if (broken_ && fence_pending_) {  // never waited for an unsubmitted fence: it would take the whole timeout
     VkFence f = fence_.handle();
     vkWaitForFences(dev_.handle(), 1, &f, VK_TRUE, 120000000000ull);
   }
+  // A prompt batch may still run (prefill() returns before it ends, or an error came first).
+  for (auto& slot : slots_)
+    if (slot && slot->in_flight) {
+      VkFence f = slot->fence.handle();
+      vkWaitForFences(dev_.handle(), 1, &f, VK_TRUE, 120000000000ull);
+    }
 }
 
 void VulkanSession::set_gpu_timer(GpuTimer* timer) {
@@ -105,13 +122,13 @@ void VulkanSession::set_gpu_timer(GpuTimer* timer) {
 
 void VulkanSession::truncate(size_t n) { n_past_ = std::min(n, n_past_); }
 
-void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits, bool no_logits,
-                                   bool top) {
+void VulkanSession::record_forward(Recorder& r, const BufferRange& ids, const BufferRange& step, uint32_t n,
+                                   uint32_t n_kv_max, bool decode, bool all_logits, bool no_logits, bool top) {
   const ModelConfig& c = gpu_->model->config();
   const GpuModel& g = *gpu_;
   const uint32_t n_qkv = c.n_embd + 2 * c.n_embd_kv();
   const BufferRange h = whole(h_), xn = whole(xn_), attn = whole(attn_), tmp = whole(tmp_), qkv = whole(qkv_),
-                    gu = whole(gate_up_), ffn = whole(ffn_), partial = whole(partial_), step = whole(step_);
+                    gu = whole(gate_up_), ffn = whole(ffn_), partial = whole(partial_);
   // Attention splits: the replayed decode step covers the whole context in fixed windows (empty
   // splits exit at once); a prompt batch uses a few larger splits sized for its own positions.
   uint32_t splits, chunk;
@@ -124,7 +141,7 @@ void VulkanSession::record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, b
   }
   const float scale = 1.0f / std::sqrt(static_cast<float>(c.head_dim));
 
-  kernels_.get_rows(r, *g.token_embd, whole(ids_), n, h);
+  kernels_.get_rows(r, *g.token_embd, ids, n, h);
   Pipelines& pipes = *g.pipelines;
   const uint32_t n_embd = c.n_embd;
   // h += delta, then xn = the next norm of h: one fused kernel (fused_ops.h) unless turned off.
@@ -195,14 +212,25 @@ void leading_barrier(VkCommandBuffer cmd) {
 
 }  // namespace
 
-void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top) {
+void VulkanSession::wait_slot(PromptSlot& slot) {
+  if (!slot.in_flight) return;
+  const auto wait_start = std::chrono::steady_clock::now();
+  dev_.wait(slot.fence.handle(), "a forward pass");  // on a failure it stays in flight: the destructor waits
+  slot.in_flight = false;
+  wait_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wait_start).count();
+}
+
+void VulkanSession::drain() {
+  for (auto& slot : slots_) wait_slot(*slot);
+}
+
+void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top, bool wait) {
   const uint32_t n = static_cast<uint32_t>(tokens.size());
-  std::memcpy(ids_.mapped(), tokens.data(), tokens.size() * 4);
   const uint32_t n_past = static_cast<uint32_t>(n_past_);
-  std::memcpy(step_.mapped(), &n_past, 4);
-  VkCommandBuffer cmd;
-  Recorded counts;
   if (n == 1 && want_logits) {
+    drain();  // the decode step reads what the prompt batches wrote, and uses the shared fence
+    std::memcpy(ids_.mapped(), tokens.data(), tokens.size() * 4);
+    std::memcpy(step_.mapped(), &n_past, 4);
     // Two decode steps recorded once each and replayed: full logits, or their top-k.
     CommandBuffer& dc = top ? decode_top_cmd_ : decode_cmd_;
     bool& recorded = top ? decode_top_recorded_ : decode_recorded_;
@@ -218,35 +246,48 @@ void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, 
       leading_barrier(dc.handle());
       Recorder r(dev_, dc.handle(), top ? decode_top_sets_ : decode_sets_);
       if (timer_) r.after_dispatch = [t = timer_](VkCommandBuffer c, const Pipeline& p) { t->after_dispatch(c, p); };
-      record_forward(r, 1, static_cast<uint32_t>(n_ctx_), true, false, false, top);
+      record_forward(r, whole(ids_), whole(step_), 1, static_cast<uint32_t>(n_ctx_), true, false, false, top);
       if (timer_) timer_->end(dc.handle());
       dc.end();
       rc = {r.dispatch_count(), r.barrier_count()};
       recorded = true;
     }
-    cmd = dc.handle();
-    counts = rc;
-  } else {
-    prompt_sets_.reset();
-    prompt_cmd_.begin(true);
-    leading_barrier(prompt_cmd_.handle());
-    Recorder r(dev_, prompt_cmd_.handle(), prompt_sets_);
-    record_forward(r, n, n_past + n, false, all_logits, !want_logits, top && want_logits);
-    if (!want_logits) r.barrier_to_host();
-    prompt_cmd_.end();
-    cmd = prompt_cmd_.handle();
-    counts = {r.dispatch_count(), r.barrier_count()};
+    fence_.reset();
+    fence_pending_ = true;
+    dev_.submit(dc.handle(), fence_.handle());
+    const auto wait_start = std::chrono::steady_clock::now();
+    dev_.wait(fence_.handle(), "a forward pass");
+    fence_pending_ = false;
+    wait_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wait_start).count();
+    if (timer_) timer_->collect(dc.handle());
+    ++counters_.submissions;
+    counters_.dispatches += rc.dispatches;
+    counters_.barriers += rc.barriers;
+    counters_.tokens += n;
+    return;
   }
-  fence_.reset();
-  dev_.submit(cmd, fence_.handle());
-  const auto wait_start = std::chrono::steady_clock::now();
-  dev_.wait(fence_.handle(), "a forward pass");
-  wait_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wait_start).count();
-  if (timer_) timer_->collect(cmd);
+  // A prompt batch: the slot the batch before last used, free once its fence says so.
+  PromptSlot& slot = *slots_[next_slot_];
+  next_slot_ ^= 1u;
+  wait_slot(slot);
+  std::memcpy(slot.ids.mapped(), tokens.data(), tokens.size() * 4);
+  std::memcpy(slot.step.mapped(), &n_past, 4);
+  slot.sets.reset();
+  slot.cmd.begin(true);
+  leading_barrier(slot.cmd.handle());
+  Recorder r(dev_, slot.cmd.handle(), slot.sets);
+  record_forward(r, whole(slot.ids), whole(slot.step), n, n_past + n, false, all_logits, !want_logits, top && want_logits);
+  if (!want_logits) r.barrier_to_host();
+  slot.cmd.end();
+  slot.fence.reset();
+  dev_.submit(slot.cmd.handle(), slot.fence.handle());
+  slot.in_flight = true;
   ++counters_.submissions;
-  counters_.dispatches += counts.dispatches;
-  counters_.barriers += counts.barriers;
+  counters_.dispatches += r.dispatch_count();
+  counters_.barriers += r.barrier_count();
   counters_.tokens += n;
+  // Results are read only after everything before them: the other slot's batch ran first.
+  if (wait) drain();
 }
 
 void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) {
@@ -256,7 +297,7 @@ void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> l
     for (size_t done = 0; done < tokens.size();) {
       const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
       const bool last = done + n == tokens.size();
-      run_batch(tokens.subspan(done, n), all_logits, all_logits || last);
+      run_batch(tokens.subspan(done, n), all_logits, all_logits || last, false, all_logits || last);
       const auto* out = static_cast<const float*>(logits_.mapped());
       if (all_logits) std::memcpy(logits.data() + done * n_vocab_, out, n * n_vocab_ * 4);
       else if (last) std::memcpy(logits.data(), out, n_vocab_ * 4);
@@ -287,7 +328,7 @@ void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopL
     for (size_t done = 0; done < tokens.size();) {
       const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
       const bool last = done + n == tokens.size();
-      run_batch(tokens.subspan(done, n), false, last, last);
+      run_batch(tokens.subspan(done, n), false, last, last, last);
       n_past_ += n;
       done += n;
     }
@@ -316,12 +357,32 @@ void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopL
   last_was_default_ = false;
 }
 
+void VulkanSession::prefill(std::span<const int32_t> tokens) {
+  if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
+  check_evaluate_input(tokens, n_vocab_, false, n_past_, n_ctx_, n_vocab_);
+  try {
+    for (size_t done = 0; done < tokens.size();) {
+      const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
+      run_batch(tokens.subspan(done, n), false, false, false, false);
+      n_past_ += n;
+      done += n;
+    }
+    last_was_top_ = last_was_default_ = false;
+  } catch (const ContextFullError&) {
+    throw;
+  } catch (const EngineError&) {
+    broken_ = true;
+    throw;
+  }
+}
+
 void VulkanSession::last_logits(std::span<float> out) {
   if (last_was_default_) return Session::last_logits(out);
   if (!last_was_top_ || out.size() < n_vocab_)
     throw std::invalid_argument("Session::last_logits: no evaluate_top() before, or the span is too small");
   if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   try {
+    drain();
     // One small submission copies the logits the top-k read out of the GPU's buffer.
     prompt_sets_.reset();
     prompt_cmd_.begin(true);
@@ -331,8 +392,10 @@ void VulkanSession::last_logits(std::span<float> out) {
     r.barrier_to_host();
     prompt_cmd_.end();
     fence_.reset();
+    fence_pending_ = true;
     dev_.submit(prompt_cmd_.handle(), fence_.handle());
     dev_.wait(fence_.handle(), "copying logits");
+    fence_pending_ = false;
     ++counters_.submissions;
   } catch (const EngineError&) {
     broken_ = true;

@@ -22,6 +22,8 @@ struct SessionCounters {
   uint64_t readback_bytes = 0;  // bytes copied from GPU-written memory to the caller (logits, top-k)
 };
 
+struct PromptSlot;  // vulkan_session.cpp
+
 class VulkanSession : public Session {
  public:
   VulkanSession(std::shared_ptr<GpuModel> gpu, size_t n_ctx);
@@ -33,6 +35,8 @@ class VulkanSession : public Session {
   // CPU devices read the full logits and select on the host (see the constructor).
   void evaluate_top(std::span<const int32_t> tokens, size_t k, TopLogits& out) override;
   void last_logits(std::span<float> out) override;
+  // Submits the batches and returns with the last one still running (see PromptSlot).
+  void prefill(std::span<const int32_t> tokens) override;
   const SessionCounters& counters() const { return counters_; }
   void reset_counters() { counters_ = {}; }
   // Bench only: the replayed decode steps are recorded again with the timer's timestamps after
@@ -51,9 +55,13 @@ class VulkanSession : public Session {
   // no_logits (an intermediate prompt chunk) none.
   // With top, the last token's logits stay on the GPU (logits_dev_) and only their top-k goes to
   // logits_ (evaluate_top).
-  void record_forward(Recorder& r, uint32_t n, uint32_t n_kv_max, bool decode, bool all_logits, bool no_logits,
-                      bool top = false);
-  void run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top = false);
+  void record_forward(Recorder& r, const BufferRange& ids, const BufferRange& step, uint32_t n, uint32_t n_kv_max,
+                      bool decode, bool all_logits, bool no_logits, bool top = false);
+  // One batch: the decode step (one token with logits) replayed and waited for; a prompt batch
+  // recorded into the next PromptSlot and submitted, waited for when wait is set.
+  void run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top = false, bool wait = true);
+  void wait_slot(PromptSlot& slot);
+  void drain();  // waits for every prompt batch in flight
 
   std::shared_ptr<GpuModel> gpu_;
   const Device& dev_;
@@ -92,8 +100,16 @@ class VulkanSession : public Session {
   bool last_was_top_ = false;      // the last evaluation left its logits in logits_dev_
   bool last_was_default_ = false;  // ... or in Session's default evaluate_top()
 
+  // Prompt batches alternate between two slots, each with its own command buffer, descriptor sets,
+  // fence, token ids and step, so that a batch is recorded while the one before it runs: a slot
+  // is reused only after its fence, and anything that reads results (logits, the decode step,
+  // last_logits) drains both first. Consecutive batches are ordered on the GPU by the queue and
+  // each command buffer's leading barrier.
+  std::unique_ptr<PromptSlot> slots_[2];
+  unsigned next_slot_ = 0;
   CommandBuffer decode_cmd_, decode_top_cmd_, prompt_cmd_;
-  Fence fence_;
+  Fence fence_;                 // the decode step's and last_logits()'s
+  bool fence_pending_ = false;  // fence_ submitted and not yet waited for
   DescriptorArena decode_sets_, decode_top_sets_, prompt_sets_;
   bool decode_recorded_ = false, decode_top_recorded_ = false;
   bool decode_top_argmax_ = false;  // decode_top_cmd_ was recorded with the argmax

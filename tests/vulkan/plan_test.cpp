@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,42 @@ TEST_F(PlanTest, ASubmissionBoundGivesTheSameLogitsInMoreSubmissions) {
   float diff = 0;
   for (size_t i = 0; i < a.size(); ++i) diff = std::max(diff, std::fabs(a[i] - b[i]));
   EXPECT_LE(diff, 2e-3f);
+}
+
+// prefill() leaves its last batch running and the next call records while it runs: with one
+// token per submission (a zero budget) the two prompt slots take turns many times, across calls,
+// and the logits after prefill + prefill + evaluate are the one-call evaluate's. A decode step
+// and truncate() right after a prefill see everything it wrote.
+TEST_F(PlanTest, PrefillLeftRunningGivesTheSameLogits) {
+  const int32_t ids[24] = {5, 9, 100, 7, 300, 2, 11, 400, 8, 1000, 3, 12, 6, 70, 800, 4, 90, 10, 200, 13, 14, 15, 16, 17};
+  auto engine = load(256);
+  auto whole = engine->create_session(256);
+  std::vector<float> want(whole->n_vocab()), got(whole->n_vocab()), step(whole->n_vocab());
+  whole->evaluate(ids, want, false);
+  const std::span<const int32_t> all(ids);
+  for (const char* submit_ms : {"0", static_cast<const char*>(nullptr)}) {
+    std::optional<test::ScopedEnv> env;
+    if (submit_ms) env.emplace("VELOCE_VK_SUBMIT_MS", submit_ms);
+    auto e = load(256);
+    auto s = e->create_session(256);
+    s->prefill(all.subspan(0, 7));
+    EXPECT_EQ(s->n_past(), 7u);
+    s->prefill(all.subspan(7, 10));
+    s->evaluate(all.subspan(17), got, false);
+    float diff = 0;
+    for (size_t i = 0; i < want.size(); ++i) diff = std::max(diff, std::fabs(want[i] - got[i]));
+    EXPECT_LE(diff, 2e-3f) << (submit_ms ? "one token per submission" : "one submission per call");
+    if (submit_ms) {
+      EXPECT_EQ(dynamic_cast<vk::VulkanSession&>(*s).counters().submissions, 24u);
+    }
+    // Truncated back to 23 right after a prefill of the last token, then the last token decoded.
+    s->truncate(17);
+    s->prefill(all.subspan(17, 6));
+    s->evaluate(all.subspan(23), step, false);
+    diff = 0;
+    for (size_t i = 0; i < want.size(); ++i) diff = std::max(diff, std::fabs(want[i] - step[i]));
+    EXPECT_LE(diff, 2e-3f) << "decode after a prefill";
+  }
 }
 
 }  // namespace
