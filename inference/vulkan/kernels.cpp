@@ -90,19 +90,27 @@ bool Kernels::packs_q6k(const DeviceInfo& info) {
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
     : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())),
       gpu_(vk::gpu_geometry(device.info())) {
+  apply_product_thresholds();
+}
+
+// The token counts where batches switch product, for the current mat-vec family: recomputed when
+// a test or benchmark sets another family, so that the thresholds always match the family in use.
+void Kernels::apply_product_thresholds() {
+  matmul_min_tokens_ = kMatmulMinTokens;
+  large_matmul_min_tokens_ = 0;
   // With the dedicated mat-vec a CPU device runs 64 tokens as 64 mat-vecs 3.9x faster than as one
   // full 64-token matmul tile (docs/vulkan-kernels.md), the tile's best case: it never pays there,
   // nor (unmeasured, by the same reasoning) for the GPU family's batches on a CPU device. GPUs
   // with the GPU family batch up to kMaxBatchTokens per read of the weights, the tile beyond.
   // VELOCE_VK_MATMUL_MIN_TOKENS overrides the switch-over, to measure it.
   if (matvec_variant_ == MatvecVariant::Dedicated ||
-      (matvec_variant_ == MatvecVariant::Gpu && device.info().kind == DeviceKind::Cpu))
+      (matvec_variant_ == MatvecVariant::Gpu && device_.info().kind == DeviceKind::Cpu))
     matmul_min_tokens_ = UINT32_MAX;
   else if (matvec_variant_ == MatvecVariant::Gpu) matmul_min_tokens_ = kMaxBatchTokens + 1;
   if (const char* e = std::getenv("VELOCE_VK_MATMUL_MIN_TOKENS"))
     matmul_min_tokens_ = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
   // The 128 x 128 tile: GPUs only (a CPU device runs batches as mat-vecs anyway).
-  if (matvec_variant_ == MatvecVariant::Gpu && device.info().kind != DeviceKind::Cpu)
+  if (matvec_variant_ == MatvecVariant::Gpu && device_.info().kind != DeviceKind::Cpu)
     large_matmul_min_tokens_ = kLargeMatmulMinTokens;
   if (const char* e = std::getenv("VELOCE_VK_LARGE_MATMUL_MIN_TOKENS"))
     large_matmul_min_tokens_ = static_cast<uint32_t>(std::max(0L, std::strtol(e, nullptr, 10)));
@@ -114,6 +122,7 @@ void Kernels::set_matvec_variant(MatvecVariant v) {
   if (v == MatvecVariant::Gpu && !has_gpu_kernels(device_.info()))
     throw EngineError("internal error: the device lacks 16/8-bit storage for the GPU mat-vec");
   matvec_variant_ = v;
+  apply_product_thresholds();
 }
 
 void Kernels::set_gpu_geometry(const GpuGeometry& g) {

@@ -103,6 +103,7 @@ class Kernels {
 
  private:
   Groups2D groups_for(uint64_t invocations, uint32_t per_group) const;
+  void apply_product_thresholds();
   const Device& device_;
   Pipelines& pipelines_;
   MatvecVariant matvec_variant_ = MatvecVariant::Baseline;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -293,19 +294,26 @@ void VulkanSession::run_batch(std::span<const int32_t> tokens, bool all_logits, 
 void VulkanSession::evaluate(std::span<const int32_t> tokens, std::span<float> logits, bool all_logits) {
   if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   check_evaluate_input(tokens, logits.size(), all_logits, n_past_, n_ctx_, n_vocab_);
+  in_batches(tokens, [&](std::span<const int32_t> batch, size_t done, bool last) {
+    const size_t n = batch.size();
+    run_batch(batch, all_logits, all_logits || last, false, all_logits || last);
+    const auto* out = static_cast<const float*>(logits_.mapped());
+    if (all_logits) std::memcpy(logits.data() + done * n_vocab_, out, n * n_vocab_ * 4);
+    else if (last) std::memcpy(logits.data(), out, n_vocab_ * 4);
+    if (all_logits || last) counters_.readback_bytes += (all_logits ? n : 1) * n_vocab_ * 4;
+  });
+  last_was_top_ = last_was_default_ = false;
+}
+
+void VulkanSession::in_batches(std::span<const int32_t> tokens,
+                               const std::function<void(std::span<const int32_t>, size_t, bool)>& batch) {
   try {
     for (size_t done = 0; done < tokens.size();) {
       const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
-      const bool last = done + n == tokens.size();
-      run_batch(tokens.subspan(done, n), all_logits, all_logits || last, false, all_logits || last);
-      const auto* out = static_cast<const float*>(logits_.mapped());
-      if (all_logits) std::memcpy(logits.data() + done * n_vocab_, out, n * n_vocab_ * 4);
-      else if (last) std::memcpy(logits.data(), out, n_vocab_ * 4);
-      if (all_logits || last) counters_.readback_bytes += (all_logits ? n : 1) * n_vocab_ * 4;
+      batch(tokens.subspan(done, n), done, done + n == tokens.size());
       n_past_ += n;
       done += n;
     }
-    last_was_top_ = last_was_default_ = false;
   } catch (const ContextFullError&) {
     throw;
   } catch (const EngineError&) {
@@ -324,20 +332,7 @@ void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopL
   }
   if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   check_evaluate_input(tokens, n_vocab_, false, n_past_, n_ctx_, n_vocab_);
-  try {
-    for (size_t done = 0; done < tokens.size();) {
-      const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
-      const bool last = done + n == tokens.size();
-      run_batch(tokens.subspan(done, n), false, last, last, last);
-      n_past_ += n;
-      done += n;
-    }
-  } catch (const ContextFullError&) {
-    throw;
-  } catch (const EngineError&) {
-    broken_ = true;
-    throw;
-  }
+  in_batches(tokens, [&](std::span<const int32_t> batch, size_t, bool last) { run_batch(batch, false, last, last, last); });
   if (argmax_) {
     read_argmax(logits_.mapped(), static_cast<uint32_t>(n_vocab_), out);
     counters_.readback_bytes += argmax_bytes(static_cast<uint32_t>(n_vocab_));
@@ -360,20 +355,8 @@ void VulkanSession::evaluate_top(std::span<const int32_t> tokens, size_t k, TopL
 void VulkanSession::prefill(std::span<const int32_t> tokens) {
   if (broken_) throw EngineError("this session hit a GPU error earlier and cannot continue; reload the model");
   check_evaluate_input(tokens, n_vocab_, false, n_past_, n_ctx_, n_vocab_);
-  try {
-    for (size_t done = 0; done < tokens.size();) {
-      const size_t n = gpu_->submissions.tokens(n_past_, tokens.size() - done);  // bounded by cost
-      run_batch(tokens.subspan(done, n), false, false, false, false);
-      n_past_ += n;
-      done += n;
-    }
-    last_was_top_ = last_was_default_ = false;
-  } catch (const ContextFullError&) {
-    throw;
-  } catch (const EngineError&) {
-    broken_ = true;
-    throw;
-  }
+  in_batches(tokens, [&](std::span<const int32_t> batch, size_t, bool) { run_batch(batch, false, false, false, false); });
+  last_was_top_ = last_was_default_ = false;
 }
 
 void VulkanSession::last_logits(std::span<float> out) {

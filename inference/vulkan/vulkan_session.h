@@ -2,6 +2,7 @@
 // A conversation's state on the GPU: the fp16 KV cache of n_ctx positions and the scratch
 // buffers; evaluate() runs the forward pass in batches of at most kMaxBatch tokens, replaying a
 // decode command buffer recorded once for single tokens.
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -60,6 +61,9 @@ class VulkanSession : public Session {
   // One batch: the decode step (one token with logits) replayed and waited for; a prompt batch
   // recorded into the next PromptSlot and submitted, waited for when wait is set.
   void run_batch(std::span<const int32_t> tokens, bool all_logits, bool want_logits, bool top = false, bool wait = true);
+  // Splits tokens into batches bounded by the submission budget, calls batch(tokens, done, last)
+  // for each and advances n_past after it; a GPU error marks the session broken before it goes on.
+  void in_batches(std::span<const int32_t> tokens, const std::function<void(std::span<const int32_t>, size_t, bool)>& batch);
   void wait_slot(PromptSlot& slot);
   void drain();  // waits for every prompt batch in flight
 

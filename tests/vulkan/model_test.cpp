@@ -139,6 +139,29 @@ std::vector<PplCase> ppl_cases() {
 INSTANTIATE_TEST_SUITE_P(AllFixtures, PerplexityTest, ::testing::ValuesIn(ppl_cases()),
                          [](const auto& p) { return p.param.type + "_" + p.param.text; });
 
+// A prompt in one batch (every token's logits) against the same prompt token by token: each
+// position's logits within 2e-3. Returns the last token's logits (token by token).
+std::vector<float> expect_batch_equals_token_by_token(Engine& engine, const std::string& what) {
+  const auto ids = prompt_ids();
+  auto batch = engine.create_session(512);
+  std::vector<float> all(ids.size() * batch->n_vocab());
+  batch->evaluate(ids, all, true);
+  auto single = engine.create_session(512);
+  std::vector<float> one(single->n_vocab());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
+    const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
+                                 all.begin() + static_cast<long>((i + 1) * one.size()));
+    if (const float diff = max_abs_diff(row, one); diff > 2e-3f) {
+      ADD_FAILURE() << what << " position " << i << ": max |batch - token by token| = " << diff;
+      break;  // the positions after it would only repeat the failure
+    }
+  }
+  EXPECT_EQ(batch->n_past(), ids.size());
+  EXPECT_EQ(single->n_past(), ids.size());
+  return one;
+}
+
 // The q8_0 KV cache (--kv-type q8_0): perplexity stays within 1% of the reference (which uses
 // f16) on every text for a spread of weight types, logits within the weight types' tolerance, and
 // a prompt in one batch gives what token by token gives. Prints the cost against the f16 cache.
@@ -186,18 +209,7 @@ TEST_F(KvQ8PathTest, LogitsAndBatchEqualsTokenByToken) {
     opts.n_ctx = 512;
     opts.kv_type = KvType::Q8_0;
     auto engine = make_vulkan_engine(Model::load(data_path(model_name(type) + ".gguf")), opts);
-    const auto ids = prompt_ids();
-    auto batch = engine->create_session(512);
-    std::vector<float> all(ids.size() * batch->n_vocab());
-    batch->evaluate(ids, all, true);
-    auto single = engine->create_session(512);
-    std::vector<float> one(single->n_vocab());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
-      const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
-                                   all.begin() + static_cast<long>((i + 1) * one.size()));
-      ASSERT_LE(max_abs_diff(row, one), 2e-3f) << type << " position " << i;
-    }
+    const auto one = expect_batch_equals_token_by_token(*engine, std::string(type) + " with a q8_0 KV cache");
     const auto want = test::read_f32_file(data_path("reference/logits/" + model_name(type) + ".cpu.last_logits.f32"));
     const float diff = max_abs_diff(one, want);
     std::printf("%s with a q8_0 KV cache: max |vulkan - reference| = %.4f\n", type, diff);
@@ -215,20 +227,7 @@ TEST_F(PathTest, PromptInOneBatchEqualsTokenByToken) {
       std::optional<test::ScopedEnv> matmul;
       if (force_matmul) matmul.emplace("VELOCE_VK_MATMUL_MIN_TOKENS", "8");
       auto engine = load_engine(type);
-      const auto ids = prompt_ids();
-      auto batch = engine->create_session(512);
-      std::vector<float> all(ids.size() * batch->n_vocab());
-      batch->evaluate(ids, all, true);
-      auto single = engine->create_session(512);
-      std::vector<float> one(single->n_vocab());
-      for (size_t i = 0; i < ids.size(); ++i) {
-        single->evaluate(std::span<const int32_t>(&ids[i], 1), one, false);
-        const std::vector<float> row(all.begin() + static_cast<long>(i * one.size()),
-                                     all.begin() + static_cast<long>((i + 1) * one.size()));
-        ASSERT_LE(max_abs_diff(row, one), 2e-3f) << type << " position " << i << (force_matmul ? " (matmul)" : "");
-      }
-      EXPECT_EQ(batch->n_past(), ids.size());
-      EXPECT_EQ(single->n_past(), ids.size());
+      expect_batch_equals_token_by_token(*engine, std::string(type) + (force_matmul ? " (matmul)" : ""));
     }
 }
 
