@@ -12,6 +12,11 @@ foreach(t F32 F16 BF16 Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
   veloce_shader(matmul_large_${lt} matmul_large.comp DEFINES TYPE_${t})
   veloce_shader(get_rows_${lt} get_rows.comp DEFINES TYPE_${t})
 endforeach()
+# The int8 matmul: quantized types only (their groups are integers with one scale and offset).
+foreach(t Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
+  string(TOLOWER ${t} lt)
+  veloce_shader(matmul_int8_${lt} matmul_int8.comp DEFINES TYPE_${t})
+endforeach()
 # Dedicated subgroup mat-vec kernels of the Q4_K_M mix (CPU devices; see inference/vulkan/kernels.cpp).
 veloce_shader(matvec_sgk_q4_k matvec_sg_q4_k.comp DEFINES TYPE_Q4_K)
 veloce_shader(matvec_sgk_q5_k matvec_sg_q4_k.comp DEFINES TYPE_Q5_K)

@@ -49,16 +49,25 @@ std::shared_ptr<Device> Device::create(std::string_view selector, std::string* w
   size_control.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES;
   size_control.subgroupSizeControl = info.subgroup_size_control;
   size_control.computeFullSubgroups = info.subgroup_size_control;
+  // The int8 matmul's packed dot products, through the extension (physical_device.cpp says why).
+  VkPhysicalDeviceShaderIntegerDotProductFeatures dot{};
+  dot.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES;
+  dot.shaderIntegerDotProduct = info.integer_dot_product;
   // storage_8bit, fp16/int8 and size control are only reported on Vulkan 1.2 / 1.3 devices, where
   // their structures are core; 16-bit storage is core in 1.1.
-  const void* chain = &s16;
+  void* chain = &s16;
   if (info.storage_8bit || info.shader_float16 || info.shader_int8) s16.pNext = &s8, s8.pNext = &f16i8;
   if (info.subgroup_size_control) (s16.pNext ? f16i8.pNext : s16.pNext) = &size_control;
+  // First in the chain: Debian 12's validation layer (1.3.239) reports the 8-bit storage feature
+  // as not enabled when this structure comes after the 1.2 ones.
+  if (info.integer_dot_product) dot.pNext = &s16, chain = &dot;
   VkDeviceCreateInfo dci{};
   dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
   dci.pNext = chain;
   dci.queueCreateInfoCount = 1;
   dci.pQueueCreateInfos = &qci;
+  const char* dot_extension = VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME;
+  if (info.integer_dot_product) dci.enabledExtensionCount = 1, dci.ppEnabledExtensionNames = &dot_extension;
   check(vkCreateDevice(self->physical_, &dci, nullptr, &self->device_), "vkCreateDevice");
   vkGetDeviceQueue(self->device_, self->queue_family_, 0, &self->queue_);
 

@@ -20,6 +20,7 @@ std::string shader_name(const KernelKey& key) {
   switch (key.op) {
     case WeightOp::Matmul: name = "matmul"; break;
     case WeightOp::MatmulLarge: name = "matmul_large"; break;
+    case WeightOp::MatmulInt8: name = "matmul_int8"; break;
     case WeightOp::GetRows: name = "get_rows"; break;
     case WeightOp::Matvec:
       name = "matvec";

@@ -89,31 +89,37 @@ bool Kernels::packs_q6k(const DeviceInfo& info) {
 
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
     : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())),
-      gpu_(vk::gpu_geometry(device.info())) {
+      gpu_(vk::gpu_geometry(device.info())), int8_matmul_(choose_int8_matmul(device.info())) {
   apply_product_thresholds();
 }
 
-// The token counts where batches switch product, for the current mat-vec family: recomputed when
-// a test or benchmark sets another family, so that the thresholds always match the family in use.
-void Kernels::apply_product_thresholds() {
-  matmul_min_tokens_ = kMatmulMinTokens;
-  large_matmul_min_tokens_ = 0;
+// The token counts where batches switch product for a mat-vec family on a device.
+ProductThresholds product_thresholds(const DeviceInfo& info, MatvecVariant family) {
+  ProductThresholds t{Kernels::kMatmulMinTokens, 0};
   // With the dedicated mat-vec a CPU device runs 64 tokens as 64 mat-vecs 3.9x faster than as one
   // full 64-token matmul tile (docs/vulkan-kernels.md), the tile's best case: it never pays there,
   // nor (unmeasured, by the same reasoning) for the GPU family's batches on a CPU device. GPUs
   // with the GPU family batch up to kMaxBatchTokens per read of the weights, the tile beyond.
   // VELOCE_VK_MATMUL_MIN_TOKENS overrides the switch-over, to measure it.
-  if (matvec_variant_ == MatvecVariant::Dedicated ||
-      (matvec_variant_ == MatvecVariant::Gpu && device_.info().kind == DeviceKind::Cpu))
-    matmul_min_tokens_ = UINT32_MAX;
-  else if (matvec_variant_ == MatvecVariant::Gpu) matmul_min_tokens_ = kMaxBatchTokens + 1;
+  if (family == MatvecVariant::Dedicated || (family == MatvecVariant::Gpu && info.kind == DeviceKind::Cpu))
+    t.matmul_min_tokens = UINT32_MAX;
+  else if (family == MatvecVariant::Gpu) t.matmul_min_tokens = Kernels::kMaxBatchTokens + 1;
   if (const char* e = std::getenv("VELOCE_VK_MATMUL_MIN_TOKENS"))
-    matmul_min_tokens_ = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
+    t.matmul_min_tokens = static_cast<uint32_t>(std::max(1L, std::strtol(e, nullptr, 10)));
   // The 128 x 128 tile: GPUs only (a CPU device runs batches as mat-vecs anyway).
-  if (matvec_variant_ == MatvecVariant::Gpu && device_.info().kind != DeviceKind::Cpu)
-    large_matmul_min_tokens_ = kLargeMatmulMinTokens;
+  if (family == MatvecVariant::Gpu && info.kind != DeviceKind::Cpu)
+    t.large_matmul_min_tokens = Kernels::kLargeMatmulMinTokens;
   if (const char* e = std::getenv("VELOCE_VK_LARGE_MATMUL_MIN_TOKENS"))
-    large_matmul_min_tokens_ = static_cast<uint32_t>(std::max(0L, std::strtol(e, nullptr, 10)));
+    t.large_matmul_min_tokens = static_cast<uint32_t>(std::max(0L, std::strtol(e, nullptr, 10)));
+  return t;
+}
+
+// Recomputed when a test or benchmark sets another family, so that the thresholds always match
+// the family in use.
+void Kernels::apply_product_thresholds() {
+  const ProductThresholds t = product_thresholds(device_.info(), matvec_variant_);
+  matmul_min_tokens_ = t.matmul_min_tokens;
+  large_matmul_min_tokens_ = t.large_matmul_min_tokens;
 }
 
 void Kernels::set_matvec_variant(MatvecVariant v) {
@@ -123,6 +129,37 @@ void Kernels::set_matvec_variant(MatvecVariant v) {
     throw EngineError("internal error: the device lacks 16/8-bit storage for the GPU mat-vec");
   matvec_variant_ = v;
   apply_product_thresholds();
+}
+
+std::optional<bool> int8_matmul_override() {
+  const char* e = std::getenv("VELOCE_VK_INT8_MATMUL");
+  if (!e || !*e) return std::nullopt;
+  const std::string v = e;
+  if (v == "0" || v == "1") return v == "1";
+  throw EngineError("VELOCE_VK_INT8_MATMUL must be 0 or 1, not '" + v + "'");
+}
+
+bool choose_int8_matmul(const DeviceInfo& info) {
+  if (const auto forced = int8_matmul_override()) return *forced && info.integer_dot_product;
+  // Unmeasured on a GPU so far: the driver's word that the dot products are fast, and the tile
+  // that GPUs run long batches on. lavapipe reports them as not accelerated (LLVM spells them out).
+  return info.integer_dot_accelerated && info.kind != DeviceKind::Cpu && choose_matvec(info) == MatvecVariant::Gpu;
+}
+
+std::string prompt_matmul_name(const DeviceInfo& info) {
+  const ProductThresholds t = product_thresholds(info, choose_matvec(info));
+  if (t.matmul_min_tokens == UINT32_MAX) return "mat-vecs";
+  std::string name = "fp32 64x64 from " + std::to_string(t.matmul_min_tokens) + " tokens";
+  if (t.large_matmul_min_tokens)
+    name += std::string(choose_int8_matmul(info) ? ", int8" : ", fp32") + " 128x128 from " +
+            std::to_string(t.large_matmul_min_tokens);
+  return name;
+}
+
+void Kernels::set_int8_matmul(bool on) {
+  if (on && !device_.info().integer_dot_product)
+    throw EngineError("internal error: the device has no integer dot products for the int8 matmul");
+  int8_matmul_ = on;
 }
 
 void Kernels::set_gpu_geometry(const GpuGeometry& g) {
@@ -217,8 +254,10 @@ void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
                      uint32_t y_stride) {
   if (w.packed) throw EngineError("internal error: the tiled matmul does not read packed weights");
   const bool large = large_matmul_min_tokens_ && n_tokens >= large_matmul_min_tokens_;
-  const Pipeline& p = pipelines_.get(KernelKey{large ? WeightOp::MatmulLarge : WeightOp::Matmul, w.type}, 3);
-  const uint32_t tile = large ? 128 : 64;  // TN = TT in matmul_large.comp and matmul.comp
+  WeightOp op = large ? WeightOp::MatmulLarge : WeightOp::Matmul;
+  if (large && int8_matmul_ && Pipelines::exists(KernelKey{WeightOp::MatmulInt8, w.type})) op = WeightOp::MatmulInt8;
+  const Pipeline& p = pipelines_.get(KernelKey{op, w.type}, 3);
+  const uint32_t tile = large ? 128 : 64;  // TN = TT in matmul_large.comp, matmul_int8.comp and matmul.comp
   for (const TensorPart& part : w.parts) {
     MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
     r.dispatch(p, {part.range, x, y}, pc, (part.rows + tile - 1) / tile, (n_tokens + tile - 1) / tile);

@@ -2,6 +2,8 @@
 // Records each operation of the forward pass as one or more checked dispatches. Weight kernels
 // dispatch once per part of a split tensor. Used by the session and by the kernel tests.
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "inference/model/kv_type.h"
 #include "inference/vulkan/kernel_key.h"
@@ -36,6 +38,24 @@ bool has_gpu_kernels(const DeviceInfo& info);
 enum class AttentionVariant : uint8_t { Grouped, Split };
 AttentionVariant choose_attention();
 const char* attention_variant_name(AttentionVariant v);
+// The int8 prompt matmul (matmul_int8.comp in place of matmul_large.comp's fp32 tile, for
+// quantized weights): by default where the driver says packed 8-bit dot products are accelerated
+// and the device runs the GPU family; VELOCE_VK_INT8_MATMUL=1 asks for it wherever the device has
+// integer dot products at all (lavapipe, for the tests), 0 turns it off, anything else is an
+// error (int8_matmul_override throws it).
+std::optional<bool> int8_matmul_override();
+bool choose_int8_matmul(const DeviceInfo& info);
+// The token counts from which batches take the 64 x 64 tile (UINT32_MAX: never, mat-vecs) and the
+// 128 x 128 one (0: never) for a mat-vec family on a device (Kernels::matmul_min_tokens).
+struct ProductThresholds {
+  uint32_t matmul_min_tokens;
+  uint32_t large_matmul_min_tokens;
+};
+ProductThresholds product_thresholds(const DeviceInfo& info, MatvecVariant family);
+// What prompt batches run on this device, for `veloce-cli devices`: "mat-vecs" (CPU devices), or
+// "fp32 64x64 from 9 tokens, int8 128x128 from 96" and the like.
+std::string prompt_matmul_name(const DeviceInfo& info);
+
 // Whether attention_grouped.comp takes this shape (its MAX_HD and MAX_ROWS).
 bool grouped_attention_fits(uint32_t head_dim, uint32_t n_head, uint32_t n_head_kv);
 // Tokens per workgroup of attention_grouped.comp: its MAX_ROWS query rows over the group's heads.
@@ -58,6 +78,10 @@ class Kernels {
   // Dedicated kernels read x through a uniform buffer when it fits (on by default); off, through
   // a storage buffer as for long rows. For the kernel tests and benchmarks.
   void set_uniform_x(bool on) { uniform_x_ = on; }
+  // The int8 matmul in place of the 128 x 128 fp32 tile for quantized weights (choose_int8_matmul);
+  // turning it on needs integer dot products. For the kernel tests and benchmarks.
+  bool int8_matmul() const { return int8_matmul_; }
+  void set_int8_matmul(bool on);
   AttentionVariant attention_variant() const { return attention_variant_; }
   void set_attention_variant(AttentionVariant v) { attention_variant_ = v; }
 
@@ -73,8 +97,9 @@ class Kernels {
   void matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, uint32_t x_stride,
                     uint32_t n_tokens, const BufferRange& y, uint32_t y_offset, uint32_t y_stride);
   // From large_matmul_min_tokens() tokens on (GPU family only; 0: never), matmul() takes
-  // matmul_large.comp's 128 x 128 tiles instead of matmul.comp's 64 x 64; below that the larger
-  // tile would leave most of itself empty. VELOCE_VK_LARGE_MATMUL_MIN_TOKENS overrides (0: off).
+  // matmul_large.comp's 128 x 128 tiles (or matmul_int8.comp's, where int8_matmul() is on and the
+  // type is quantized) instead of matmul.comp's 64 x 64; below that the larger tile would leave
+  // most of itself empty. VELOCE_VK_LARGE_MATMUL_MIN_TOKENS overrides (0: off).
   static constexpr uint32_t kLargeMatmulMinTokens = 96;
   uint32_t large_matmul_min_tokens() const { return large_matmul_min_tokens_; }
   void set_large_matmul_min_tokens(uint32_t n) { large_matmul_min_tokens_ = n; }  // for the kernel tests
@@ -111,6 +136,7 @@ class Kernels {
   uint32_t matmul_min_tokens_ = kMatmulMinTokens;
   uint32_t large_matmul_min_tokens_ = 0;
   bool uniform_x_ = true;
+  bool int8_matmul_ = false;
   AttentionVariant attention_variant_ = choose_attention();
 };
 

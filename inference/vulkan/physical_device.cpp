@@ -30,6 +30,8 @@ std::string version_string(uint32_t v) {
          std::to_string(VK_API_VERSION_PATCH(v));
 }
 
+}  // namespace
+
 bool has_device_extension(VkPhysicalDevice pd, const char* name) {
   uint32_t n = 0;
   if (vkEnumerateDeviceExtensionProperties(pd, nullptr, &n, nullptr) != VK_SUCCESS) return false;
@@ -39,8 +41,6 @@ bool has_device_extension(VkPhysicalDevice pd, const char* name) {
     if (std::strcmp(e.extensionName, name) == 0) return true;
   return false;
 }
-
-}  // namespace
 
 std::vector<VkPhysicalDevice> physical_devices(const Instance& instance) {
   uint32_t n = 0;
@@ -80,6 +80,9 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   }
   const bool v12 = props.apiVersion >= VK_API_VERSION_1_2 && instance.api_version() >= VK_API_VERSION_1_2;
   const bool v13 = props.apiVersion >= VK_API_VERSION_1_3 && instance.api_version() >= VK_API_VERSION_1_3;
+  // Integer dot products through VK_KHR_shader_integer_dot_product, which the device is created
+  // with where it has it (the instance asks for Vulkan 1.2, so the 1.3 core feature is not used).
+  const bool dot_ext = v12 && has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
 
   VkPhysicalDeviceIDProperties id_props{};
 
@@ -90,9 +93,12 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   driver.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES;
   VkPhysicalDeviceSubgroupSizeControlProperties size_control{};
   size_control.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES;
+  VkPhysicalDeviceShaderIntegerDotProductProperties dot_props{};
+  dot_props.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_PROPERTIES;
   id_props.pNext = &subgroup;
   if (v12) subgroup.pNext = &driver;
   if (v13) driver.pNext = &size_control;
+  if (dot_ext) (v13 ? size_control.pNext : driver.pNext) = &dot_props;
   VkPhysicalDeviceProperties2 props2{};
   props2.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
   props2.pNext = &id_props;
@@ -128,7 +134,8 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   if (v12) {
     s16.pNext = &s8;
     s8.pNext = &f16i8;
-    if (v13) f16i8.pNext = &dot, dot.pNext = &size_feats;
+    if (v13) f16i8.pNext = &size_feats;
+    if (dot_ext) (v13 ? size_feats.pNext : f16i8.pNext) = &dot;
   }
   VkPhysicalDeviceFeatures2 feats{};
   feats.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2;
@@ -138,8 +145,8 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   info.storage_8bit = v12 && s8.storageBuffer8BitAccess;
   info.shader_float16 = v12 && f16i8.shaderFloat16;
   info.shader_int8 = v12 && f16i8.shaderInt8;
-  info.integer_dot_product =
-      (v13 && dot.shaderIntegerDotProduct) || has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
+  info.integer_dot_product = dot_ext && dot.shaderIntegerDotProduct;
+  info.integer_dot_accelerated = info.integer_dot_product && dot_props.integerDotProduct4x8BitPackedSignedAccelerated;
   if (v13) {
     info.min_subgroup_size = size_control.minSubgroupSize;
     info.max_subgroup_size = size_control.maxSubgroupSize;

@@ -11,6 +11,7 @@ namespace veloce::vk {
 
 std::vector<VkPhysicalDevice> physical_devices(const Instance& instance);
 DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice device);
+bool has_device_extension(VkPhysicalDevice device, const char* name);
 // Index of a queue family with compute, or UINT32_MAX.
 uint32_t compute_queue_family(VkPhysicalDevice device);
 

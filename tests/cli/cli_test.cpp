@@ -81,6 +81,41 @@ TEST(Cli, DevicesNameTheAttentionKernel) {
   EXPECT_EQ(bad.err, "veloce-cli devices: VELOCE_VK_ATTENTION must be grouped or split, not 'fast'\n");
 }
 
+// What prompt batches run as, and the int8 matmul's switch: lavapipe says its integer dot products
+// are not accelerated, so it keeps mat-vecs (its default) and fp32 tiles unless told otherwise.
+TEST(Cli, DevicesNameThePromptMatmul) {
+  const auto devices = [](std::vector<std::string> settings) {
+    std::vector<std::string> args{"/usr/bin/env"};
+    args.insert(args.end(), settings.begin(), settings.end());
+    args.insert(args.end(), {VELOCE_CLI, "devices", "--json"});
+    const ProcessResult r = run_process(args, 120s);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return Json::parse(r.out)["devices"].as_array().at(0);
+  };
+  const Json plain = devices({});
+  EXPECT_EQ(plain["prompt_matmul"].as_string(), "mat-vecs");
+  EXPECT_TRUE(plain["integer_dot_product"].as_bool());
+  EXPECT_FALSE(plain["integer_dot_accelerated"].as_bool());
+  const std::vector<std::string> tiles{"VELOCE_VK_MATMUL_MIN_TOKENS=8", "VELOCE_VK_LARGE_MATMUL_MIN_TOKENS=96"};
+  EXPECT_EQ(devices(tiles)["prompt_matmul"].as_string(), "fp32 64x64 from 8 tokens, fp32 128x128 from 96");
+  auto with = [&](const std::string& setting) {
+    auto v = tiles;
+    v.push_back(setting);
+    return v;
+  };
+  EXPECT_EQ(devices(with("VELOCE_VK_INT8_MATMUL=1"))["prompt_matmul"].as_string(),
+            "fp32 64x64 from 8 tokens, int8 128x128 from 96");
+  EXPECT_EQ(devices(with("VELOCE_VK_INT8_MATMUL=0"))["prompt_matmul"].as_string(),
+            "fp32 64x64 from 8 tokens, fp32 128x128 from 96");
+  const ProcessResult text = run_process({"/usr/bin/env", "VELOCE_VK_INT8_MATMUL=1", VELOCE_CLI, "devices"}, 120s);
+  EXPECT_NE(text.out.find("integer dot product yes (not accelerated)\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("     prompt batches: mat-vecs\n"), std::string::npos) << text.out;
+  const ProcessResult bad = run_process({"/usr/bin/env", "VELOCE_VK_INT8_MATMUL=yes", VELOCE_CLI, "devices"}, 120s);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(bad.err, "veloce-cli devices: VELOCE_VK_INT8_MATMUL must be 0 or 1, not 'yes'\n");
+}
+
 TEST(Cli, TokenizeMatchesTheReferenceWithAndWithoutSpecialParsing) {
   size_t checked = 0;
   const std::string lines = read_data_file("reference/tokenizer_ref.jsonl");

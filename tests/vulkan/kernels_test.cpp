@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "inference/model/session.h"
 #include "inference/quant/dequantize.h"
 #include "tests/vulkan/kernel_harness.h"
 #include "tests/vulkan/vk_test_support.h"
@@ -208,6 +209,61 @@ TEST_P(WeightKernelTest, MatmulMatchesReference) {
         EXPECT_LE(nmse(reference_product(w, x, s.ncols, s.nrows, n_tokens), h.floats(yp, uint64_t{s.nrows} * n_tokens)),
                   kProductBound)
             << "packed project " << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+      }
+    }
+  }
+}
+
+// X as matmul_int8.comp quantizes it: per token and group of 16 values, a step d = absmax / 127
+// and integers round-to-even(x * 127 / absmax); returns d * q.
+std::vector<float> quantize_x_int8(const std::vector<float>& x) {
+  std::vector<float> out(x.size());
+  for (size_t g = 0; g < x.size(); g += 16) {
+    float amax = 0;
+    for (size_t j = 0; j < 16; ++j) amax = std::max(amax, std::fabs(x[g + j]));
+    const float d = amax / 127.0f, inv = amax > 0 ? 127.0f / amax : 0.0f;
+    for (size_t j = 0; j < 16; ++j) out[g + j] = d * std::nearbyint(x[g + j] * inv);
+  }
+  return out;
+}
+
+// The int8 matmul (in place of the 128 x 128 tile, forced from 1 token) is W times X quantized to
+// 8 bits: within float rounding of that product on the CPU, and within the product bound of the
+// exact one. Float types have no int8 kernel and keep the fp32 tile.
+TEST_P(WeightKernelTest, Int8MatmulMatchesReference) {
+  KernelHarness h;
+  if (!h.device().info().integer_dot_product) {
+    h.run([&](vk::Recorder&, vk::Kernels& k) {
+      EXPECT_THROW(k.set_int8_matmul(true), EngineError) << "a device without integer dot products";
+    });
+    return;
+  }
+  const bool quantized = vk::Pipelines::exists(vk::KernelKey{vk::WeightOp::MatmulInt8, GetParam()});
+  EXPECT_EQ(quantized, GetParam() != GgmlType::F32 && GetParam() != GgmlType::F16 && GetParam() != GgmlType::BF16);
+  std::mt19937 rng(12);
+  for (const Shape& s : kShapes) {
+    for (uint32_t n_tokens : {2u, 37u, 130u}) {
+      const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
+      const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
+      const auto x = random_floats(uint64_t{s.ncols} * n_tokens, rng);
+      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
+      auto xb = h.buffer(x);
+      auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
+      h.run([&](vk::Recorder& r, vk::Kernels& k) {
+        k.set_large_matmul_min_tokens(1);
+        k.set_int8_matmul(true);
+        k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows);
+        k.set_int8_matmul(false);
+        k.set_large_matmul_min_tokens(0);
+      });
+      const auto got = h.floats(yb, uint64_t{s.nrows} * n_tokens);
+      const auto exact = reference_product(w, x, s.ncols, s.nrows, n_tokens);
+      EXPECT_LE(nmse(exact, got), kProductBound) << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+      const auto same_x = reference_product(w, quantized ? quantize_x_int8(x) : x, s.ncols, s.nrows, n_tokens);
+      EXPECT_LE(nmse(same_x, got), 1e-9) << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
+      // The quantized X is not the exact one: the kernel did quantize it.
+      if (quantized) {
+        EXPECT_GT(nmse(exact, same_x), 1e-7);
       }
     }
   }
