@@ -39,6 +39,9 @@ veloce_shader(attention_combine attention_combine.comp)
 veloce_shader(swiglu swiglu.comp)
 veloce_shader(add add.comp)
 veloce_shader(copy_bandwidth copy_bandwidth.comp)
+# The arithmetic peak for `veloce-cli bench` (inference/vulkan/flops_peak.h).
+veloce_shader(fma_peak_f32 fma_peak.comp)
+veloce_shader(fma_peak_f16 fma_peak.comp DEFINES FP16)
 # GPU top-k of a token's logits (inference/vulkan/top_k.h): the first stage reads logits, later ones pairs.
 veloce_shader(top_k_first top_k.comp DEFINES FIRST)
 veloce_shader(top_k_merge top_k.comp)

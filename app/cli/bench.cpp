@@ -42,24 +42,32 @@ std::string json_escape(const std::string& s) {
 
 int run(Args& args) {
   const std::string model_path = args.required({"-m", "--model"});
-  const long long n_prompt = args.integer({"-p", "--n-prompt"}, 512);
+  // -p and -d take lists (512,4096): the first value gets the full report, the others a prompt
+  // or a generation figure each.
+  const std::vector<long long> prompts = args.integers({"-p", "--n-prompt"}, 512);
+  const std::vector<long long> depths = args.integers({"-d", "--depth"}, 0);
+  const long long n_prompt = prompts.front();
+  const long long depth = depths.front();
   const long long n_gen = args.integer({"-n", "--n-gen"}, 128);
   const bool json = args.flag({"--json"});
   const long long ctx = args.integer({"-c", "--ctx-size"}, 0);
-  const long long depth = args.integer({"-d", "--depth"}, 0);
   const long long history = args.integer({"--history"}, 0);
   const bool gpu_timing = !args.flag({"--no-gpu-timing"});
   EngineOptions options;
   options.device = args.value({"--device"}).value_or("");
   options.kv_type = kv_type_arg(args);
   args.finish();
-  if (n_prompt < 1 || n_prompt > 65536) throw UsageError("-p must be between 1 and 65536");
+  for (long long p : prompts)
+    if (p < 1 || p > 65536) throw UsageError("-p must be between 1 and 65536");
   if (n_gen < 1 || n_gen > 65536) throw UsageError("-n must be between 1 and 65536");
-  if (depth < 0 || depth > 1 << 20) throw UsageError("-d must be between 0 and 1048576");
+  for (long long d : depths)
+    if (d < 0 || d > 1 << 20) throw UsageError("-d must be between 0 and 1048576");
   if (history < 0 || history > 1 << 20) throw UsageError("--history must be between 0 and 1048576");
   // The KV cache holds the depth, then the prompt and the generated tokens; the time-to-first-token
   // run reuses it for its history and one message.
-  const long long needed = std::max(depth + n_prompt + n_gen, history + kMessageTokens + 1);
+  const long long needed =
+      std::max({depth + *std::max_element(prompts.begin(), prompts.end()) + n_gen,
+                *std::max_element(depths.begin(), depths.end()) + n_gen + 1, history + kMessageTokens + 1});
   if (ctx != 0 && (ctx < needed || ctx > 1 << 20))
     throw UsageError("-c must hold the depth, the prompt and the generated tokens (at least " + std::to_string(needed) +
                      ")");
@@ -189,6 +197,38 @@ int run(Args& args) {
     if (c.name.rfind("matvec", 0) == 0) matvec_s += c.seconds_per_token, matvec_b += c.bytes_per_token;
   const double matvec_gbps = matvec_s > 0 ? matvec_b / matvec_s / 1e9 : 0.0;
 
+  // The other prompt lengths, at the first depth, and generation at the other depths: the cache
+  // is filled once, deeper depth by deeper depth (untimed), and each generation is rolled back.
+  struct SweepFigure {
+    long long tokens;  // prompt length, or depth
+    double seconds, tokens_per_s;
+  };
+  std::vector<SweepFigure> prompt_sweep{{n_prompt, prompt_s, static_cast<double>(n_prompt) / prompt_s}};
+  std::vector<SweepFigure> depth_sweep{{depth, gen_s, static_cast<double>(n_gen) / gen_s}};
+  for (size_t i = 1; i < prompts.size(); ++i) {
+    session->truncate(static_cast<size_t>(depth));
+    const std::vector<int32_t> p = tokens(prompts[i], static_cast<size_t>(depth));
+    t0 = std::chrono::steady_clock::now();
+    session->evaluate(p, logits, false);
+    const double s = seconds_since(t0);
+    prompt_sweep.push_back({prompts[i], s, static_cast<double>(prompts[i]) / s});
+  }
+  if (depths.size() > 1) {
+    std::vector<long long> deeper(depths.begin() + 1, depths.end());
+    std::sort(deeper.begin(), deeper.end());
+    session->truncate(0);
+    long long filled = 0;
+    for (long long d : deeper) {
+      if (d > filled) session->evaluate(tokens(d - filled, static_cast<size_t>(filled)), logits, false);
+      filled = d;
+      t0 = std::chrono::steady_clock::now();
+      generate(n_gen);
+      const double s = seconds_since(t0);
+      depth_sweep.push_back({d, s, static_cast<double>(n_gen) / s});
+      session->truncate(static_cast<size_t>(d));
+    }
+  }
+
   const double host_per_token = (gen_s - wait_s) * per_token;
   const double dispatches_pt = static_cast<double>(counters.dispatches) * per_token;
   const double barriers_pt = static_cast<double>(counters.barriers) * per_token;
@@ -210,6 +250,18 @@ int run(Args& args) {
   session.reset();
   const double device_gbps = engine->name() == "vulkan" ? measure_device_bandwidth(*engine) : 0.0;
   const double fraction = device_gbps > 0 ? weight_gbps / device_gbps : 0.0;
+  // The prompt's matrix products (2 flops per weight of every layer per token; the output matrix
+  // runs for the last token only, attention is not counted) against the device's multiply-add
+  // peak: fp16's on GPUs, fp32's where fp16 is slower (lavapipe spells fp16 out in fp32).
+  const vk::FlopsPeak peak = engine->name() == "vulkan" ? measure_device_flops(*engine) : vk::FlopsPeak{};
+  double layer_weights = 0;
+  for (const auto& l : model->weights().layers)
+    for (const TensorInfo* t : {l.attn_qkv, l.attn_output, l.ffn_up, l.ffn_down})
+      layer_weights += static_cast<double>(t->n_elements);
+  const double prompt_tflops = 2.0 * layer_weights * prompt_tps / 1e12;
+  const bool fp16_peak = peak.fp16 >= peak.fp32;
+  const double best_peak = std::max(peak.fp16, peak.fp32);
+  const double prompt_peak_fraction = best_peak > 0 ? prompt_tflops / best_peak : 0.0;
 
   if (json) {
     std::printf(
@@ -223,18 +275,28 @@ int run(Args& args) {
         "\"dispatches_per_token\": %.2f, \"barriers_per_token\": %.2f, \"submissions_per_token\": %.2f, "
         "\"readback_bytes_per_token\": %.0f, \"gpu_timing\": %s, \"gpu_timing_note\": \"%s\", "
         "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
-        "\"gpu_classes\": [",
+        "\"prompt_matrix_tflops\": %.6f, \"fp32_peak_tflops\": %.6f, \"fp16_peak_tflops\": %.6f, "
+        "\"peak_precision\": \"%s\", \"prompt_peak_fraction\": %.6f, \"gpu_classes\": [",
         json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(), engine->name().c_str(),
         json_escape(engine->device_name()).c_str(), kv_type_name(options.kv_type), n_prompt, n_gen, depth, history, ttft_s,
         prompt_tps, gen_tps, bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token,
         wait_s * per_token, dispatches_pt, barriers_pt, submissions_pt, readback_pt, timer ? "true" : "false",
-        json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps, device_gbps > 0 ? matvec_gbps / device_gbps : 0.0);
+        json_escape(timing_note).c_str(), gpu_per_token, matvec_gbps, device_gbps > 0 ? matvec_gbps / device_gbps : 0.0,
+        prompt_tflops, peak.fp32, peak.fp16, fp16_peak ? "fp16" : "fp32", prompt_peak_fraction);
     for (size_t i = 0; i < classes.size(); ++i)
       std::printf(
           "%s{\"name\": \"%s\", \"seconds_per_token\": %.9f, \"bytes_per_token\": %.0f, \"gb_per_s\": %.3f, "
           "\"dispatches_per_token\": %.2f}",
           i ? ", " : "", classes[i].name.c_str(), classes[i].seconds_per_token, classes[i].bytes_per_token, classes[i].gbps,
           classes[i].dispatches_per_token);
+    std::printf("], \"prompt_sweep\": [");
+    for (size_t i = 0; i < prompt_sweep.size(); ++i)
+      std::printf("%s{\"n_prompt\": %lld, \"seconds\": %.6f, \"tokens_per_s\": %.3f}", i ? ", " : "", prompt_sweep[i].tokens,
+                  prompt_sweep[i].seconds, prompt_sweep[i].tokens_per_s);
+    std::printf("], \"depth_sweep\": [");
+    for (size_t i = 0; i < depth_sweep.size(); ++i)
+      std::printf("%s{\"depth\": %lld, \"seconds\": %.6f, \"gen_tokens_per_s\": %.3f}", i ? ", " : "", depth_sweep[i].tokens,
+                  depth_sweep[i].seconds, depth_sweep[i].tokens_per_s);
     std::printf("]}\n");
     return 0;
   }
@@ -243,13 +305,25 @@ int run(Args& args) {
   std::printf("KV cache   %s, %zu tokens\n", kv_type_name(options.kv_type), options.n_ctx);
   if (depth > 0) std::printf("depth      %lld tokens in the KV cache before the prompt\n", depth);
   std::printf("prompt     %lld tokens in %.2f s: %.2f tokens/s\n", n_prompt, prompt_s, prompt_tps);
+  for (size_t i = 1; i < prompt_sweep.size(); ++i)
+    std::printf("prompt     %lld tokens in %.2f s: %.2f tokens/s\n", prompt_sweep[i].tokens, prompt_sweep[i].seconds,
+                prompt_sweep[i].tokens_per_s);
   std::printf("generate   %lld tokens in %.2f s: %.2f tokens/s (%.3f s of process CPU time per token)\n", n_gen, gen_s,
               gen_tps, gen_cpu_s * per_token);
+  for (size_t i = 1; i < depth_sweep.size(); ++i)
+    std::printf("generate   %lld tokens at depth %lld in %.2f s: %.2f tokens/s\n", n_gen, depth_sweep[i].tokens,
+                depth_sweep[i].seconds, depth_sweep[i].tokens_per_s);
   std::printf("weights    %.1f MB read per generated token: %.2f GB/s\n", bytes_per_token / 1e6, weight_gbps);
   if (history > 0)
     std::printf("first token %.1f ms for a %d-token message after a %lld-token history kept in the KV cache\n", ttft_s * 1e3,
                 kMessageTokens, history);
   std::printf("device     %.2f GB/s measured by a copy kernel: %.1f%% reached\n", device_gbps, fraction * 100);
+  if (best_peak > 0)
+    std::printf(
+        "matrix     %.3f TFLOP/s in the prompt's matrix products: %.1f%% of the %s peak, %.3f TFLOP/s (%s %.3f), "
+        "measured by a multiply-add kernel (matrix units not counted)\n",
+        prompt_tflops, prompt_peak_fraction * 100, fp16_peak ? "fp16" : "fp32", best_peak, fp16_peak ? "fp32" : "fp16",
+        fp16_peak ? peak.fp32 : peak.fp16);
   if (vulkan)
     std::printf(
         "per token  %.0f dispatches, %.0f barriers, %.1f submissions, %.0f bytes read back, "
@@ -270,25 +344,32 @@ int run(Args& args) {
 }
 
 CommandRegistration reg{{"bench", "prompt and generation speed, and the memory bandwidth they reach",
-                         R"(usage: veloce-cli bench -m MODEL [-p N] [-n N] [-d N] [--history N] [-c N] [--json] [--device D]
+                         R"(usage: veloce-cli bench -m MODEL [-p N[,N..]] [-n N] [-d N[,N..]] [--history N] [-c N] [--json]
+                        [--device D]
                         [--kv-type T] [--no-gpu-timing]
 
 Processes a prompt of N tokens (-p, default 512) and then generates -n tokens (default 128)
 greedily, after a warm-up that builds the pipelines; with -d, after N tokens already in the KV
 cache (untimed), so that both figures are at that depth (-d 4096, -d 16384 as with llama-bench).
+Lists measure more: -p 512,4096 times each prompt length at the first depth, -d 0,4096,16384
+times generation at each depth (the cache filled once, untimed); the first values get the full
+report below, the others one line each.
 Prints prompt tokens/s, generated tokens/s, the weight bytes read per generated token (every
-weight except the embedding table) and the GB/s that implies, the device's memory bandwidth measured by a copy kernel, and the fraction reached;
-per token: dispatches, barriers, submissions, bytes read back and host time outside the fence
-wait. Then generates the same tokens again with a timestamp query after every dispatch (the
+weight except the embedding table) and the GB/s that implies, the device's memory bandwidth
+measured by a copy kernel, and the fraction reached; the TFLOP/s of the prompt's matrix products
+against the device's fp16 or fp32 multiply-add peak (the faster) measured by a kernel (vector
+units: tensor cores and other matrix units are not counted); per token: dispatches, barriers,
+submissions, bytes read back and host time outside the fence wait. Then generates the same tokens again with a timestamp query after every dispatch (the
 figures above come from steps without them) and prints GPU time per kernel class (mat-vec by
 weight type, attention, embedding, norms and elementwise, readback) with the GB/s each reaches
 (the bytes it must read / its time).
 
 options:
   -m, --model MODEL    GGUF file
-  -p, --n-prompt N     prompt tokens (default 512)
+  -p, --n-prompt N     prompt tokens (default 512); a list (512,4096) times each
   -n, --n-gen N        generated tokens (default 128)
-  -d, --depth N        tokens in the KV cache before the prompt (default 0)
+  -d, --depth N        tokens in the KV cache before the prompt (default 0); a list times
+                       generation at each
   --history N          also time the first token of a 64-token message after an N-token history
                        that stays in the KV cache, as between chat turns (default 0: not measured)
   -c, --ctx-size N     context the KV cache is planned for (default: what the run needs + 8)
@@ -299,7 +380,8 @@ options:
                        gen_weight_gb_per_s, device_bandwidth_gb_per_s, dispatches_per_token,
                        barriers_per_token, host_seconds_per_token, depth, history,
                        ttft_seconds, kv_type, gpu_classes (name,
-                       seconds_per_token, bytes_per_token, gb_per_s) and more
+                       seconds_per_token, bytes_per_token, gb_per_s), prompt_sweep (n_prompt,
+                       tokens_per_s), depth_sweep (depth, gen_tokens_per_s) and more
 )",
                          run}};
 

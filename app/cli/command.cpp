@@ -71,6 +71,23 @@ long long Args::integer(std::initializer_list<std::string_view> names, long long
   return out;
 }
 
+std::vector<long long> Args::integers(std::initializer_list<std::string_view> names, long long fallback) {
+  auto v = value(names);
+  if (!v) return {fallback};
+  std::vector<long long> out;
+  const char* p = v->data();
+  const char* end = v->data() + v->size();
+  while (true) {
+    long long n = 0;
+    auto [next, ec] = std::from_chars(p, end, n);
+    if (ec != std::errc() || (next != end && *next != ',') || (next != end && next + 1 == end))
+      throw UsageError(first_name(names) + ": not an integer or a list of integers separated by commas: " + *v);
+    out.push_back(n);
+    if (next == end) return out;
+    p = next + 1;
+  }
+}
+
 double Args::number(std::initializer_list<std::string_view> names, double fallback) {
   auto v = value(names);
   if (!v) return fallback;

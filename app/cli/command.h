@@ -21,6 +21,8 @@ class Args {
   bool flag(std::initializer_list<std::string_view> names);
   std::string required(std::initializer_list<std::string_view> names);  // throws UsageError
   long long integer(std::initializer_list<std::string_view> names, long long fallback);
+  // "512,4096": one or more integers separated by commas (llama-bench's spelling of a sweep).
+  std::vector<long long> integers(std::initializer_list<std::string_view> names, long long fallback);
   double number(std::initializer_list<std::string_view> names, double fallback);
   // Throws UsageError for any argument not consumed by the calls above.
   void finish();

@@ -63,6 +63,12 @@ double measure_device_bandwidth(Engine& engine) {
   return vk::measure_copy_bandwidth(*vulkan->gpu().device, *vulkan->gpu().pipelines);
 }
 
+vk::FlopsPeak measure_device_flops(Engine& engine) {
+  auto* vulkan = dynamic_cast<VulkanEngine*>(&engine);
+  if (!vulkan) throw EngineError("the arithmetic peak is measured on a Vulkan engine only");
+  return vk::measure_flops_peak(*vulkan->gpu().device, *vulkan->gpu().pipelines);
+}
+
 const vk::Device* vulkan_device(const Engine& engine) {
   auto* vulkan = dynamic_cast<const VulkanEngine*>(&engine);
   return vulkan ? vulkan->gpu_model().device.get() : nullptr;

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "inference/generation/engine_factory.h"
+#include "inference/vulkan/flops_peak.h"
 #include "inference/vulkan/memory_plan.h"
 
 namespace veloce::vk {
@@ -21,6 +22,8 @@ namespace veloce {
 // second by a copy kernel over buffers much larger than any cache), for `veloce-cli bench`.
 // Throws EngineError when the engine is not a Vulkan engine.
 double measure_device_bandwidth(Engine& engine);
+// The fp32 and fp16 multiply-add peaks of a Vulkan engine's device (inference/vulkan/flops_peak.h).
+vk::FlopsPeak measure_device_flops(Engine& engine);
 }  // namespace veloce
 
 namespace veloce {

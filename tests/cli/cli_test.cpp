@@ -292,5 +292,55 @@ TEST(Cli, BenchAtADepthAndAfterAHistory) {
       << small.err;
 }
 
+TEST(Cli, BenchSweepsPromptLengthsAndDepths) {
+  // llama-bench's lists: each prompt length timed at the first depth, generation at each depth.
+  const ProcessResult r = cli(
+      {"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "16,40", "-n", "4", "-d", "0,48,24", "--no-gpu-timing", "--json"},
+      300s);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json b = Json::parse(r.out);
+  EXPECT_EQ(b["n_prompt"].as_double(), 16.0);  // the full report is the first values'
+  EXPECT_EQ(b["depth"].as_double(), 0.0);
+  const auto& prompts = b["prompt_sweep"].as_array();
+  ASSERT_EQ(prompts.size(), 2u);
+  EXPECT_EQ(prompts[0]["n_prompt"].as_double(), 16.0);
+  EXPECT_EQ(prompts[1]["n_prompt"].as_double(), 40.0);
+  EXPECT_EQ(prompts[0]["tokens_per_s"].as_double(), b["prompt_tokens_per_s"].as_double());
+  EXPECT_GT(prompts[1]["tokens_per_s"].as_double(), 0.0);
+  // The other depths are filled in increasing order, one fill for all of them.
+  const auto& depths = b["depth_sweep"].as_array();
+  ASSERT_EQ(depths.size(), 3u);
+  EXPECT_EQ(depths[0]["depth"].as_double(), 0.0);
+  EXPECT_EQ(depths[1]["depth"].as_double(), 24.0);
+  EXPECT_EQ(depths[2]["depth"].as_double(), 48.0);
+  for (const Json& d : depths) EXPECT_GT(d["gen_tokens_per_s"].as_double(), 0.0);
+  // The prompt's matrix products against the multiply-add peaks (lavapipe has fp16 arithmetic).
+  EXPECT_GT(b["fp32_peak_tflops"].as_double(), 0.0);
+  EXPECT_GT(b["fp16_peak_tflops"].as_double(), 0.0);
+  EXPECT_GT(b["prompt_matrix_tflops"].as_double(), 0.0);
+  // Against the faster precision: fp32 on lavapipe, which spells fp16 out in fp32.
+  const std::string precision = b["peak_precision"].as_string();
+  EXPECT_EQ(precision, b["fp16_peak_tflops"].as_double() >= b["fp32_peak_tflops"].as_double() ? "fp16" : "fp32");
+  const double ratio = b["prompt_matrix_tflops"].as_double() / b[precision + "_peak_tflops"].as_double();
+  EXPECT_NEAR(b["prompt_peak_fraction"].as_double(), ratio, 0.01 * ratio + 1e-6);
+
+  const ProcessResult text =
+      cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "16,40", "-n", "4", "-d", "0,48", "--no-gpu-timing"}, 300s);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("prompt     16 tokens in "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("prompt     40 tokens in "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("generate   4 tokens at depth 48 in "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(" TFLOP/s in the prompt's matrix products: "), std::string::npos) << text.out;
+
+  const ProcessResult bad = cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "16,"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("-p: not an integer or a list of integers separated by commas: 16,"), std::string::npos) << bad.err;
+  // The context must hold the deepest depth and its generated tokens.
+  const ProcessResult small =
+      cli({"bench", "-m", model_path("phi4-tiny-Q4_0"), "-p", "16", "-n", "4", "-d", "0,200", "-c", "100"});
+  EXPECT_EQ(small.exit_code, 2);
+  EXPECT_NE(small.err.find("(at least 205)"), std::string::npos) << small.err;
+}
+
 }  // namespace
 }  // namespace veloce::test
