@@ -4,9 +4,12 @@
 # make-model in a temporary folder, runs the kernel tests with the validation layer on (when it is
 # installed) and `bench --json`, and prints one summary: the mat-vec GB/s of each weight type and
 # the whole-token decode GB/s as a percentage of the copy-kernel bandwidth measured in the same run.
-# Then the long-context figures: prompt tokens/s at each --prompts length, decode tokens/s at each
-# --depths depth with an f16 and a q8_0 KV cache, the first token after a --history-token history,
-# and the attention kernels alone (grouped and split) at the largest depth.
+# The cooperative-matrix matmul's kernel tests run a second time on a device created for it
+# (VELOCE_VK_COOPMAT=1). Then the long-context figures: prompt tokens/s at each --prompts length
+# with the prompt's TFLOP/s against the multiply-add peak bench measures, the fp32, int8 and
+# cooperative-matrix prompt kernels at the first length, decode tokens/s at each --depths depth
+# with an f16 and a q8_0 KV cache, the first token after a --history-token history, and the
+# attention kernels alone (grouped and split) at the largest depth.
 # Aimed at 8 minutes on 16 cores. JSON and logs go to $OUT when it is set.
 #
 #   scripts/gpu-check.sh [--layers N] [--debs DIR] [--build DIR] [--keep-model] [-p N] [-n N] [-j N]
@@ -53,7 +56,7 @@ while [ $# -gt 0 ]; do
       (cd "$dir" && apt-get download "${DEB_PACKAGES[@]}")
       echo "downloaded to $dir; carry it and run: scripts/gpu-check.sh --debs $dir"
       exit 0 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -142,6 +145,11 @@ TESTS_RC=0
 ( cd "$BUILD" && VELOCE_VALIDATION=$VALIDATION timeout 300 ./tests/vulkan/test_vulkan_kernels \
     --gtest_output=json:"$LOGS/kernel-tests.json" ) > "$LOGS/kernel-tests.log" 2>&1 || TESTS_RC=$?
 grep -E '^\[  (PASSED|FAILED) |tests ran' "$LOGS/kernel-tests.log" | sed 's/^/  /' | head -20 || true
+# The cooperative-matrix matmul needs a device created for it (VELOCE_VK_COOPMAT=1).
+step "cooperative-matrix kernel tests (VELOCE_VK_COOPMAT=1)"
+( cd "$BUILD" && VELOCE_VK_COOPMAT=1 VELOCE_VALIDATION=$VALIDATION timeout 120 ./tests/vulkan/test_vulkan_kernels \
+    --gtest_filter='*Coopmat*' --gtest_output=json:"$LOGS/coopmat-tests.json" ) > "$LOGS/coopmat-tests.log" 2>&1 || TESTS_RC=$?
+grep -E '^\[  (PASSED|FAILED) |tests ran' "$LOGS/coopmat-tests.log" | sed 's/^/  /' | head -20 || true
 
 wait "$MAKE_PID" || { tail -5 "$LOGS/make-model.log"; die "make-model failed"; }
 step "model written: $(du -h "$MODEL" | cut -f1)"
@@ -157,16 +165,24 @@ timeout 300 "$CLI" bench -m "$MODEL" -p "$N_PROMPT" -n "$N_GEN" --json > "$LOGS/
 # --- long context: prompt lengths, decode depths with either KV type, a new message after a history ----
 LONG=$LOGS/long.txt
 : > "$LONG"
-long_bench() {  # name, then bench arguments; appends "name<TAB>json" to $LONG
+long_bench() {  # name, then bench arguments; appends "name<TAB>json" to $LONG; $BENCH_ENV: settings
   local name=$1; shift
-  step "bench $* ($name)"
-  if timeout 300 "$CLI" bench -m "$MODEL" --no-gpu-timing --json "$@" > "$LOGS/$name.json" 2> "$LOGS/$name.log"; then
+  step "bench $* ($name${BENCH_ENV:+, $BENCH_ENV})"
+  if env ${BENCH_ENV:-} timeout 300 "$CLI" bench -m "$MODEL" --no-gpu-timing --json "$@" > "$LOGS/$name.json" 2> "$LOGS/$name.log"; then
     printf '%s\t%s\n' "$name" "$(tr -d '\n' < "$LOGS/$name.json")" >> "$LONG"
   else
     tail -3 "$LOGS/$name.log"; echo "gpu-check: bench $name failed" >&2; BENCH_RC=1
   fi
 }
 for p in $PROMPTS; do long_bench "prompt-$p" -p "$p" -n 4; done
+# The prompt kernels against each other at the first prompt length: the fp32 128x128 tile, the
+# int8 one and NVIDIA's matrix units (off by default until this run shows their tests pass).
+FIRST_PROMPT=${PROMPTS%% *}
+if [ -n "$FIRST_PROMPT" ]; then
+  for kernel in fp32:VELOCE_VK_INT8_MATMUL=0 int8:VELOCE_VK_INT8_MATMUL=1 coopmat:VELOCE_VK_COOPMAT=1; do
+    BENCH_ENV=${kernel#*:} long_bench "kernel-${kernel%%:*}-$FIRST_PROMPT" -p "$FIRST_PROMPT" -n 4
+  done
+fi
 MAX_DEPTH=0
 for d in $DEPTHS; do
   for kv in f16 q8_0; do long_bench "depth-$d-$kv" -p 16 -n 32 -d "$d" --kv-type "$kv"; done
@@ -194,7 +210,10 @@ pct = lambda v: f"{100.0 * v / copy:5.1f}%" if copy > 0 else "  n/a"
 print(f"=== Veloce GPU check: {b.get('device')} ({layers} layers, {b.get('quantization')}) ===")
 print(f"kernel tests           {'passed' if tests_rc == 0 else 'FAILED (exit %d)' % tests_rc}")
 print(f"copy-kernel bandwidth  {copy:8.1f} GB/s")
-print(f"prompt                 {b.get('prompt_tokens_per_s', 0):8.1f} tokens/s")
+print(f"prompt                 {b.get('prompt_tokens_per_s', 0):8.1f} tokens/s, "
+      f"{b.get('prompt_matrix_tflops', 0):.2f} TFLOP/s of matrix products")
+print(f"multiply-add peak      fp32 {b.get('fp32_peak_tflops', 0):.2f}, fp16 {b.get('fp16_peak_tflops', 0):.2f} TFLOP/s "
+      f"(vector units; matrix units need cooperative-matrix kernels)")
 print(f"decode                 {b.get('gen_tokens_per_s', 0):8.2f} tokens/s, "
       f"{b.get('gen_weight_gb_per_s', 0):7.1f} GB/s of weights = {pct(b.get('gen_weight_gb_per_s', 0))} of copy")
 classes = b.get("gpu_classes", [])
@@ -234,8 +253,11 @@ if rows:
     print("long context (each its own bench run; KV cache f16 unless named)")
 for name, text in rows:
     b = json.loads(text)
-    if name.startswith("prompt-"):
-        print(f"  prompt {name[7:]:>6s} tokens      {b.get('prompt_tokens_per_s', 0):9.1f} tokens/s")
+    if name.startswith("prompt-") or name.startswith("kernel-"):
+        label = f"prompt {name[7:]:>6s} tokens" if name.startswith("prompt-") else f"  {name[7:]:>16s}"
+        print(f"  {label:24s} {b.get('prompt_tokens_per_s', 0):9.1f} tokens/s, "
+              f"{b.get('prompt_matrix_tflops', 0):7.2f} TFLOP/s = {100 * b.get('prompt_peak_fraction', 0):5.1f}% "
+              f"of the {b.get('peak_precision', '?')} peak")
     elif name.startswith("depth-"):
         _, d, kv = name.split("-")
         print(f"  decode at depth {d:>6s} {kv:5s} {b.get('gen_tokens_per_s', 0):9.2f} tokens/s "

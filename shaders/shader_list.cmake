@@ -11,6 +11,8 @@ foreach(t F32 F16 BF16 Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
   veloce_shader(matmul_${lt} matmul.comp DEFINES TYPE_${t})
   veloce_shader(matmul_large_${lt} matmul_large.comp DEFINES TYPE_${t})
   veloce_shader(get_rows_${lt} get_rows.comp DEFINES TYPE_${t})
+  # NVIDIA's matrix units (VK_NV_cooperative_matrix), only when asked for (coopmat_choice.h).
+  veloce_shader(matmul_coopmat_${lt} matmul_coopmat.comp DEFINES TYPE_${t})
 endforeach()
 # The int8 matmul: quantized types only (their groups are integers with one scale and offset).
 foreach(t Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/cli/command.h"
+#include "inference/vulkan/coopmat_choice.h"
 #include "inference/vulkan/device_list.h"
 #include "inference/vulkan/kernels.h"
 
@@ -31,7 +32,8 @@ int run(Args& args) {
   const auto devices = vk::list_devices();
   // Before any output: a bad VELOCE_VK_ATTENTION is the command's one error line.
   const char* attention = vk::attention_variant_name(vk::choose_attention());
-  vk::int8_matmul_override();  // likewise a bad VELOCE_VK_INT8_MATMUL
+  vk::int8_matmul_override();  // likewise a bad VELOCE_VK_INT8_MATMUL or VELOCE_VK_COOPMAT
+  vk::coopmat_override();
   std::string warning;
   long long chosen = -1;
   std::string choice_error;
@@ -49,14 +51,15 @@ int run(Args& args) {
           "\"api_version\": \"%s\", \"device_local_bytes\": %llu, \"uuid\": \"%s\", \"subgroup_size\": %u, "
           "\"storage_16bit\": %s, \"storage_8bit\": %s, \"shader_float16\": %s, \"shader_int8\": %s, "
           "\"subgroup_arithmetic\": %s, \"integer_dot_product\": %s, \"integer_dot_accelerated\": %s, "
+          "\"cooperative_matrix_nv\": %s, "
           "\"matvec_kernels\": \"%s\", \"matvec_subgroup_size\": %u, \"prompt_matmul\": \"%s\", "
           "\"attention_kernels\": \"%s\", \"supported\": %s, \"unsupported_reason\": \"%s\"}",
           i ? "," : "", d.index, json_escape(d.name).c_str(), vk::device_kind_name(d.kind), json_escape(d.vendor).c_str(),
           json_escape(d.driver).c_str(), d.api_version.c_str(), static_cast<unsigned long long>(d.device_local_bytes),
           d.uuid.c_str(), d.subgroup_size, jbool(d.storage_16bit), jbool(d.storage_8bit), jbool(d.shader_float16),
           jbool(d.shader_int8), jbool(d.subgroup_arithmetic), jbool(d.integer_dot_product), jbool(d.integer_dot_accelerated),
-          vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d), vk::prompt_matmul_name(d).c_str(),
-          attention, jbool(d.supported), json_escape(d.unsupported_reason).c_str());
+          jbool(d.cooperative_matrix_nv), vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d),
+          vk::prompt_matmul_name(d).c_str(), attention, jbool(d.supported), json_escape(d.unsupported_reason).c_str());
     }
     std::printf("\n]}\n");
     return 0;
@@ -70,9 +73,10 @@ int run(Args& args) {
                 static_cast<double>(d.device_local_bytes) / (1ull << 30), d.subgroup_size, d.uuid.c_str());
     std::printf(
         "     16-bit storage %s, 8-bit storage %s, fp16 arithmetic %s, int8 arithmetic %s, "
-        "subgroup arithmetic %s, integer dot product %s%s\n",
+        "subgroup arithmetic %s, integer dot product %s%s, cooperative matrix (NV) %s\n",
         yes(d.storage_16bit), yes(d.storage_8bit), yes(d.shader_float16), yes(d.shader_int8), yes(d.subgroup_arithmetic),
-        yes(d.integer_dot_product), d.integer_dot_product && !d.integer_dot_accelerated ? " (not accelerated)" : "");
+        yes(d.integer_dot_product), d.integer_dot_product && !d.integer_dot_accelerated ? " (not accelerated)" : "",
+        yes(d.cooperative_matrix_nv));
     if (d.supported) {
       const vk::MatvecVariant family = vk::choose_matvec(d);
       const bool pinned = family == vk::MatvecVariant::Gpu && vk::gpu_geometry(d).subgroup != 0;
@@ -95,7 +99,8 @@ Lists every Vulkan device: name, type, vendor, driver, device-local memory, UUID
 the optional features Veloce can use, and the mat-vec kernel family it would run there (gpu, cpu
 or baseline; VELOCE_VK_KERNELS forces one) with its subgroup size, its attention kernel, and the
 products prompt batches run as (mat-vecs, or tiled fp32 or int8 matmuls from some token count on;
-VELOCE_VK_INT8_MATMUL=0 or 1 decides the int8 one). The default device (marked *) is the discrete
+VELOCE_VK_INT8_MATMUL=0 or 1 decides the int8 one, VELOCE_VK_COOPMAT=1 asks for NVIDIA's matrix
+units). The default device (marked *) is the discrete
 GPU with the most device-local memory, else an integrated GPU, else a CPU driver such as lavapipe
 (slow).
 Other commands take --device (index, name substring or UUID); VELOCE_DEVICE does the same.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/coopmat_choice.h"
 #include "inference/vulkan/fault_injection.h"
 #include "inference/vulkan/physical_device.h"
 #include "inference/vulkan/vk_check.h"
@@ -61,13 +62,25 @@ std::shared_ptr<Device> Device::create(std::string_view selector, std::string* w
   // First in the chain: Debian 12's validation layer (1.3.239) reports the 8-bit storage feature
   // as not enabled when this structure comes after the 1.2 ones.
   if (info.integer_dot_product) dot.pNext = &s16, chain = &dot;
+  // The cooperative-matrix matmul, only when asked for (coopmat_choice.h says why).
+  self->coopmat_ = choose_coopmat(info);
+  VkPhysicalDeviceCooperativeMatrixFeaturesNV coopmat{};
+  coopmat.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_COOPERATIVE_MATRIX_FEATURES_NV;
+  coopmat.cooperativeMatrix = VK_TRUE;
+  VkPhysicalDeviceVulkanMemoryModelFeatures memory_model{};
+  memory_model.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_MEMORY_MODEL_FEATURES;
+  memory_model.vulkanMemoryModel = VK_TRUE;
+  if (self->coopmat_) coopmat.pNext = &memory_model, memory_model.pNext = chain, chain = &coopmat;
   VkDeviceCreateInfo dci{};
   dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
   dci.pNext = chain;
   dci.queueCreateInfoCount = 1;
   dci.pQueueCreateInfos = &qci;
-  const char* dot_extension = VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME;
-  if (info.integer_dot_product) dci.enabledExtensionCount = 1, dci.ppEnabledExtensionNames = &dot_extension;
+  std::vector<const char*> extensions;
+  if (info.integer_dot_product) extensions.push_back(VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
+  if (self->coopmat_) extensions.push_back(VK_NV_COOPERATIVE_MATRIX_EXTENSION_NAME);
+  dci.enabledExtensionCount = static_cast<uint32_t>(extensions.size());
+  dci.ppEnabledExtensionNames = extensions.data();
   check(vkCreateDevice(self->physical_, &dci, nullptr, &self->device_), "vkCreateDevice");
   vkGetDeviceQueue(self->device_, self->queue_family_, 0, &self->queue_);
 

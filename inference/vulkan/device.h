@@ -50,6 +50,8 @@ class Device {
   VkCommandPool command_pool() const { return pool_; }
   const DeviceInfo& info() const { return info_; }
   const DeviceLimits& limits() const { return limits_; }
+  // Created with VK_NV_cooperative_matrix (choose_coopmat in coopmat_choice.h).
+  bool coopmat() const { return coopmat_; }
   bool validation_enabled() const { return instance_->validation_enabled(); }
 
   // Memory type index for a kind, or UINT32_MAX. `type_bits` from VkMemoryRequirements.
@@ -76,6 +78,7 @@ class Device {
   VkPhysicalDeviceMemoryProperties memory_{};
   DeviceInfo info_;
   DeviceLimits limits_;
+  bool coopmat_ = false;
 };
 
 // RAII fence and command buffer, move-only.

@@ -32,6 +32,9 @@ struct DeviceInfo {
   // integerDotProduct4x8BitPackedSignedAccelerated: the driver says packed 8-bit dot products are
   // faster than the same arithmetic done by hand (true on GPUs with dp4a-class instructions).
   bool integer_dot_accelerated = false;
+  // VK_NV_cooperative_matrix as shaders/matmul_coopmat.comp needs it: fp16 x fp16 -> fp32 16 x 8 x
+  // 16 at subgroup scope, the Vulkan memory model, fp16 arithmetic and 32-wide subgroups.
+  bool cooperative_matrix_nv = false;
   // Subgroup size control for compute (Vulkan 1.3 subgroupSizeControl and computeFullSubgroups,
   // compute in requiredSubgroupSizeStages): a pipeline may pin any size in [min, max].
   bool subgroup_size_control = false;

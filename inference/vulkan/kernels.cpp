@@ -5,6 +5,8 @@
 #include <string>
 
 #include "inference/model/session.h"
+#include "inference/vulkan/coopmat_choice.h"
+#include "inference/vulkan/env_switch.h"
 
 namespace veloce::vk {
 
@@ -89,7 +91,7 @@ bool Kernels::packs_q6k(const DeviceInfo& info) {
 
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
     : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())),
-      gpu_(vk::gpu_geometry(device.info())), int8_matmul_(choose_int8_matmul(device.info())) {
+      gpu_(vk::gpu_geometry(device.info())), int8_matmul_(choose_int8_matmul(device.info())), coopmat_(device.coopmat()) {
   apply_product_thresholds();
 }
 
@@ -131,13 +133,7 @@ void Kernels::set_matvec_variant(MatvecVariant v) {
   apply_product_thresholds();
 }
 
-std::optional<bool> int8_matmul_override() {
-  const char* e = std::getenv("VELOCE_VK_INT8_MATMUL");
-  if (!e || !*e) return std::nullopt;
-  const std::string v = e;
-  if (v == "0" || v == "1") return v == "1";
-  throw EngineError("VELOCE_VK_INT8_MATMUL must be 0 or 1, not '" + v + "'");
-}
+std::optional<bool> int8_matmul_override() { return env_switch("VELOCE_VK_INT8_MATMUL"); }
 
 bool choose_int8_matmul(const DeviceInfo& info) {
   if (const auto forced = int8_matmul_override()) return *forced && info.integer_dot_product;
@@ -151,8 +147,10 @@ std::string prompt_matmul_name(const DeviceInfo& info) {
   if (t.matmul_min_tokens == UINT32_MAX) return "mat-vecs";
   std::string name = "fp32 64x64 from " + std::to_string(t.matmul_min_tokens) + " tokens";
   if (t.large_matmul_min_tokens)
-    name += std::string(choose_int8_matmul(info) ? ", int8" : ", fp32") + " 128x128 from " +
-            std::to_string(t.large_matmul_min_tokens);
+    name += std::string(choose_coopmat(info)       ? ", coopmat 64x64"
+                        : choose_int8_matmul(info) ? ", int8 128x128"
+                                                   : ", fp32 128x128") +
+            " from " + std::to_string(t.large_matmul_min_tokens);
   return name;
 }
 
@@ -160,6 +158,12 @@ void Kernels::set_int8_matmul(bool on) {
   if (on && !device_.info().integer_dot_product)
     throw EngineError("internal error: the device has no integer dot products for the int8 matmul");
   int8_matmul_ = on;
+}
+
+void Kernels::set_coopmat(bool on) {
+  if (on && !device_.coopmat())
+    throw EngineError("internal error: the device was not created with cooperative matrices (VELOCE_VK_COOPMAT=1)");
+  coopmat_ = on;
 }
 
 void Kernels::set_gpu_geometry(const GpuGeometry& g) {
@@ -256,8 +260,10 @@ void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   const bool large = large_matmul_min_tokens_ && n_tokens >= large_matmul_min_tokens_;
   WeightOp op = large ? WeightOp::MatmulLarge : WeightOp::Matmul;
   if (large && int8_matmul_ && Pipelines::exists(KernelKey{WeightOp::MatmulInt8, w.type})) op = WeightOp::MatmulInt8;
+  if (large && coopmat_ && w.ncols % 32 == 0) op = WeightOp::MatmulCoopmat;
   const Pipeline& p = pipelines_.get(KernelKey{op, w.type}, 3);
-  const uint32_t tile = large ? 128 : 64;  // TN = TT in matmul_large.comp, matmul_int8.comp and matmul.comp
+  // TN = TT: 128 in matmul_large.comp and matmul_int8.comp, 64 in matmul.comp and matmul_coopmat.comp.
+  const uint32_t tile = op == WeightOp::MatmulLarge || op == WeightOp::MatmulInt8 ? 128 : 64;
   for (const TensorPart& part : w.parts) {
     MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
     r.dispatch(p, {part.range, x, y}, pc, (part.rows + tile - 1) / tile, (n_tokens + tile - 1) / tile);

@@ -82,6 +82,11 @@ class Kernels {
   // turning it on needs integer dot products. For the kernel tests and benchmarks.
   bool int8_matmul() const { return int8_matmul_; }
   void set_int8_matmul(bool on);
+  // matmul_coopmat.comp's 64 x 64 tile on matrix units in place of either 128 x 128 one, where
+  // the device was created with it (Device::coopmat: VELOCE_VK_COOPMAT=1 on an NVIDIA GPU) and the
+  // rows are 32-value multiples. Turning it on elsewhere throws. For the kernel tests.
+  bool coopmat() const { return coopmat_; }
+  void set_coopmat(bool on);
   AttentionVariant attention_variant() const { return attention_variant_; }
   void set_attention_variant(AttentionVariant v) { attention_variant_ = v; }
 
@@ -137,6 +142,7 @@ class Kernels {
   uint32_t large_matmul_min_tokens_ = 0;
   bool uniform_x_ = true;
   bool int8_matmul_ = false;
+  bool coopmat_ = false;
   AttentionVariant attention_variant_ = choose_attention();
 };
 

@@ -30,6 +30,24 @@ std::string version_string(uint32_t v) {
          std::to_string(VK_API_VERSION_PATCH(v));
 }
 
+// Whether the device lists fp16 A and B, fp32 C and D at subgroup scope in this shape.
+bool has_coopmat_shape(const Instance& instance, VkPhysicalDevice pd, uint32_t m, uint32_t n, uint32_t k) {
+  auto get = reinterpret_cast<PFN_vkGetPhysicalDeviceCooperativeMatrixPropertiesNV>(
+      vkGetInstanceProcAddr(instance.handle(), "vkGetPhysicalDeviceCooperativeMatrixPropertiesNV"));
+  if (!get) return false;
+  uint32_t count = 0;
+  if (get(pd, &count, nullptr) != VK_SUCCESS) return false;
+  std::vector<VkCooperativeMatrixPropertiesNV> shapes(count);
+  for (auto& s : shapes) s.sType = VK_STRUCTURE_TYPE_COOPERATIVE_MATRIX_PROPERTIES_NV;
+  if (get(pd, &count, shapes.data()) != VK_SUCCESS) return false;
+  for (const auto& s : shapes)
+    if (s.MSize == m && s.NSize == n && s.KSize == k && s.AType == VK_COMPONENT_TYPE_FLOAT16_NV &&
+        s.BType == VK_COMPONENT_TYPE_FLOAT16_NV && s.CType == VK_COMPONENT_TYPE_FLOAT32_NV &&
+        s.DType == VK_COMPONENT_TYPE_FLOAT32_NV && s.scope == VK_SCOPE_SUBGROUP_NV)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 bool has_device_extension(VkPhysicalDevice pd, const char* name) {
@@ -131,12 +149,20 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   dot.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES;
   VkPhysicalDeviceSubgroupSizeControlFeatures size_feats{};
   size_feats.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES;
-  if (v12) {
-    s16.pNext = &s8;
-    s8.pNext = &f16i8;
-    if (v13) f16i8.pNext = &size_feats;
-    if (dot_ext) (v13 ? size_feats.pNext : f16i8.pNext) = &dot;
-  }
+  const bool coopmat_ext = v12 && has_device_extension(pd, VK_NV_COOPERATIVE_MATRIX_EXTENSION_NAME);
+  VkPhysicalDeviceCooperativeMatrixFeaturesNV coopmat{};
+  coopmat.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_COOPERATIVE_MATRIX_FEATURES_NV;
+  VkPhysicalDeviceVulkanMemoryModelFeatures memory_model{};
+  memory_model.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_MEMORY_MODEL_FEATURES;
+  VkBaseOutStructure* tail = reinterpret_cast<VkBaseOutStructure*>(&s16);
+  auto link = [&](void* s) {
+    tail->pNext = static_cast<VkBaseOutStructure*>(s);
+    tail = tail->pNext;
+  };
+  if (v12) link(&s8), link(&f16i8);
+  if (v13) link(&size_feats);
+  if (dot_ext) link(&dot);
+  if (coopmat_ext) link(&coopmat), link(&memory_model);
   VkPhysicalDeviceFeatures2 feats{};
   feats.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2;
   feats.pNext = &s16;
@@ -147,6 +173,8 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   info.shader_int8 = v12 && f16i8.shaderInt8;
   info.integer_dot_product = dot_ext && dot.shaderIntegerDotProduct;
   info.integer_dot_accelerated = info.integer_dot_product && dot_props.integerDotProduct4x8BitPackedSignedAccelerated;
+  info.cooperative_matrix_nv = coopmat_ext && coopmat.cooperativeMatrix && memory_model.vulkanMemoryModel &&
+                               info.shader_float16 && info.subgroup_size == 32 && has_coopmat_shape(instance, pd, 16, 8, 16);
   if (v13) {
     info.min_subgroup_size = size_control.minSubgroupSize;
     info.max_subgroup_size = size_control.maxSubgroupSize;

@@ -107,8 +107,16 @@ TEST(Cli, DevicesNameThePromptMatmul) {
             "fp32 64x64 from 8 tokens, int8 128x128 from 96");
   EXPECT_EQ(devices(with("VELOCE_VK_INT8_MATMUL=0"))["prompt_matmul"].as_string(),
             "fp32 64x64 from 8 tokens, fp32 128x128 from 96");
+  // NVIDIA's matrix units: asked for, but lavapipe has no VK_NV_cooperative_matrix.
+  EXPECT_FALSE(plain["cooperative_matrix_nv"].as_bool());
+  EXPECT_EQ(devices(with("VELOCE_VK_COOPMAT=1"))["prompt_matmul"].as_string(),
+            "fp32 64x64 from 8 tokens, fp32 128x128 from 96");
+  const ProcessResult bad_coopmat = run_process({"/usr/bin/env", "VELOCE_VK_COOPMAT=on", VELOCE_CLI, "devices"}, 120s);
+  EXPECT_EQ(bad_coopmat.exit_code, 1);
+  EXPECT_EQ(bad_coopmat.err, "veloce-cli devices: VELOCE_VK_COOPMAT must be 0 or 1, not 'on'\n");
   const ProcessResult text = run_process({"/usr/bin/env", "VELOCE_VK_INT8_MATMUL=1", VELOCE_CLI, "devices"}, 120s);
-  EXPECT_NE(text.out.find("integer dot product yes (not accelerated)\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("integer dot product yes (not accelerated), cooperative matrix (NV) no\n"), std::string::npos)
+      << text.out;
   EXPECT_NE(text.out.find("     prompt batches: mat-vecs\n"), std::string::npos) << text.out;
   const ProcessResult bad = run_process({"/usr/bin/env", "VELOCE_VK_INT8_MATMUL=yes", VELOCE_CLI, "devices"}, 120s);
   EXPECT_EQ(bad.exit_code, 1);

@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
+#include <string>
 
 #include "inference/model/session.h"
 #include "inference/quant/dequantize.h"
@@ -227,9 +229,48 @@ std::vector<float> quantize_x_int8(const std::vector<float>& x) {
   return out;
 }
 
-// The int8 matmul (in place of the 128 x 128 tile, forced from 1 token) is W times X quantized to
-// 8 bits: within float rounding of that product on the CPU, and within the product bound of the
-// exact one. Float types have no int8 kernel and keep the fp32 tile.
+// Products of every shape in kShapes with 2, 37 and 130 tokens (rows and tokens that divide no
+// tile) through matmul() with the large tile forced from 1 token and `choose` picking the kernel
+// that replaces it; `check` gets the dequantized W, X, the exact product and what the GPU computed.
+struct LargeProduct {
+  std::vector<float> w, x, exact, got;
+  uint32_t ncols, nrows, n_tokens;
+  std::string label() const {
+    return std::to_string(ncols) + "x" + std::to_string(nrows) + " tokens " + std::to_string(n_tokens);
+  }
+};
+void for_each_large_product(KernelHarness& h, GgmlType type, uint32_t seed, const std::function<void(vk::Kernels&)>& choose,
+                            const std::function<void(const LargeProduct&)>& check) {
+  std::mt19937 rng(seed);
+  for (const Shape& s : kShapes) {
+    for (uint32_t n_tokens : {2u, 37u, 130u}) {
+      const auto bytes = test::random_weights(type, uint64_t{s.ncols} * s.nrows, rng);
+      LargeProduct p{dequantize_all(type, bytes, s.ncols, s.nrows),
+                     random_floats(uint64_t{s.ncols} * n_tokens, rng),
+                     {},
+                     {},
+                     s.ncols,
+                     s.nrows,
+                     n_tokens};
+      const auto tensor = h.tensor(type, s.ncols, s.nrows, bytes, s.rows_per_part);
+      auto xb = h.buffer(p.x);
+      auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
+      h.run([&](vk::Recorder& r, vk::Kernels& k) {
+        k.set_large_matmul_min_tokens(1);
+        choose(k);
+        k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows);
+        k.set_large_matmul_min_tokens(0);
+      });
+      p.exact = reference_product(p.w, p.x, s.ncols, s.nrows, n_tokens);
+      p.got = h.floats(yb, uint64_t{s.nrows} * n_tokens);
+      check(p);
+    }
+  }
+}
+
+// The int8 matmul is W times X quantized to 8 bits: within float rounding of that product on the
+// CPU, and within the product bound of the exact one. Float types have no int8 kernel and keep
+// the fp32 tile.
 TEST_P(WeightKernelTest, Int8MatmulMatchesReference) {
   KernelHarness h;
   if (!h.device().info().integer_dot_product) {
@@ -240,33 +281,34 @@ TEST_P(WeightKernelTest, Int8MatmulMatchesReference) {
   }
   const bool quantized = vk::Pipelines::exists(vk::KernelKey{vk::WeightOp::MatmulInt8, GetParam()});
   EXPECT_EQ(quantized, GetParam() != GgmlType::F32 && GetParam() != GgmlType::F16 && GetParam() != GgmlType::BF16);
-  std::mt19937 rng(12);
-  for (const Shape& s : kShapes) {
-    for (uint32_t n_tokens : {2u, 37u, 130u}) {
-      const auto bytes = test::random_weights(GetParam(), uint64_t{s.ncols} * s.nrows, rng);
-      const auto w = dequantize_all(GetParam(), bytes, s.ncols, s.nrows);
-      const auto x = random_floats(uint64_t{s.ncols} * n_tokens, rng);
-      const auto tensor = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part);
-      auto xb = h.buffer(x);
-      auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
-      h.run([&](vk::Recorder& r, vk::Kernels& k) {
-        k.set_large_matmul_min_tokens(1);
-        k.set_int8_matmul(true);
-        k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows);
-        k.set_int8_matmul(false);
-        k.set_large_matmul_min_tokens(0);
+  for_each_large_product(
+      h, GetParam(), 12, [](vk::Kernels& k) { k.set_int8_matmul(true); },
+      [&](const LargeProduct& p) {
+        EXPECT_LE(nmse(p.exact, p.got), kProductBound) << p.label();
+        const auto same_x = reference_product(p.w, quantized ? quantize_x_int8(p.x) : p.x, p.ncols, p.nrows, p.n_tokens);
+        EXPECT_LE(nmse(same_x, p.got), 1e-9) << p.label();
+        // The quantized X is not the exact one: the kernel did quantize it.
+        if (quantized) {
+          EXPECT_GT(nmse(p.exact, same_x), 1e-7);
+        }
       });
-      const auto got = h.floats(yb, uint64_t{s.nrows} * n_tokens);
-      const auto exact = reference_product(w, x, s.ncols, s.nrows, n_tokens);
-      EXPECT_LE(nmse(exact, got), kProductBound) << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
-      const auto same_x = reference_product(w, quantized ? quantize_x_int8(x) : x, s.ncols, s.nrows, n_tokens);
-      EXPECT_LE(nmse(same_x, got), 1e-9) << s.ncols << "x" << s.nrows << " tokens " << n_tokens;
-      // The quantized X is not the exact one: the kernel did quantize it.
-      if (quantized) {
-        EXPECT_GT(nmse(exact, same_x), 1e-7);
-      }
-    }
+}
+
+// The cooperative-matrix matmul (NVIDIA's matrix units, VELOCE_VK_COOPMAT=1: gpu-check.sh runs
+// this test so): W and X in fp16, fp32 accumulators, within the product bound of the exact
+// product. A device created without it refuses it.
+TEST_P(WeightKernelTest, CoopmatMatmulMatchesReference) {
+  KernelHarness h;
+  if (!h.device().coopmat()) {
+    h.run([&](vk::Recorder&, vk::Kernels& k) {
+      EXPECT_THROW(k.set_coopmat(true), EngineError) << "a device created without cooperative matrices";
+      EXPECT_FALSE(k.coopmat());
+    });
+    return;
   }
+  for_each_large_product(
+      h, GetParam(), 13, [](vk::Kernels& k) { k.set_coopmat(true); },
+      [](const LargeProduct& p) { EXPECT_LE(nmse(p.exact, p.got), kProductBound) << p.label(); });
 }
 
 TEST_P(WeightKernelTest, GetRowsMatchesDequantize) {
