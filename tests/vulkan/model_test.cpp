@@ -109,21 +109,27 @@ struct PplCase {
   std::string type, text;
 };
 
+// A fixture's perplexity on one of the texts, in 128-token chunks as the reference computed it.
+PerplexityResult vulkan_perplexity(const std::string& type, const std::string& text, KvType kv_type = KvType::F16) {
+  const auto model = Model::load(data_path(model_name(type) + ".gguf"));
+  EngineOptions opts;
+  opts.n_ctx = 128;
+  opts.kv_type = kv_type;
+  auto engine = make_vulkan_engine(model, opts);
+  auto session = engine->create_session(128);
+  const auto tokens = perplexity_tokens(model->tokenizer(), test::read_file(data_path("text/" + text + ".txt")));
+  PerplexityOptions popts;
+  popts.n_ctx = 128;
+  return compute_perplexity(*session, tokens, popts);
+}
+
 class PerplexityTest : public test::ValidatedTest, public ::testing::WithParamInterface<PplCase> {};
 
 TEST_P(PerplexityTest, WithinOnePercentOfReference) {
   const auto& [type, text] = GetParam();
   const auto ref = test::Json::parse(test::read_file(data_path("reference/perplexity.json")));
   const double want = ref[model_name(type)][text]["cpu"]["ppl"].as_double();
-  const auto model = Model::load(data_path(model_name(type) + ".gguf"));
-  EngineOptions opts;
-  opts.n_ctx = 128;
-  auto engine = make_vulkan_engine(model, opts);
-  auto session = engine->create_session(128);
-  const auto tokens = perplexity_tokens(model->tokenizer(), test::read_file(data_path("text/" + text + ".txt")));
-  PerplexityOptions popts;
-  popts.n_ctx = 128;
-  const PerplexityResult r = compute_perplexity(*session, tokens, popts);
+  const PerplexityResult r = vulkan_perplexity(type, text);
   EXPECT_EQ(r.n_chunks, static_cast<size_t>(ref[model_name(type)][text]["cpu"]["n_chunks"].as_int()));
   std::printf("%s %s: ppl %.2f, reference %.2f (ratio %.5f)\n", type.c_str(), text.c_str(), r.ppl, want, r.ppl / want);
   EXPECT_NEAR(r.ppl / want, 1.0, 0.01) << "ppl " << r.ppl << " reference " << want;
@@ -171,24 +177,11 @@ std::vector<float> expect_batch_equals_token_by_token(Engine& engine, const std:
 // a prompt in one batch gives what token by token gives. Prints the cost against the f16 cache.
 class KvQ8Test : public test::ValidatedTest, public ::testing::WithParamInterface<PplCase> {};
 
-double vulkan_ppl(const std::string& type, const std::string& text, KvType kv_type) {
-  const auto model = Model::load(data_path(model_name(type) + ".gguf"));
-  EngineOptions opts;
-  opts.n_ctx = 128;
-  opts.kv_type = kv_type;
-  auto engine = make_vulkan_engine(model, opts);
-  auto session = engine->create_session(128);
-  const auto tokens = perplexity_tokens(model->tokenizer(), test::read_file(data_path("text/" + text + ".txt")));
-  PerplexityOptions popts;
-  popts.n_ctx = 128;
-  return compute_perplexity(*session, tokens, popts).ppl;
-}
-
 TEST_P(KvQ8Test, PerplexityWithinOnePercentOfReference) {
   const auto& [type, text] = GetParam();
   const auto ref = test::Json::parse(test::read_file(data_path("reference/perplexity.json")));
   const double want = ref[model_name(type)][text]["cpu"]["ppl"].as_double();
-  const double q8 = vulkan_ppl(type, text, KvType::Q8_0), f16 = vulkan_ppl(type, text, KvType::F16);
+  const double q8 = vulkan_perplexity(type, text, KvType::Q8_0).ppl, f16 = vulkan_perplexity(type, text).ppl;
   std::printf("%s %s: ppl with a q8_0 KV cache %.2f, f16 %.2f (q8_0 / f16 %.5f), reference %.2f (ratio %.5f)\n",
               type.c_str(), text.c_str(), q8, f16, q8 / f16, want, q8 / want);
   EXPECT_NEAR(q8 / want, 1.0, 0.01) << "ppl " << q8 << " reference " << want;
