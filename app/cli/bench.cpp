@@ -199,6 +199,9 @@ int run(Args& args) {
 
   // The other prompt lengths, at the first depth, and generation at the other depths: the cache
   // is filled once, deeper depth by deeper depth (untimed), and each generation is rolled back.
+  // Position k always holds token f(k) of tokens(), so the fill starts from the longest prefix
+  // already in the cache (`valid`): the depth and prompt measured last, not position 0.
+  size_t valid = base;  // generation wrote other tokens after it
   struct SweepFigure {
     long long tokens;  // prompt length, or depth
     double seconds, tokens_per_s;
@@ -211,13 +214,14 @@ int run(Args& args) {
     t0 = std::chrono::steady_clock::now();
     session->evaluate(p, logits, false);
     const double s = seconds_since(t0);
+    valid = static_cast<size_t>(depth + prompts[i]);
     prompt_sweep.push_back({prompts[i], s, static_cast<double>(prompts[i]) / s});
   }
   if (depths.size() > 1) {
     std::vector<long long> deeper(depths.begin() + 1, depths.end());
     std::sort(deeper.begin(), deeper.end());
-    session->truncate(0);
-    long long filled = 0;
+    long long filled = std::min(static_cast<long long>(valid), deeper.front());
+    session->truncate(static_cast<size_t>(filled));
     for (long long d : deeper) {
       if (d > filled) session->evaluate(tokens(d - filled, static_cast<size_t>(filled)), logits, false);
       filled = d;
