@@ -6,10 +6,10 @@
 # the whole-token decode GB/s as a percentage of the copy-kernel bandwidth measured in the same run.
 # The cooperative-matrix matmul's kernel tests run a second time on a device created for it
 # (VELOCE_VK_COOPMAT=1). Then the long-context figures: prompt tokens/s at each --prompts length
-# with the prompt's TFLOP/s against the multiply-add peak bench measures, the fp32, int8 and
-# cooperative-matrix prompt kernels at the first length, decode tokens/s at each --depths depth
-# with an f16 and a q8_0 KV cache, the first token after a --history-token history, and the
-# attention kernels alone (grouped and split) at the largest depth.
+# with the prompt's TFLOP/s against the multiply-add peak bench measures, the fp32, fp16-tile,
+# int8 and cooperative-matrix prompt kernels at the first length, decode tokens/s at each
+# --depths depth with an f16 and a q8_0 KV cache, the first token after a --history-token
+# history, and the attention kernels alone (grouped and split) at the largest depth.
 # Aimed at 8 minutes on 16 cores. JSON and logs go to $OUT when it is set.
 #
 #   scripts/gpu-check.sh [--layers N] [--debs DIR] [--build DIR] [--keep-model] [-p N] [-n N] [-j N]
@@ -175,12 +175,15 @@ long_bench() {  # name, then bench arguments; appends "name<TAB>json" to $LONG; 
   fi
 }
 for p in $PROMPTS; do long_bench "prompt-$p" -p "$p" -n 4; done
-# The prompt kernels against each other at the first prompt length: the fp32 128x128 tile, the
-# int8 one and NVIDIA's matrix units (off by default until this run shows their tests pass).
+# The prompt kernels against each other at the first prompt length: the 128x128 tile with fp32
+# and with fp16 weight tiles, the int8 one and NVIDIA's matrix units (off by default until this
+# run shows their tests pass). Settings of one kernel are joined by commas.
 FIRST_PROMPT=${PROMPTS%% *}
 if [ -n "$FIRST_PROMPT" ]; then
-  for kernel in fp32:VELOCE_VK_INT8_MATMUL=0 int8:VELOCE_VK_INT8_MATMUL=1 coopmat:VELOCE_VK_COOPMAT=1; do
-    BENCH_ENV=${kernel#*:} long_bench "kernel-${kernel%%:*}-$FIRST_PROMPT" -p "$FIRST_PROMPT" -n 4
+  for kernel in fp32:VELOCE_VK_INT8_MATMUL=0,VELOCE_VK_HALF_TILES=0 fp16-tile:VELOCE_VK_INT8_MATMUL=0,VELOCE_VK_HALF_TILES=1 \
+                int8:VELOCE_VK_INT8_MATMUL=1 coopmat:VELOCE_VK_COOPMAT=1; do
+    settings=${kernel#*:}
+    BENCH_ENV=${settings//,/ } long_bench "kernel-${kernel%%:*}-$FIRST_PROMPT" -p "$FIRST_PROMPT" -n 4
   done
 fi
 MAX_DEPTH=0

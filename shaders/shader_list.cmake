@@ -10,6 +10,8 @@ foreach(t F32 F16 BF16 Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 Q2_K Q3_K Q4_K Q5_K Q6_K)
   veloce_shader(matvec_gpu_${lt} matvec_gpu.comp DEFINES TYPE_${t})
   veloce_shader(matmul_${lt} matmul.comp DEFINES TYPE_${t})
   veloce_shader(matmul_large_${lt} matmul_large.comp DEFINES TYPE_${t})
+  # The same tile with fp16 weights in shared memory, double-buffered (devices with shaderFloat16).
+  veloce_shader(matmul_large_half_${lt} matmul_large.comp DEFINES TYPE_${t} HALF_TILES)
   veloce_shader(get_rows_${lt} get_rows.comp DEFINES TYPE_${t})
   # NVIDIA's matrix units (VK_NV_cooperative_matrix), only when asked for (coopmat_choice.h).
   veloce_shader(matmul_coopmat_${lt} matmul_coopmat.comp DEFINES TYPE_${t})

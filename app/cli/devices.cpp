@@ -3,7 +3,6 @@
 #include <string>
 
 #include "app/cli/command.h"
-#include "inference/vulkan/coopmat_choice.h"
 #include "inference/vulkan/device_list.h"
 #include "inference/vulkan/kernels.h"
 
@@ -32,8 +31,7 @@ int run(Args& args) {
   const auto devices = vk::list_devices();
   // Before any output: a bad VELOCE_VK_ATTENTION is the command's one error line.
   const char* attention = vk::attention_variant_name(vk::choose_attention());
-  vk::int8_matmul_override();  // likewise a bad VELOCE_VK_INT8_MATMUL or VELOCE_VK_COOPMAT
-  vk::coopmat_override();
+  vk::check_prompt_kernel_settings();  // likewise a bad VELOCE_VK_INT8_MATMUL, _HALF_TILES or _COOPMAT
   std::string warning;
   long long chosen = -1;
   std::string choice_error;

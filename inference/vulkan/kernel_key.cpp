@@ -20,6 +20,7 @@ std::string shader_name(const KernelKey& key) {
   switch (key.op) {
     case WeightOp::Matmul: name = "matmul"; break;
     case WeightOp::MatmulLarge: name = "matmul_large"; break;
+    case WeightOp::MatmulLargeHalf: name = "matmul_large_half"; break;
     case WeightOp::MatmulInt8: name = "matmul_int8"; break;
     case WeightOp::MatmulCoopmat: name = "matmul_coopmat"; break;
     case WeightOp::GetRows: name = "get_rows"; break;

@@ -11,9 +11,10 @@
 namespace veloce::vk {
 
 // Matmul: matmul.comp's 64 x 64 tiles; MatmulLarge: matmul_large.comp's 128 x 128 (long batches on
-// GPUs); MatmulInt8: matmul_int8.comp, the same tile with 8-bit integer dot products (quantized
-// types); MatmulCoopmat: matmul_coopmat.comp, 64 x 64 on NVIDIA's matrix units.
-enum class WeightOp : uint8_t { Matvec, Matmul, MatmulLarge, MatmulInt8, MatmulCoopmat, GetRows };
+// GPUs) with fp32 tiles, MatmulLargeHalf the same with fp16 weight tiles in two stages;
+// MatmulInt8: matmul_int8.comp, the same tile with 8-bit integer dot products (quantized types);
+// MatmulCoopmat: matmul_coopmat.comp, 64 x 64 on NVIDIA's matrix units.
+enum class WeightOp : uint8_t { Matvec, Matmul, MatmulLarge, MatmulLargeHalf, MatmulInt8, MatmulCoopmat, GetRows };
 
 // Mat-vec kernel families (decode), chosen per device (see kernels.h).
 enum class MatvecVariant : uint8_t {

@@ -91,7 +91,8 @@ bool Kernels::packs_q6k(const DeviceInfo& info) {
 
 Kernels::Kernels(const Device& device, Pipelines& pipelines)
     : device_(device), pipelines_(pipelines), matvec_variant_(choose_matvec(device.info())),
-      gpu_(vk::gpu_geometry(device.info())), int8_matmul_(choose_int8_matmul(device.info())), coopmat_(device.coopmat()) {
+      gpu_(vk::gpu_geometry(device.info())), int8_matmul_(choose_int8_matmul(device.info())),
+      half_tiles_(choose_half_tiles(device.info())), coopmat_(device.coopmat()) {
   apply_product_thresholds();
 }
 
@@ -142,6 +143,21 @@ bool choose_int8_matmul(const DeviceInfo& info) {
   return info.integer_dot_accelerated && info.kind != DeviceKind::Cpu && choose_matvec(info) == MatvecVariant::Gpu;
 }
 
+static std::optional<bool> half_tiles_override() { return env_switch("VELOCE_VK_HALF_TILES"); }
+
+void check_prompt_kernel_settings() {
+  int8_matmul_override();
+  half_tiles_override();
+  coopmat_override();
+}
+
+bool choose_half_tiles(const DeviceInfo& info) {
+  if (const auto forced = half_tiles_override()) return *forced && info.shader_float16;
+  // Half the shared-memory traffic of the weight tile and a second stage (GPU.md's habits); not
+  // yet measured on a GPU, and CPU devices never run the tile.
+  return info.shader_float16 && info.kind != DeviceKind::Cpu && choose_matvec(info) == MatvecVariant::Gpu;
+}
+
 std::string prompt_matmul_name(const DeviceInfo& info) {
   const ProductThresholds t = product_thresholds(info, choose_matvec(info));
   if (t.matmul_min_tokens == UINT32_MAX) return "mat-vecs";
@@ -149,6 +165,7 @@ std::string prompt_matmul_name(const DeviceInfo& info) {
   if (t.large_matmul_min_tokens)
     name += std::string(choose_coopmat(info)       ? ", coopmat 64x64"
                         : choose_int8_matmul(info) ? ", int8 128x128"
+                        : choose_half_tiles(info)  ? ", fp16-tile 128x128"
                                                    : ", fp32 128x128") +
             " from " + std::to_string(t.large_matmul_min_tokens);
   return name;
@@ -158,6 +175,12 @@ void Kernels::set_int8_matmul(bool on) {
   if (on && !device_.info().integer_dot_product)
     throw EngineError("internal error: the device has no integer dot products for the int8 matmul");
   int8_matmul_ = on;
+}
+
+void Kernels::set_half_tiles(bool on) {
+  if (on && !device_.info().shader_float16)
+    throw EngineError("internal error: the device has no fp16 arithmetic for fp16 matmul tiles");
+  half_tiles_ = on;
 }
 
 void Kernels::set_coopmat(bool on) {
@@ -258,12 +281,12 @@ void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
                      uint32_t y_stride) {
   if (w.packed) throw EngineError("internal error: the tiled matmul does not read packed weights");
   const bool large = large_matmul_min_tokens_ && n_tokens >= large_matmul_min_tokens_;
-  WeightOp op = large ? WeightOp::MatmulLarge : WeightOp::Matmul;
+  WeightOp op = !large ? WeightOp::Matmul : half_tiles_ ? WeightOp::MatmulLargeHalf : WeightOp::MatmulLarge;
   if (large && int8_matmul_ && Pipelines::exists(KernelKey{WeightOp::MatmulInt8, w.type})) op = WeightOp::MatmulInt8;
   if (large && coopmat_ && w.ncols % 32 == 0) op = WeightOp::MatmulCoopmat;
   const Pipeline& p = pipelines_.get(KernelKey{op, w.type}, 3);
-  // TN = TT: 128 in matmul_large.comp and matmul_int8.comp, 64 in matmul.comp and matmul_coopmat.comp.
-  const uint32_t tile = op == WeightOp::MatmulLarge || op == WeightOp::MatmulInt8 ? 128 : 64;
+  // TN = TT: 64 in matmul.comp and matmul_coopmat.comp, 128 in matmul_large.comp (both builds) and matmul_int8.comp.
+  const uint32_t tile = op == WeightOp::Matmul || op == WeightOp::MatmulCoopmat ? 64 : 128;
   for (const TensorPart& part : w.parts) {
     MatmulParams pc{w.ncols, part.rows, w.row_bytes, n_tokens, w.ncols, y_stride, part.row_begin};
     r.dispatch(p, {part.range, x, y}, pc, (part.rows + tile - 1) / tile, (n_tokens + tile - 1) / tile);

@@ -45,6 +45,14 @@ const char* attention_variant_name(AttentionVariant v);
 // error (int8_matmul_override throws it).
 std::optional<bool> int8_matmul_override();
 bool choose_int8_matmul(const DeviceInfo& info);
+// fp16 weight tiles in matmul_large.comp (MatmulLargeHalf): by default on devices with
+// shaderFloat16 that run the GPU family and are not CPUs (lavapipe runs batches as mat-vecs);
+// VELOCE_VK_HALF_TILES=1 asks for them wherever the device has fp16, 0 turns them off. Where the
+// int8 matmul is on, only the float weight types (which it does not take) reach this tile.
+bool choose_half_tiles(const DeviceInfo& info);
+// Throws the EngineError of a bad VELOCE_VK_INT8_MATMUL, VELOCE_VK_HALF_TILES or
+// VELOCE_VK_COOPMAT, for commands that report settings before any device runs a kernel.
+void check_prompt_kernel_settings();
 // The token counts from which batches take the 64 x 64 tile (UINT32_MAX: never, mat-vecs) and the
 // 128 x 128 one (0: never) for a mat-vec family on a device (Kernels::matmul_min_tokens).
 struct ProductThresholds {
@@ -82,6 +90,10 @@ class Kernels {
   // turning it on needs integer dot products. For the kernel tests and benchmarks.
   bool int8_matmul() const { return int8_matmul_; }
   void set_int8_matmul(bool on);
+  // fp16 weight tiles in the 128 x 128 tile (choose_half_tiles); turning them on needs
+  // shaderFloat16. For the kernel tests and benchmarks.
+  bool half_tiles() const { return half_tiles_; }
+  void set_half_tiles(bool on);
   // matmul_coopmat.comp's 64 x 64 tile on matrix units in place of either 128 x 128 one, where
   // the device was created with it (Device::coopmat: VELOCE_VK_COOPMAT=1 on an NVIDIA GPU) and the
   // rows are 32-value multiples. Turning it on elsewhere throws. For the kernel tests.
@@ -102,9 +114,9 @@ class Kernels {
   void matvec_batch(Recorder& r, const GpuTensor& w, const BufferRange& x, uint32_t x_offset, uint32_t x_stride,
                     uint32_t n_tokens, const BufferRange& y, uint32_t y_offset, uint32_t y_stride);
   // From large_matmul_min_tokens() tokens on (GPU family only; 0: never), matmul() takes
-  // matmul_large.comp's 128 x 128 tiles (or matmul_int8.comp's, where int8_matmul() is on and the
-  // type is quantized) instead of matmul.comp's 64 x 64; below that the larger tile would leave
-  // most of itself empty. VELOCE_VK_LARGE_MATMUL_MIN_TOKENS overrides (0: off).
+  // matmul_large.comp's 128 x 128 tiles (fp16 ones where half_tiles() is on; matmul_int8.comp's,
+  // where int8_matmul() is on and the type is quantized) instead of matmul.comp's 64 x 64; below that the larger tile would
+  // leave most of itself empty. VELOCE_VK_LARGE_MATMUL_MIN_TOKENS overrides (0: off).
   static constexpr uint32_t kLargeMatmulMinTokens = 96;
   uint32_t large_matmul_min_tokens() const { return large_matmul_min_tokens_; }
   void set_large_matmul_min_tokens(uint32_t n) { large_matmul_min_tokens_ = n; }  // for the kernel tests
@@ -142,6 +154,7 @@ class Kernels {
   uint32_t large_matmul_min_tokens_ = 0;
   bool uniform_x_ = true;
   bool int8_matmul_ = false;
+  bool half_tiles_ = false;
   bool coopmat_ = false;
   AttentionVariant attention_variant_ = choose_attention();
 };

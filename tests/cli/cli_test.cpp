@@ -107,6 +107,13 @@ TEST(Cli, DevicesNameThePromptMatmul) {
             "fp32 64x64 from 8 tokens, int8 128x128 from 96");
   EXPECT_EQ(devices(with("VELOCE_VK_INT8_MATMUL=0"))["prompt_matmul"].as_string(),
             "fp32 64x64 from 8 tokens, fp32 128x128 from 96");
+  // fp16 weight tiles: lavapipe has fp16, so asking for them is enough (a GPU gets them by default).
+  EXPECT_TRUE(plain["shader_float16"].as_bool());
+  EXPECT_EQ(devices(with("VELOCE_VK_HALF_TILES=1"))["prompt_matmul"].as_string(),
+            "fp32 64x64 from 8 tokens, fp16-tile 128x128 from 96");
+  const ProcessResult bad_half = run_process({"/usr/bin/env", "VELOCE_VK_HALF_TILES=2", VELOCE_CLI, "devices"}, 120s);
+  EXPECT_EQ(bad_half.exit_code, 1);
+  EXPECT_EQ(bad_half.err, "veloce-cli devices: VELOCE_VK_HALF_TILES must be 0 or 1, not '2'\n");
   // NVIDIA's matrix units: asked for, but lavapipe has no VK_NV_cooperative_matrix.
   EXPECT_FALSE(plain["cooperative_matrix_nv"].as_bool());
   EXPECT_EQ(devices(with("VELOCE_VK_COOPMAT=1"))["prompt_matmul"].as_string(),

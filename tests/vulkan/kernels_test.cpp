@@ -192,6 +192,8 @@ TEST_P(WeightKernelTest, MatmulMatchesReference) {
         auto yb = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
         h.run([&](vk::Recorder& r, vk::Kernels& k) {
           k.set_large_matmul_min_tokens(large_from);
+          k.set_half_tiles(false);  // the fp32 build (HalfTileMatmulMatchesReference tests the other)
+          k.set_int8_matmul(false);
           k.matmul(r, tensor, vk::whole(xb), n_tokens, vk::whole(yb), s.nrows);
           k.set_large_matmul_min_tokens(0);
         });
@@ -282,7 +284,11 @@ TEST_P(WeightKernelTest, Int8MatmulMatchesReference) {
   const bool quantized = vk::Pipelines::exists(vk::KernelKey{vk::WeightOp::MatmulInt8, GetParam()});
   EXPECT_EQ(quantized, GetParam() != GgmlType::F32 && GetParam() != GgmlType::F16 && GetParam() != GgmlType::BF16);
   for_each_large_product(
-      h, GetParam(), 12, [](vk::Kernels& k) { k.set_int8_matmul(true); },
+      h, GetParam(), 12,
+      [](vk::Kernels& k) {
+        k.set_int8_matmul(true);
+        k.set_half_tiles(false);  // the float types keep the fp32 tile, exact up to rounding
+      },
       [&](const LargeProduct& p) {
         EXPECT_LE(nmse(p.exact, p.got), kProductBound) << p.label();
         const auto same_x = reference_product(p.w, quantized ? quantize_x_int8(p.x) : p.x, p.ncols, p.nrows, p.n_tokens);
@@ -292,6 +298,39 @@ TEST_P(WeightKernelTest, Int8MatmulMatchesReference) {
           EXPECT_GT(nmse(p.exact, same_x), 1e-7);
         }
       });
+}
+
+// matmul_large.comp with fp16 weight tiles in two stages (GPUs with fp16 take it for long
+// batches; forced here): W rounded to fp16 times the fp32 X, within float rounding of that product
+// on the CPU and within the product bound of the exact one.
+TEST_P(WeightKernelTest, HalfTileMatmulMatchesReference) {
+  KernelHarness h;
+  if (!h.device().info().shader_float16) {
+    h.run([&](vk::Recorder&, vk::Kernels& k) {
+      EXPECT_THROW(k.set_half_tiles(true), EngineError) << "a device without fp16 arithmetic";
+    });
+    return;
+  }
+  double rounding = 0;  // how far the fp16 weights are from the exact ones, over all shapes
+  for_each_large_product(
+      h, GetParam(), 14,
+      [](vk::Kernels& k) {
+        k.set_int8_matmul(false);
+        k.set_half_tiles(true);
+      },
+      [&](const LargeProduct& p) {
+        EXPECT_LE(nmse(p.exact, p.got), kProductBound) << p.label();
+        std::vector<float> w16(p.w.size());
+        for (size_t i = 0; i < w16.size(); ++i) w16[i] = fp16_to_fp32(fp32_to_fp16(p.w[i]));
+        const auto same_w = reference_product(w16, p.x, p.ncols, p.nrows, p.n_tokens);
+        EXPECT_LE(nmse(same_w, p.got), 1e-9) << p.label();
+        rounding = std::max(rounding, nmse(p.exact, same_w));
+      });
+  // The kernel did round the weights wherever fp16 cannot hold them (F16's are fp16 already, and
+  // BF16's 8-bit mantissas fit in fp16's 11).
+  if (GetParam() != GgmlType::F16 && GetParam() != GgmlType::BF16) {
+    EXPECT_GT(rounding, 1e-10);
+  }
 }
 
 // The cooperative-matrix matmul (NVIDIA's matrix units, VELOCE_VK_COOPMAT=1: gpu-check.sh runs

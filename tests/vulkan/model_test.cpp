@@ -5,8 +5,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "inference/generation/engine_factory.h"
@@ -228,23 +230,40 @@ TEST_F(PathTest, PromptInOneBatchEqualsTokenByToken) {
     }
 }
 
-// The int8 matmul (matmul_int8.comp; GPUs with fast integer dot products take it for batches of
-// 96 tokens and more) from 8 tokens here: the batch's activations are quantized to 8 bits, the
-// token-by-token mat-vecs' are not, so each position's logits agree within that quantization's
-// effect (measured: at most 0.24 on these fixtures, whose logits are within 0.5 of the reference's
-// for these types) rather than float rounding.
-TEST_F(PathTest, Int8MatmulBatchEqualsTokenByToken) {
+// A prompt kernel whose batches compute differently from the token-by-token mat-vecs, taken from
+// 8 tokens on (VELOCE_VK_MATMUL_MIN_TOKENS and VELOCE_VK_LARGE_MATMUL_MIN_TOKENS 8) under the
+// `settings` given: each position's logits within `tolerance` of token by token, and farther apart
+// somewhere than the 2e-3 of the fp32 tiles, so the batch did take the kernel.
+void expect_batch_near_token_by_token(const std::vector<std::pair<const char*, const char*>>& settings,
+                                      const std::vector<const char*>& types, const std::string& kernel, float tolerance) {
   test::ScopedEnv matmul("VELOCE_VK_MATMUL_MIN_TOKENS", "8");
   test::ScopedEnv large("VELOCE_VK_LARGE_MATMUL_MIN_TOKENS", "8");
-  test::ScopedEnv int8("VELOCE_VK_INT8_MATMUL", "1");
-  for (const char* type : {"Q4_K_M", "Q8_0", "Q2_K"}) {
+  std::vector<std::unique_ptr<test::ScopedEnv>> env;
+  for (const auto& [name, value] : settings) env.push_back(std::make_unique<test::ScopedEnv>(name, value));
+  for (const char* type : types) {
     auto engine = load_engine(type);
     float largest = 0;
-    expect_batch_equals_token_by_token(*engine, std::string(type) + " (int8 matmul)", 0.35f, &largest);
-    std::printf("%s, int8 matmul: max |batch - token by token| = %.4f\n", type, largest);
-    // More than float rounding: the batch did run on quantized activations.
-    EXPECT_GT(largest, 2e-3f) << type;
+    expect_batch_equals_token_by_token(*engine, std::string(type) + " (" + kernel + ")", tolerance, &largest);
+    std::printf("%s, %s: max |batch - token by token| = %.5f\n", type, kernel.c_str(), largest);
+    EXPECT_GT(largest, 2e-3f) << type << ": the batch should show the " << kernel << "'s arithmetic";
   }
+}
+
+// The int8 matmul (matmul_int8.comp; GPUs with fast integer dot products take it for batches of
+// 96 tokens and more): the batch's activations are quantized to 8 bits, the token-by-token
+// mat-vecs' are not, so each position's logits agree within that quantization's effect
+// (measured: at most 0.24 on these fixtures, whose logits are within 0.5 of the reference's for
+// these types) rather than float rounding.
+TEST_F(PathTest, Int8MatmulBatchEqualsTokenByToken) {
+  expect_batch_near_token_by_token({{"VELOCE_VK_INT8_MATMUL", "1"}}, {"Q4_K_M", "Q8_0", "Q2_K"}, "int8 matmul", 0.35f);
+}
+
+// matmul_large.comp's fp16 weight tiles (GPUs with fp16 take them for batches of 96 tokens and
+// more), int8 off so that every type reaches them: the batch's weights are rounded to fp16, the
+// token-by-token mat-vecs' are not (measured: at most 0.011).
+TEST_F(PathTest, HalfTileBatchEqualsTokenByToken) {
+  expect_batch_near_token_by_token({{"VELOCE_VK_INT8_MATMUL", "0"}, {"VELOCE_VK_HALF_TILES", "1"}},
+                                   {"Q4_K_M", "Q8_0", "F32"}, "fp16 tiles", 2e-2f);
 }
 
 TEST_F(PathTest, SplitTensorsGiveTheSameLogits) {
