@@ -2,8 +2,7 @@
 // Appends the batch's K and V (already rotated) to this layer's q8_0 cache (kv_cache.glsl's
 // layout) at positions n_past + t: one invocation per token and 64 values, two blocks of 32,
 // so that each writes whole words (16 of int8 values and one of the blocks' two fp16 scales).
-// Each block's scale is its largest magnitude / 127 and values round to the nearest step, as
-// ggml quantizes q8_0.
+// Blocks are quantized as ggml quantizes q8_0 (kv_q8.glsl).
 #define PUSH_KV_WRITE
 #include "push_constants.glsl"
 #define STEP_BINDING 3
@@ -13,18 +12,13 @@ layout(std430, binding = 1) writeonly buffer KCache { uint kc[]; };
 layout(std430, binding = 2) writeonly buffer VCache { uint vc[]; };
 #include "step.glsl"
 
+#include "kv_q8.glsl"
+
 // Quantizes the 32 values at qkv float src into 8 words of int8; returns the block's scale.
 float quantize_block(uint src, out uint words[8]) {
-  float amax = 0.0;
-  for (uint i = 0u; i < 32u; ++i) amax = max(amax, abs(v[src + i]));
-  const float d = amax / 127.0;
-  const float inv = d > 0.0 ? 1.0 / d : 0.0;
-  for (uint w = 0u; w < 8u; ++w) {
-    uint word = 0u;
-    for (uint e = 0u; e < 4u; ++e) word |= (uint(clamp(int(round(v[src + 4u * w + e] * inv)), -127, 127)) & 0xFFu) << (8u * e);
-    words[w] = word;
-  }
-  return d;
+  float x[32];
+  for (uint i = 0u; i < 32u; ++i) x[i] = v[src + i];
+  return quantize_q8_block(x, words);
 }
 
 void main() {
@@ -33,7 +27,7 @@ void main() {
   if (idx >= pc.n_tokens * chunks) return;
   const uint c = idx % chunks, t = idx / chunks;
   const uint src = t * pc.row_stride + 64u * c;
-  const uint row = (step.n_past + t) * (pc.n_embd_kv / 4u + pc.n_embd_kv / 64u);
+  const uint row = (step.n_past + t) * q8_row_words(pc.n_embd_kv);
   const uint scales = row + pc.n_embd_kv / 4u + c;
   uint words[8];
   vec2 d;

@@ -54,3 +54,4 @@ veloce_shader(argmax argmax.comp)
 # Fused steps of the forward pass (inference/vulkan/fused_ops.h).
 veloce_shader(add_rms_norm add_rms_norm.comp)
 veloce_shader(rope_kv_write rope_kv_write.comp)
+veloce_shader(rope_kv_write_q8 rope_kv_write.comp DEFINES KV_Q8)

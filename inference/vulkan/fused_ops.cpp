@@ -15,12 +15,16 @@ void add_rms_norm(Recorder& r, Pipelines& p, const BufferRange& h, const BufferR
 }
 
 void rope_kv_write(Recorder& r, Pipelines& p, const Device& device, const BufferRange& qkv, const BufferRange& k_cache,
-                   const BufferRange& v_cache, const BufferRange& step, const RopeKvParams& params) {
-  if (params.n_rot % 2 || params.n_rot > params.head_dim || params.n_embd_kv % 2 || params.head_dim % 2)
+                   const BufferRange& v_cache, const BufferRange& step, const RopeKvParams& params, KvType kv) {
+  // K and V values per invocation: a pair for f16, two q8_0 blocks of 32 (whole words) for q8_0.
+  const uint32_t per_invocation = kv == KvType::Q8_0 ? 64 : 2;
+  if (params.n_rot % 2 || params.n_rot > params.head_dim || params.n_embd_kv % per_invocation || params.head_dim % 2)
     throw EngineError("internal error: rope_kv_write shape not supported");
-  const uint64_t invocations = uint64_t{params.n_tokens} * (params.n_head * (params.n_rot / 2) + params.n_embd_kv / 2);
+  const uint64_t invocations =
+      uint64_t{params.n_tokens} * (params.n_head * (params.n_rot / 2) + params.n_embd_kv / per_invocation);
   const Groups2D g = split_groups(device, (invocations + 63) / 64);
-  r.dispatch(p.get("rope_kv_write", 4), {qkv, k_cache, v_cache, step}, params, g.x, g.y);
+  const Pipeline& pipeline = p.get(kv == KvType::Q8_0 ? "rope_kv_write_q8" : "rope_kv_write", 4);
+  r.dispatch(pipeline, {qkv, k_cache, v_cache, step}, params, g.x, g.y);
 }
 
 }  // namespace veloce::vk

@@ -162,13 +162,14 @@ void VulkanSession::record_forward(Recorder& r, const BufferRange& ids, const Bu
     const GpuLayer& L = g.layers[l];
     // q | k | v for every token of the batch
     kernels_.project(r, *L.attn_qkv, xn, n, qkv, n_qkv);
-    // rotate the query heads and the key heads (contiguous in a row), append K and V (the fused
-    // kernel writes f16 only; a q8_0 cache is quantized by kv_write_q8.comp after the rotation)
+    // rotate the query heads and the key heads (contiguous in a row), append K and V (f16 pairs
+    // or q8_0 blocks)
     const KvType kv = g.kv_type;
-    if (fuse_ && kv == KvType::F16) {
+    if (fuse_) {
       rope_kv_write(
           r, pipes, dev_, qkv, k_cache_[l], v_cache_[l], step,
-          {n, n_qkv, c.n_head, c.head_dim, c.n_rot, c.rope_freq_base, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()});
+          {n, n_qkv, c.n_head, c.head_dim, c.n_rot, c.rope_freq_base, c.n_embd, c.n_embd + c.n_embd_kv(), c.n_embd_kv()},
+          kv);
     } else {
       kernels_.rope_neox(r, qkv, step, {n, n_qkv, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, c.rope_freq_base});
       kernels_.kv_write(r, qkv, k_cache_[l], v_cache_[l], step,

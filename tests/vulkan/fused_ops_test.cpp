@@ -2,11 +2,13 @@
 // (inference/reference/ops.h) and against the separate GPU kernels they replace.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <random>
 #include <vector>
 
+#include "inference/model/kv_type.h"
 #include "inference/quant/dequantize.h"
 #include "inference/reference/ops.h"
 #include "inference/vulkan/fused_ops.h"
@@ -51,24 +53,34 @@ TEST_F(FusedOpsTest, AddRmsNormEqualsAddThenNorm) {
   EXPECT_EQ(h.floats(fy, n * rows), h.floats(sy, n * rows));  // the same arithmetic as the two kernels
 }
 
+// A batch of n_tokens qkv rows (queries, keys, values) written at n_past into a cache of a few
+// more positions, RoPE base 250000.
+struct RopeCase {
+  uint32_t n_tokens, n_head, n_head_kv, head_dim, n_rot, n_past;
+  uint32_t n_embd() const { return n_head * head_dim; }
+  uint32_t n_kv() const { return n_head_kv * head_dim; }
+  uint32_t stride() const { return n_embd() + 2 * n_kv(); }
+  uint32_t n_ctx() const { return n_past + n_tokens + 2; }
+  vk::RopeKvParams params() const {
+    return {n_tokens, stride(), n_head, head_dim, n_rot, 250000.f, n_embd(), n_embd() + n_kv(), n_kv()};
+  }
+};
+// Phi-4 (40 heads, 10 KV heads of 128, all dims rotated), a partial rotation, a tiny one.
+constexpr RopeCase kRopeCases[] = {{1, 40, 10, 128, 128, 300}, {5, 4, 2, 64, 32, 7}, {3, 4, 1, 64, 64, 0}};
+
 TEST_F(FusedOpsTest, RopeKvWriteEqualsRopeThenKvWrite) {
   std::mt19937 rng(12);
-  struct Case {
-    uint32_t n_tokens, n_head, n_head_kv, head_dim, n_rot, n_past;
-  };
-  // Phi-4 (40 heads, 10 KV heads of 128, all dims rotated), a partial rotation, a tiny one.
-  for (const Case& c : {Case{1, 40, 10, 128, 128, 300}, Case{5, 4, 2, 64, 32, 7}, Case{3, 4, 1, 64, 64, 0}}) {
+  for (const RopeCase& c : kRopeCases) {
     SCOPED_TRACE(c.n_head);
-    const float base = 250000.f;
-    const uint32_t n_embd = c.n_head * c.head_dim, n_kv = c.n_head_kv * c.head_dim, stride = n_embd + 2 * n_kv;
-    const uint32_t n_ctx = c.n_past + c.n_tokens + 2;
+    const float base = c.params().freq_base;
+    const uint32_t n_embd = c.n_embd(), n_kv = c.n_kv(), stride = c.stride(), n_ctx = c.n_ctx();
     const auto x = random_floats(uint64_t{stride} * c.n_tokens, rng);
     const std::vector<uint32_t> step_words{c.n_past, 0, 0, 0};
     vk::Buffer fq = h.buffer(x), fk = h.zeros(n_ctx * n_kv * 2), fv = h.zeros(n_ctx * n_kv * 2), fs = h.buffer(step_words);
     vk::Buffer sq = h.buffer(x), sk = h.zeros(n_ctx * n_kv * 2), sv = h.zeros(n_ctx * n_kv * 2), ss = h.buffer(step_words);
     h.run([&](vk::Recorder& r, vk::Kernels& k) {
       vk::rope_kv_write(r, h.pipelines(), h.device(), vk::whole(fq), vk::whole(fk), vk::whole(fv), vk::whole(fs),
-                        {c.n_tokens, stride, c.n_head, c.head_dim, c.n_rot, base, n_embd, n_embd + n_kv, n_kv});
+                        c.params());
       k.rope_neox(r, vk::whole(sq), vk::whole(ss), {c.n_tokens, stride, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, base});
       k.kv_write(r, vk::whole(sq), vk::whole(sk), vk::whole(sv), vk::whole(ss),
                  {c.n_tokens, stride, n_embd, n_embd + n_kv, n_kv});
@@ -106,6 +118,44 @@ TEST_F(FusedOpsTest, RopeKvWriteEqualsRopeThenKvWrite) {
       const uint16_t gv = static_cast<uint16_t>(vw[i / 2] >> (16 * (i % 2)));
       ASSERT_NEAR(reference::half_to_float(gk), reference::half_to_float(want_k[i]), 2e-3) << "k " << i;
       ASSERT_EQ(gv, want_v[i]) << "v " << i;
+    }
+  }
+}
+
+// The q8_0 build: the same query heads and the same cache bytes as rope_neox.comp then
+// kv_write_q8.comp, whose blocks OpKernelTest.KvWriteQuantizesQ8BlocksAtPosition checks against
+// ggml's rule.
+TEST_F(FusedOpsTest, RopeKvWriteQ8EqualsRopeThenKvWriteQ8) {
+  std::mt19937 rng(13);
+  for (const RopeCase& c : kRopeCases) {
+    SCOPED_TRACE(c.n_head);
+    const uint32_t n_embd = c.n_embd(), n_kv = c.n_kv(), stride = c.stride(), n_ctx = c.n_ctx();
+    const uint32_t row_words = n_kv / 4 + n_kv / 64;
+    const float base = c.params().freq_base;
+    const auto x = random_floats(uint64_t{stride} * c.n_tokens, rng);
+    const std::vector<uint32_t> step_words{c.n_past, 0, 0, 0};
+    vk::Buffer fq = h.buffer(x), fk = h.zeros(n_ctx * row_words * 4), fv = h.zeros(n_ctx * row_words * 4);
+    vk::Buffer sq = h.buffer(x), sk = h.zeros(n_ctx * row_words * 4), sv = h.zeros(n_ctx * row_words * 4);
+    vk::Buffer fs = h.buffer(step_words), ss = h.buffer(step_words);
+    h.run([&](vk::Recorder& r, vk::Kernels& k) {
+      vk::rope_kv_write(r, h.pipelines(), h.device(), vk::whole(fq), vk::whole(fk), vk::whole(fv), vk::whole(fs), c.params(),
+                        KvType::Q8_0);
+      k.rope_neox(r, vk::whole(sq), vk::whole(ss), {c.n_tokens, stride, c.n_head + c.n_head_kv, c.head_dim, c.n_rot, base});
+      k.kv_write(r, vk::whole(sq), vk::whole(sk), vk::whole(sv), vk::whole(ss),
+                 {c.n_tokens, stride, n_embd, n_embd + n_kv, n_kv}, KvType::Q8_0);
+    });
+    const std::vector<float> got_q = h.floats(fq, x.size()), sep_q = h.floats(sq, x.size());
+    for (uint32_t t = 0; t < c.n_tokens; ++t)
+      for (uint32_t i = 0; i < n_embd; ++i) ASSERT_EQ(got_q[t * stride + i], sep_q[t * stride + i]);
+    const auto kw = words(fk, n_ctx * row_words), vw = words(fv, n_ctx * row_words);
+    EXPECT_EQ(kw, words(sk, n_ctx * row_words));
+    EXPECT_EQ(vw, words(sv, n_ctx * row_words));
+    // Both wrote the batch's rows (random values never quantize to all zeros), and only those.
+    for (uint32_t pos = 0; pos < n_ctx; ++pos) {
+      const bool written = pos >= c.n_past && pos < c.n_past + c.n_tokens;
+      const auto row_begin = kw.begin() + pos * row_words;
+      const bool any = std::any_of(row_begin, row_begin + row_words, [](uint32_t w) { return w != 0; });
+      EXPECT_EQ(any, written) << "position " << pos;
     }
   }
 }
