@@ -49,15 +49,17 @@ int run(Args& args) {
           "\"api_version\": \"%s\", \"device_local_bytes\": %llu, \"uuid\": \"%s\", \"subgroup_size\": %u, "
           "\"storage_16bit\": %s, \"storage_8bit\": %s, \"shader_float16\": %s, \"shader_int8\": %s, "
           "\"subgroup_arithmetic\": %s, \"integer_dot_product\": %s, \"integer_dot_accelerated\": %s, "
-          "\"cooperative_matrix_nv\": %s, "
+          "\"cooperative_matrix_nv\": %s, \"subgroup_size_control\": %s, \"min_subgroup_size\": %u, "
+          "\"max_subgroup_size\": %u, "
           "\"matvec_kernels\": \"%s\", \"matvec_subgroup_size\": %u, \"prompt_matmul\": \"%s\", "
           "\"attention_kernels\": \"%s\", \"supported\": %s, \"unsupported_reason\": \"%s\"}",
           i ? "," : "", d.index, json_escape(d.name).c_str(), vk::device_kind_name(d.kind), json_escape(d.vendor).c_str(),
           json_escape(d.driver).c_str(), d.api_version.c_str(), static_cast<unsigned long long>(d.device_local_bytes),
           d.uuid.c_str(), d.subgroup_size, jbool(d.storage_16bit), jbool(d.storage_8bit), jbool(d.shader_float16),
           jbool(d.shader_int8), jbool(d.subgroup_arithmetic), jbool(d.integer_dot_product), jbool(d.integer_dot_accelerated),
-          jbool(d.cooperative_matrix_nv), vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d),
-          vk::prompt_matmul_name(d).c_str(), attention, jbool(d.supported), json_escape(d.unsupported_reason).c_str());
+          jbool(d.cooperative_matrix_nv), jbool(d.subgroup_size_control), d.min_subgroup_size, d.max_subgroup_size,
+          vk::matvec_variant_name(vk::choose_matvec(d)), vk::matvec_subgroup_size(d), vk::prompt_matmul_name(d).c_str(),
+          attention, jbool(d.supported), json_escape(d.unsupported_reason).c_str());
     }
     std::printf("\n]}\n");
     return 0;
@@ -67,8 +69,11 @@ int run(Args& args) {
     std::printf("%s%u: %s\n", static_cast<long long>(d.index) == chosen ? "* " : "  ", d.index, d.name.c_str());
     std::printf("     type %s, vendor %s, driver %s, Vulkan %s\n", vk::device_kind_name(d.kind), d.vendor.c_str(),
                 d.driver.c_str(), d.api_version.c_str());
-    std::printf("     device-local memory %.2f GiB, subgroup size %u, UUID %s\n",
-                static_cast<double>(d.device_local_bytes) / (1ull << 30), d.subgroup_size, d.uuid.c_str());
+    const std::string pinnable = d.subgroup_size_control ? " (pipelines can pin " + std::to_string(d.min_subgroup_size) +
+                                                               "-" + std::to_string(d.max_subgroup_size) + ")"
+                                                         : "";
+    std::printf("     device-local memory %.2f GiB, subgroup size %u%s, UUID %s\n",
+                static_cast<double>(d.device_local_bytes) / (1ull << 30), d.subgroup_size, pinnable.c_str(), d.uuid.c_str());
     std::printf(
         "     16-bit storage %s, 8-bit storage %s, fp16 arithmetic %s, int8 arithmetic %s, "
         "subgroup arithmetic %s, integer dot product %s%s, cooperative matrix (NV) %s\n",

@@ -67,8 +67,13 @@ std::shared_ptr<Instance> Instance::create() {
   if (vkEnumerateInstanceVersion(&loader_version) != VK_SUCCESS) loader_version = VK_API_VERSION_1_0;
   if (loader_version < VK_API_VERSION_1_1)
     throw EngineError("the Vulkan loader supports only Vulkan 1.0; Veloce needs Vulkan 1.1 or newer");
-  // Ask for 1.2 when the loader has it (for the 8/16-bit feature structs); devices may still be 1.1.
-  self->api_version_ = loader_version >= VK_API_VERSION_1_2 ? VK_API_VERSION_1_2 : VK_API_VERSION_1_1;
+  // Ask for the newest of 1.3, 1.2 and 1.1 the loader has: 1.2 for the 8/16-bit feature structs,
+  // 1.3 for subgroup size control, without which no pipeline can pin the subgroup size its
+  // geometry was tuned for (Intel and AMD drivers otherwise choose per pipeline). Devices may
+  // still be older; physical_device.cpp asks each for what its own version has.
+  self->api_version_ = loader_version >= VK_API_VERSION_1_3   ? VK_API_VERSION_1_3
+                       : loader_version >= VK_API_VERSION_1_2 ? VK_API_VERSION_1_2
+                                                              : VK_API_VERSION_1_1;
 
   VkApplicationInfo app{};
 

@@ -99,7 +99,7 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   const bool v12 = props.apiVersion >= VK_API_VERSION_1_2 && instance.api_version() >= VK_API_VERSION_1_2;
   const bool v13 = props.apiVersion >= VK_API_VERSION_1_3 && instance.api_version() >= VK_API_VERSION_1_3;
   // Integer dot products through VK_KHR_shader_integer_dot_product, which the device is created
-  // with where it has it (the instance asks for Vulkan 1.2, so the 1.3 core feature is not used).
+  // with where it has it (also on 1.3 devices, where it is core: one path for 1.2 and 1.3).
   const bool dot_ext = v12 && has_device_extension(pd, VK_KHR_SHADER_INTEGER_DOT_PRODUCT_EXTENSION_NAME);
 
   VkPhysicalDeviceIDProperties id_props{};

@@ -81,6 +81,21 @@ TEST(Cli, DevicesNameTheAttentionKernel) {
   EXPECT_EQ(bad.err, "veloce-cli devices: VELOCE_VK_ATTENTION must be grouped or split, not 'fast'\n");
 }
 
+// Subgroup size control (Vulkan 1.3, so the instance must ask for 1.3): lavapipe's one size, 8,
+// can be pinned, and the GPU family (forced) pins it, as on GPUs where the vendor table names a size.
+TEST(Cli, DevicesSayWhichSubgroupSizesPipelinesCanPin) {
+  const ProcessResult json = cli({"devices", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const Json d = Json::parse(json.out)["devices"].as_array().at(0);
+  EXPECT_TRUE(d["subgroup_size_control"].as_bool());
+  EXPECT_EQ(d["min_subgroup_size"].as_int(), 8);
+  EXPECT_EQ(d["max_subgroup_size"].as_int(), 8);
+  const ProcessResult text = run_process({"/usr/bin/env", "VELOCE_VK_KERNELS=gpu", VELOCE_CLI, "devices"}, 120s);
+  EXPECT_NE(text.out.find(", subgroup size 8 (pipelines can pin 8-8), UUID "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("     mat-vec kernels gpu, subgroup size 8 (pinned); attention grouped\n"), std::string::npos)
+      << text.out;
+}
+
 // What prompt batches run as, and the int8 matmul's switch: lavapipe says its integer dot products
 // are not accelerated, so it keeps mat-vecs (its default) and fp32 tiles unless told otherwise.
 TEST(Cli, DevicesNameThePromptMatmul) {
