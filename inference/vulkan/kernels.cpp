@@ -282,7 +282,9 @@ void Kernels::matmul(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   if (w.packed) throw EngineError("internal error: the tiled matmul does not read packed weights");
   const bool large = large_matmul_min_tokens_ && n_tokens >= large_matmul_min_tokens_;
   WeightOp op = !large ? WeightOp::Matmul : half_tiles_ ? WeightOp::MatmulLargeHalf : WeightOp::MatmulLarge;
-  if (large && int8_matmul_ && Pipelines::exists(KernelKey{WeightOp::MatmulInt8, w.type})) op = WeightOp::MatmulInt8;
+  // matmul_int8.comp's slice is 32 columns: rows of every quantized type are, but say so here.
+  if (large && int8_matmul_ && w.ncols % 32 == 0 && Pipelines::exists(KernelKey{WeightOp::MatmulInt8, w.type}))
+    op = WeightOp::MatmulInt8;
   if (large && coopmat_ && w.ncols % 32 == 0) op = WeightOp::MatmulCoopmat;
   const Pipeline& p = pipelines_.get(KernelKey{op, w.type}, 3);
   // TN = TT: 64 in matmul.comp and matmul_coopmat.comp, 128 in matmul_large.comp (both builds) and matmul_int8.comp.

@@ -1,7 +1,10 @@
 #include "inference/vulkan/physical_device.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <utility>
 
 #include "inference/vulkan/vk_check.h"
 
@@ -79,6 +82,18 @@ uint32_t compute_queue_family(VkPhysicalDevice device) {
   for (uint32_t i = 0; i < n; ++i)
     if (fams[i].queueFlags & VK_QUEUE_COMPUTE_BIT) return i;
   return UINT32_MAX;
+}
+
+std::string compute_limits_shortfall(const VkPhysicalDeviceLimits& limits) {
+  constexpr uint32_t kSharedBytes = 32 * 1024, kInvocations = 256;
+  if (limits.maxComputeSharedMemorySize < kSharedBytes)
+    return "it has " + std::to_string(limits.maxComputeSharedMemorySize / 1024) +
+           " KiB of compute shared memory (32 KiB is needed)";
+  if (limits.maxComputeWorkGroupInvocations < kInvocations || limits.maxComputeWorkGroupSize[0] < kInvocations)
+    return "its compute workgroups hold at most " +
+           std::to_string(std::min(limits.maxComputeWorkGroupInvocations, limits.maxComputeWorkGroupSize[0])) +
+           " invocations (256 are needed)";
+  return "";
 }
 
 DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice pd) {
@@ -189,6 +204,9 @@ DeviceInfo describe_physical_device(const Instance& instance, VkPhysicalDevice p
   } else if (compute_queue_family(pd) == UINT32_MAX) {
     info.supported = false;
     info.unsupported_reason = "it has no compute queue";
+  } else if (std::string shortfall = compute_limits_shortfall(props.limits); !shortfall.empty()) {
+    info.supported = false;
+    info.unsupported_reason = std::move(shortfall);
   }
   return info;
 }

@@ -6,6 +6,7 @@
 #include "inference/model/session.h"
 #include "inference/vulkan/device.h"
 #include "inference/vulkan/device_list.h"
+#include "inference/vulkan/physical_device.h"
 #include "inference/vulkan/vk_check.h"
 #include "tests/vulkan/kernel_harness.h"
 #include "tests/vulkan/vk_test_support.h"
@@ -82,6 +83,26 @@ TEST_F(DeviceTest, UnsupportedDeviceIsRefusedWithItsReason) {
   } catch (const EngineError& e) {
     EXPECT_NE(std::string(e.what()).find("1.1 is needed"), std::string::npos);
   }
+}
+
+// Devices below the kernels' shared memory or workgroup size are refused with the figures; the
+// Vulkan minimums (16 KiB, 128) are below both, lavapipe's limits (32 KiB, 1024) are not.
+TEST_F(DeviceTest, ComputeLimitsBelowTheKernelsAreNamed) {
+  VkPhysicalDeviceLimits l{};
+  l.maxComputeSharedMemorySize = 32768;
+  l.maxComputeWorkGroupInvocations = 1024;
+  l.maxComputeWorkGroupSize[0] = 1024;
+  EXPECT_EQ(vk::compute_limits_shortfall(l), "");
+  l.maxComputeSharedMemorySize = 16384;
+  EXPECT_EQ(vk::compute_limits_shortfall(l), "it has 16 KiB of compute shared memory (32 KiB is needed)");
+  l.maxComputeSharedMemorySize = 49152;
+  l.maxComputeWorkGroupInvocations = 128;
+  EXPECT_EQ(vk::compute_limits_shortfall(l), "its compute workgroups hold at most 128 invocations (256 are needed)");
+  l.maxComputeWorkGroupInvocations = 1024;
+  l.maxComputeWorkGroupSize[0] = 128;
+  EXPECT_EQ(vk::compute_limits_shortfall(l), "its compute workgroups hold at most 128 invocations (256 are needed)");
+  // The device this suite runs on meets them.
+  for (const DeviceInfo& d : vk::list_devices()) EXPECT_TRUE(d.supported) << d.name << ": " << d.unsupported_reason;
 }
 
 TEST_F(DeviceTest, DeviceErrorsBecomeEngineErrors) {
