@@ -12,8 +12,6 @@ namespace veloce::vk {
 
 namespace {
 
-bool has_subgroup_kernels(const DeviceInfo& info) { return info.subgroup_arithmetic && info.subgroup_size >= 4; }
-
 // Rows per workgroup of the older families, passed to their shaders as specialization constant 2.
 constexpr uint32_t kBaselineRows = 4;   // matvec.comp (measured on lavapipe: docs/vulkan-kernels.md)
 constexpr uint32_t kDedicatedRows = 8;  // matvec_sg_q4_k.comp, matvec_sg_q6_k.comp
@@ -40,7 +38,20 @@ bool can_pin(const DeviceInfo& info, uint32_t subgroup, uint32_t workgroup) {
          subgroup && workgroup % subgroup == 0;
 }
 
+// The subgroup and dedicated mat-vecs reduce a workgroup of subgroup_size invocations with one
+// subgroupAdd: right only when the workgroup is one whole subgroup. A driver may split a workgroup
+// into smaller subgroups (Intel's may compile SIMD8 or 16 where it reports 32), so those
+// pipelines pin the size with full subgroups wherever the device can; a CPU device (lavapipe)
+// runs such a workgroup as one SIMD thread of that width anyway.
+bool subgroup_is_workgroup(const DeviceInfo& info) {
+  return info.kind == DeviceKind::Cpu || can_pin(info, info.subgroup_size, info.subgroup_size);
+}
+
 }  // namespace
+
+bool has_subgroup_kernels(const DeviceInfo& info) {
+  return info.subgroup_arithmetic && info.subgroup_size >= 4 && subgroup_is_workgroup(info);
+}
 
 bool has_gpu_kernels(const DeviceInfo& info) {
   return info.storage_16bit && info.storage_8bit && info.subgroup_arithmetic && info.subgroup_size >= 1;
@@ -126,8 +137,8 @@ void Kernels::apply_product_thresholds() {
 }
 
 void Kernels::set_matvec_variant(MatvecVariant v) {
-  if (v != MatvecVariant::Baseline && !has_subgroup_kernels(device_.info()))
-    throw EngineError("internal error: the device has no subgroup arithmetic for the subgroup mat-vec");
+  if ((v == MatvecVariant::Subgroup || v == MatvecVariant::Dedicated) && !has_subgroup_kernels(device_.info()))
+    throw EngineError("internal error: the subgroup mat-vec needs subgroup arithmetic and workgroups of one whole subgroup");
   if (v == MatvecVariant::Gpu && !has_gpu_kernels(device_.info()))
     throw EngineError("internal error: the device lacks 16/8-bit storage for the GPU mat-vec");
   matvec_variant_ = v;
@@ -244,6 +255,8 @@ void Kernels::matvec(Recorder& r, const GpuTensor& w, const BufferRange& x, uint
   }
   PipelineOptions options;
   options.spec = {width, x_vec4, rows_per_group};  // constants 0, 1, 2 of matvec.comp / matvec_sg.glsl
+  if (key.variant != MatvecVariant::Baseline && can_pin(device_.info(), width, width))
+    options.required_subgroup_size = width;  // one workgroup, one subgroup (subgroup_is_workgroup)
   options.uniform_mask = uniform_mask;
   const Pipeline& p = pipelines_.get(key, 3, options);
   for (const TensorPart& part : w.parts) {

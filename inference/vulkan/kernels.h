@@ -31,6 +31,9 @@ MatvecVariant choose_matvec(const DeviceInfo& info);
 // The subgroup size the chosen family runs with (pinned or the device's), for `veloce-cli devices`.
 uint32_t matvec_subgroup_size(const DeviceInfo& info);
 bool has_gpu_kernels(const DeviceInfo& info);
+// The subgroup and dedicated families: subgroup arithmetic, and workgroups of one whole subgroup
+// (a CPU device, or a pinned subgroup size).
+bool has_subgroup_kernels(const DeviceInfo& info);
 
 // Attention kernels: Grouped (attention_grouped.comp: one workgroup per KV head serves all its
 // query heads and a tile of tokens, keys and values staged in shared memory) where the shape fits

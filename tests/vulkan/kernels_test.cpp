@@ -52,7 +52,7 @@ const Shape kShapes[] = {{256, 67, 0}, {512, 130, 0}, {768, 45, 16}, {2560, 21, 
 // The mat-vec variants this device can run (the subgroup ones need subgroup arithmetic).
 std::vector<vk::MatvecVariant> matvec_variants(const vk::Device& device) {
   std::vector<vk::MatvecVariant> v{vk::MatvecVariant::Baseline};
-  if (device.info().subgroup_arithmetic && device.info().subgroup_size >= 4)
+  if (vk::has_subgroup_kernels(device.info()))
     v.insert(v.end(), {vk::MatvecVariant::Subgroup, vk::MatvecVariant::Dedicated});
   if (vk::has_gpu_kernels(device.info())) v.push_back(vk::MatvecVariant::Gpu);
   return v;
@@ -203,7 +203,7 @@ TEST_P(WeightKernelTest, MatmulMatchesReference) {
       }
       // A packed Q6_K tensor (CPU devices) has no matmul: project runs it as mat-vecs, even where
       // the baseline variant would take the matmul for this many tokens.
-      if (GetParam() == GgmlType::Q6_K && h.device().info().subgroup_arithmetic && h.device().info().subgroup_size >= 4) {
+      if (GetParam() == GgmlType::Q6_K && vk::has_subgroup_kernels(h.device().info())) {
         const auto packed = h.tensor(GetParam(), s.ncols, s.nrows, bytes, s.rows_per_part, true);
         auto yp = h.zeros(uint64_t{s.nrows} * n_tokens * 4);
         h.run([&](vk::Recorder& r, vk::Kernels& k) {
