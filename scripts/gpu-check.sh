@@ -132,8 +132,10 @@ step "devices:"; sed 's/^/  /' "$LOGS/devices.txt" | head -12
 # --- the model: written while the kernel tests run ------------------------------------------------
 MODEL=$WORK/model.gguf
 step "writing a $LAYERS-layer Phi-4 Q4_K_M into $WORK (in the background)"
-"$CLI" make-model --type Q4_K_M --preset phi-4 --layers "$LAYERS" --vocab-from "$ROOT/tests/data/phi4-vocab.gguf" \
-  -o "$MODEL" > "$LOGS/make-model.log" 2>&1 &
+# A 32,768-token context in its metadata: decode at depth 16,384 needs room for the generated
+# tokens beyond Phi-4's own 16,384, which bench (rightly) refuses to exceed.
+"$CLI" make-model --type Q4_K_M --preset phi-4 --layers "$LAYERS" --ctx 32768 \
+  --vocab-from "$ROOT/tests/data/phi4-vocab.gguf" -o "$MODEL" > "$LOGS/make-model.log" 2>&1 &
 MAKE_PID=$!
 
 # --- kernel tests with validation ------------------------------------------------------------------
