@@ -13,6 +13,7 @@
 #include "app/chat/chat_controller.h"
 #include "app/desktop/math_image_provider.h"
 #include "app/models/qml_context.h"
+#include "app/settings/app_paths.h"
 #include "app/settings/app_settings.h"
 #include "app/settings/startup_options.h"
 #include "app/storage/conversation_store.h"
@@ -24,8 +25,7 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
   if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_MATERIAL_VARIANT"))
     qputenv("QT_QUICK_CONTROLS_MATERIAL_VARIANT", "Dense");
   QGuiApplication app(argc, argv);
-  QGuiApplication::setApplicationName(QStringLiteral("Veloce"));
-  QGuiApplication::setOrganizationName(QStringLiteral("Veloce"));
+  apply_app_identity();
   QGuiApplication::setApplicationVersion(QStringLiteral(VELOCE_VERSION));
   QGuiApplication::setDesktopFileName(QStringLiteral("io.github.veloce.Veloce"));
   QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -35,7 +35,7 @@ int runDesktopApp(int argc, char* argv[], const std::function<bool(QQmlApplicati
   const StartupOptions options = parseStartupOptions(QCoreApplication::arguments());
   std::optional<storage::ConversationStore> store;
   try {
-    store.emplace(options.dbPath.isEmpty() ? storage::ConversationStore::default_path() : options.dbPath);
+    store.emplace(options.dbPath.isEmpty() ? default_database_path() : options.dbPath);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "veloce: cannot open the conversation database: %s\n", e.what());
     return 1;

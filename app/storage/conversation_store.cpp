@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include "app/storage/schema.h"
 #include "app/storage/sqlite_statement.h"
@@ -40,12 +39,6 @@ bool is_corruption(int code) {
 }
 
 }  // namespace
-
-QString ConversationStore::default_path() {
-  const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  QDir().mkpath(folder);
-  return QDir(folder).filePath(QStringLiteral("conversations.sqlite"));
-}
 
 ConversationStore::ConversationStore(const QString& path, OpenOptions options) : path_(path) {
   try {

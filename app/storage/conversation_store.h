@@ -87,9 +87,6 @@ class ConversationStore {
   // 1: conversations + message tree. 2: FTS5 search indexes and reply statistics columns.
   static constexpr int kSchemaVersion = 3;
 
-  // QStandardPaths::AppDataLocation/conversations.sqlite (folder created if needed).
-  static QString default_path();
-
   // Opens (or creates) the database at path. See OpenReport for what can happen on the way.
   explicit ConversationStore(const QString& path, OpenOptions options = {});
   ~ConversationStore();

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "app/settings/app_paths.h"
+
 namespace veloce::cli {
 
 std::unique_ptr<QCoreApplication> make_qt_app(bool gui) {
@@ -19,14 +21,13 @@ std::unique_ptr<QCoreApplication> make_qt_app(bool gui) {
   } else {
     app = std::make_unique<QCoreApplication>(argc, argv);
   }
-  QCoreApplication::setApplicationName(QStringLiteral("Veloce"));
-  QCoreApplication::setOrganizationName(QStringLiteral("Veloce"));
+  app::apply_app_identity();
   return app;
 }
 
 QString database_path(Args& args) {
   if (auto db = args.value({"--db"})) return qstr(*db);
-  return storage::ConversationStore::default_path();
+  return app::default_database_path();
 }
 
 std::unique_ptr<storage::ConversationStore> open_store(const QString& path) {

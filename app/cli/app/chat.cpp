@@ -14,6 +14,7 @@
 
 #include "app/chat/chat_controller.h"
 #include "app/cli/command.h"
+#include "app/settings/app_paths.h"
 #include "app/settings/app_settings.h"
 #include "app/settings/device_list.h"
 #include "app/storage/conversation_store.h"
@@ -80,8 +81,7 @@ int run(Args& args) {
   char name[] = "veloce-cli";
   char* argv[] = {name, nullptr};
   QCoreApplication app(argc, argv);
-  QCoreApplication::setOrganizationName(QStringLiteral("Veloce"));
-  QCoreApplication::setApplicationName(QStringLiteral("Veloce"));
+  app::apply_app_identity();
 
   // The CLI's settings come from its options only, never from (or into) the GUI's settings file.
   QTemporaryDir settings_dir;
