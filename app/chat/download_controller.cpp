@@ -156,7 +156,7 @@ void DownloadController::download(const QString& name) {
     setState(QStringLiteral("failed"), tr("No model named %1 in the catalogue.").arg(name));
     return;
   }
-  downloadUrl(e->url(), e->name);
+  downloadUrl(e->url(), e->name, e->sha256);
 }
 
 void DownloadController::downloadUrl(const QUrl& url, const QString& displayName, const QString& sha256) {
@@ -191,6 +191,10 @@ void DownloadController::downloadUrl(const QUrl& url, const QString& displayName
     if (speed > 0) text += QStringLiteral(" · ") + tr("%1/s").arg(fileSize(static_cast<qint64>(speed)));
     if (left >= 0) text += QStringLiteral(" · ") + tr("%1 left").arg(duration(left));
     progressText_ = text;
+    emit progressChanged();
+  });
+  connect(d, &ModelDownload::notice, this, [this](const QString& message) {
+    progressText_ = message;
     emit progressChanged();
   });
   connect(d, &ModelDownload::finished, this, &DownloadController::onFinished);

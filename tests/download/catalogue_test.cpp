@@ -4,6 +4,7 @@
 // pointing at the wrong file, or a typo in a size, fails here); the verdicts follow the memory
 // plan: a card with room holds the model, a small one spills weights to system memory, a KV
 // cache larger than the card is "too large", and a CPU device is judged against system memory.
+#include <QRegularExpression>
 #include <QTest>
 #include <set>
 #include <string>
@@ -36,6 +37,9 @@ class CatalogueTest : public QObject {
       QCOMPARE(e.url().toString(),
                QStringLiteral("https://huggingface.co/%1/resolve/main/%2").arg(e.repository, e.fileName));
       QVERIFY2(!e.summary.isEmpty(), qPrintable(e.name));
+      // A pinned hash is what the download checks: 64 lower-case hex digits, or none at all.
+      static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+      QVERIFY2(e.sha256.isEmpty() || hex.match(e.sha256).hasMatch(), qPrintable(e.name));
     }
     QCOMPARE(types, (std::set<QString>{"Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K"}));
     QCOMPARE(recommended, 1);

@@ -601,6 +601,29 @@
     </message>
 </context>
 <context>
+    <name>FileNameCheck</name>
+    <message>
+        <source>it is empty</source>
+        <translation>è vuoto</translation>
+    </message>
+    <message>
+        <source>it is longer than 255 bytes</source>
+        <translation>supera i 255 byte</translation>
+    </message>
+    <message>
+        <source>it starts with a dot</source>
+        <translation>inizia con un punto</translation>
+    </message>
+    <message>
+        <source>it contains a slash</source>
+        <translation>contiene una barra</translation>
+    </message>
+    <message>
+        <source>it contains a control character</source>
+        <translation>contiene un carattere di controllo</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettingsPage</name>
     <message>
         <source>Temperature</source>
@@ -1147,6 +1170,42 @@
     <message>
         <source>Cannot move %1 into place as %2.</source>
         <translation>Impossibile spostare %1 al suo posto come %2.</translation>
+    </message>
+    <message>
+        <source>The address %1 does not end in a usable file name (%2): %3.</source>
+        <translation>L'indirizzo %1 non termina con un nome di file utilizzabile (%2): %3.</translation>
+    </message>
+    <message>
+        <source>%1 answered with an empty file (Content-Length: 0); an empty file is never a model.</source>
+        <translation>%1 ha risposto con un file vuoto (Content-Length: 0); un file vuoto non è mai un modello.</translation>
+    </message>
+    <message>
+        <source>%1 publishes the SHA-256 %2, but the first address published %3: a redirect may not change the file, so the download stops.</source>
+        <translation>%1 pubblica lo SHA-256 %2, ma il primo indirizzo ha pubblicato %3: un reindirizzamento non può cambiare il file, quindi il download si interrompe.</translation>
+    </message>
+    <message>
+        <source>%1 announces %2 bytes, but the file was announced with %3 bytes: the download stops.</source>
+        <translation>%1 annuncia %2 byte, ma il file era stato annunciato con %3 byte: il download si interrompe.</translation>
+    </message>
+    <message>
+        <source>%1 sent more than the %2 bytes it announced: the partial file has been deleted. Run the download again to start over.</source>
+        <translation>%1 ha inviato più dei %2 byte annunciati: il file parziale è stato eliminato. Avvia di nuovo il download per ricominciare da capo.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to a %2: address; models are downloaded over http and https only.</source>
+        <translation>%1 ha reindirizzato a un indirizzo %2:; i modelli si scaricano solo tramite http e https.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes) does not fit the file on the server (%3 bytes): it was discarded, and the download starts over.</source>
+        <translation>%1 (%2 byte) non corrisponde al file sul server (%3 byte): è stato scartato e il download ricomincia da capo.</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>dimensione sconosciuta</translation>
+    </message>
+    <message>
+        <source>%1 sent an empty file; an empty file is never a model.</source>
+        <translation>%1 ha inviato un file vuoto; un file vuoto non è mai un modello.</translation>
     </message>
 </context>
 <context>
