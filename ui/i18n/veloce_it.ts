@@ -404,6 +404,10 @@
         <source>%1 kept for a resume</source>
         <translation>%1 conservati per riprendere</translation>
     </message>
+    <message>
+        <source>Fits in memory, but runs on the CPU: expect well under 1 token per second from this 14B model</source>
+        <translation>Entra in memoria, ma gira sulla CPU: aspettati molto meno di 1 token al secondo da questo modello da 14B</translation>
+    </message>
 </context>
 <context>
     <name>EmptyConversation</name>
@@ -1069,6 +1073,10 @@
         <source>Download %1 (%2)</source>
         <translation>Scarica %1 (%2)</translation>
     </message>
+    <message>
+        <source>No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU in Settings &gt; Model &gt; Device if this computer has one.</source>
+        <translation>Nessuna GPU in uso: il modello gira sulla CPU, a molto meno di 1 token al secondo per Phi-4 (14B). Se questo computer ne ha una, scegli una GPU Vulkan in Impostazioni &gt; Modello &gt; Dispositivo.</translation>
+    </message>
 </context>
 <context>
     <name>ModelController</name>
@@ -1173,7 +1181,7 @@
     </message>
     <message>
         <source>The address %1 does not end in a usable file name (%2): %3.</source>
-        <translation>L'indirizzo %1 non termina con un nome di file utilizzabile (%2): %3.</translation>
+        <translation>L&apos;indirizzo %1 non termina con un nome di file utilizzabile (%2): %3.</translation>
     </message>
     <message>
         <source>%1 answered with an empty file (Content-Length: 0); an empty file is never a model.</source>
@@ -1252,7 +1260,7 @@
     </message>
     <message>
         <source>“Automatic” picks the fastest Vulkan device. The CPU reference is very slow and meant for checking results.</source>
-        <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento è molto lenta e serve a verificare i risultati.</translation>
+        <translation type="vanished">«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento è molto lenta e serve a verificare i risultati.</translation>
     </message>
     <message>
         <source>Context size</source>
@@ -1317,6 +1325,10 @@
     <message>
         <source>Download Phi-4</source>
         <translation>Scarica Phi-4</translation>
+    </message>
+    <message>
+        <source>“Automatic” picks the fastest Vulkan device. The CPU reference and Vulkan CPU drivers (llvmpipe, lavapipe) are very slow: well under 1 token per second with Phi-4.</source>
+        <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento e i driver Vulkan per CPU (llvmpipe, lavapipe) sono molto lenti: molto meno di 1 token al secondo con Phi-4.</translation>
     </message>
 </context>
 <context>
