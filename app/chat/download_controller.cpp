@@ -99,8 +99,8 @@ QString DownloadController::deviceDescription() {
   // A CPU driver or an integrated GPU reports a small heap, but the model lives in system memory.
   if (device_.sharesSystemMemory)
     return tr("%1 (uses system memory: %2)").arg(deviceName_, fileSize(static_cast<qint64>(systemMemoryBytes())));
-  return tr("%1 (%2)").arg(
-      deviceName_, QLocale().formattedDataSize(static_cast<qint64>(device_.deviceLocalBytes), 0, QLocale::DataSizeTraditionalFormat));
+  return tr("%1 (%2)").arg(deviceName_, QLocale().formattedDataSize(static_cast<qint64>(device_.deviceLocalBytes), 0,
+                                                                    QLocale::DataSizeTraditionalFormat));
 }
 
 bool DownloadController::runsOnCpu() {

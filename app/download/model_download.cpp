@@ -30,9 +30,7 @@ QString bytes(qint64 n) { return QLocale::system().formattedDataSize(n, 1, QLoca
 
 bool isRedirect(int status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
 
-bool isWebScheme(const QUrl& url) {
-  return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
-}
+bool isWebScheme(const QUrl& url) { return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"); }
 
 }  // namespace
 
@@ -51,7 +49,12 @@ ModelDownload::~ModelDownload() {
 QString ModelDownload::finalPath() const { return QDir(request_.folder).filePath(request_.fileName); }
 
 void ModelDownload::start() {
-  if (!request_.url.isValid() || !isWebScheme(request_.url)) {
+  if (!request_.url.isValid()) {
+    // An invalid QUrl prints as "": Qt's reason quotes the text, credentials and all.
+    fail(tr("Not a web address to download from: %1").arg(withoutCredentials(request_.url.errorString())), false);
+    return;
+  }
+  if (!isWebScheme(request_.url)) {
     fail(tr("Not a web address to download from: %1").arg(displayUrl(request_.url)), false);
     return;
   }
@@ -138,9 +141,9 @@ void ModelDownload::onHeaders(QNetworkReply* reply) {
     static const QRegularExpression range(QStringLiteral("^bytes (\\d+)-(\\d+)/(\\d+|\\*)$"));
     const auto m = range.match(QString::fromLatin1(reply->rawHeader("Content-Range")).trimmed());
     if (!m.hasMatch() || m.captured(1).toLongLong() != received_) {
-      fail(
-          tr("The server resumed %1 at the wrong place; run the download again to start over.").arg(displayUrl(request_.url)),
-          true);
+      fail(tr("The server resumed %1 at the wrong place; run the download again to start over.")
+               .arg(displayUrl(request_.url)),
+           true);
       return;
     }
     if (m.captured(3) != QLatin1String("*") && !announceSize(m.captured(3).toLongLong(), reply->url())) return;
@@ -281,11 +284,15 @@ void ModelDownload::onFinished(QNetworkReply* reply, int redirectsLeft) {
     // it would bring a 416 on every run. Once per run, it goes and the download starts over.
     if (!restarted_) {
       restarted_ = true;
-      emit notice(tr("%1 (%2 bytes) does not fit the file on the server (%3 bytes): it was discarded, and the "
-                     "download starts over.")
-                      .arg(partialPath())
-                      .arg(received_)
-                      .arg(size >= 0 ? QString::number(size) : tr("size unknown")));
+      emit notice(size >= 0 ? tr("%1 (%2 bytes) does not fit the file on the server (%3 bytes): it was discarded, and "
+                                 "the download starts over.")
+                                  .arg(partialPath())
+                                  .arg(received_)
+                                  .arg(size)
+                            : tr("%1 (%2 bytes) cannot be resumed (the server answered 416): it was discarded, and "
+                                 "the download starts over.")
+                                  .arg(partialPath())
+                                  .arg(received_));
       if (!openPartial(true)) return;
       writeValidator(QByteArray());
       get(request_.url, 10);

@@ -102,7 +102,7 @@ class ModelDownload : public QObject {
   QByteArray validator_;  // ETag or Last-Modified of the partial file's source
   QString linkedSha256_;  // X-Linked-Etag, when it is a SHA-256
   qint64 received_ = 0;
-  qint64 total_ = -1;      // the announced size, -1 until one is
+  qint64 total_ = -1;       // the announced size, -1 until one is
   bool restarted_ = false;  // a NAME.part the server could not resume was discarded this run
   qint64 resumedFrom_ = 0;
   qint64 startedAt_ = 0;  // received_ when this run began (for the speed)

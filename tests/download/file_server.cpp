@@ -33,8 +33,7 @@ bool FileServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     head("200 OK", "ETag: " + etag_ + "\r\n");
   } else if (route == QLatin1String("long")) {
     // No Content-Length: the body ends when the connection closes, 64 KiB after the file does.
-    socket->write("HTTP/1.1 200 OK\r\nETag: " + etag_ + "\r\nConnection: close\r\n\r\n" + body_ +
-                  QByteArray(64 << 10, 'x'));
+    socket->write("HTTP/1.1 200 OK\r\nETag: " + etag_ + "\r\nConnection: close\r\n\r\n" + body_ + QByteArray(64 << 10, 'x'));
     socket->disconnectFromHost();
   } else if (path.startsWith(QLatin1String("/hf/")) || path.startsWith(QLatin1String("/bad/"))) {
     QByteArray sha = linkedSha256;

@@ -226,11 +226,14 @@ class HostileServerTest : public QObject {
     secret.setQuery(QStringLiteral("token=t0ken"));
     Outcome o = run(secret);
     QVERIFY(!o.ok);
-    QCOMPARE(o.error, QStringLiteral("The server answered 404 Not Found for http://127.0.0.1:%1/nothing/phi-4-test.gguf?….")
-                          .arg(port_));
+    QCOMPARE(
+        o.error,
+        QStringLiteral("The server answered 404 Not Found for http://127.0.0.1:%1/nothing/phi-4-test.gguf?….").arg(port_));
 
     server_->hops[QStringLiteral("hop")] = {
-        QStringLiteral("http://bob:hunter2@127.0.0.3:%1/nothing/phi-4-test.gguf?X-Amz-Signature=sig").arg(otherPort_).toLatin1(),
+        QStringLiteral("http://bob:hunter2@127.0.0.3:%1/nothing/phi-4-test.gguf?X-Amz-Signature=sig")
+            .arg(otherPort_)
+            .toLatin1(),
         {},
         -1};
     o = run(url(QStringLiteral("hop")));
@@ -244,6 +247,13 @@ class HostileServerTest : public QObject {
     QVERIFY(cli.exitCode != 0);
     QVERIFY2(cli.err.contains(QStringLiteral("not an http(s) URL: ftp://127.0.0.1/phi-4-test.gguf")), qPrintable(cli.err));
     QVERIFY2(!cli.err.contains(QStringLiteral("pa55word")), qPrintable(cli.err));
+    // ... and so is one Qt cannot parse (a space in the host), whose text Qt would quote.
+    const Cli invalid =
+        pull({QStringLiteral("http://dave:pw0rd@exa mple.org/phi-4-test.gguf"), QStringLiteral("-o"), folder()});
+    QVERIFY(invalid.exitCode != 0);
+    QVERIFY2(invalid.err.contains(QStringLiteral("not an http(s) URL: http://exa mple.org/phi-4-test.gguf")),
+             qPrintable(invalid.err));
+    QVERIFY2(!invalid.err.contains(QStringLiteral("pw0rd")), qPrintable(invalid.err));
   }
 
   void controlCharactersInTheFileNameAreRefused_data() {

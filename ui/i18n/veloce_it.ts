@@ -1208,12 +1208,12 @@
         <translation>%1 (%2 byte) non corrisponde al file sul server (%3 byte): è stato scartato e il download ricomincia da capo.</translation>
     </message>
     <message>
-        <source>size unknown</source>
-        <translation>dimensione sconosciuta</translation>
-    </message>
-    <message>
         <source>%1 sent an empty file; an empty file is never a model.</source>
         <translation>%1 ha inviato un file vuoto; un file vuoto non è mai un modello.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes) cannot be resumed (the server answered 416): it was discarded, and the download starts over.</source>
+        <translation>Impossibile riprendere %1 (%2 byte): il server ha risposto 416. Il file è stato scartato e il download ricomincia da capo.</translation>
     </message>
 </context>
 <context>

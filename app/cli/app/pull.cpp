@@ -55,8 +55,10 @@ int run(Args& args) {
     // The catalogue's own hash, where it pins one, over anything a server publishes.
     if (sha256.empty()) sha256 = entry->sha256.toStdString();
   }
-  if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-    throw UsageError("not an http(s) URL: " + app::displayUrl(url).toStdString());
+  if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    throw UsageError(
+        "not an http(s) URL: " +
+        (url.isValid() ? app::displayUrl(url) : app::withoutCredentials(QString::fromStdString(rest[0]))).toStdString());
 
   const auto qt = make_qt_app(false);
   QCoreApplication& app = *qt;
@@ -84,9 +86,8 @@ int run(Args& args) {
                      std::fprintf(stderr, "\r%s of %s%s, %s/s%s   ", qPrintable(size(received)), qPrintable(size(total)),
                                   qPrintable(percent), qPrintable(size(static_cast<qint64>(speed))), qPrintable(eta));
                    });
-  QObject::connect(&download, &app::ModelDownload::notice, &app, [](const QString& message) {
-    std::fprintf(stderr, "\nnote: %s\n", qPrintable(message));
-  });
+  QObject::connect(&download, &app::ModelDownload::notice, &app,
+                   [](const QString& message) { std::fprintf(stderr, "\nnote: %s\n", qPrintable(message)); });
   QObject::connect(&download, &app::ModelDownload::finished, &app, [&](bool ok, const QString& error) {
     std::fputs("\n", stderr);
     if (ok) {
