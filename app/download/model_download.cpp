@@ -62,8 +62,8 @@ void ModelDownload::start() {
     fail(tr("The address %1 does not end in a file name.").arg(displayUrl(request_.url)), false);
     return;
   }
-  // Decoded, the name may hold a NUL, a line break or a slash (%00, %0A, %2F): refused, and shown
-  // encoded so that the message stays one readable line.
+  // Decoded, the name may hold a NUL, a line break, an escape or a right-to-left override (%00,
+  // %0A, %1B, %E2%80%AE): refused, and shown encoded so that the message stays one readable line.
   if (const QString problem = fileNameProblem(request_.fileName); !problem.isEmpty()) {
     fail(tr("The address %1 does not end in a usable file name (%2): %3.")
              .arg(displayUrl(request_.url), QString::fromLatin1(QUrl::toPercentEncoding(request_.fileName)), problem),
