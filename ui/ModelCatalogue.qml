@@ -17,7 +17,7 @@ ColumnLayout {
     function verdictColor(verdict) {
         if (verdict === "device")
             return Material.color(Material.Green)
-        if (verdict === "partly")
+        if (verdict === "partly" || verdict === "cpu")
             return Material.color(Material.Orange)
         return Material.color(Material.Red)
     }
@@ -29,6 +29,17 @@ ColumnLayout {
         textFormat: Text.PlainText
         text: qsTr("Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.")
               .arg(DownloadController.deviceDescription).arg(ChatController.settings.contextSize)
+    }
+
+    // A CPU device: whatever fits memory, the answers come very slowly (as Settings > Device says).
+    Label {
+        objectName: "cpuWarning"
+        Layout.fillWidth: true
+        visible: DownloadController.runsOnCpu
+        wrapMode: Text.Wrap
+        textFormat: Text.PlainText
+        color: Material.color(Material.Orange)
+        text: qsTr("No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU in Settings > Model > Device if this computer has one.")
     }
 
     // The download in progress, paused or failed.

@@ -60,11 +60,10 @@ void DownloadController::setFolder(const QString& folder) {
   emit catalogueChanged();
 }
 
-void DownloadController::setDeviceForTests(const QString& name, uint64_t deviceLocalBytes, bool sharesSystemMemory) {
+void DownloadController::setDeviceForTests(const QString& name, const DeviceTarget& device) {
   deviceOverridden_ = deviceKnown_ = true;
   deviceName_ = name;
-  deviceBytes_ = deviceLocalBytes;
-  deviceShared_ = sharesSystemMemory;
+  device_ = device;
   emit catalogueChanged();
 }
 
@@ -73,16 +72,17 @@ void DownloadController::describeDevice() {
   deviceKnown_ = true;
   // The reference backend, or no usable Vulkan: the model would live in system memory.
   deviceName_ = tr("the CPU");
-  deviceBytes_ = systemMemoryBytes();
-  deviceShared_ = true;
+  device_ = {.deviceLocalBytes = systemMemoryBytes(), .sharesSystemMemory = true, .processor = Processor::Cpu};
   if (settings_->device() == QLatin1String(kReferenceDeviceId)) return;
   try {
     const auto devices = vk::list_devices();
     std::string warning;
     const auto& d = devices.at(vk::choose_device(devices, settings_->device().toStdString(), &warning));
     deviceName_ = QString::fromStdString(d.name);
-    deviceBytes_ = d.device_local_bytes;
-    deviceShared_ = d.kind == vk::DeviceKind::Cpu || d.kind == vk::DeviceKind::Integrated;
+    const bool cpu = d.kind == vk::DeviceKind::Cpu;
+    device_ = {.deviceLocalBytes = d.device_local_bytes,
+               .sharesSystemMemory = cpu || d.kind == vk::DeviceKind::Integrated,
+               .processor = cpu ? Processor::Cpu : Processor::Gpu};
   } catch (const std::exception&) {
     // No Vulkan device matches: the load would fail the same way and say why; the verdicts are
     // for system memory meanwhile.
@@ -97,15 +97,20 @@ void DownloadController::refresh() {
 QString DownloadController::deviceDescription() {
   describeDevice();
   // A CPU driver or an integrated GPU reports a small heap, but the model lives in system memory.
-  if (deviceShared_)
+  if (device_.sharesSystemMemory)
     return tr("%1 (uses system memory: %2)").arg(deviceName_, fileSize(static_cast<qint64>(systemMemoryBytes())));
-  return tr("%1 (%2)").arg(
-      deviceName_, QLocale().formattedDataSize(static_cast<qint64>(deviceBytes_), 0, QLocale::DataSizeTraditionalFormat));
+  return tr("%1 (%2)").arg(deviceName_, QLocale().formattedDataSize(static_cast<qint64>(device_.deviceLocalBytes), 0,
+                                                                    QLocale::DataSizeTraditionalFormat));
+}
+
+bool DownloadController::runsOnCpu() {
+  describeDevice();
+  return device_.processor == Processor::Cpu;
 }
 
 QVariantList DownloadController::catalogue() {
   describeDevice();
-  const DeviceTarget target{deviceBytes_, deviceShared_};
+  const DeviceTarget target = device_;
   const uint64_t system = systemMemoryBytes();
   const auto ctx = static_cast<uint32_t>(settings_->contextSize());
   const KvType kv = settings_->engineOptions().kv_type;
@@ -117,7 +122,7 @@ QVariantList DownloadController::catalogue() {
     m[QStringLiteral("fileName")] = e.fileName;
     m[QStringLiteral("size")] = fileSize(e.sizeBytes);
     m[QStringLiteral("summary")] = e.summary;
-    m[QStringLiteral("recommended")] = e.recommended;
+    m[QStringLiteral("recommended")] = false;  // set below, once the verdict allows it
     m[QStringLiteral("exists")] = QFileInfo::exists(QDir(folder_).filePath(e.fileName));
     m[QStringLiteral("partial")] = QFileInfo(QDir(folder_).filePath(e.fileName + QStringLiteral(".part"))).size();
     try {
@@ -126,10 +131,17 @@ QVariantList DownloadController::catalogue() {
       m[QStringLiteral("need16k")] =
           fileSize(static_cast<qint64>(estimateFit(e.quantization.toStdString(), 16384, target, system, kv).neededBytes));
       const FitEstimate fit = estimateFit(e.quantization.toStdString(), ctx, target, system, kv);
+      m[QStringLiteral("recommended")] = e.recommended && recommendable(fit.fit);
       switch (fit.fit) {
         case Fit::OnDevice:
           m[QStringLiteral("verdict")] = QStringLiteral("device");
-          m[QStringLiteral("verdictText")] = deviceShared_ ? tr("Fits in this computer's memory") : tr("Fits this GPU");
+          m[QStringLiteral("verdictText")] =
+              target.sharesSystemMemory ? tr("Fits in this computer's memory") : tr("Fits this GPU");
+          break;
+        case Fit::OnCpu:
+          m[QStringLiteral("verdict")] = QStringLiteral("cpu");
+          m[QStringLiteral("verdictText")] =
+              tr("Fits in memory, but runs on the CPU: expect well under 1 token per second from this 14B model");
           break;
         case Fit::PartlyInSystemMemory:
           m[QStringLiteral("verdict")] = QStringLiteral("partly");
@@ -156,7 +168,7 @@ void DownloadController::download(const QString& name) {
     setState(QStringLiteral("failed"), tr("No model named %1 in the catalogue.").arg(name));
     return;
   }
-  downloadUrl(e->url(), e->name);
+  downloadUrl(e->url(), e->name, e->sha256);
 }
 
 void DownloadController::downloadUrl(const QUrl& url, const QString& displayName, const QString& sha256) {
@@ -191,6 +203,10 @@ void DownloadController::downloadUrl(const QUrl& url, const QString& displayName
     if (speed > 0) text += QStringLiteral(" · ") + tr("%1/s").arg(fileSize(static_cast<qint64>(speed)));
     if (left >= 0) text += QStringLiteral(" · ") + tr("%1 left").arg(duration(left));
     progressText_ = text;
+    emit progressChanged();
+  });
+  connect(d, &ModelDownload::notice, this, [this](const QString& message) {
+    progressText_ = message;
     emit progressChanged();
   });
   connect(d, &ModelDownload::finished, this, &DownloadController::onFinished);

@@ -19,6 +19,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/download/model_fit.h"
 #include "inference/vulkan/device_list.h"
 
 class QJSEngine;
@@ -35,11 +36,15 @@ class DownloadController : public QObject {
   QML_ELEMENT
   QML_SINGLETON
   // One map per catalogue file: name, quantization, fileName, size (text), need4k, need16k (text),
-  // verdict ("device", "partly", "too-large"), verdictText, summary, recommended, partial (bytes
-  // already downloaded, 0 when none), exists (the file is already in the models folder).
+  // verdict ("device", "partly", "cpu", "too-large"), verdictText, summary, recommended (the
+  // catalogue's mark, only where the verdict is a GPU's: model_fit.h recommendable()), partial
+  // (bytes already downloaded, 0 when none), exists (the file is already in the models folder).
   Q_PROPERTY(QVariantList catalogue READ catalogue NOTIFY catalogueChanged)
   // The device the verdicts are for, in words ("NVIDIA GeForce RTX 4070, 12 GB").
   Q_PROPERTY(QString deviceDescription READ deviceDescription NOTIFY catalogueChanged)
+  // The device computes on the CPU (a Vulkan CPU driver or the reference backend): every file is
+  // very slow there, whatever fits.
+  Q_PROPERTY(bool runsOnCpu READ runsOnCpu NOTIFY catalogueChanged)
   // "idle", "downloading", "paused", "failed", "done".
   Q_PROPERTY(QString state READ state NOTIFY stateChanged)
   Q_PROPERTY(QString activeName READ activeName NOTIFY stateChanged)  // catalogue name or file name
@@ -57,6 +62,7 @@ class DownloadController : public QObject {
 
   QVariantList catalogue();
   QString deviceDescription();
+  bool runsOnCpu();
   QString state() const { return state_; }
   QString activeName() const { return activeName_; }
   double progress() const { return total_ > 0 ? static_cast<double>(received_) / static_cast<double>(total_) : 0.0; }
@@ -78,7 +84,7 @@ class DownloadController : public QObject {
   // The same, for a URL that is not in the catalogue (tests use a loopback server).
   void downloadUrl(const QUrl& url, const QString& displayName, const QString& sha256 = QString());
   // Tests: the device the verdicts are for, instead of the configured one.
-  void setDeviceForTests(const QString& name, uint64_t deviceLocalBytes, bool sharesSystemMemory);
+  void setDeviceForTests(const QString& name, const DeviceTarget& device);
 
  signals:
   void catalogueChanged();
@@ -105,8 +111,7 @@ class DownloadController : public QObject {
   // The verdicts' device: resolved from the settings on first use and on refresh().
   bool deviceKnown_ = false;
   QString deviceName_;
-  uint64_t deviceBytes_ = 0;
-  bool deviceShared_ = false;
+  DeviceTarget device_;
   bool deviceOverridden_ = false;
 };
 

@@ -21,6 +21,7 @@ QList<CatalogueEntry> load() {
     e.repository = o.value(QStringLiteral("repository")).toString();
     e.fileName = o.value(QStringLiteral("file")).toString();
     e.sizeBytes = static_cast<qint64>(o.value(QStringLiteral("size_bytes")).toDouble());
+    e.sha256 = o.value(QStringLiteral("sha256")).toString().toLower();
     e.recommended = o.value(QStringLiteral("recommended")).toBool();
     e.summary = o.value(QStringLiteral("summary")).toString();
     entries.append(e);

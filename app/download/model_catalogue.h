@@ -13,6 +13,9 @@ struct CatalogueEntry {
   QString repository;    // "owner/repo" on Hugging Face
   QString fileName;      // "phi-4-Q4_K_M.gguf"
   qint64 sizeBytes = 0;  // as published by the repository
+  // The file's SHA-256 (lower-case hex) when the catalogue pins it, else "": the download then
+  // checks the hash the first address publishes (X-Linked-Etag), which a redirect cannot replace.
+  QString sha256;
   bool recommended = false;
   QString summary;  // one English sentence; the UI translates its own words
   // https://huggingface.co/REPO/resolve/main/FILE

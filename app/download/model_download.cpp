@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QStorageInfo>
 
+#include "app/download/file_name_check.h"
+#include "app/download/url_display.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -26,6 +29,8 @@ bool isSha256(const QString& s) {
 QString bytes(qint64 n) { return QLocale::system().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat); }
 
 bool isRedirect(int status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
+
+bool isWebScheme(const QUrl& url) { return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"); }
 
 }  // namespace
 
@@ -44,13 +49,25 @@ ModelDownload::~ModelDownload() {
 QString ModelDownload::finalPath() const { return QDir(request_.folder).filePath(request_.fileName); }
 
 void ModelDownload::start() {
-  const QString scheme = request_.url.scheme();
-  if (!request_.url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-    fail(tr("Not a web address to download from: %1").arg(request_.url.toString()), false);
+  if (!request_.url.isValid()) {
+    // An invalid QUrl prints as "": Qt's reason quotes the text, credentials and all.
+    fail(tr("Not a web address to download from: %1").arg(withoutCredentials(request_.url.errorString())), false);
     return;
   }
-  if (request_.fileName.isEmpty() || request_.fileName.contains(QLatin1Char('/')) || request_.fileName.startsWith('.')) {
-    fail(tr("The address %1 does not end in a file name.").arg(request_.url.toString()), false);
+  if (!isWebScheme(request_.url)) {
+    fail(tr("Not a web address to download from: %1").arg(displayUrl(request_.url)), false);
+    return;
+  }
+  if (request_.fileName.isEmpty()) {
+    fail(tr("The address %1 does not end in a file name.").arg(displayUrl(request_.url)), false);
+    return;
+  }
+  // Decoded, the name may hold a NUL, a line break, an escape or a right-to-left override (%00,
+  // %0A, %1B, %E2%80%AE): refused, and shown encoded so that the message stays one readable line.
+  if (const QString problem = fileNameProblem(request_.fileName); !problem.isEmpty()) {
+    fail(tr("The address %1 does not end in a usable file name (%2): %3.")
+             .arg(displayUrl(request_.url), QString::fromLatin1(QUrl::toPercentEncoding(request_.fileName)), problem),
+         false);
     return;
   }
   if (!request_.expectedSha256.isEmpty() && !isSha256(request_.expectedSha256)) {
@@ -117,30 +134,31 @@ void ModelDownload::get(const QUrl& url, int redirectsLeft) {
 void ModelDownload::onHeaders(QNetworkReply* reply) {
   if (done_ || headersSeen_) return;
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-  // Hugging Face: the LFS file's SHA-256 and size, on the answer that redirects to the CDN.
-  const QString linked = QString::fromLatin1(reply->rawHeader("X-Linked-Etag")).remove(QLatin1Char('"')).toLower();
-  if (isSha256(linked)) linkedSha256_ = linked;
-  bool sizeOk = false;
-  const qint64 linkedSize = reply->rawHeader("X-Linked-Size").toLongLong(&sizeOk);
-  if (sizeOk && linkedSize > 0) total_ = linkedSize;
+  if (!notePublished(reply)) return;
   if (isRedirect(status) || status >= 400 || status == 0) return;
 
   if (status == 206) {
     static const QRegularExpression range(QStringLiteral("^bytes (\\d+)-(\\d+)/(\\d+|\\*)$"));
     const auto m = range.match(QString::fromLatin1(reply->rawHeader("Content-Range")).trimmed());
     if (!m.hasMatch() || m.captured(1).toLongLong() != received_) {
-      fail(
-          tr("The server resumed %1 at the wrong place; run the download again to start over.").arg(request_.url.toString()),
-          true);
+      fail(tr("The server resumed %1 at the wrong place; run the download again to start over.")
+               .arg(displayUrl(request_.url)),
+           true);
       return;
     }
-    if (m.captured(3) != QLatin1String("*")) total_ = m.captured(3).toLongLong();
+    if (m.captured(3) != QLatin1String("*") && !announceSize(m.captured(3).toLongLong(), reply->url())) return;
   } else {
     // 200: the whole file. A server without Range support, or a file that changed since the
     // partial one was written: start again from byte 0.
     if (received_ > 0 && !openPartial(true)) return;
-    const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-    if (length > 0) total_ = length;
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() == 0) {
+      fail(tr("%1 answered with an empty file (Content-Length: 0); an empty file is never a model.")
+               .arg(displayUrl(reply->url())),
+           false);
+      return;
+    }
+    if (length.isValid() && !announceSize(length.toLongLong(), reply->url())) return;
   }
   if (total_ >= 0) {
     const QStorageInfo disk(request_.folder);
@@ -159,6 +177,40 @@ void ModelDownload::onHeaders(QNetworkReply* reply) {
   headersSeen_ = true;
 }
 
+bool ModelDownload::notePublished(QNetworkReply* reply) {
+  // Hugging Face: the LFS file's SHA-256 and size, on the answer that redirects to the CDN. A hop
+  // after it is another host's word about its own bytes: it may repeat the first, never replace it.
+  const QString linked = QString::fromLatin1(reply->rawHeader("X-Linked-Etag")).remove(QLatin1Char('"')).toLower();
+  if (isSha256(linked)) {
+    if (linkedSha256_.isEmpty()) {
+      linkedSha256_ = linked;
+    } else if (linked != linkedSha256_) {
+      fail(tr("%1 publishes the SHA-256 %2, but the first address published %3: a redirect may not change the file, "
+              "so the download stops.")
+               .arg(displayUrl(reply->url()), linked, linkedSha256_),
+           false);
+      return false;
+    }
+  }
+  bool sizeOk = false;
+  const qint64 linkedSize = reply->rawHeader("X-Linked-Size").toLongLong(&sizeOk);
+  return !(sizeOk && linkedSize > 0) || announceSize(linkedSize, reply->url());
+}
+
+bool ModelDownload::announceSize(qint64 size, const QUrl& source) {
+  if (total_ < 0) {
+    total_ = size;
+    return true;
+  }
+  if (size == total_) return true;
+  fail(tr("%1 announces %2 bytes, but the file was announced with %3 bytes: the download stops.")
+           .arg(displayUrl(source))
+           .arg(size)
+           .arg(total_),
+       false);
+  return false;
+}
+
 void ModelDownload::onData(QNetworkReply* reply) {
   if (done_) return;
   if (!headersSeen_) {
@@ -167,6 +219,16 @@ void ModelDownload::onData(QNetworkReply* reply) {
   }
   const QByteArray data = reply->readAll();
   if (data.isEmpty()) return;
+  // Past the announced size the bytes are not the file's: written, they would make NAME.part too
+  // long for any resume. What came is not trusted either, so it goes.
+  if (total_ >= 0 && data.size() > total_ - received_) {
+    fail(tr("%1 sent more than the %2 bytes it announced: the partial file has been deleted. Run the download again "
+            "to start over.")
+             .arg(displayUrl(reply->url()))
+             .arg(total_),
+         true);
+    return;
+  }
   errno = 0;
   if (file_.write(data) != data.size()) {
     // Disk full, a size limit, or the folder went away: what is written stays for a resume. The
@@ -189,11 +251,20 @@ void ModelDownload::onFinished(QNetworkReply* reply, int redirectsLeft) {
   if (reply == reply_) reply_ = nullptr;
   if (done_) return;
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-  const QString url = reply->url().toString();
+  const QString url = displayUrl(reply->url());
   if (isRedirect(status)) {
     const QUrl target = reply->url().resolved(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
     if (redirectsLeft == 0 || !target.isValid()) {
-      fail(tr("Too many redirects from %1.").arg(request_.url.toString()), false);
+      fail(tr("Too many redirects from %1.").arg(displayUrl(request_.url)), false);
+      return;
+    }
+    // Qt would happily read a file: or data: address: a web server may not point at this
+    // computer's files or hand over an inline "model". Only the scheme is shown: a data: address
+    // is its own content.
+    if (!isWebScheme(target)) {
+      fail(tr("%1 redirected to a %2: address; models are downloaded over http and https only.")
+               .arg(url, target.scheme().isEmpty() ? QStringLiteral("?") : target.scheme()),
+           false);
       return;
     }
     get(target, redirectsLeft - 1);
@@ -203,9 +274,28 @@ void ModelDownload::onFinished(QNetworkReply* reply, int redirectsLeft) {
     // Nothing after our last byte: the partial file may already be all of it.
     static const QRegularExpression whole(QStringLiteral("^bytes \\*/(\\d+)$"));
     const auto m = whole.match(QString::fromLatin1(reply->rawHeader("Content-Range")).trimmed());
-    if (m.hasMatch() && m.captured(1).toLongLong() == received_) {
+    const qint64 size = m.hasMatch() ? m.captured(1).toLongLong() : total_;
+    if (size == received_) {
       total_ = received_;
       complete();
+      return;
+    }
+    // NAME.part cannot be resumed (longer than the file, from an older bug or another file): kept,
+    // it would bring a 416 on every run. Once per run, it goes and the download starts over.
+    if (!restarted_) {
+      restarted_ = true;
+      emit notice(size >= 0 ? tr("%1 (%2 bytes) does not fit the file on the server (%3 bytes): it was discarded, and "
+                                 "the download starts over.")
+                                  .arg(partialPath())
+                                  .arg(received_)
+                                  .arg(size)
+                            : tr("%1 (%2 bytes) cannot be resumed (the server answered 416): it was discarded, and "
+                                 "the download starts over.")
+                                  .arg(partialPath())
+                                  .arg(received_));
+      if (!openPartial(true)) return;
+      writeValidator(QByteArray());
+      get(request_.url, 10);
       return;
     }
   }
@@ -239,6 +329,11 @@ void ModelDownload::onFinished(QNetworkReply* reply, int redirectsLeft) {
 }
 
 void ModelDownload::complete() {
+  // A zero-byte answer (a close-delimited empty body, say) hashes fine and would become a "model".
+  if (received_ == 0) {
+    fail(tr("%1 sent an empty file; an empty file is never a model.").arg(displayUrl(request_.url)), true);
+    return;
+  }
   const QString expected = !request_.expectedSha256.isEmpty() ? request_.expectedSha256 : linkedSha256_;
   const QString actual = QString::fromLatin1(hash_.result().toHex());
   if (!expected.isEmpty() && actual != expected) {
@@ -287,6 +382,7 @@ bool ModelDownload::openPartial(bool restart) {
 void ModelDownload::fail(const QString& error, bool removePartial) {
   if (done_) return;
   done_ = true;
+  const QString message = withoutCredentials(error);  // Qt's own error texts may embed the address
   if (reply_) {
     reply_->disconnect(this);
     reply_->abort();
@@ -298,7 +394,7 @@ void ModelDownload::fail(const QString& error, bool removePartial) {
     QFile::remove(partialPath());
     QFile::remove(partialPath() + QStringLiteral(".meta"));
   }
-  emit finished(false, error);
+  emit finished(false, message);
 }
 
 void ModelDownload::readValidator() {

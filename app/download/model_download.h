@@ -5,9 +5,17 @@
 //   Last-Modified) is kept in NAME.part.meta, so a later run (after a crash, kill -9 or a dropped
 //   connection) resumes with a Range request guarded by If-Range. A server that ignores Range (a
 //   200 instead of 206) or whose file changed restarts the download from the start, cleanly.
-// - Redirects are followed by hand (at most 10), so the headers of the first answer are still
-//   seen: Hugging Face puts the file's SHA-256 and size there (X-Linked-Etag, X-Linked-Size)
-//   before it redirects to its CDN.
+// - Redirects are followed by hand (at most 10, http and https only), so the headers of the first
+//   answer are still seen: Hugging Face puts the file's SHA-256 and size there (X-Linked-Etag,
+//   X-Linked-Size) before it redirects to its CDN. The FIRST hop that publishes a hash or a size
+//   is the one believed: a later hop (another host) that publishes another is refused, or it could
+//   vouch for its own bytes.
+// - The announced size (the first published X-Linked-Size, else Content-Length or Content-Range)
+//   is a limit: a body longer than it is refused, and a NAME.part longer than the file on the
+//   server is discarded with a note and the download starts over (never a 416 on every resume).
+//   An empty body is never a model.
+// - The file name (the URL's last segment, decoded) is refused when it holds a control character,
+//   a slash or a leading dot; addresses in messages carry no user name, password or query.
 // - Free disk space is checked before the first byte; a write that fails keeps NAME.part for a
 //   resume and names the cause.
 // - The SHA-256 (given by the caller, else the server's X-Linked-Etag when it is one) is checked
@@ -66,12 +74,18 @@ class ModelDownload : public QObject {
   void progress(qint64 received, qint64 total, double bytesPerSecond, double secondsLeft);
   // ok: the verified file is at finalPath(). Otherwise `error` says why (in words, with the URL).
   void finished(bool ok, const QString& error);
+  // Something the user should know that is not an error (a partial file discarded), in words.
+  void notice(const QString& message);
 
  private:
   void get(const QUrl& url, int redirectsLeft);
   void onHeaders(QNetworkReply* reply);
   void onData(QNetworkReply* reply);
   void onFinished(QNetworkReply* reply, int redirectsLeft);
+  // X-Linked-Etag / X-Linked-Size of any answer, first one kept; false after fail() on a conflict.
+  bool notePublished(QNetworkReply* reply);
+  // The file's size as `source` announces it; false after fail() when it differs from the first.
+  bool announceSize(qint64 size, const QUrl& source);
   // NAME.part open for writing (restart: emptied, with the hash and counts reset); false after
   // fail() when it cannot be opened.
   bool openPartial(bool restart);
@@ -88,7 +102,8 @@ class ModelDownload : public QObject {
   QByteArray validator_;  // ETag or Last-Modified of the partial file's source
   QString linkedSha256_;  // X-Linked-Etag, when it is a SHA-256
   qint64 received_ = 0;
-  qint64 total_ = -1;
+  qint64 total_ = -1;       // the announced size, -1 until one is
+  bool restarted_ = false;  // a NAME.part the server could not resume was discarded this run
   qint64 resumedFrom_ = 0;
   qint64 startedAt_ = 0;  // received_ when this run began (for the speed)
   bool headersSeen_ = false;

@@ -30,7 +30,7 @@ FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarg
   request.limits.max_allocation = request.limits.weight_allocation = 4ull << 30;
   request.limits.max_binding = request.limits.weight_binding = (4ull << 30) - 4;
   request.limits.offset_alignment = 64;
-  request.host_is_device_memory = target.sharesSystemMemory;
+  request.host_is_device_memory = target.sharesSystemMemory || target.processor == Processor::Cpu;
   const vk::MemoryPlan plan = vk::make_memory_plan(shapes->config, shapes->weights, request);
 
   FitEstimate estimate;
@@ -38,7 +38,10 @@ FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarg
   estimate.spilledBytes = plan.weights_spilled;
   estimate.kvCacheBytes = plan.kv_cache;
   const uint64_t systemUsable = systemMemory / 5 * 4;
-  if (target.sharesSystemMemory) {
+  if (target.processor == Processor::Cpu) {
+    // A CPU driver reports a small heap, but the model lives in system memory all the same.
+    estimate.fit = estimate.neededBytes <= systemUsable ? Fit::OnCpu : Fit::TooLarge;
+  } else if (target.sharesSystemMemory) {
     estimate.fit = estimate.neededBytes <= systemUsable ? Fit::OnDevice : Fit::TooLarge;
   } else if (!plan.fits() || plan.weights_host() > systemUsable) {
     estimate.fit = Fit::TooLarge;
@@ -47,6 +50,8 @@ FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarg
   }
   return estimate;
 }
+
+bool recommendable(Fit fit) { return fit == Fit::OnDevice || fit == Fit::PartlyInSystemMemory; }
 
 uint64_t presetWeightBytes(const std::string& mix) {
   // Held here: a range-for over phi4(mix)->tensors would outlive the temporary that owns them.

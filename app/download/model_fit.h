@@ -13,14 +13,20 @@
 
 namespace veloce::app {
 
+// What computes: a GPU, or the CPU (a Vulkan CPU driver such as lavapipe/llvmpipe, or the CPU
+// reference backend), where a 14B model answers at a fraction of a token per second.
+enum class Processor { Gpu, Cpu };
+
 // The device a verdict is for: its device-local memory and whether that memory is system memory
-// (a CPU device such as lavapipe, or an integrated GPU).
+// (a CPU device, or an integrated GPU).
 struct DeviceTarget {
   uint64_t deviceLocalBytes = 0;
   bool sharesSystemMemory = false;
+  Processor processor = Processor::Gpu;
 };
 
-enum class Fit { OnDevice, PartlyInSystemMemory, TooLarge };
+// OnCpu: it fits system memory, but a CPU computes it: usable only with a lot of patience.
+enum class Fit { OnDevice, PartlyInSystemMemory, OnCpu, TooLarge };
 
 struct FitEstimate {
   uint64_t neededBytes = 0;   // weights + KV cache + activations at the context size
@@ -32,10 +38,14 @@ struct FitEstimate {
 // The plan of `mix` (a quantization the presets know) at n_ctx for the target, whose usable
 // memory is its size less a tenth (as for a device that does not report VK_EXT_memory_budget).
 // On a device that shares system memory, the verdict compares the whole need with the system
-// memory less a fifth (the desktop and other programs); so does the spill of a discrete GPU.
+// memory less a fifth (the desktop and other programs); so does the spill of a discrete GPU. A CPU
+// device (always sharing system memory) that has room gets OnCpu, never OnDevice.
 // The KV cache in `kv` (the setting the next load uses). Throws std::invalid_argument for an unknown mix.
 FitEstimate estimateFit(const std::string& mix, uint32_t n_ctx, const DeviceTarget& target, uint64_t systemMemoryBytes,
                         KvType kv = KvType::F16);
+// Whether the catalogue's "recommended" mark may be shown with this verdict: only where the file
+// runs on a GPU (held by it or partly spilled); never for a CPU device or a file too large.
+bool recommendable(Fit fit);
 // Every weight byte of Phi-4 in `mix` as the engine lays it out (the tensors of a file of that type).
 uint64_t presetWeightBytes(const std::string& mix);
 // Physical memory of this computer (sysconf), 0 when unknown.

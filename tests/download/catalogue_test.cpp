@@ -3,7 +3,9 @@
 // with the bytes the engine's own layout of that quantization has at Phi-4's shapes (an entry
 // pointing at the wrong file, or a typo in a size, fails here); the verdicts follow the memory
 // plan: a card with room holds the model, a small one spills weights to system memory, a KV
-// cache larger than the card is "too large", and a CPU device is judged against system memory.
+// cache larger than the card is "too large", and a CPU device is judged against system memory
+// and is never taken for a GPU (OnCpu, nothing recommendable).
+#include <QRegularExpression>
 #include <QTest>
 #include <set>
 #include <string>
@@ -15,6 +17,8 @@ using veloce::app::DeviceTarget;
 using veloce::app::estimateFit;
 using veloce::app::Fit;
 using veloce::app::modelCatalogue;
+using veloce::app::Processor;
+using veloce::app::recommendable;
 
 namespace {
 constexpr uint64_t GiB = 1ull << 30;
@@ -36,6 +40,9 @@ class CatalogueTest : public QObject {
       QCOMPARE(e.url().toString(),
                QStringLiteral("https://huggingface.co/%1/resolve/main/%2").arg(e.repository, e.fileName));
       QVERIFY2(!e.summary.isEmpty(), qPrintable(e.name));
+      // A pinned hash is what the download checks: 64 lower-case hex digits, or none at all.
+      static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+      QVERIFY2(e.sha256.isEmpty() || hex.match(e.sha256).hasMatch(), qPrintable(e.name));
     }
     QCOMPARE(types, (std::set<QString>{"Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K"}));
     QCOMPARE(recommended, 1);
@@ -92,12 +99,30 @@ class CatalogueTest : public QObject {
     QCOMPARE(q8.kvCacheBytes, uint64_t{2} * 40 * 16384 * (1280 + 1280 / 32 * 2));
     QCOMPARE(at16.neededBytes - q8.neededBytes, at16.kvCacheBytes - q8.kvCacheBytes);
 
-    // A CPU device: the whole need against system memory (less a fifth).
-    const DeviceTarget cpu{2 * GiB, true};
-    QVERIFY(estimateFit(std::string("Q4_K_M"), 4096, cpu, 16 * GiB).fit == Fit::OnDevice);
-    QVERIFY(estimateFit(std::string("Q8_0"), 4096, cpu, 16 * GiB).fit == Fit::TooLarge);
+    // An integrated GPU: the whole need against system memory (less a fifth).
+    const DeviceTarget integrated{.deviceLocalBytes = 2 * GiB, .sharesSystemMemory = true};
+    QVERIFY(estimateFit(std::string("Q4_K_M"), 4096, integrated, 16 * GiB).fit == Fit::OnDevice);
+    QVERIFY(estimateFit(std::string("Q8_0"), 4096, integrated, 16 * GiB).fit == Fit::TooLarge);
 
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, estimateFit(std::string("Q9_X"), 4096, big, system));
+  }
+
+  // lavapipe/llvmpipe (or the CPU reference): a 2 GB "heap" in system memory, computed by the CPU.
+  // With memory to spare every file fits, and every verdict says CPU: none is a GPU's "fits", so
+  // none may carry the catalogue's "recommended".
+  void aCpuDriverIsJudgedAsACpuNeverAsAGpu() {
+    const DeviceTarget lavapipe{.deviceLocalBytes = 2 * GiB, .sharesSystemMemory = true, .processor = Processor::Cpu};
+    for (const auto& e : modelCatalogue()) {
+      const Fit fit = estimateFit(e.quantization.toStdString(), 4096, lavapipe, 64 * GiB).fit;
+      QVERIFY2(fit == Fit::OnCpu, qPrintable(e.name));
+      QVERIFY2(!recommendable(fit), qPrintable(e.name));
+    }
+    // Too large stays too large: Q8_0 with its 4K cache exceeds 16 GB less a fifth.
+    QVERIFY(estimateFit(std::string("Q8_0"), 4096, lavapipe, 16 * GiB).fit == Fit::TooLarge);
+    // GPU verdicts keep the mark; a file too large never carries it.
+    QVERIFY(recommendable(Fit::OnDevice));
+    QVERIFY(recommendable(Fit::PartlyInSystemMemory));
+    QVERIFY(!recommendable(Fit::TooLarge));
   }
 };
 

@@ -148,7 +148,7 @@ class DownloadControllerTest : public QObject {
   void catalogueRowsCarryThePlansVerdicts() {
     constexpr uint64_t GiB = 1ull << 30;
     QSignalSpy changed(downloads(), &DownloadController::catalogueChanged);
-    downloads()->setDeviceForTests(QStringLiteral("Test GPU"), 24 * GiB, false);
+    downloads()->setDeviceForTests(QStringLiteral("Test GPU"), {.deviceLocalBytes = 24 * GiB});
     QCOMPARE(changed.size(), 1);
     settings_->setContextSize(4096);
     const QVariantList rows = downloads()->catalogue();
@@ -165,9 +165,41 @@ class DownloadControllerTest : public QObject {
       QVERIFY(!row["need4k"].toString().isEmpty() && !row["need16k"].toString().isEmpty());
       QCOMPARE(row["exists"].toBool(), false);
     }
-    // On a 24 GB card at 4K every file of the catalogue fits.
-    for (const QVariant& v : rows) QCOMPARE(v.toMap()["verdictText"].toString(), QStringLiteral("Fits this GPU"));
+    // On a 24 GB card at 4K every file of the catalogue fits, and the catalogue's choice is marked.
+    for (const QVariant& v : rows) {
+      const QVariantMap row = v.toMap();
+      QCOMPARE(row["verdictText"].toString(), QStringLiteral("Fits this GPU"));
+      QCOMPARE(row["recommended"].toBool(), row["quantization"].toString() == QStringLiteral("Q4_K_M"));
+    }
     QVERIFY(downloads()->deviceDescription().startsWith(QStringLiteral("Test GPU")));
+    QVERIFY(!downloads()->runsOnCpu());
+  }
+
+  // The only Vulkan device is a CPU driver (llvmpipe, as lavapipe names itself): no row says it
+  // "fits" as if a GPU ran it, none is "recommended", and each that fits memory says CPU and the
+  // speed to expect, as Settings > Model > Device does.
+  void onACpuDriverTheCatalogueSaysCpuAndRecommendsNothing() {
+    constexpr uint64_t GiB = 1ull << 30;
+    const veloce::app::DeviceTarget llvmpipe{
+        .deviceLocalBytes = 2 * GiB, .sharesSystemMemory = true, .processor = veloce::app::Processor::Cpu};
+    downloads()->setDeviceForTests(QStringLiteral("llvmpipe (LLVM 15.0.6, 256 bits)"), llvmpipe);
+    settings_->setContextSize(4096);
+    QVERIFY(downloads()->runsOnCpu());
+    const QVariantList rows = downloads()->catalogue();
+    QCOMPARE(rows.size(), veloce::app::modelCatalogue().size());
+    const uint64_t system = veloce::app::systemMemoryBytes();
+    for (const QVariant& v : rows) {
+      const QVariantMap row = v.toMap();
+      const bool fitsMemory =
+          veloce::app::estimateFit(row["quantization"].toString().toStdString(), 4096, llvmpipe, system).fit ==
+          veloce::app::Fit::OnCpu;
+      QCOMPARE(row["verdict"].toString(), fitsMemory ? QStringLiteral("cpu") : QStringLiteral("too-large"));
+      if (fitsMemory)
+        QCOMPARE(row["verdictText"].toString(),
+                 QStringLiteral("Fits in memory, but runs on the CPU: expect well under 1 token per second from this "
+                                "14B model"));
+      QCOMPARE(row["recommended"].toBool(), false);
+    }
   }
 };
 

@@ -22,7 +22,20 @@ bool FileServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     socket->write("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: 0\r\nConnection: close\r\n\r\n");
     socket->disconnectFromHost();
   };
-  if (path.startsWith(QLatin1String("/hf/")) || path.startsWith(QLatin1String("/bad/"))) {
+  const QString route = path.section(QLatin1Char('/'), 1, 1);
+  if (hops.contains(route)) {
+    const Hop& hop = hops[route];
+    QByteArray headers = "Location: " + hop.location + "\r\n";
+    if (!hop.linkedSha256.isEmpty()) headers += "X-Linked-Etag: \"" + hop.linkedSha256 + "\"\r\n";
+    if (hop.linkedSize >= 0) headers += "X-Linked-Size: " + QByteArray::number(hop.linkedSize) + "\r\n";
+    head("302 Found", headers);
+  } else if (route == QLatin1String("empty")) {
+    head("200 OK", "ETag: " + etag_ + "\r\n");
+  } else if (route == QLatin1String("long")) {
+    // No Content-Length: the body ends when the connection closes, 64 KiB after the file does.
+    socket->write("HTTP/1.1 200 OK\r\nETag: " + etag_ + "\r\nConnection: close\r\n\r\n" + body_ + QByteArray(64 << 10, 'x'));
+    socket->disconnectFromHost();
+  } else if (path.startsWith(QLatin1String("/hf/")) || path.startsWith(QLatin1String("/bad/"))) {
     QByteArray sha = linkedSha256;
     if (path.startsWith(QLatin1String("/bad/"))) sha = QByteArray(64, 'a');
     head("302 Found", "Location: " + redirectTarget + "\r\nX-Linked-Etag: \"" + sha +
@@ -53,6 +66,12 @@ void FileServer::sendFile(QTcpSocket* socket, const QHttpServerRequest& request,
   const auto m = range.match(QString::fromLatin1(request.value("Range")));
   const QByteArray ifRange = request.value("If-Range");
   if (honourRange && m.hasMatch() && (ifRange.isEmpty() || ifRange == etag_)) from = m.captured(1).toLongLong();
+  if (from >= body_.size()) {
+    socket->write("HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */" + QByteArray::number(body_.size()) +
+                  "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    socket->disconnectFromHost();
+    return;
+  }
   QByteArray headers =
       "ETag: " + etag_ + "\r\nContent-Length: " + QByteArray::number(body_.size() - from) + "\r\nConnection: close\r\n";
   if (from > 0) {

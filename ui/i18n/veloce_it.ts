@@ -404,6 +404,10 @@
         <source>%1 kept for a resume</source>
         <translation>%1 conservati per riprendere</translation>
     </message>
+    <message>
+        <source>Fits in memory, but runs on the CPU: expect well under 1 token per second from this 14B model</source>
+        <translation>Entra in memoria, ma gira sulla CPU: aspettati molto meno di 1 token al secondo da questo modello da 14B</translation>
+    </message>
 </context>
 <context>
     <name>EmptyConversation</name>
@@ -598,6 +602,29 @@
     <message>
         <source>Close</source>
         <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>FileNameCheck</name>
+    <message>
+        <source>it is empty</source>
+        <translation>è vuoto</translation>
+    </message>
+    <message>
+        <source>it is longer than 255 bytes</source>
+        <translation>supera i 255 byte</translation>
+    </message>
+    <message>
+        <source>it starts with a dot</source>
+        <translation>inizia con un punto</translation>
+    </message>
+    <message>
+        <source>it contains a slash</source>
+        <translation>contiene una barra</translation>
+    </message>
+    <message>
+        <source>it contains a control character</source>
+        <translation>contiene un carattere di controllo</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1073,10 @@
         <source>Download %1 (%2)</source>
         <translation>Scarica %1 (%2)</translation>
     </message>
+    <message>
+        <source>No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU in Settings &gt; Model &gt; Device if this computer has one.</source>
+        <translation>Nessuna GPU in uso: il modello gira sulla CPU, a molto meno di 1 token al secondo per Phi-4 (14B). Se questo computer ne ha una, scegli una GPU Vulkan in Impostazioni &gt; Modello &gt; Dispositivo.</translation>
+    </message>
 </context>
 <context>
     <name>ModelController</name>
@@ -1148,6 +1179,42 @@
         <source>Cannot move %1 into place as %2.</source>
         <translation>Impossibile spostare %1 al suo posto come %2.</translation>
     </message>
+    <message>
+        <source>The address %1 does not end in a usable file name (%2): %3.</source>
+        <translation>L&apos;indirizzo %1 non termina con un nome di file utilizzabile (%2): %3.</translation>
+    </message>
+    <message>
+        <source>%1 answered with an empty file (Content-Length: 0); an empty file is never a model.</source>
+        <translation>%1 ha risposto con un file vuoto (Content-Length: 0); un file vuoto non è mai un modello.</translation>
+    </message>
+    <message>
+        <source>%1 publishes the SHA-256 %2, but the first address published %3: a redirect may not change the file, so the download stops.</source>
+        <translation>%1 pubblica lo SHA-256 %2, ma il primo indirizzo ha pubblicato %3: un reindirizzamento non può cambiare il file, quindi il download si interrompe.</translation>
+    </message>
+    <message>
+        <source>%1 announces %2 bytes, but the file was announced with %3 bytes: the download stops.</source>
+        <translation>%1 annuncia %2 byte, ma il file era stato annunciato con %3 byte: il download si interrompe.</translation>
+    </message>
+    <message>
+        <source>%1 sent more than the %2 bytes it announced: the partial file has been deleted. Run the download again to start over.</source>
+        <translation>%1 ha inviato più dei %2 byte annunciati: il file parziale è stato eliminato. Avvia di nuovo il download per ricominciare da capo.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to a %2: address; models are downloaded over http and https only.</source>
+        <translation>%1 ha reindirizzato a un indirizzo %2:; i modelli si scaricano solo tramite http e https.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes) does not fit the file on the server (%3 bytes): it was discarded, and the download starts over.</source>
+        <translation>%1 (%2 byte) non corrisponde al file sul server (%3 byte): è stato scartato e il download ricomincia da capo.</translation>
+    </message>
+    <message>
+        <source>%1 sent an empty file; an empty file is never a model.</source>
+        <translation>%1 ha inviato un file vuoto; un file vuoto non è mai un modello.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes) cannot be resumed (the server answered 416): it was discarded, and the download starts over.</source>
+        <translation>Impossibile riprendere %1 (%2 byte): il server ha risposto 416. Il file è stato scartato e il download ricomincia da capo.</translation>
+    </message>
 </context>
 <context>
     <name>ModelSettingsPage</name>
@@ -1193,7 +1260,7 @@
     </message>
     <message>
         <source>“Automatic” picks the fastest Vulkan device. The CPU reference is very slow and meant for checking results.</source>
-        <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento è molto lenta e serve a verificare i risultati.</translation>
+        <translation type="vanished">«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento è molto lenta e serve a verificare i risultati.</translation>
     </message>
     <message>
         <source>Context size</source>
@@ -1258,6 +1325,10 @@
     <message>
         <source>Download Phi-4</source>
         <translation>Scarica Phi-4</translation>
+    </message>
+    <message>
+        <source>“Automatic” picks the fastest Vulkan device. The CPU reference and Vulkan CPU drivers (llvmpipe, lavapipe) are very slow: well under 1 token per second with Phi-4.</source>
+        <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento e i driver Vulkan per CPU (llvmpipe, lavapipe) sono molto lenti: molto meno di 1 token al secondo con Phi-4.</translation>
     </message>
 </context>
 <context>

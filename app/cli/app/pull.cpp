@@ -14,6 +14,7 @@
 #include "app/cli/command.h"
 #include "app/download/model_catalogue.h"
 #include "app/download/model_download.h"
+#include "app/download/url_display.h"
 
 namespace veloce::cli {
 namespace {
@@ -27,7 +28,7 @@ QString size(qint64 n) {
 
 int run(Args& args) {
   std::string folder = args.value({"-o", "--output"}).value_or("");
-  const std::string sha256 = args.value({"--sha256"}).value_or("");
+  std::string sha256 = args.value({"--sha256"}).value_or("");
   const long long stall = args.integer({"--stall-timeout"}, 30);
   const bool list = args.flag({"--list"});
   const auto rest = args.positional();
@@ -51,9 +52,13 @@ int run(Args& args) {
       throw UsageError("no model named '" + rest[0] + "' in the catalogue (" + names + "), and not a URL");
     }
     url = entry->url();
+    // The catalogue's own hash, where it pins one, over anything a server publishes.
+    if (sha256.empty()) sha256 = entry->sha256.toStdString();
   }
-  if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-    throw UsageError("not an http(s) URL: " + rest[0]);
+  if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    throw UsageError(
+        "not an http(s) URL: " +
+        (url.isValid() ? app::displayUrl(url) : app::withoutCredentials(QString::fromStdString(rest[0]))).toStdString());
 
   const auto qt = make_qt_app(false);
   QCoreApplication& app = *qt;
@@ -81,6 +86,8 @@ int run(Args& args) {
                      std::fprintf(stderr, "\r%s of %s%s, %s/s%s   ", qPrintable(size(received)), qPrintable(size(total)),
                                   qPrintable(percent), qPrintable(size(static_cast<qint64>(speed))), qPrintable(eta));
                    });
+  QObject::connect(&download, &app::ModelDownload::notice, &app,
+                   [](const QString& message) { std::fprintf(stderr, "\nnote: %s\n", qPrintable(message)); });
   QObject::connect(&download, &app::ModelDownload::finished, &app, [&](bool ok, const QString& error) {
     std::fputs("\n", stderr);
     if (ok) {
@@ -122,8 +129,8 @@ CommandRegistration reg{{"pull", "download a model file, resuming and verifying 
 Downloads a Phi-4 file of the catalogue by NAME (phi-4-Q4_K_M, or its quantization: Q4_K_M;
 `veloce-cli pull --list` shows them), or any URL (http or https; redirects followed) to DIR/FILE,
 FILE being the URL's last path segment. The file is written to NAME.part first and moved into place only after its SHA-256
-matched: the one given with --sha256, else the one the server publishes (Hugging Face's
-X-Linked-Etag). A wrong hash deletes the partial file. An interrupted download (Ctrl-C, a lost
+matched: the one given with --sha256 (or pinned by the catalogue), else the one the first address
+publishes (Hugging Face's X-Linked-Etag; a redirect may not replace it). A wrong hash deletes the partial file. An interrupted download (Ctrl-C, a lost
 connection, kill -9) resumes where it stopped on the next run with the same URL and folder; a
 server that cannot resume starts over. Prints the file's path on success. The system proxy
 (http_proxy, https_proxy) is used.
