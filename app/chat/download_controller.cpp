@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QNetworkProxyFactory>
-#include <QStandardPaths>
 #include <QVariantMap>
 #include <cmath>
 #include <exception>
@@ -14,6 +13,7 @@
 #include "app/download/model_download.h"
 #include "app/download/model_fit.h"
 #include "app/models/qml_singleton.h"
+#include "app/settings/app_paths.h"
 #include "app/settings/app_settings.h"
 #include "app/settings/device_list.h"
 
@@ -35,7 +35,7 @@ QString duration(double seconds) {
 DownloadController::DownloadController(ModelController* model, AppSettings* settings, QObject* parent)
     : QObject(parent), model_(model), settings_(settings),
       // The folder `veloce-cli pull` uses too, so a download started there resumes here.
-      folder_(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("models"))) {
+      folder_(default_models_folder()) {
   connect(settings_, &AppSettings::deviceChanged, this, &DownloadController::refresh);
   connect(settings_, &AppSettings::contextSizeChanged, this, &DownloadController::catalogueChanged);
   connect(settings_, &AppSettings::kvTypeChanged, this, &DownloadController::catalogueChanged);

@@ -10,7 +10,7 @@ namespace veloce::app {
 
 struct StartupOptions {
   QString modelPath;  // empty: use the settings
-  QString dbPath;     // empty: the default location in AppDataLocation
+  QString dbPath;     // empty: app::default_database_path()
 };
 
 // `arguments` as QCoreApplication::arguments() (program name first). Accepts "--model PATH" and

@@ -1,10 +1,8 @@
 // veloce-cli pull: downloads a model file (resuming a partial one, checking its SHA-256) into a
 // folder and prints its path; ModelDownload does the work, as it does for the app.
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QNetworkProxyFactory>
-#include <QStandardPaths>
 #include <QTimer>
 #include <atomic>
 #include <csignal>
@@ -15,6 +13,7 @@
 #include "app/download/model_catalogue.h"
 #include "app/download/model_download.h"
 #include "app/download/url_display.h"
+#include "app/settings/app_paths.h"
 
 namespace veloce::cli {
 namespace {
@@ -64,7 +63,7 @@ int run(Args& args) {
   QCoreApplication& app = *qt;
   QNetworkProxyFactory::setUseSystemConfiguration(true);  // http_proxy / https_proxy
   if (folder.empty()) {
-    folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("models").toStdString();
+    folder = app::default_models_folder().toStdString();
   }
 
   app::DownloadRequest request;
