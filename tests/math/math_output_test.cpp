@@ -38,7 +38,9 @@ TEST(MathOutput, SvgHasOnePathPerDistinctGlyphAndOneUsePerPlacedGlyph) {
 TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
   const MathResult r = layout_math("\\frac{1}{2}", true, font());
   ASSERT_TRUE(r.ok);
-  const Coverage c = rasterize(r.list, font(), 40, 2);
+  Coverage c;
+  std::string error;
+  ASSERT_TRUE(rasterize(r.list, font(), 40, &c, &error, 2)) << error;
   EXPECT_EQ(c.width, static_cast<int>(std::ceil(r.list.width * 40 / 1000)) + 4);
   // The fraction bar is a full-ink row crossing the middle at the axis.
   const float axis_px = static_cast<float>(font().constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT)) * 40 / 1000;
@@ -54,7 +56,6 @@ TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
   EXPECT_LT(ink, c.alpha.size() * 255 / 3);
   // Written and read back, the pixels are the same.
   const std::string path = (std::filesystem::temp_directory_path() / "veloce_math_test.png").string();
-  std::string error;
   ASSERT_TRUE(write_png(path, c, 0, false, &error)) << error;
   Coverage back;
   ASSERT_TRUE(read_png_coverage(path, &back, &error)) << error;
@@ -63,6 +64,35 @@ TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
   std::filesystem::remove(path);
   EXPECT_FALSE(write_png("/nonexistent-dir/x.png", c, 0, false, &error));
   EXPECT_NE(error.find("/nonexistent-dir/x.png"), std::string::npos);
+}
+
+// A matrix of `n` x `n` cells (each "x_{ij}").
+std::string matrix(int n) {
+  std::string tex = "\\begin{pmatrix}";
+  for (int r = 0; r < n; ++r) {
+    for (int c = 0; c < n; ++c) tex += (c ? " & x_{" : "x_{") + std::to_string(r) + std::to_string(c) + "}";
+    tex += " \\\\ ";
+  }
+  return tex + "\\end{pmatrix}";
+}
+
+TEST(MathOutput, ARasterOverTheSizeLimitIsRefusedUpFrontWithTheReason) {
+  const MathResult r = layout_math(matrix(40), true, font());
+  ASSERT_TRUE(r.ok) << r.error;
+  Coverage c;
+  std::string error;
+  // At 256 px per em the image would be tens of thousands of pixels on each side.
+  EXPECT_FALSE(rasterize(r.list, font(), 256, &c, &error));
+  EXPECT_EQ(error.rfind("formula too large to rasterise: ", 0), 0u) << error;
+  EXPECT_NE(error.find(" at 256 px/em, over the limit of 16777216 pixels (4096 x 4096); use a smaller size"),
+            std::string::npos)
+      << error;
+  EXPECT_TRUE(c.alpha.empty());  // nothing allocated, nothing cut
+  EXPECT_EQ(c.width, 0);
+  // The same matrix small enough is drawn whole: its box, padding included, not clipped.
+  ASSERT_TRUE(rasterize(r.list, font(), 8, &c, &error)) << error;
+  EXPECT_EQ(c.width, static_cast<int>(std::ceil(r.list.width * 8 / 1000)) + 4);
+  EXPECT_EQ(c.alpha.size(), static_cast<size_t>(c.width) * static_cast<size_t>(c.height));
 }
 
 TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {
