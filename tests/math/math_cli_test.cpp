@@ -79,6 +79,21 @@ TEST_F(RenderMath, BadFormulaAndBadNameFailWithOneLine) {
   EXPECT_NE(ext.err.find(".svg, .png or .mathml"), std::string::npos);
 }
 
+TEST_F(RenderMath, AChainNestedThousandsDeepIsRefusedWithOneLineNotACrash) {
+  // The red team's input, \sqrt thousands of times without braces, here 25,000 times (125 KB, as
+  // long as one command-line argument may be): it overflowed the parser's stack.
+  std::string chain;
+  for (int i = 0; i < 25000; ++i) chain += "\\sqrt";
+  chain += "2";
+  for (const char* file : {"x.svg", "x.png"}) {
+    const CliRun r = cli("render-math -e '" + chain + "' -o " + (dir / file).string());
+    EXPECT_EQ(r.status, 1) << file;
+    EXPECT_EQ(r.err.rfind("render-math: at offset ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(": formula nested too deeply (more than 120 levels)\n"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / file));
+  }
+}
+
 TEST_F(RenderMath, APngOverTheSizeLimitIsRefusedWithTheReason) {
   // A 30 x 30 matrix at 1024 px per em: about 46,000 x 37,000 pixels, which used to take gigabytes
   // and seconds and then be cut at 16,384 pixels without a word.
