@@ -95,6 +95,30 @@ TEST(MathOutput, ARasterOverTheSizeLimitIsRefusedUpFrontWithTheReason) {
   EXPECT_EQ(c.alpha.size(), static_cast<size_t>(c.width) * static_cast<size_t>(c.height));
 }
 
+TEST(MathOutput, MathmlWritesANumberAsOneMn) {
+  const std::string n = to_mathml("541", false);
+  EXPECT_NE(n.find("<mrow><mn>541</mn></mrow>"), std::string::npos) << n;
+  EXPECT_EQ(count(n, "<mn>"), 1u) << n;
+  // With a decimal point, and inside a script.
+  const std::string pi = to_mathml("\\pi \\approx 3.14159", false);
+  EXPECT_NE(pi.find("<mn>3.14159</mn>"), std::string::npos) << pi;
+  const std::string sub = to_mathml("x_{12}", false);
+  EXPECT_NE(sub.find("<mrow><mn>12</mn></mrow></msub>"), std::string::npos) << sub;
+  // A script binds to the last digit in TeX; in MathML it goes on the whole number.
+  const std::string power = to_mathml("10^5", false);
+  EXPECT_NE(power.find("<msup><mn>10</mn><mrow><mn>5</mn></mrow></msup>"), std::string::npos) << power;
+  // Not numbers: a comma between digits (a list or a thousands separator: TeX spaces it as
+  // punctuation), a second point, and a point that no digit follows.
+  const std::string list = to_mathml("1,2", false);
+  EXPECT_NE(list.find("<mn>1</mn>"), std::string::npos) << list;
+  EXPECT_NE(list.find("<mn>2</mn>"), std::string::npos) << list;
+  const std::string two_points = to_mathml("1.2.3", false);
+  EXPECT_NE(two_points.find("<mn>1.2</mn>"), std::string::npos) << two_points;
+  EXPECT_NE(two_points.find("<mn>3</mn>"), std::string::npos) << two_points;
+  const std::string end = to_mathml("x = 3.", false);
+  EXPECT_NE(end.find("<mn>3</mn>"), std::string::npos) << end;
+}
+
 TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {
   const std::string m = to_mathml("\\frac{a}{b} < \\sqrt[3]{x^2}", true);
   EXPECT_EQ(m.rfind("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">", 0), 0u);
