@@ -72,11 +72,13 @@ rm -rf "$scratch"
 
 echo "== TeX math parser fuzzing (30 s)"
 cmake --build build-fuzz -j"$JOBS" --target fuzz_math
-# Seeds: the corpus formulas, one file each, in a scratch folder that also takes the new inputs.
+# Seeds: the corpus formulas, one file each, in a scratch folder that also takes the new inputs,
+# and tests/fuzz/corpus/math: constructs chained hundreds deep (each under -max_len), beyond the
+# parser's nesting limit.
 scratch=$(mktemp -d)
 awk '!/^#/ && NF { sub(/^D /, ""); f = sprintf("%s/seed_%04d", dir, NR); printf "%s", $0 > f; close(f) }' \
   dir="$scratch" tests/data/math/corpus.txt
-./build-fuzz/tests/fuzz/fuzz_math -max_total_time=30 -max_len=4096 "$scratch"
+./build-fuzz/tests/fuzz/fuzz_math -max_total_time=30 -max_len=4096 "$scratch" tests/fuzz/corpus/math
 rm -rf "$scratch"
 
 # Tokenizer round trip, JSON import and the chat view's Markdown: 30 s each from a small seed corpus.

@@ -46,7 +46,11 @@ int run(Args& args) {
     write_text(out, math::to_svg(r.list, *font, static_cast<float>(size)));
   } else {
     std::string error;
-    const math::Coverage c = math::rasterize(r.list, *font, static_cast<float>(size));
+    math::Coverage c;
+    if (!math::rasterize(r.list, *font, static_cast<float>(size), &c, &error)) {
+      std::fprintf(stderr, "render-math: %s\n", error.c_str());
+      return 1;
+    }
     if (!math::write_png(out, c, 0x000000, transparent, &error)) throw std::runtime_error(error);
   }
   return 0;
@@ -59,7 +63,8 @@ CommandRegistration reg{{"render-math", "render a TeX formula to SVG, PNG or Mat
 Lays out the LaTeX math TEX with Veloce's TeX math engine on the Latin Modern Math font
 (fonts-lmodern; VELOCE_MATH_FONT names another OpenType MATH font) and writes it as an SVG with
 the glyph outlines as paths, a PNG, or presentation MathML carrying TEX in an annotation.
-A formula that does not parse is reported with its offset and exits with status 1.
+A formula that does not parse is reported with its offset and exits with status 1, as does a
+PNG that would be over 4096 x 4096 pixels (16.8 million; a smaller --size may fit).
 
 options:
   -e, --expression TEX  the formula, without $ or \[ delimiters

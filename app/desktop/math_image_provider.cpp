@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/math/math_raster.h"
 #include "app/math_qt/math_picture.h"
 #include "app/models/inline_math.h"
 
@@ -26,11 +27,23 @@ QImage MathImageProvider::requestImage(const QString& id, QSize* size, const QSi
     const math_qt::MathPicture picture = math_qt::MathPicture::layout(tex, display, px);
     if (picture.ok()) {
       const QSizeF s = picture.size();
-      image = QImage(std::max(1, static_cast<int>(std::ceil(s.width() * dpr))),
-                     std::max(1, static_cast<int>(std::ceil((s.height() + padTop + padBottom) * dpr))),
-                     QImage::Format_ARGB32_Premultiplied);
+      const qreal w = std::max<qreal>(1, s.width()), h = std::max<qreal>(1, s.height() + padTop + padBottom);
+      // The PNG writer's pixel budget (one owner of the limit): a formula that would need more
+      // pixels at the asked ratio (a large matrix on a high-density screen) is drawn at a lower
+      // ratio, so it keeps its size on screen with fewer pixels instead of taking gigabytes.
+      qreal ratio = dpr;
+      int pw = 0, ph = 0;
+      // Rounding up may still overshoot by a row or column: shrink again (a step or two).
+      for (int step = 0; step < 8; ++step) {
+        pw = std::max(1, static_cast<int>(std::ceil(w * ratio)));
+        ph = std::max(1, static_cast<int>(std::ceil(h * ratio)));
+        const double pixels = static_cast<double>(pw) * ph;
+        if (pixels <= math::kMaxRasterPixels) break;
+        ratio *= std::sqrt(math::kMaxRasterPixels / pixels) * 0.999;
+      }
+      image = QImage(pw, ph, QImage::Format_ARGB32_Premultiplied);
       image.fill(Qt::transparent);
-      image.setDevicePixelRatio(dpr);
+      image.setDevicePixelRatio(ratio);
       QPainter painter(&image);
       painter.setRenderHint(QPainter::Antialiasing);
       picture.paint(painter, {0, padTop}, colour.isValid() ? colour : QColor(Qt::black));

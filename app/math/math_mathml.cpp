@@ -82,7 +82,8 @@ class Writer {
     // it (start, operator, relation, opening, punctuation) is unary and takes no space, as in
     // "(-1)"; a browser would space it as infix.
     bool after_operand = false;
-    for (const Node& n : l) {
+    for (size_t i = 0; i < l.size(); ++i) {
+      const Node& n = l[i];
       unary_ = n.kind == NodeKind::Symbol && n.cls == AtomClass::Bin && !after_operand;
       if (n.kind != NodeKind::StyleChange)
         after_operand = n.cls == AtomClass::Ord || n.cls == AtomClass::Close || n.cls == AtomClass::Inner ||
@@ -97,20 +98,61 @@ class Writer {
         ++styles_open;
         continue;
       }
+      if (const size_t end = number_end(l, i); end > i + 1) {
+        number(l, i, end);
+        i = end - 1;
+        continue;
+      }
       node(n);
     }
     for (int i = 0; i < styles_open; ++i) out += "</mrow></mstyle>";
     out += "</mrow>";
   }
 
+  // A number (digits with an optional decimal point and more digits: 541, 3.14) is one <mn>, as
+  // MathML means it, not one <mn> per digit (which a screen reader says as separate numbers).
+  // The parser keeps TeX's one atom per character, and a script binds to the last one ("10^5"),
+  // so only the last character of the run may carry scripts.
+  static bool is_digit(const Node& n) {
+    return n.kind == NodeKind::Symbol &&
+           ((n.cp >= '0' && n.cp <= '9') || (n.cp >= 0x1D7CE && n.cp <= 0x1D7FF));  // and \mathbf{1}...
+  }
+  // The end of the number that starts at l[i] (i itself when l[i] starts none).
+  static size_t number_end(const MathList& l, size_t i) {
+    if (!is_digit(l[i])) return i;
+    size_t end = i;
+    bool point_seen = false;
+    while (end < l.size() && is_digit(l[end])) {
+      if (l[end].sub || l[end].sup) return end + 1;
+      ++end;
+      const bool point = end + 1 < l.size() && l[end].kind == NodeKind::Symbol && l[end].cp == '.' &&
+                         !l[end].sub && !l[end].sup && is_digit(l[end + 1]);
+      if (point && !point_seen) point_seen = true, ++end;
+    }
+    return end;
+  }
+  void number(const MathList& l, size_t begin, size_t end) {
+    scripted(l[end - 1], [&] {
+      out += "<mn>";
+      for (size_t k = begin; k < end; ++k) escaped(out, l[k].cp);
+      out += "</mn>";
+    });
+  }
+
   void node(const Node& n) {
+    scripted(n, [&] { nucleus(n); });
+  }
+
+  // `write_nucleus` writes n's nucleus; n's scripts (if any) go around it.
+  template <class WriteNucleus>
+  void scripted(const Node& n, WriteNucleus&& write_nucleus) {
     const bool limits = n.kind == NodeKind::Stack || n.accent == AccentKind::OverBrace ||
                         n.accent == AccentKind::UnderBrace ||
                         (n.kind == NodeKind::Operator && n.limits != LimitsMode::NoLimits &&
                          (n.limits_in_display || n.limits == LimitsMode::Limits));
     const bool brace =
         n.kind == NodeKind::Accent && (n.accent == AccentKind::OverBrace || n.accent == AccentKind::UnderBrace);
-    if (!n.sub && !n.sup) return nucleus(n);
+    if (!n.sub && !n.sup) return write_nucleus();
     const char* tag = limits || brace ? (n.sub && n.sup ? "munderover"
                                          : n.sub        ? "munder"
                                                         : "mover")
@@ -120,7 +162,7 @@ class Writer {
     out += "<";
     out += tag;
     out += ">";
-    nucleus(n);
+    write_nucleus();
     ++script_depth_;
     if (n.sub) list(*n.sub);
     if (n.sup) list(*n.sup);

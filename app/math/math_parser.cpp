@@ -3,13 +3,18 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <string>
 
 #include "app/math/math_symbols.h"
 
 namespace veloce::math {
 namespace {
 
-constexpr int kMaxDepth = 120;  // nesting beyond this is no formula a person writes: refuse, don't overflow
+// Nesting beyond this is no formula a person writes: refuse it rather than overflow the stack. It
+// bounds every construct (braces, arguments with or without braces, scripts, \left, environments,
+// \sqrt's index, \not), because all of them recurse through parse_atom(), the one place it is counted;
+// the layout and the MathML writer then recurse no deeper than the tree the parser built.
+constexpr int kMaxDepth = 120;
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -180,12 +185,10 @@ class Parser {
   }
 
   MathList parse_list(Stop* stop) {
-    if (++depth_ > kMaxDepth) fail("formula nested too deeply", pos_);
     MathList list;
     *stop = Stop::End;
     while (parse_atom(list, stop)) {
     }
-    --depth_;
     return list;
   }
 
@@ -230,7 +233,18 @@ class Parser {
   bool prime_only_ = false;
 
   // Parses one atom (or script, or command) onto the list. False at a stop token (stored in *stop).
+  // Every recursion of the parser passes through here, so this is where nesting is bounded.
   bool parse_atom(MathList& list, Stop* stop) {
+    if (depth_ >= kMaxDepth)
+      fail("formula nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)", pos_);
+    ++depth_;
+    // A MathError leaves the parser for good, so only the normal return needs to restore the depth.
+    const bool more = parse_one(list, stop);
+    --depth_;
+    return more;
+  }
+
+  bool parse_one(MathList& list, Stop* stop) {
     skip_space();
     if (pos_ >= s_.size()) {
       *stop = Stop::End;

@@ -109,15 +109,28 @@ class ShapeFiller {
 
 }  // namespace
 
-Coverage rasterize(const DisplayList& l, const MathFont& font, float px_per_em, int pad) {
+bool rasterize(const DisplayList& l, const MathFont& font, float px_per_em, Coverage* out, std::string* error,
+               int pad) {
   const float k = px_per_em / static_cast<float>(font.units_per_em());
+  // Checked in double before any conversion to int: a box can be wider than an int holds. (A
+  // depth may be negative: a formula wholly above its baseline.)
+  const double above_px = std::ceil(l.height * k);
+  const double width_px = std::max(1.0, static_cast<double>(std::ceil(l.width * k)) + 2.0 * pad);
+  const double height_px = std::max(1.0, above_px + static_cast<double>(std::ceil(l.depth * k)) + 2.0 * pad);
+  if (!(width_px * height_px <= kMaxRasterPixels) || !std::isfinite(l.width * k) || !std::isfinite(above_px) ||
+      !std::isfinite(l.depth * k)) {
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "formula too large to rasterise: %.0f x %.0f pixels at %g px/em, over the limit of %.0f pixels "
+                  "(4096 x 4096); use a smaller size",
+                  width_px, height_px, static_cast<double>(px_per_em), kMaxRasterPixels);
+    *error = line;
+    return false;
+  }
   Coverage c;
-  c.width = static_cast<int>(std::ceil(l.width * k)) + 2 * pad;
-  const int above = static_cast<int>(std::ceil(l.height * k));
-  c.height = above + static_cast<int>(std::ceil(l.depth * k)) + 2 * pad;
-  c.baseline = pad + above;
-  c.width = std::clamp(c.width, 1, 16384);
-  c.height = std::clamp(c.height, 1, 16384);
+  c.width = static_cast<int>(width_px);
+  c.height = static_cast<int>(height_px);
+  c.baseline = pad + static_cast<int>(above_px);
   std::vector<float> acc(static_cast<size_t>(c.width) * static_cast<size_t>(c.height), 0.0f);
   ShapeFiller f(acc, c.width, c.height);
   const float ox = static_cast<float>(pad), oy = static_cast<float>(c.baseline);
@@ -171,7 +184,8 @@ Coverage rasterize(const DisplayList& l, const MathFont& font, float px_per_em, 
   c.alpha.resize(acc.size());
   for (size_t i = 0; i < acc.size(); ++i)
     c.alpha[i] = static_cast<uint8_t>(std::lround(std::clamp(acc[i], 0.0f, 1.0f) * 255.0f));
-  return c;
+  *out = std::move(c);
+  return true;
 }
 
 bool write_png(const std::string& path, const Coverage& c, uint32_t rgb, bool transparent, std::string* error) {

@@ -1,6 +1,7 @@
 #include "app/models/render_blocks.h"
 
 #include <QStringList>
+#include <algorithm>
 
 #include "app/models/markdown_fence.h"
 #include "app/models/math_spans.h"
@@ -60,6 +61,66 @@ RenderBlock::Kind proseKind(const QString& text) {
   return RenderBlock::Kind::Prose;
 }
 
+// A line that is part of a Markdown block other than a plain paragraph: a list item, a quote, a
+// table row or a heading (up to three spaces of indent), or an indented code line.
+bool isBlockMarkup(const QString& line) {
+  qsizetype indent = 0;
+  while (indent < line.size() && line[indent] == u' ') ++indent;
+  if (indent >= 4 && indent < line.size()) return true;
+  const QString rest = line.mid(indent);
+  return isListItem(rest) || rest.startsWith(u'>') || rest.startsWith(u'|') || rest.startsWith(u'#');
+}
+
+// Models write a displayed formula on lines of its own inside a paragraph ("so\n$$...$$\nwhich"),
+// and the HTML export shows it displayed (MathML display="block"); the chat view must too, not
+// as an image inside a line as tall as the formula. So a prose piece is cut around each display
+// span ($$...$$, \[...\], a bare \begin{align}) that has its lines to itself (only white space
+// beside it): the prose before it, the formula as a Math piece, the prose after it. Only in a
+// plain paragraph: a formula inside a list, quote or table stays where it is, as cutting there
+// would break the list or table apart. The pieces are cut from the piece's text alone and are
+// closed exactly when it is, so a prefix still splits into the same closed pieces.
+// `lineStarts[i]` is the offset of line i in the whole text.
+void appendCutAtDisplayMath(std::vector<RenderBlock>& out, const RenderBlock& piece, const QStringList& lines,
+                            const QList<qsizetype>& lineStarts) {
+  if (piece.kind != RenderBlock::Kind::Prose || std::any_of(lines.begin(), lines.end(), isBlockMarkup)) {
+    out.push_back(piece);
+    return;
+  }
+  // Line of each character of piece.text (the lines joined with '\n').
+  QList<qsizetype> lineAt(piece.text.size() + 1, 0);
+  QList<qsizetype> lineOffset(lines.size(), 0);
+  for (qsizetype i = 0, at = 0; i < lines.size(); at += lines[i].size() + 1, ++i) {
+    lineOffset[i] = at;
+    for (qsizetype k = at; k <= std::min(at + lines[i].size(), piece.text.size()); ++k) lineAt[k] = i;
+  }
+  auto blank = [&](qsizetype from, qsizetype to) { return piece.text.mid(from, to - from).trimmed().isEmpty(); };
+  auto push = [&](qsizetype first, qsizetype last) {  // lines [first, last)
+    while (first < last && lines[first].trimmed().isEmpty()) ++first;
+    while (last > first && lines[last - 1].trimmed().isEmpty()) --last;
+    if (first == last) return;
+    RenderBlock b = piece;
+    b.start = lineStarts[first];
+    b.text = lines.mid(first, last - first).join(u'\n');
+    b.kind = proseKind(b.text);
+    out.push_back(b);
+  };
+  qsizetype next = 0;  // first line not emitted yet
+  for (const MathSpan& span : findMathSpans(piece.text)) {
+    if (!span.display) continue;
+    const qsizetype first = lineAt[span.start], last = lineAt[span.start + span.length - 1];
+    const qsizetype lineEnd = lineOffset[last] + lines[last].size();
+    if (first < next || !blank(lineOffset[first], span.start) || !blank(span.start + span.length, lineEnd)) continue;
+    push(next, first);
+    push(first, last + 1);
+    next = last + 1;
+  }
+  if (next == 0) {
+    out.push_back(piece);
+    return;
+  }
+  push(next, lines.size());
+}
+
 }  // namespace
 
 std::vector<RenderBlock> splitRenderBlocks(const QString& markdown, qsizetype from) {
@@ -68,6 +129,7 @@ std::vector<RenderBlock> splitRenderBlocks(const QString& markdown, qsizetype fr
   State state = State::None;
   RenderBlock current;
   QStringList lines;  // of the current piece
+  QList<qsizetype> lineStarts;  // their offsets in the whole text
   Fence fence;
   bool blankSeen = false;
   bool hasList = false;  // the current prose piece has a list item at the left margin
@@ -75,17 +137,21 @@ std::vector<RenderBlock> splitRenderBlocks(const QString& markdown, qsizetype fr
   bool bracket = false;
 
   auto finishProse = [&](bool closed) {
-    while (!lines.isEmpty() && isBlank(lines.last())) lines.removeLast();
+    while (!lines.isEmpty() && isBlank(lines.last())) {
+      lines.removeLast();
+      lineStarts.removeLast();
+    }
     current.text = lines.join(u'\n');
     current.kind = proseKind(current.text);
     current.closed = closed;
-    blocks.push_back(current);
+    appendCutAtDisplayMath(blocks, current, lines, lineStarts);
     state = State::None;
   };
   auto start = [&](const QString& line, qsizetype at) {
     current = RenderBlock{};
     current.start = at;
     lines.clear();
+    lineStarts.clear();
     blankSeen = false;
     hasList = isListItem(line);
     dollars = false;
@@ -96,6 +162,7 @@ std::vector<RenderBlock> splitRenderBlocks(const QString& markdown, qsizetype fr
       state = State::Code;
     } else {
       lines.append(line);
+      lineStarts.append(at);
       trackDisplayMath(line, dollars, bracket);
       state = State::Prose;
     }
@@ -130,12 +197,14 @@ std::vector<RenderBlock> splitRenderBlocks(const QString& markdown, qsizetype fr
         start(line, lineStart);
       } else if (isBlank(line)) {
         lines.append(line);
+        lineStarts.append(lineStart);
         blankSeen = true;
       } else if (blankSeen && !dollars && !bracket && startsPiece(line, hasList)) {
         finishProse(decided(line, complete));
         start(line, lineStart);
       } else {
         lines.append(line);
+        lineStarts.append(lineStart);
         blankSeen = false;
         hasList = hasList || isListItem(line);
         trackDisplayMath(line, dollars, bracket);

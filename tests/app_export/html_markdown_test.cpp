@@ -127,6 +127,35 @@ class HtmlMarkdownTest : public QObject {
     QVERIFY(!marked.contains(QStringLiteral("<math")));
   }
 
+  void aFormulaNestedTooDeeplyIsExportedAsItsSourceNotACrash() {
+    // The red team's reply: \sqrt chained 25,000 times without braces, which overflowed the math
+    // parser's stack in both exports (HTML through MathML, PDF through the layout).
+    QString chain;
+    for (int i = 0; i < 25000; ++i) chain += QStringLiteral("\\sqrt");
+    chain += u'2';
+    const QString reply = QStringLiteral("Deep: $$") + chain + QStringLiteral("$$ and $x$ after.\n");
+    QTemporaryDir dir;
+    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const auto c = store.create_conversation({QStringLiteral("Deep"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("Nest it"));
+    const auto a = store.append_message(c.id, q.id, Role::Assistant, {}, MessageState::Streaming);
+    store.finish_message(a.id, reply, MessageState::Complete);
+    const auto loaded = load_for_export(store, c.id);
+
+    const QString html = QString::fromUtf8(render(loaded, ExportFormat::Html));
+    const Parsed p = parse(html);
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    // The deep formula is an <merror> holding its source; the one after it is still MathML.
+    QVERIFY(p.elements.contains(QStringLiteral("merror")));
+    QVERIFY(p.text.contains(chain));
+    QVERIFY(p.text.contains(QStringLiteral("after.")));
+    QCOMPARE(p.elements.count(QStringLiteral("math")), 2);
+
+    const QByteArray pdf = render(loaded, ExportFormat::Pdf);
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+  }
+
   void exportShowsLocalDatesAndEachReplysFigures() {
     QTemporaryDir dir;
     ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));

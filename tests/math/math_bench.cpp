@@ -43,7 +43,9 @@ int main(int argc, char** argv) {
   for (int i = 0; i < n; ++i) {
     const auto& e = corpus[static_cast<size_t>(i) % corpus.size()];
     const MathResult r = layout_math(e.tex, e.display, *font);
-    if (r.ok) pixels += rasterize(r.list, *font, 24).alpha.size();
+    Coverage c;
+    std::string error;
+    if (r.ok && rasterize(r.list, *font, 24, &c, &error)) pixels += c.alpha.size();
   }
   const double ms_px = std::chrono::duration<double, std::milli>(clock::now() - t1).count();
   std::printf("layout + rasterise at 24 px/em: %.3f ms per formula (%zu pixels in all)\n", ms_px / n, pixels);

@@ -79,4 +79,40 @@ TEST_F(RenderMath, BadFormulaAndBadNameFailWithOneLine) {
   EXPECT_NE(ext.err.find(".svg, .png or .mathml"), std::string::npos);
 }
 
+TEST_F(RenderMath, AChainNestedThousandsDeepIsRefusedWithOneLineNotACrash) {
+  // The red team's input, \sqrt thousands of times without braces, here 25,000 times (125 KB, as
+  // long as one command-line argument may be): it overflowed the parser's stack.
+  std::string chain;
+  for (int i = 0; i < 25000; ++i) chain += "\\sqrt";
+  chain += "2";
+  for (const char* file : {"x.svg", "x.png"}) {
+    const CliRun r = cli("render-math -e '" + chain + "' -o " + (dir / file).string());
+    EXPECT_EQ(r.status, 1) << file;
+    EXPECT_EQ(r.err.rfind("render-math: at offset ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(": formula nested too deeply (more than 120 levels)\n"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / file));
+  }
+}
+
+TEST_F(RenderMath, APngOverTheSizeLimitIsRefusedWithTheReason) {
+  // A 30 x 30 matrix at 1024 px per em: about 46,000 x 37,000 pixels, which used to take gigabytes
+  // and seconds and then be cut at 16,384 pixels without a word.
+  std::string tex = "\\begin{bmatrix}";
+  for (int r = 0; r < 30; ++r) {
+    for (int c = 0; c < 30; ++c) tex += c ? " & 1" : "1";
+    tex += " \\\\ ";
+  }
+  tex += "\\end{bmatrix}";
+  const fs::path png = dir / "m.png";
+  const CliRun r = cli("render-math -e '" + tex + "' --size 1024 -o " + png.string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind("render-math: formula too large to rasterise: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("over the limit of 16777216 pixels (4096 x 4096); use a smaller size\n"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(png));
+  // At the default size it fits, and is written.
+  EXPECT_EQ(cli("render-math -e '" + tex + "' -o " + png.string()).status, 0);
+  EXPECT_TRUE(fs::exists(png));
+}
+
 }  // namespace

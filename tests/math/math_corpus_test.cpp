@@ -43,9 +43,9 @@ TEST(MathCorpus, ThirtyReferenceImagesMatch) {
   for (const auto& [name, entry] : picks) {
     const MathResult r = layout_math(entry.tex, entry.display, font());
     ASSERT_TRUE(r.ok) << entry.tex;
-    const Coverage now = rasterize(r.list, font(), test::kReferencePxPerEm, 2);
-    Coverage ref;
+    Coverage now, ref;
     std::string error;
+    ASSERT_TRUE(rasterize(r.list, font(), test::kReferencePxPerEm, &now, &error, 2)) << error;
     ASSERT_TRUE(read_png_coverage(kDir + "/reference/" + name, &ref, &error)) << error;
     ASSERT_LE(std::abs(now.width - ref.width), 1) << name << ": " << entry.tex;
     ASSERT_LE(std::abs(now.height - ref.height), 1) << name << ": " << entry.tex;

@@ -21,8 +21,9 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::string error;
-    if (!write_png(std::string(argv[2]) + "/" + name, rasterize(r.list, *font, test::kReferencePxPerEm, 2), 0, false,
-                   &error)) {
+    Coverage c;
+    if (!rasterize(r.list, *font, test::kReferencePxPerEm, &c, &error, 2) ||
+        !write_png(std::string(argv[2]) + "/" + name, c, 0, false, &error)) {
       std::fprintf(stderr, "%s\n", error.c_str());
       return 1;
     }

@@ -38,7 +38,9 @@ TEST(MathOutput, SvgHasOnePathPerDistinctGlyphAndOneUsePerPlacedGlyph) {
 TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
   const MathResult r = layout_math("\\frac{1}{2}", true, font());
   ASSERT_TRUE(r.ok);
-  const Coverage c = rasterize(r.list, font(), 40, 2);
+  Coverage c;
+  std::string error;
+  ASSERT_TRUE(rasterize(r.list, font(), 40, &c, &error, 2)) << error;
   EXPECT_EQ(c.width, static_cast<int>(std::ceil(r.list.width * 40 / 1000)) + 4);
   // The fraction bar is a full-ink row crossing the middle at the axis.
   const float axis_px = static_cast<float>(font().constant(HB_OT_MATH_CONSTANT_AXIS_HEIGHT)) * 40 / 1000;
@@ -54,7 +56,6 @@ TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
   EXPECT_LT(ink, c.alpha.size() * 255 / 3);
   // Written and read back, the pixels are the same.
   const std::string path = (std::filesystem::temp_directory_path() / "veloce_math_test.png").string();
-  std::string error;
   ASSERT_TRUE(write_png(path, c, 0, false, &error)) << error;
   Coverage back;
   ASSERT_TRUE(read_png_coverage(path, &back, &error)) << error;
@@ -63,6 +64,59 @@ TEST(MathOutput, PngCoverageIsInkWhereTheGlyphsAre) {
   std::filesystem::remove(path);
   EXPECT_FALSE(write_png("/nonexistent-dir/x.png", c, 0, false, &error));
   EXPECT_NE(error.find("/nonexistent-dir/x.png"), std::string::npos);
+}
+
+// A matrix of `n` x `n` cells (each "x_{ij}").
+std::string matrix(int n) {
+  std::string tex = "\\begin{pmatrix}";
+  for (int r = 0; r < n; ++r) {
+    for (int c = 0; c < n; ++c) tex += (c ? " & x_{" : "x_{") + std::to_string(r) + std::to_string(c) + "}";
+    tex += " \\\\ ";
+  }
+  return tex + "\\end{pmatrix}";
+}
+
+TEST(MathOutput, ARasterOverTheSizeLimitIsRefusedUpFrontWithTheReason) {
+  const MathResult r = layout_math(matrix(40), true, font());
+  ASSERT_TRUE(r.ok) << r.error;
+  Coverage c;
+  std::string error;
+  // At 256 px per em the image would be tens of thousands of pixels on each side.
+  EXPECT_FALSE(rasterize(r.list, font(), 256, &c, &error));
+  EXPECT_EQ(error.rfind("formula too large to rasterise: ", 0), 0u) << error;
+  EXPECT_NE(error.find(" at 256 px/em, over the limit of 16777216 pixels (4096 x 4096); use a smaller size"),
+            std::string::npos)
+      << error;
+  EXPECT_TRUE(c.alpha.empty());  // nothing allocated, nothing cut
+  EXPECT_EQ(c.width, 0);
+  // The same matrix small enough is drawn whole: its box, padding included, not clipped.
+  ASSERT_TRUE(rasterize(r.list, font(), 8, &c, &error)) << error;
+  EXPECT_EQ(c.width, static_cast<int>(std::ceil(r.list.width * 8 / 1000)) + 4);
+  EXPECT_EQ(c.alpha.size(), static_cast<size_t>(c.width) * static_cast<size_t>(c.height));
+}
+
+TEST(MathOutput, MathmlWritesANumberAsOneMn) {
+  const std::string n = to_mathml("541", false);
+  EXPECT_NE(n.find("<mrow><mn>541</mn></mrow>"), std::string::npos) << n;
+  EXPECT_EQ(count(n, "<mn>"), 1u) << n;
+  // With a decimal point, and inside a script.
+  const std::string pi = to_mathml("\\pi \\approx 3.14159", false);
+  EXPECT_NE(pi.find("<mn>3.14159</mn>"), std::string::npos) << pi;
+  const std::string sub = to_mathml("x_{12}", false);
+  EXPECT_NE(sub.find("<mrow><mn>12</mn></mrow></msub>"), std::string::npos) << sub;
+  // A script binds to the last digit in TeX; in MathML it goes on the whole number.
+  const std::string power = to_mathml("10^5", false);
+  EXPECT_NE(power.find("<msup><mn>10</mn><mrow><mn>5</mn></mrow></msup>"), std::string::npos) << power;
+  // Not numbers: a comma between digits (a list or a thousands separator: TeX spaces it as
+  // punctuation), a second point, and a point that no digit follows.
+  const std::string list = to_mathml("1,2", false);
+  EXPECT_NE(list.find("<mn>1</mn>"), std::string::npos) << list;
+  EXPECT_NE(list.find("<mn>2</mn>"), std::string::npos) << list;
+  const std::string two_points = to_mathml("1.2.3", false);
+  EXPECT_NE(two_points.find("<mn>1.2</mn>"), std::string::npos) << two_points;
+  EXPECT_NE(two_points.find("<mn>3</mn>"), std::string::npos) << two_points;
+  const std::string end = to_mathml("x = 3.", false);
+  EXPECT_NE(end.find("<mn>3</mn>"), std::string::npos) << end;
 }
 
 TEST(MathOutput, MathmlIsPresentationMarkupWithTheTexAnnotation) {

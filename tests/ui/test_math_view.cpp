@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "app/desktop/math_image_provider.h"
+#include "app/math/math_raster.h"
+#include "app/math_qt/math_picture.h"
 #include "app/models/inline_math.h"
 #include "app/models/streaming_renderer.h"
 #include "tests/ui/app_window.h"
@@ -101,6 +104,27 @@ class TestMathView : public QObject {
     doubled[2] = QString::number(doubled[2].toDouble() * 2);
     const QImage sharp = provider->requestImage(doubled.join(u'/'), &size, {});
     QVERIFY(std::abs(sharp.width() - 2 * picture.width()) <= 2);
+  }
+
+  void aHugeFormulaIsDrawnWithinThePixelBudgetAtItsSizeOnScreen() {
+    // An 80 x 80 matrix at 18 px per em on a ratio-8 screen would be about 17,000 x 14,000 pixels
+    // (almost 1 GB); the provider paints it at a lower ratio that fits the PNG writer's budget.
+    QString tex = QStringLiteral("\\begin{pmatrix}");
+    for (int r = 0; r < 80; ++r) tex += QStringLiteral("1 & ").repeated(79) + QStringLiteral("1 \\\\ ");
+    tex += QStringLiteral("\\end{pmatrix}");
+    const veloce::app::MathStyle style{18, 8, QColor(0x20, 0x20, 0x20)};
+    const QString url = veloce::app::mathImageUrl(tex, true, style);
+    veloce::app::MathImageProvider provider;
+    QSize size;
+    const QImage image = provider.requestImage(url.mid(QStringLiteral("image://math/").size()), &size, {});
+    QVERIFY2(double(image.width()) * image.height() <= veloce::math::kMaxRasterPixels,
+             qPrintable(QStringLiteral("%1 x %2").arg(image.width()).arg(image.height())));
+    QVERIFY(image.devicePixelRatio() < 8);
+    // Its size on screen is the formula's, and it has ink.
+    const QSizeF logical = veloce::math_qt::MathPicture::layout(tex, true, 18).size();
+    QVERIFY(std::abs(image.deviceIndependentSize().width() - logical.width()) <= 1);
+    QVERIFY(std::abs(image.deviceIndependentSize().height() - logical.height()) <= 1);
+    QVERIFY(inked(image) > 1000);
   }
 
   void formulasTakeTheThemesTextColour() {

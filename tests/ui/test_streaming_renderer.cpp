@@ -34,6 +34,7 @@ const QStringList kFragments = {
     QStringLiteral("- a\n- b\n\n"),
     QStringLiteral("$$\nx = 1\n\n+ 2\n$$\n\n"),
     QStringLiteral("\\[ \\frac{a}{b}\\,c \\]\n\n"),
+    QStringLiteral("So\n$$\\int_0^1 x\\,dx$$\nwhich is a half.\n\n"),
     QStringLiteral("Inline \\(a\\,b\\) and $x_1 *y*$ here.\n"),
     QStringLiteral("```python\ndef f(x):\n    return x * 2\n```\n"),
     QStringLiteral("~~~\nplain ``` inside\n~~~\n\n"),
@@ -276,6 +277,59 @@ class TestStreamingRenderer : public QObject {
       }
     }
     QVERIFY(tinted);
+  }
+
+  void displayMathOnItsOwnLinesInsideAParagraphIsAMathPiece() {
+    // How models write it: single newlines around the $$...$$. The HTML export shows it displayed
+    // (MathML display="block"); the chat view drew it inline, in a line as tall as the integral.
+    const QString md = QStringLiteral("so\n$$\\int_0^1 x\\,dx$$\nwhich is a half.\n\nNext.");
+    const auto blocks = splitRenderBlocks(md);
+    QCOMPARE(blocks.size(), size_t{4});
+    QCOMPARE(blocks[0].kind, RenderBlock::Kind::Prose);
+    QCOMPARE(blocks[0].text, QStringLiteral("so"));
+    QCOMPARE(blocks[1].kind, RenderBlock::Kind::Math);
+    QCOMPARE(blocks[1].text, QStringLiteral("$$\\int_0^1 x\\,dx$$"));
+    QCOMPARE(blocks[1].start, md.indexOf(u'$'));
+    QCOMPARE(blocks[2].kind, RenderBlock::Kind::Prose);
+    QCOMPARE(blocks[2].text, QStringLiteral("which is a half."));
+    QCOMPARE(blocks[2].start, md.indexOf(QStringLiteral("which")));
+    for (size_t i = 0; i < 3; ++i) QVERIFY(blocks[i].closed);  // the paragraph is over
+    QVERIFY(!blocks[3].closed);
+
+    // What the view gets: a displayed formula's row between two prose rows, laid out.
+    StreamingRenderer r;
+    r.setText(md);
+    QCOMPARE(r.count(), 4);
+    QCOMPARE(r.rows()[0].kind, QStringLiteral("prose"));
+    QCOMPARE(r.rows()[1].kind, QStringLiteral("math"));
+    QCOMPARE(r.rows()[1].tex, QStringLiteral("\\int_0^1 x\\,dx"));
+    QVERIFY2(r.rows()[1].mathError.isEmpty(), qPrintable(r.rows()[1].mathError));
+    QCOMPARE(r.rows()[2].kind, QStringLiteral("prose"));
+
+    // \[...\] too, with white space beside it, and while the paragraph is still streaming.
+    const auto open = splitRenderBlocks(QStringLiteral("Then\n  \\[ x^2 \\] \nso"));
+    QCOMPARE(open.size(), size_t{3});
+    QCOMPARE(open[1].kind, RenderBlock::Kind::Math);
+    QCOMPARE(open[1].text, QStringLiteral("  \\[ x^2 \\] "));
+    for (const RenderBlock& b : open) QVERIFY(!b.closed);  // the paragraph may go on
+
+    // A formula that shares its line with text, or sits in a list item, stays where it is.
+    QCOMPARE(splitRenderBlocks(QStringLiteral("so $$x$$ which")).size(), size_t{1});
+    const auto item = splitRenderBlocks(QStringLiteral("1. so\n   $$x$$\n   which"));
+    QCOMPARE(item.size(), size_t{1});
+    QCOMPARE(item[0].kind, RenderBlock::Kind::Prose);
+  }
+
+  void aFormulaNestedTooDeeplyIsShownAsItsSource() {
+    // \sqrt chained 25,000 times without braces overflowed the math parser's stack.
+    QString chain;
+    for (int i = 0; i < 25000; ++i) chain += QStringLiteral("\\sqrt");
+    chain += u'2';
+    StreamingRenderer r;
+    r.setText(QStringLiteral("Before.\n\n$$") + chain + QStringLiteral("$$\n\nAfter."));
+    QCOMPARE(r.count(), 3);
+    QCOMPARE(r.rows()[1].kind, QStringLiteral("math"));
+    QCOMPARE(r.rows()[1].mathError, QStringLiteral("formula nested too deeply (more than 120 levels)"));
   }
 
   void mathPieceKeepsItsTex() {
