@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QLocale>
 
 #include "app/export/atomic_file.h"
 #include "app/export/html_markdown.h"
@@ -23,26 +22,9 @@ constexpr const char* kHeaderStyle = "font-size: 0.85em; color: #55555f; margin-
 constexpr const char* kTextStyle = "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font-family: inherit";
 constexpr const char* kReplyStyle = "overflow-wrap: anywhere";
 
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
-
-// When, in the reader's locale and time zone (the file is read by a person, not parsed).
-QString local_date(const QDateTime& time) { return QLocale().toString(time.toLocalTime(), QLocale::LongFormat); }
-
-// The reply's own figures, as measured when it was generated (absent for user messages and
-// imports): tokens, speed, time to first token.
-QString figures(const storage::MessageStats& stats) {
-  const QLocale locale;
-  QStringList parts;
-  if (stats.completion_tokens) parts << tr("%1 tokens").arg(locale.toString(*stats.completion_tokens));
-  if (stats.tokens_per_second) parts << tr("%1 tokens/s").arg(locale.toString(*stats.tokens_per_second, 'f', 1));
-  if (stats.time_to_first_token_ms)
-    parts << tr("first token after %1 ms").arg(locale.toString(*stats.time_to_first_token_ms, 'f', 0));
-  return parts.join(QStringLiteral(" · "));
-}
-
 }  // namespace
 
-QByteArray export_html(const ConversationExport& c, QStringList* math_sources) {
+QByteArray export_html(const ConversationExport& c) {
   if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
     throw ExportError("HTML export needs a QGuiApplication (set QT_QPA_PLATFORM=offscreen when there is no display)");
   const QString title = escaped(one_line(c.conversation.title));
@@ -54,7 +36,7 @@ QByteArray export_html(const ConversationExport& c, QStringList* math_sources) {
              "<meta name=\"generator\" content=\"Veloce\"/>\n<title>%1</title>\n</head>\n<body style=\"%2\">\n"
              "<h1>%1</h1>\n<table style=\"border-collapse: collapse; font-size: 0.9em\">\n")
              .arg(title, QLatin1String(kBodyStyle));
-  for (const auto& line : metadata_lines(c, true))
+  for (const auto& line : metadata_lines(c))
     out += QStringLiteral("<tr><th style=\"text-align: left; padding-right: 1em\">%1</th><td>%2</td></tr>\n")
                .arg(escaped(line.label), escaped(line.value));
   out += QStringLiteral("</table>\n");
@@ -64,16 +46,12 @@ QByteArray export_html(const ConversationExport& c, QStringList* math_sources) {
                     escaped(c.conversation.system_prompt));
   for (const auto& shown : shown_branch(c)) {
     const auto& m = *shown.message;
-    QString header = escaped(role_label(m.role)) + QStringLiteral(" · ") + escaped(local_date(m.created_at));
-    const QString note = message_note(shown);
-    if (!note.isEmpty()) header += QStringLiteral(" · ") + escaped(note);
-    const QString measured = figures(m.stats);
-    if (!measured.isEmpty()) header += QStringLiteral(" · ") + escaped(measured);
+    const QString header = escaped(message_header(shown).join(QStringLiteral(" · ")));
     // Replies are Markdown, shown formatted as in the chat; what the user typed stays as typed.
     const QString body =
         m.role == storage::Role::Assistant
             ? QStringLiteral("<div class=\"reply\" style=\"%1\">\n%2</div>")
-                  .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content, math_sources))
+                  .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content))
             : QStringLiteral("<pre style=\"%1\">%2</pre>").arg(QLatin1String(kTextStyle), escaped(m.content));
     out += QStringLiteral("<div class=\"message %1\" style=\"%2; %3\">\n<div style=\"%4\">%5</div>\n%6\n</div>\n")
                .arg(storage::role_name(m.role), QLatin1String(kMessageStyle),

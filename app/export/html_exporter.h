@@ -5,13 +5,11 @@
 // Markdown rendered as in the chat (html_markdown.h: never raw HTML, never a remote image, links
 // as text). Dates are in the reader's locale and time zone; each reply carries its own figures.
 // The output is also well-formed XML, so tests can parse it strictly. Needs a QGuiApplication.
-// Formulas in replies are MathML; with `math_sources` they stay placeholders for the PDF export
-// (html_markdown.h).
+// Formulas in replies are MathML (html_markdown.h).
 #include <QByteArray>
-#include <QStringList>
 
 #include "app/export/export_types.h"
 
 namespace veloce::exporting {
-QByteArray export_html(const ConversationExport& conversation, QStringList* math_sources = nullptr);
+QByteArray export_html(const ConversationExport& conversation);
 }

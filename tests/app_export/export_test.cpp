@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,7 @@
 #include "app/export/exporter.h"
 #include "app/export/file_names.h"
 #include "app/export/json_format.h"
+#include "app/export/metadata.h"
 #include "app/storage/conversation_store.h"
 
 using namespace veloce::storage;
@@ -73,7 +75,7 @@ class ExportTest : public QObject {
     QVERIFY(md.contains(QStringLiteral("- **Model:** phi-4-Q4_K_M.gguf (Q4_K_M)")));
     QVERIFY(md.contains(QStringLiteral("temperature 0.3, top-k 20")));
     QVERIFY(md.contains(QStringLiteral("seed 1234")));
-    QVERIFY(md.contains(QStringLiteral("- **Created:** ") + export_date(store.conversation(id)->created_at)));
+    QVERIFY(md.contains(QStringLiteral("- **Created:** ") + reader_date(store.conversation(id)->created_at)));
     QVERIFY(md.contains(QStringLiteral("> You are terse.\n> Answer in English.\n")));
     // The shown branch, in order; the old reply is not shown but the switcher position is.
     const qsizetype q = md.indexOf(QStringLiteral("How many orders"));
@@ -94,6 +96,29 @@ class ExportTest : public QObject {
     QVERIFY(txt.contains(QStringLiteral("System prompt:\nYou are terse.\nAnswer in English.\n")));
     QVERIFY(txt.contains(kHostileMarkup + QLatin1Char('\n')));  // text is text: unchanged
     QVERIFY(txt.contains(QStringLiteral("(version 2 of 2):\n**5! = 120** orders.")));
+  }
+
+  // Markdown and text are read by people: local time, in words, with the zone named; the ISO
+  // UTC form ("2024-05-01T10:00:00.000Z") is for the JSON export only.
+  void markdownAndTextShowLocalReadableDatesNotIsoUtc() {
+    ConversationStore store(path(QStringLiteral("dates.sqlite")));
+    const qint64 id = make_conversation(store, QStringLiteral("Dates"));
+    const auto loaded = load_for_export(store, id);
+    const QLocale locale;
+    QStringList readable, iso;
+    for (const QDateTime& t : {loaded.conversation.created_at, loaded.conversation.updated_at, loaded.messages[0].created_at}) {
+      readable << locale.toString(t.toLocalTime(), QLocale::LongFormat);
+      iso << t.toUTC().toString(Qt::ISODateWithMs);
+    }
+    for (const ExportFormat format : {ExportFormat::Markdown, ExportFormat::Text}) {
+      const QString out = QString::fromUtf8(render(loaded, format));
+      for (const QString& date : readable) QVERIFY2(out.contains(date), qPrintable(date + u'\n' + out));
+      for (const QString& date : iso) QVERIFY2(!out.contains(date), qPrintable(date + u'\n' + out));
+      QVERIFY2(!out.contains(QRegularExpression(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT"))), qPrintable(out));
+    }
+    const QJsonObject json = QJsonDocument::fromJson(render(loaded, ExportFormat::Json)).object();
+    const QJsonObject conversation = json.value(QStringLiteral("conversations")).toArray().at(0).toObject();
+    QCOMPARE(conversation.value(QStringLiteral("created_at")).toString(), iso[0]);
   }
 
   void htmlIsEscapedAndStandalone() {
