@@ -129,12 +129,15 @@ class ExportTest : public QObject {
 
     // Parse strictly: every element, attribute and text node.
     QXmlStreamReader xml(html);
-    QStringList pre_texts, elements;
+    QStringList pre_texts, elements, styles;
     QString title;
+    bool in_head = false;
     while (!xml.atEnd()) {
       xml.readNext();
+      if (xml.isEndElement() && xml.name() == QLatin1String("head")) in_head = false;
       if (!xml.isStartElement()) continue;
       const QString name = xml.name().toString().toLower();
+      if (name == QLatin1String("head")) in_head = true;
       elements << name;
       for (const auto& attribute : xml.attributes()) {
         const QString value = attribute.value().toString().toLower();
@@ -144,12 +147,20 @@ class ExportTest : public QObject {
         QVERIFY(!attribute.name().toString().toLower().startsWith(QStringLiteral("on")));
         QVERIFY(attribute.name() != QLatin1String("src") && attribute.name() != QLatin1String("href"));
       }
-      if (name == QLatin1String("pre")) pre_texts << xml.readElementText();
+      if (name == QLatin1String("pre")) pre_texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
       else if (name == QLatin1String("title")) title = xml.readElementText();
+      else if (name == QLatin1String("style")) {
+        QVERIFY2(in_head, "a <style> outside <head>");
+        styles << xml.readElementText();
+      }
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    for (const char* forbidden : {"script", "img", "link", "iframe", "object", "embed", "style", "svg", "a", "base", "form"})
+    for (const char* forbidden : {"script", "img", "link", "iframe", "object", "embed", "svg", "a", "base", "form"})
       QVERIFY2(!elements.contains(QLatin1String(forbidden)), forbidden);
+    // One stylesheet, in <head>, that loads nothing.
+    QCOMPARE(styles.size(), 1);
+    for (const char* load : {"url(", "@import", "://", "expression("})
+      QVERIFY2(!styles[0].toLower().contains(QLatin1String(load)), load);
     QVERIFY(elements.contains(QStringLiteral("body")));
     // The text comes back exactly as written: escaped, not interpreted.
     QCOMPARE(title, QStringLiteral("<b>Title</b> & \u202Eevil"));
