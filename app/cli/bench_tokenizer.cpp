@@ -114,7 +114,8 @@ the text back. MODEL may be a vocabulary-only GGUF.
 
 options:
   -m, --model MODEL   GGUF file whose tokenizer is measured
-  -f, --file FILE     the text (e.g. tests/data/text/seed_it.txt)
+  -f, --file FILE     the text (e.g. tests/data/text/seed_it.txt; a regular file of at most
+                      64 MiB)
   --mb N              size of the repeated text in megabytes (default 5)
   --runs R            runs to take the best and the median of (default 3)
 )",

@@ -64,7 +64,7 @@ chunk and then a last line "PPL = X +/- Y" (Y as llama.cpp computes its error es
 
 options:
   -m, --model MODEL     Phi-4 GGUF file
-  -f, --file FILE       text to score (at least 2 * N tokens)
+  -f, --file FILE       text to score (at least 2 * N tokens; a regular file of at most 64 MiB)
   -c, --ctx-size N      tokens per chunk (default 512, llama-perplexity's default)
   --chunks K            score only the first K chunks (default: all whole chunks)
   --backend B           vulkan (default) or reference (the fp32 CPU oracle: slow on real models)

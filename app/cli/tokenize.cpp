@@ -44,7 +44,8 @@ No BOS token is added (Phi-4 uses none).
 options:
   -m, --model MODEL   GGUF file whose tokenizer.ggml.* metadata is used
   -p, --prompt TEXT   the text to tokenize
-  -f, --file FILE     tokenize the contents of FILE instead (bytes as they are)
+  -f, --file FILE     tokenize the contents of FILE instead (bytes as they are; a regular
+                      file of at most 64 MiB)
   --special           recognise special-token text such as <|im_start|> (by default it is
                       tokenized as plain text, as user text always is)
 )",

@@ -47,8 +47,10 @@ class Writer {
   void frame(QTextFrame* frame) {
     for (auto it = frame->begin(); !it.atEnd(); ++it) {
       if (auto* table = qobject_cast<QTextTable*>(it.currentFrame())) {
-        close_to_quote_level(quote_level_);
+        // A table is a frame of its own, outside any quote or list Qt's parser had open.
+        close_pre();
         close_lists(0);
+        close_to_quote_level(0);
         write_table(*table);
       } else if (it.currentBlock().isValid()) {
         block(it.currentBlock());
