@@ -118,6 +118,34 @@ class SemanticHtmlTest : public QObject {
       QVERIFY2(!html.contains(QLatin1String(mark)), qPrintable(QLatin1String(mark) + u'\n' + html));
   }
 
+  // Structures inside one another (a list in a quote, a quote in a list, code in a quote, a
+  // table after a quote) and markup-like text still make well-formed XML with nothing active.
+  void nestedStructuresStayWellFormed() {
+    const QStringList replies = {
+        QStringLiteral("> - quoted item\n>   - deeper\n>\n> back in the quote\n\nout"),
+        QStringLiteral("- item\n\n  > quote in an item\n\n- next"),
+        QStringLiteral("> ```\n> code in a quote <b>\n> ```\n\n| a | b |\n|---|---|\n| $x$ | `c` |"),
+        QStringLiteral("# `code` and [a **bold** link](javascript:alert(1)) in a heading\n\n1. one\n   1. one.one\n2. two"),
+        QStringLiteral("> > > three deep\n\n***\n\n&lt;script&gt; &amp; <script>alert(1)</script>\n\n- [ ] open"),
+    };
+    for (const QString& reply : replies) {
+      const QString html = markdown_to_semantic_html(reply);
+      const Parsed p = parse(QStringLiteral("<div>") + html + QStringLiteral("</div>"));
+      QVERIFY2(p.error.isEmpty(), qPrintable(p.error + u'\n' + html));
+      for (const Element& e : p.elements) {
+        QVERIFY2(e.name != QLatin1String("a") && e.name != QLatin1String("script"), qPrintable(html));
+        for (const QString& a : e.attributes) QVERIFY2(!a.startsWith(QStringLiteral("href=")), qPrintable(html));
+      }
+    }
+    const Parsed quoted = parse(QStringLiteral("<div>") + markdown_to_semantic_html(replies[0]) + QStringLiteral("</div>"));
+    QCOMPARE(quoted.texts(QStringLiteral("div/blockquote/ul/li/ul/li")), QStringList{QStringLiteral("deeper")});
+    QCOMPARE(quoted.texts(QStringLiteral("div/blockquote/p")), QStringList{QStringLiteral("back in the quote")});
+    QCOMPARE(quoted.texts(QStringLiteral("div/p")), QStringList{QStringLiteral("out")});
+    const Parsed deep = parse(QStringLiteral("<div>") + markdown_to_semantic_html(replies[4]) + QStringLiteral("</div>"));
+    QCOMPARE(deep.texts(QStringLiteral("div/blockquote/blockquote/blockquote/p")), QStringList{QStringLiteral("three deep")});
+    QVERIFY(!deep.texts(QStringLiteral("div/p")).filter(QStringLiteral("<script>alert(1)</script>")).isEmpty());
+  }
+
   void theExportIsSemanticWithOneStylesheet() {
     QTemporaryDir dir;
     ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
