@@ -124,6 +124,16 @@ TEST(CliInputBounds, GenerateRefusesSamplingOptionsOutsideTheirRange) {
   }
 }
 
+// NaN passes every range check (each comparison with it is false), so it is refused where any
+// number is read: bench-tokenizer cast --mb nan to a size.
+TEST(CliInputBounds, BenchTokenizerRefusesANonFiniteSize) {
+  const ProcessResult r = cli({"bench-tokenizer", "-m", data_path("phi4-vocab.gguf"), "-f",
+                               data_path("text/short_en.txt"), "--mb", "nan", "--runs", "1"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "veloce-cli bench-tokenizer: --mb: not a finite number: nan (see veloce-cli bench-tokenizer --help)\n");
+  EXPECT_EQ(r.out, "");
+}
+
 #ifdef VELOCE_CLI_HAS_APP
 TEST(CliInputBounds, ChatFromAnEndlessStdinStopsAtTheLimitAndStoresNothing) {
   TempDir dir;
@@ -146,6 +156,10 @@ TEST(CliInputBounds, BenchDbMakeIsBoundedAndStrict) {
               "e.g. 10000x20, not '" + make + "' (see veloce-cli bench-db --help)\n");
     EXPECT_FALSE(exists(db)) << make;
   }
+  const ProcessResult runs = cli({"bench-db", "--db", db, "--make", "1x1", "--runs", "1001"});
+  EXPECT_EQ(runs.exit_code, 2) << runs.err;
+  EXPECT_EQ(runs.err, "veloce-cli bench-db: --runs must be between 1 and 1000 (see veloce-cli bench-db --help)\n");
+  EXPECT_FALSE(exists(db));
 }
 #endif
 
