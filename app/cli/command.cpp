@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 
 namespace veloce::cli {
@@ -106,6 +107,12 @@ void Args::finish() {
   ensure_used();
   for (size_t i = 0; i < argv_.size(); ++i)
     if (!used_[i]) throw UsageError("unexpected argument '" + argv_[i] + "'");
+}
+
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
 }
 
 KvType kv_type_arg(Args& args) {

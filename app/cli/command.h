@@ -53,6 +53,9 @@ struct CommandRegistration {
 
 const std::vector<Command>& commands();
 
+// A number as a person writes it ("0.5", "100", "1e-05"), for messages that quote an option.
+std::string number_text(double value);
+
 // --kv-type f16|q8_0 (default f16), the same spelling and error in every command that has it.
 KvType kv_type_arg(Args& args);
 

@@ -145,6 +145,25 @@ TEST(CliInputBounds, ChatFromAnEndlessStdinStopsAtTheLimitAndStoresNothing) {
   EXPECT_FALSE(exists(db));  // refused before the database was opened
 }
 
+TEST(CliInputBounds, ChatSamplingOptionsOutsideTheirRangeNameTheRangeAndTheValue) {
+  TempDir dir;
+  const std::string db = dir.file("chat.sqlite");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--temp", "9"}, "--temp must be between 0 and 5, not 9"},
+      {{"--top-p", "1.5"}, "--top-p must be between 0 and 1, not 1.5"},
+      {{"--repeat-penalty", "0.25"}, "--repeat-penalty must be between 0.5 and 3, not 0.25"},
+      {{"--top-k", "-1"}, "--top-k must be between 0 and 1048576, not -1"},
+  };
+  for (const auto& [options, message] : cases) {
+    std::vector<std::string> args = {"chat", "-m", model_path("phi4-tiny-Q8_0"), "--db", db, "-p", "hi"};
+    args.insert(args.end(), options.begin(), options.end());
+    const ProcessResult r = cli(args);
+    EXPECT_EQ(r.exit_code, 2) << message << ": " << r.err;
+    EXPECT_EQ(r.err, "veloce-cli chat: " + message + " (see veloce-cli chat --help)\n");
+    EXPECT_FALSE(exists(db)) << message;
+  }
+}
+
 TEST(CliInputBounds, BenchDbMakeIsBoundedAndStrict) {
   TempDir dir;
   const std::string db = dir.file("bench.sqlite");

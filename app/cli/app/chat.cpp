@@ -39,14 +39,16 @@ void line_to_stderr(const QString& text) {
 template <typename T>
 T checked(long long value, long long lo, long long hi, const char* name) {
   if (value < lo || value > hi) {
-    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                     ", not " + std::to_string(value));
   }
   return static_cast<T>(value);
 }
 
 double checked_number(double value, double lo, double hi, const char* name) {
   if (!(value >= lo && value <= hi)) {
-    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    throw UsageError(std::string(name) + " must be between " + number_text(lo) + " and " + number_text(hi) + ", not " +
+                     number_text(value));
   }
   return value;
 }
