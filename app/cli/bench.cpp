@@ -268,6 +268,9 @@ int run(Args& args) {
   const double prompt_peak_fraction = best_peak > 0 ? prompt_tflops / best_peak : 0.0;
 
   if (json) {
+    // The TFLOP/s figures and their fraction in significant digits (%.9g), not fixed decimals: a
+    // small device or model gives figures like 0.0003, which six decimals would cut to a digit or
+    // two, and a script recomputing the fraction from them would be off by percents.
     std::printf(
         "{\"model\": \"%s\", \"quantization\": \"%s\", \"backend\": \"%s\", \"device\": \"%s\", "
         "\"kv_type\": \"%s\", \"n_prompt\": %lld, \"n_gen\": %lld, \"depth\": %lld, \"history\": %lld, \"ttft_seconds\": "
@@ -279,8 +282,8 @@ int run(Args& args) {
         "\"dispatches_per_token\": %.2f, \"barriers_per_token\": %.2f, \"submissions_per_token\": %.2f, "
         "\"readback_bytes_per_token\": %.0f, \"gpu_timing\": %s, \"gpu_timing_note\": \"%s\", "
         "\"gpu_seconds_per_token\": %.6f, \"matvec_gb_per_s\": %.3f, \"matvec_bandwidth_fraction\": %.4f, "
-        "\"prompt_matrix_tflops\": %.6f, \"fp32_peak_tflops\": %.6f, \"fp16_peak_tflops\": %.6f, "
-        "\"peak_precision\": \"%s\", \"prompt_peak_fraction\": %.6f, \"gpu_classes\": [",
+        "\"prompt_matrix_tflops\": %.9g, \"fp32_peak_tflops\": %.9g, \"fp16_peak_tflops\": %.9g, "
+        "\"peak_precision\": \"%s\", \"prompt_peak_fraction\": %.9g, \"gpu_classes\": [",
         json_escape(model_path).c_str(), json_escape(model->quantization_label()).c_str(), engine->name().c_str(),
         json_escape(engine->device_name()).c_str(), kv_type_name(options.kv_type), n_prompt, n_gen, depth, history, ttft_s,
         prompt_tps, gen_tps, bytes_per_token, weight_gbps, device_gbps, fraction, gen_cpu_s * per_token, host_per_token,

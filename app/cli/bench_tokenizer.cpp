@@ -3,12 +3,11 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/cli/command.h"
+#include "app/cli/input_file.h"
 #include "inference/gguf/gguf_file.h"
 #include "inference/tokenizer/tokenizer.h"
 
@@ -48,7 +47,7 @@ int run(Args& args) {
   if (mb <= 0 || mb > 4096) throw UsageError("--mb must be in (0, 4096]");
   if (runs < 1 || runs > 100) throw UsageError("--runs must be in [1, 100]");
 
-  const std::string unit = read_file(file);
+  const std::string unit = read_input_file(file);
   if (unit.empty()) throw std::runtime_error(file + ": empty");
   // The file repeated up to the requested size: the same text a user pastes, many times over.
   const size_t target = static_cast<size_t>(mb * 1e6);
@@ -115,7 +114,8 @@ the text back. MODEL may be a vocabulary-only GGUF.
 
 options:
   -m, --model MODEL   GGUF file whose tokenizer is measured
-  -f, --file FILE     the text (e.g. tests/data/text/seed_it.txt)
+  -f, --file FILE     the text (e.g. tests/data/text/seed_it.txt; a regular file of at most
+                      64 MiB)
   --mb N              size of the repeated text in megabytes (default 5)
   --runs R            runs to take the best and the median of (default 3)
 )",

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <cmath>
 
 namespace veloce::cli {
 namespace {
@@ -23,15 +23,6 @@ CommandRegistration::CommandRegistration(Command command) {
 }
 
 const std::vector<Command>& commands() { return registry(); }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(path + ": read error");
-  return ss.str();
-}
 
 void Args::ensure_used() {
   if (used_.size() != argv_.size()) used_.assign(argv_.size(), false);
@@ -91,14 +82,14 @@ std::vector<long long> Args::integers(std::initializer_list<std::string_view> na
 double Args::number(std::initializer_list<std::string_view> names, double fallback) {
   auto v = value(names);
   if (!v) return fallback;
-  try {
-    size_t used = 0;
-    double d = std::stod(*v, &used);
-    if (used != v->size()) throw UsageError("");
-    return d;
-  } catch (const std::exception&) {
-    throw UsageError(first_name(names) + ": not a number: " + *v);
-  }
+  // from_chars, not stod: it ignores the locale (a decimal point always) and leading spaces.
+  double d = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), d);
+  if (ec != std::errc() || p != v->data() + v->size()) throw UsageError(first_name(names) + ": not a number: " + *v);
+  // "nan" and "inf" parse, but no option means them, and NaN passes every range check unnoticed
+  // (each comparison with it is false).
+  if (!std::isfinite(d)) throw UsageError(first_name(names) + ": not a finite number: " + *v);
+  return d;
 }
 
 std::vector<std::string> Args::positional() {
@@ -116,6 +107,12 @@ void Args::finish() {
   ensure_used();
   for (size_t i = 0; i < argv_.size(); ++i)
     if (!used_[i]) throw UsageError("unexpected argument '" + argv_[i] + "'");
+}
+
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
 }
 
 KvType kv_type_arg(Args& args) {

@@ -23,6 +23,7 @@ class Args {
   long long integer(std::initializer_list<std::string_view> names, long long fallback);
   // "512,4096": one or more integers separated by commas (llama-bench's spelling of a sweep).
   std::vector<long long> integers(std::initializer_list<std::string_view> names, long long fallback);
+  // A finite decimal number; UsageError for anything else ("nan", "inf", trailing text).
   double number(std::initializer_list<std::string_view> names, double fallback);
   // Throws UsageError for any argument not consumed by the calls above.
   void finish();
@@ -52,10 +53,10 @@ struct CommandRegistration {
 
 const std::vector<Command>& commands();
 
+// A number as a person writes it ("0.5", "100", "1e-05"), for messages that quote an option.
+std::string number_text(double value);
+
 // --kv-type f16|q8_0 (default f16), the same spelling and error in every command that has it.
 KvType kv_type_arg(Args& args);
-
-// The whole file (text inputs of tokenize, perplexity, bench-tokenizer); throws naming the path.
-std::string read_file(const std::string& path);
 
 }  // namespace veloce::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/cli/command.h"
+#include "app/cli/sampling_args.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
 #include "inference/model/model.h"
@@ -50,13 +51,8 @@ int run(Args& args) {
   const std::string prompt = args.required({"-p", "--prompt"});
   const long long max_tokens = args.integer({"-n", "--max-tokens"}, 256);
   const long long n_ctx = args.integer({"-c", "--ctx-size"}, 4096);
-  SamplerParams sp;  // defaults: temperature 0.7, top-k 40, top-p 0.95, min-p 0.05, no penalty
-  sp.temperature = static_cast<float>(args.number({"--temp"}, sp.temperature));
-  sp.top_k = static_cast<int32_t>(args.integer({"--top-k"}, sp.top_k));
-  sp.top_p = static_cast<float>(args.number({"--top-p"}, sp.top_p));
-  sp.min_p = static_cast<float>(args.number({"--min-p"}, sp.min_p));
-  sp.repeat_penalty = static_cast<float>(args.number({"--repeat-penalty"}, sp.repeat_penalty));
-  sp.repeat_last_n = static_cast<int32_t>(args.integer({"--repeat-last-n"}, sp.repeat_last_n));
+  // Defaults: temperature 0.7, top-k 40, top-p 0.95, min-p 0.05, no penalty.
+  SamplerParams sp = sampling_args(args);
   const auto seed = args.value({"--seed"});
   const bool raw = args.flag({"--raw"});
   const bool print_ids = args.flag({"--ids"});
@@ -69,8 +65,6 @@ int run(Args& args) {
 
   if (max_tokens < 0 || max_tokens > 1 << 24) throw UsageError("-n must be between 0 and 16777216");
   if (n_ctx < 1 || n_ctx > 1 << 24) throw UsageError("-c must be between 1 and 16777216");
-  if (sp.repeat_penalty <= 0) throw UsageError("--repeat-penalty must be positive");
-  if (sp.top_k > 1 << 24 || sp.repeat_last_n > 1 << 24) throw UsageError("--top-k / --repeat-last-n too large");
   if (seed) {
     try {
       size_t used = 0;
@@ -155,14 +149,14 @@ options:
   -p, --prompt PROMPT     the user message (or the whole raw prompt with --raw)
   -n, --max-tokens N      at most N new tokens (default 256)
   -c, --ctx-size CTX      context size in tokens (default 4096)
-  --temp T                temperature (default 0.7); 0 or less: greedy (argmax)
+  --temp T                temperature (default 0.7, at most 100); 0: greedy (argmax)
   --top-k K               keep the K most likely tokens (default 40; 0: off)
   --top-p P               keep the smallest set of tokens whose probability reaches P
-                          (default 0.95; 1: off)
-  --min-p P               drop tokens less likely than P times the most likely (default 0.05;
-                          0: off)
+                          (above 0, at most 1; default 0.95; 1: off)
+  --min-p P               drop tokens less likely than P times the most likely (0 to 1;
+                          default 0.05; 0: off)
   --repeat-penalty R      divide positive / multiply negative logits of recent tokens by R
-                          (default 1.0: off)
+                          (above 0, at most 100; default 1.0: off)
   --repeat-last-n N       how many recent tokens (prompt included) the penalty looks at
                           (default 64; -1: all)
   --seed S                random seed; the same seed gives the same reply (default: random,

@@ -1,11 +1,10 @@
 // veloce-cli perplexity: llama-perplexity's measurement (same chunks, same scoring) on either
 // backend, so that figures compare directly with llama.cpp's.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "app/cli/command.h"
+#include "app/cli/input_file.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/perplexity.h"
 #include "inference/model/model.h"
@@ -28,7 +27,7 @@ int run(Args& args) {
   if (chunks < 0) throw UsageError("--chunks must not be negative");
   if (batch < 0) throw UsageError("-b must not be negative");
 
-  const std::string text = read_file(file);
+  const std::string text = read_input_file(file);
   const auto model = Model::load(model_path);
   options.on_info = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   options.n_ctx = static_cast<size_t>(n_ctx);  // the memory plan counts the KV cache of this context
@@ -65,7 +64,7 @@ chunk and then a last line "PPL = X +/- Y" (Y as llama.cpp computes its error es
 
 options:
   -m, --model MODEL     Phi-4 GGUF file
-  -f, --file FILE       text to score (at least 2 * N tokens)
+  -f, --file FILE       text to score (at least 2 * N tokens; a regular file of at most 64 MiB)
   -c, --ctx-size N      tokens per chunk (default 512, llama-perplexity's default)
   --chunks K            score only the first K chunks (default: all whole chunks)
   --backend B           vulkan (default) or reference (the fp32 CPU oracle: slow on real models)

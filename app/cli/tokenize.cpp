@@ -1,10 +1,9 @@
 // veloce-cli tokenize: the ids Phi-4's tokenizer makes of a text, as one JSON array.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "app/cli/command.h"
+#include "app/cli/input_file.h"
 #include "inference/gguf/gguf_file.h"
 #include "inference/tokenizer/tokenizer.h"
 
@@ -18,7 +17,7 @@ int run(Args& args) {
   const bool special = args.flag({"--special"});
   args.finish();
   if (prompt.has_value() == file.has_value()) throw UsageError("give exactly one of -p TEXT or -f FILE");
-  const std::string text = prompt ? *prompt : read_file(*file);
+  const std::string text = prompt ? *prompt : read_input_file(*file);
 
   // Only the tokenizer metadata is needed, so a vocabulary-only GGUF works too.
   const auto gguf = GgufFile::open(model);
@@ -45,7 +44,8 @@ No BOS token is added (Phi-4 uses none).
 options:
   -m, --model MODEL   GGUF file whose tokenizer.ggml.* metadata is used
   -p, --prompt TEXT   the text to tokenize
-  -f, --file FILE     tokenize the contents of FILE instead (bytes as they are)
+  -f, --file FILE     tokenize the contents of FILE instead (bytes as they are; a regular
+                      file of at most 64 MiB)
   --special           recognise special-token text such as <|im_start|> (by default it is
                       tokenized as plain text, as user text always is)
 )",

@@ -2,83 +2,66 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QLocale>
 
 #include "app/export/atomic_file.h"
 #include "app/export/html_markdown.h"
 #include "app/export/metadata.h"
+#include "app/export/semantic_html.h"
 
 namespace veloce::exporting {
 namespace {
 
-QString escaped(const QString& text) { return html_escaped(text); }
-
-constexpr const char* kBodyStyle =
-    "font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em; "
-    "color: #1d1d1f; background: #ffffff; line-height: 1.5";
-constexpr const char* kMessageStyle = "margin: 1em 0; padding: 0.75em 1em; border-radius: 8px; border: 1px solid #d0d0d7";
-constexpr const char* kUserBackground = "background: #eef3ff";
-constexpr const char* kOtherBackground = "background: #f7f7f9";
-constexpr const char* kHeaderStyle = "font-size: 0.85em; color: #55555f; margin-bottom: 0.4em";
-constexpr const char* kTextStyle = "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font-family: inherit";
-constexpr const char* kReplyStyle = "overflow-wrap: anywhere";
-
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
-
-// When, in the reader's locale and time zone (the file is read by a person, not parsed).
-QString local_date(const QDateTime& time) { return QLocale().toString(time.toLocalTime(), QLocale::LongFormat); }
-
-// The reply's own figures, as measured when it was generated (absent for user messages and
-// imports): tokens, speed, time to first token.
-QString figures(const storage::MessageStats& stats) {
-  const QLocale locale;
-  QStringList parts;
-  if (stats.completion_tokens) parts << tr("%1 tokens").arg(locale.toString(*stats.completion_tokens));
-  if (stats.tokens_per_second) parts << tr("%1 tokens/s").arg(locale.toString(*stats.tokens_per_second, 'f', 1));
-  if (stats.time_to_first_token_ms)
-    parts << tr("first token after %1 ms").arg(locale.toString(*stats.time_to_first_token_ms, 'f', 0));
-  return parts.join(QStringLiteral(" · "));
-}
+// The page's only styles. Nothing in it loads anything (no url(), no @import): the
+// Content-Security-Policy allows inline styles and nothing else.
+constexpr const char* kStylesheet = R"(body { font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #1d1d1f; background: #ffffff; line-height: 1.5 }
+.metadata { border-collapse: collapse; font-size: 0.9em }
+.metadata th { text-align: left; vertical-align: top; padding-right: 1em }
+article { margin: 1em 0; padding: 0.75em 1em; border-radius: 8px; border: 1px solid #d0d0d7; background: #f7f7f9; overflow-wrap: anywhere }
+article.user { background: #eef3ff }
+article > h2 { font-size: 0.85em; font-weight: normal; color: #55555f; margin: 0 0 0.4em 0 }
+.typed { white-space: pre-wrap; margin: 0; font-family: inherit }
+blockquote { margin: 0.5em 0; padding-left: 0.8em; border-left: 3px solid #8a939b; color: #3d3d45 }
+code { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; background: #eceff1; padding: 0 0.2em }
+pre code { display: block; padding: 0.6em; white-space: pre-wrap; overflow-wrap: anywhere }
+figure.code { margin: 0.6em 0 }
+figure.code pre { margin-top: 0.1em }
+figcaption { font-size: 0.8em; color: #55555f }
+.reply table { border-collapse: collapse; margin: 0.5em 0 }
+.reply th, .reply td { border: 1px solid #c8c8d0; padding: 0.2em 0.6em }
+.address { color: #55555f }
+)";
 
 }  // namespace
 
-QByteArray export_html(const ConversationExport& c, QStringList* math_sources) {
+QByteArray export_html(const ConversationExport& c) {
   if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
     throw ExportError("HTML export needs a QGuiApplication (set QT_QPA_PLATFORM=offscreen when there is no display)");
-  const QString title = escaped(one_line(c.conversation.title));
-  QString out;
-  out += QStringLiteral(
-             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
-             "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
-             "<meta name=\"generator\" content=\"Veloce\"/>\n<title>%1</title>\n</head>\n<body style=\"%2\">\n"
-             "<h1>%1</h1>\n<table style=\"border-collapse: collapse; font-size: 0.9em\">\n")
-             .arg(title, QLatin1String(kBodyStyle));
-  for (const auto& line : metadata_lines(c, true))
-    out += QStringLiteral("<tr><th style=\"text-align: left; padding-right: 1em\">%1</th><td>%2</td></tr>\n")
-               .arg(escaped(line.label), escaped(line.value));
+  const QString title = html_escaped(one_line(c.conversation.title));
+  QString out = QStringLiteral(
+                    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+                    "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
+                    "<meta name=\"generator\" content=\"Veloce\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n<body>\n"
+                    "<h1>%1</h1>\n<table class=\"metadata\">\n")
+                    .arg(title, QLatin1String(kStylesheet));
+  for (const auto& line : metadata_lines(c))
+    out += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(html_escaped(line.label), html_escaped(line.value));
   out += QStringLiteral("</table>\n");
   if (!c.conversation.system_prompt.isEmpty())
-    out += QStringLiteral("<h2 style=\"font-size: 1em\">%1</h2>\n<pre style=\"%2\">%3</pre>\n")
-               .arg(escaped(QCoreApplication::translate("Export", "System prompt")), QLatin1String(kTextStyle),
-                    escaped(c.conversation.system_prompt));
+    out += QStringLiteral("<article class=\"system\">\n<h2>%1</h2>\n<pre class=\"typed\">%2</pre>\n</article>\n")
+               .arg(html_escaped(QCoreApplication::translate("Export", "System prompt")),
+                    html_escaped(c.conversation.system_prompt));
   for (const auto& shown : shown_branch(c)) {
     const auto& m = *shown.message;
-    QString header = escaped(role_label(m.role)) + QStringLiteral(" · ") + escaped(local_date(m.created_at));
-    const QString note = message_note(shown);
-    if (!note.isEmpty()) header += QStringLiteral(" · ") + escaped(note);
-    const QString measured = figures(m.stats);
-    if (!measured.isEmpty()) header += QStringLiteral(" · ") + escaped(measured);
+    // The header is each message's heading, so a browser's outline and a screen reader list the
+    // messages; a reply's own headings are its content's.
+    const QString header = html_escaped(message_header(shown).join(QStringLiteral(" · ")));
     // Replies are Markdown, shown formatted as in the chat; what the user typed stays as typed.
-    const QString body =
-        m.role == storage::Role::Assistant
-            ? QStringLiteral("<div class=\"reply\" style=\"%1\">\n%2</div>")
-                  .arg(QLatin1String(kReplyStyle), markdown_to_export_html(m.content, math_sources))
-            : QStringLiteral("<pre style=\"%1\">%2</pre>").arg(QLatin1String(kTextStyle), escaped(m.content));
-    out += QStringLiteral("<div class=\"message %1\" style=\"%2; %3\">\n<div style=\"%4\">%5</div>\n%6\n</div>\n")
-               .arg(storage::role_name(m.role), QLatin1String(kMessageStyle),
-                    QLatin1String(m.role == storage::Role::User ? kUserBackground : kOtherBackground),
-                    QLatin1String(kHeaderStyle), header, body);
+    const QString body = m.role == storage::Role::Assistant
+                             ? QStringLiteral("<div class=\"reply\">\n%1</div>").arg(markdown_to_semantic_html(m.content))
+                             : QStringLiteral("<pre class=\"typed\">%1</pre>").arg(html_escaped(m.content));
+    out += QStringLiteral("<article class=\"%1\">\n<h2>%2</h2>\n%3\n</article>\n")
+               .arg(storage::role_name(m.role), header, body);
   }
   out += QStringLiteral("</body>\n</html>\n");
   return out.toUtf8();

@@ -35,23 +35,6 @@ QString prose_html(const QString& markdown) {
   return html;
 }
 
-// The formula of a protected source ("$x$", "\\[x\\]"...) as MathML. The math font is named first
-// because a browser's default for <math> may lack the stretchy delimiters and big operators;
-// Latin Modern Math is what the chat view draws with, and at 1.2 times the text's size, as there.
-QString formula_mathml(const QString& source) {
-  const app::Formula formula = app::formulaOf(source);
-  if (formula.tex.isEmpty()) return html_escaped(source);
-  QString mathml = QString::fromStdString(math::to_mathml(formula.tex.toStdString(), formula.display));
-  // A displayed formula wider than the page scrolls sideways, as in the chat, instead of being cut.
-  const QString scroll =
-      formula.display ? QStringLiteral("; max-width: 100%; overflow-x: auto; overflow-y: hidden") : QString();
-  mathml.replace(
-      0, 5,
-      QStringLiteral("<math style=\"font-family: 'Latin Modern Math', 'STIX Two Math', math; font-size: 1.2em%1\"")
-          .arg(scroll));
-  return mathml;
-}
-
 // A prose run with its formulas either as MathML or left as placeholders (see the header).
 QString prose_with_math(const QString& markdown, QStringList* math_sources) {
   QStringList sources;
@@ -68,6 +51,23 @@ QString prose_with_math(const QString& markdown, QStringList* math_sources) {
 }
 
 }  // namespace
+
+// The formula of a protected source ("$x$", "\\[x\\]"...) as MathML. The math font is named first
+// because a browser's default for <math> may lack the stretchy delimiters and big operators;
+// Latin Modern Math is what the chat view draws with, and at 1.2 times the text's size, as there.
+QString formula_mathml(const QString& source) {
+  const app::Formula formula = app::formulaOf(source);
+  if (formula.tex.isEmpty()) return html_escaped(source);
+  QString mathml = QString::fromStdString(math::to_mathml(formula.tex.toStdString(), formula.display));
+  // A displayed formula wider than the page scrolls sideways, as in the chat, instead of being cut.
+  const QString scroll =
+      formula.display ? QStringLiteral("; max-width: 100%; overflow-x: auto; overflow-y: hidden") : QString();
+  mathml.replace(
+      0, 5,
+      QStringLiteral("<math style=\"font-family: 'Latin Modern Math', 'STIX Two Math', math; font-size: 1.2em%1\"")
+          .arg(scroll));
+  return mathml;
+}
 
 QString html_escaped(const QString& text) {
   QString out;

@@ -19,7 +19,7 @@ QByteArray export_markdown(const ConversationExport& c) {
     const QString note = message_note(shown);
     out += QStringLiteral("\n---\n\n## %1").arg(role_label(shown.message->role));
     if (!note.isEmpty()) out += QStringLiteral(" (%1)").arg(note);
-    out += QStringLiteral("\n\n*%1*\n\n").arg(export_date(shown.message->created_at));
+    out += QStringLiteral("\n\n*%1*\n\n").arg(reader_date(shown.message->created_at));
     out += shown.message->content;
     if (!shown.message->content.endsWith(QLatin1Char('\n'))) out += QLatin1Char('\n');
   }

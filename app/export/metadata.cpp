@@ -9,10 +9,9 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
 }  // namespace
 
-std::vector<MetadataLine> metadata_lines(const ConversationExport& c, bool local_dates) {
-  const auto date = [local_dates](const QDateTime& t) {
-    return local_dates ? QLocale().toString(t.toLocalTime(), QLocale::LongFormat) : export_date(t);
-  };
+QString reader_date(const QDateTime& time) { return QLocale().toString(time.toLocalTime(), QLocale::LongFormat); }
+
+std::vector<MetadataLine> metadata_lines(const ConversationExport& c) {
   const auto& conv = c.conversation;
   const auto& s = conv.settings;
   QString model = conv.model_file.isEmpty() ? tr("(not recorded)") : conv.model_file;
@@ -28,8 +27,8 @@ std::vector<MetadataLine> metadata_lines(const ConversationExport& c, bool local
                                .arg(seed)
                                .arg(s.max_tokens);
   return {
-      {tr("Created"), date(conv.created_at)},
-      {tr("Updated"), date(conv.updated_at)},
+      {tr("Created"), reader_date(conv.created_at)},
+      {tr("Updated"), reader_date(conv.updated_at)},
       {tr("Model"), model},
       {tr("Settings"), settings},
   };
@@ -57,6 +56,19 @@ QString message_note(const ShownMessage& shown) {
     notes << tr("cut when the context was full");
   if (shown.versions > 1) notes << tr("version %1 of %2").arg(shown.version).arg(shown.versions);
   return notes.join(QStringLiteral(", "));
+}
+
+QStringList message_header(const ShownMessage& shown) {
+  const auto& m = *shown.message;
+  QStringList parts{role_label(m.role), reader_date(m.created_at)};
+  const QString note = message_note(shown);
+  if (!note.isEmpty()) parts << note;
+  const QLocale locale;
+  if (m.stats.completion_tokens) parts << tr("%1 tokens").arg(locale.toString(*m.stats.completion_tokens));
+  if (m.stats.tokens_per_second) parts << tr("%1 tokens/s").arg(locale.toString(*m.stats.tokens_per_second, 'f', 1));
+  if (m.stats.time_to_first_token_ms)
+    parts << tr("first token after %1 ms").arg(locale.toString(*m.stats.time_to_first_token_ms, 'f', 0));
+  return parts;
 }
 
 QString one_line(const QString& text) {

@@ -7,8 +7,8 @@
 #include <QTextDocument>
 
 #include "app/export/atomic_file.h"
-#include "app/export/html_exporter.h"
 #include "app/export/metadata.h"
+#include "app/export/pdf_html.h"
 #include "app/export/pdf_math.h"
 
 namespace veloce::exporting {
@@ -24,7 +24,7 @@ void export_pdf(const ConversationExport& c, QIODevice& out) {
 
   QTextDocument document;
   QStringList math;
-  document.setHtml(QString::fromUtf8(export_html(c, &math)));
+  document.setHtml(pdf_html(c, math));
   PdfMathObjects formulas(document);
   formulas.insert(math);
   document.print(&writer);

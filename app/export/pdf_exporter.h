@@ -1,5 +1,6 @@
 #pragma once
-// PDF through Qt's own PDF writer: the HTML export laid out by QTextDocument on A4 pages.
+// PDF through Qt's own PDF writer: the conversation as rich text (pdf_html.h) laid out by
+// QTextDocument on A4 pages.
 // Needs a QGuiApplication (fonts); works under QT_QPA_PLATFORM=offscreen. QTextDocument is given
 // no resource loader, so nothing outside the document is ever read.
 #include <QIODevice>

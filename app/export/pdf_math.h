@@ -34,7 +34,7 @@ class PdfMathObjects : public QObject, public QTextObjectInterface {
   explicit PdfMathObjects(QTextDocument& document);
   ~PdfMathObjects() override;
 
-  // Swaps the placeholders for formula objects; `sources` as collected by export_html().
+  // Swaps the placeholders for formula objects; `sources` as collected by pdf_html().
   void insert(const QStringList& sources);
 
   QSizeF intrinsicSize(QTextDocument* doc, int position, const QTextFormat& format) override;

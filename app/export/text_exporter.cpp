@@ -16,7 +16,7 @@ QByteArray export_text(const ConversationExport& c) {
                .arg(QCoreApplication::translate("Export", "System prompt"), c.conversation.system_prompt);
   for (const auto& shown : shown_branch(c)) {
     const QString note = message_note(shown);
-    out += QStringLiteral("\n%1 [%2]").arg(role_label(shown.message->role), export_date(shown.message->created_at));
+    out += QStringLiteral("\n%1 [%2]").arg(role_label(shown.message->role), reader_date(shown.message->created_at));
     if (!note.isEmpty()) out += QStringLiteral(" (%1)").arg(note);
     out += QStringLiteral(":\n") + shown.message->content;
     if (!shown.message->content.endsWith(QLatin1Char('\n'))) out += QLatin1Char('\n');

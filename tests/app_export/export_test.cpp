@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,7 @@
 #include "app/export/exporter.h"
 #include "app/export/file_names.h"
 #include "app/export/json_format.h"
+#include "app/export/metadata.h"
 #include "app/storage/conversation_store.h"
 
 using namespace veloce::storage;
@@ -73,7 +75,7 @@ class ExportTest : public QObject {
     QVERIFY(md.contains(QStringLiteral("- **Model:** phi-4-Q4_K_M.gguf (Q4_K_M)")));
     QVERIFY(md.contains(QStringLiteral("temperature 0.3, top-k 20")));
     QVERIFY(md.contains(QStringLiteral("seed 1234")));
-    QVERIFY(md.contains(QStringLiteral("- **Created:** ") + export_date(store.conversation(id)->created_at)));
+    QVERIFY(md.contains(QStringLiteral("- **Created:** ") + reader_date(store.conversation(id)->created_at)));
     QVERIFY(md.contains(QStringLiteral("> You are terse.\n> Answer in English.\n")));
     // The shown branch, in order; the old reply is not shown but the switcher position is.
     const qsizetype q = md.indexOf(QStringLiteral("How many orders"));
@@ -96,6 +98,29 @@ class ExportTest : public QObject {
     QVERIFY(txt.contains(QStringLiteral("(version 2 of 2):\n**5! = 120** orders.")));
   }
 
+  // Markdown and text are read by people: local time, in words, with the zone named; the ISO
+  // UTC form ("2024-05-01T10:00:00.000Z") is for the JSON export only.
+  void markdownAndTextShowLocalReadableDatesNotIsoUtc() {
+    ConversationStore store(path(QStringLiteral("dates.sqlite")));
+    const qint64 id = make_conversation(store, QStringLiteral("Dates"));
+    const auto loaded = load_for_export(store, id);
+    const QLocale locale;
+    QStringList readable, iso;
+    for (const QDateTime& t : {loaded.conversation.created_at, loaded.conversation.updated_at, loaded.messages[0].created_at}) {
+      readable << locale.toString(t.toLocalTime(), QLocale::LongFormat);
+      iso << t.toUTC().toString(Qt::ISODateWithMs);
+    }
+    for (const ExportFormat format : {ExportFormat::Markdown, ExportFormat::Text}) {
+      const QString out = QString::fromUtf8(render(loaded, format));
+      for (const QString& date : readable) QVERIFY2(out.contains(date), qPrintable(date + u'\n' + out));
+      for (const QString& date : iso) QVERIFY2(!out.contains(date), qPrintable(date + u'\n' + out));
+      QVERIFY2(!out.contains(QRegularExpression(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT"))), qPrintable(out));
+    }
+    const QJsonObject json = QJsonDocument::fromJson(render(loaded, ExportFormat::Json)).object();
+    const QJsonObject conversation = json.value(QStringLiteral("conversations")).toArray().at(0).toObject();
+    QCOMPARE(conversation.value(QStringLiteral("created_at")).toString(), iso[0]);
+  }
+
   void htmlIsEscapedAndStandalone() {
     ConversationStore store(path(QStringLiteral("html.sqlite")));
     const qint64 id = make_conversation(store, QStringLiteral("<b>Title</b> & \u202Eevil"));
@@ -104,12 +129,15 @@ class ExportTest : public QObject {
 
     // Parse strictly: every element, attribute and text node.
     QXmlStreamReader xml(html);
-    QStringList pre_texts, elements;
+    QStringList pre_texts, elements, styles;
     QString title;
+    bool in_head = false;
     while (!xml.atEnd()) {
       xml.readNext();
+      if (xml.isEndElement() && xml.name() == QLatin1String("head")) in_head = false;
       if (!xml.isStartElement()) continue;
       const QString name = xml.name().toString().toLower();
+      if (name == QLatin1String("head")) in_head = true;
       elements << name;
       for (const auto& attribute : xml.attributes()) {
         const QString value = attribute.value().toString().toLower();
@@ -119,12 +147,20 @@ class ExportTest : public QObject {
         QVERIFY(!attribute.name().toString().toLower().startsWith(QStringLiteral("on")));
         QVERIFY(attribute.name() != QLatin1String("src") && attribute.name() != QLatin1String("href"));
       }
-      if (name == QLatin1String("pre")) pre_texts << xml.readElementText();
+      if (name == QLatin1String("pre")) pre_texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
       else if (name == QLatin1String("title")) title = xml.readElementText();
+      else if (name == QLatin1String("style")) {
+        QVERIFY2(in_head, "a <style> outside <head>");
+        styles << xml.readElementText();
+      }
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    for (const char* forbidden : {"script", "img", "link", "iframe", "object", "embed", "style", "svg", "a", "base", "form"})
+    for (const char* forbidden : {"script", "img", "link", "iframe", "object", "embed", "svg", "a", "base", "form"})
       QVERIFY2(!elements.contains(QLatin1String(forbidden)), forbidden);
+    // One stylesheet, in <head>, that loads nothing.
+    QCOMPARE(styles.size(), 1);
+    for (const char* load : {"url(", "@import", "://", "expression("})
+      QVERIFY2(!styles[0].toLower().contains(QLatin1String(load)), load);
     QVERIFY(elements.contains(QStringLiteral("body")));
     // The text comes back exactly as written: escaped, not interpreted.
     QCOMPARE(title, QStringLiteral("<b>Title</b> & \u202Eevil"));

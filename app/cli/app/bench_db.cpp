@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -94,6 +95,35 @@ void make_database(storage::ConversationStore& store, int conversations, int mes
   std::fprintf(stderr, "\nmade in %.1f s\n", static_cast<double>(timer.elapsed()) / 1000.0);
 }
 
+// --make's bounds: 2,000,000 messages is ten times the documented 10000x20 and already a
+// database of about a gigabyte; beyond it the command would fill the disk, not measure anything.
+constexpr long long kMaxMakeMessages = 2'000'000;
+constexpr int kMaxRuns = 1000;
+
+struct MakeSize {
+  int conversations = 0;
+  int messages_each = 0;
+};
+
+// "CONVERSATIONSxMESSAGES", both positive, whole string, product within kMaxMakeMessages.
+MakeSize make_size(const std::string& text) {
+  const auto fail = [&] {
+    return UsageError("--make expects CONVERSATIONSxMESSAGES with at most " + std::to_string(kMaxMakeMessages) +
+                      " messages in all, e.g. 10000x20, not '" + text + "'");
+  };
+  const char* end = text.data() + text.size();
+  long long conversations = 0, messages = 0;
+  auto [x, ec1] = std::from_chars(text.data(), end, conversations);
+  if (ec1 != std::errc() || x == end || *x != 'x') throw fail();
+  auto [last, ec2] = std::from_chars(x + 1, end, messages);
+  if (ec2 != std::errc() || last != end) throw fail();
+  // Each factor is bounded first, so the product cannot overflow.
+  if (conversations < 1 || messages < 1 || conversations > kMaxMakeMessages || messages > kMaxMakeMessages ||
+      conversations * messages > kMaxMakeMessages)
+    throw fail();
+  return {.conversations = static_cast<int>(conversations), .messages_each = static_cast<int>(messages)};
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -105,15 +135,13 @@ int run_bench_db(Args& args) {
   const auto make = args.value({"--make"});
   const int runs = static_cast<int>(args.integer({"--runs"}, 5));
   args.finish();
-  if (runs < 1) throw UsageError("--runs must be at least 1");
+  if (runs < 1 || runs > kMaxRuns) throw UsageError("--runs must be between 1 and " + std::to_string(kMaxRuns));
 
   if (make) {
-    int conversations = 0, messages_each = 0;
-    if (std::sscanf(make->c_str(), "%dx%d", &conversations, &messages_each) != 2 || conversations < 1 || messages_each < 1)
-      throw UsageError("--make expects CONVERSATIONSxMESSAGES, e.g. 10000x20");
+    const MakeSize size = make_size(*make);
     if (QFileInfo::exists(db)) throw std::runtime_error(db.toStdString() + ": exists; --make needs a new file");
     storage::ConversationStore store(db);
-    make_database(store, conversations, messages_each);
+    make_database(store, size.conversations, size.messages_each);
   }
 
   // Open + sidebar, as at app start: integrity check, schema check, the whole list.
@@ -180,8 +208,9 @@ CommandRegistration reg{{"bench-db", "time opening and searching a large convers
                          "usage: veloce-cli bench-db --db FILE [--make CxM] [--runs N]\n\n"
                          "  --db FILE     the database to time (a copy you can spare)\n"
                          "  --make CxM    first create FILE with C conversations of M messages each, made\n"
-                         "                of pseudo-words (e.g. 10000x20 for 200,000 messages)\n"
-                         "  --runs N      repetitions per figure; medians are reported (default 5)\n\n"
+                         "                of pseudo-words (e.g. 10000x20 for 200,000 messages; at most\n"
+                         "                2,000,000 messages in all)\n"
+                         "  --runs N      repetitions per figure, 1 to 1000; medians are reported (default 5)\n\n"
                          "Reports the time to open the store and load the whole sidebar (targets: under\n"
                          "300 ms) and to answer full-text searches (under 100 ms). Figures are with a warm\n"
                          "file cache.\n",

@@ -8,12 +8,11 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 #include <string>
 
 #include "app/chat/chat_controller.h"
 #include "app/cli/command.h"
+#include "app/cli/input_file.h"
 #include "app/settings/app_paths.h"
 #include "app/settings/app_settings.h"
 #include "app/settings/device_list.h"
@@ -21,6 +20,10 @@
 
 namespace veloce::cli {
 namespace {
+
+// A message this long could never fit the largest context -c allows (16384 tokens), so nothing a
+// user means is refused; anything longer is an error before the database is touched.
+constexpr size_t kMaxMessageBytes = size_t{1} << 20;
 
 std::atomic<bool> g_interrupted{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "the flag is written from a signal handler");
@@ -37,14 +40,16 @@ void line_to_stderr(const QString& text) {
 template <typename T>
 T checked(long long value, long long lo, long long hi, const char* name) {
   if (value < lo || value > hi) {
-    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                     ", not " + std::to_string(value));
   }
   return static_cast<T>(value);
 }
 
 double checked_number(double value, double lo, double hi, const char* name) {
   if (!(value >= lo && value <= hi)) {
-    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    throw UsageError(std::string(name) + " must be between " + number_text(lo) + " and " + number_text(hi) + ", not " +
+                     number_text(value));
   }
   return value;
 }
@@ -73,7 +78,8 @@ int run(Args& args) {
   if (seed < 0) throw UsageError("--seed must be 0 (random) or positive");
   if (!prompt && !regenerate) {
     // No -p: the message is stdin, so long or multi-line text needs no quoting.
-    prompt = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    // Bounded: stdin may be /dev/zero or a pipe that never ends.
+    prompt = read_bounded(stdin, kMaxMessageBytes, "the message on stdin");
   }
   if (!regenerate && QString::fromStdString(*prompt).trimmed().isEmpty()) throw UsageError("the message is empty");
 
@@ -229,7 +235,7 @@ options:
   -m, --model MODEL       Phi-4 GGUF file
   --db FILE               conversation database (created when missing)
   --conversation ID       continue this conversation, after the last message of its shown branch
-  -p, --prompt TEXT       the message (default: all of stdin)
+  -p, --prompt TEXT       the message (default: all of stdin, at most 1 MiB)
   -n, --max-tokens N      longest reply in tokens (default 1024)
   -c, --ctx-size CTX      context size in tokens (default 4096, 256 .. 16384)
   --backend B             vulkan (default) or reference (the fp32 CPU oracle: slow)
