@@ -1,6 +1,7 @@
 """veloce-cli serve driven with curl: greedy replies equal `veloce-cli generate`'s, usage counts,
 stop and max_tokens, the error statuses and shapes, the bounded queue (429), a client that
-leaves mid-stream freeing the server within a second, the bearer key and the loopback rule.
+leaves mid-stream freeing the server within a second, the bearer key (a blank one refused) and
+the loopback rule.
 usage: curl_test.py VELOCE_CLI MODEL"""
 import json
 import os
@@ -159,6 +160,19 @@ finally:
 r = subprocess.run([CLI, "serve", "-m", MODEL, "--backend", "reference", "--host", "0.0.0.0", "--port", "0"],
                    capture_output=True, text=True, timeout=30, env={k: v for k, v in os.environ.items() if k != "VELOCE_API_KEY"})
 check(r.returncode == 2 and "without a key" in r.stderr and r.stdout == "", "0.0.0.0 without a key refused: %r" % r.stderr.strip())
+
+# A blank key, on the command line or in the environment, is refused with a one-line error rather
+# than read as "no key" (its user meant the server to be protected).
+no_env = {k: v for k, v in os.environ.items() if k != "VELOCE_API_KEY"}
+for extra, env in ((["--api-key", " "], no_env), (["--api-key", ""], no_env), ([], {**no_env, "VELOCE_API_KEY": " \t"})):
+    try:
+        r = subprocess.run([CLI, "serve", "-m", MODEL, "--backend", "reference", "--port", "0", *extra],
+                           capture_output=True, text=True, timeout=20, env=env)
+        got = (r.returncode, r.stdout, r.stderr.strip())
+    except subprocess.TimeoutExpired as e:
+        got = ("still serving after 20 s", e.stdout, e.stderr)
+    check(got[0] == 2 and got[1] == "" and "blank" in got[2] and got[2].count("\n") == 0,
+          "a blank key %r refused: %r" % (extra or "VELOCE_API_KEY", got))
 
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)

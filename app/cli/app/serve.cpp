@@ -133,12 +133,14 @@ options:
   --host ADDR             address to listen on (default 127.0.0.1, loopback only); any other
                           address needs a key
   --port N                TCP port (default 8734; 0: a free one, printed at start)
-  --api-key KEY           require "Authorization: Bearer KEY" (default: VELOCE_API_KEY, else none)
+  --api-key KEY           require "Authorization: Bearer KEY" (default: VELOCE_API_KEY, else none);
+                          a blank key is refused
   --backend B             vulkan (default) or reference (the fp32 CPU oracle: slow)
   --device D              Vulkan device by index, name or UUID
   -c, --ctx-size CTX      context in tokens for prompt and reply together (default 4096)
   --queue N               requests that may wait while one generates (default 8)
-  --max-body BYTES        largest request body (default 1048576; larger ones get 413)
+  --max-body BYTES        largest request body (default 1048576; larger ones get 413, answered
+                          from the headers before the body is read)
 )",
                          run}};
 
