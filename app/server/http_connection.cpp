@@ -20,7 +20,8 @@ HttpConnection::HttpConnection(QTcpSocket* socket, const HttpLimits& limits, Htt
   connect(socket_, &QTcpSocket::bytesWritten, this, &HttpConnection::shut_write_side_when_flushed);
   connect(socket_, &QTcpSocket::disconnected, this, &HttpConnection::on_disconnected);
   deadline_.start(limits_.idle_timeout);
-  read_more();
+  // From the event loop, so that the listener may refuse the connection first.
+  QMetaObject::invokeMethod(this, &HttpConnection::read_more, Qt::QueuedConnection);
 }
 
 bool HttpConnection::connected() const {

@@ -26,6 +26,8 @@ class HttpConnection : public QObject {
   HttpConnection(QTcpSocket* socket, const HttpLimits& limits, HttpHandler& handler, QObject* parent);
 
   bool connected() const;
+  // Answers `error` at once and closes (a client over the connection limit).
+  void refuse(const ApiError& error);
 
  signals:
   void closed();  // the client left or the connection was closed; it is deleted next
@@ -34,7 +36,6 @@ class HttpConnection : public QObject {
   friend class HttpResponder;
   enum class State { Head, Body, Responding, Closing };
   void read_more();
-  void refuse(const ApiError& error);
   void write(QByteArrayView bytes);
   void response_done(AfterResponse after);
   void close_after_writing();

@@ -1,7 +1,9 @@
 #pragma once
 // Takes the connections a QTcpServer accepts and gives each an HttpConnection, up to
-// HttpLimits::max_connections at once; one more is answered 503 and closed. When accepting fails
-// (out of file descriptors), it stops accepting for a moment instead of retrying in a busy loop.
+// HttpLimits::max_connections at once, and never so many that the process runs out of file
+// descriptors; one more is answered 503 and closed. Qt retries a failing accept() (out of
+// descriptors) in a busy loop, so the limit keeps accept() from failing, and should it fail
+// anyway (descriptors taken elsewhere), accepting pauses for a moment.
 #include <QObject>
 #include <QTimer>
 
@@ -20,6 +22,7 @@ class HttpListener : public QObject {
   HttpListener(QTcpServer* server, const HttpLimits& limits, HttpHandler& handler, QObject* parent);
 
   size_t open_connections() const { return open_; }
+  size_t max_open() const { return max_open_; }
 
  private:
   void accept_pending();
@@ -29,6 +32,7 @@ class HttpListener : public QObject {
   const HttpLimits limits_;
   HttpHandler& handler_;
   size_t open_ = 0;
+  size_t max_open_;  // max_connections, or fewer where the descriptor limit is lower
   QTimer resume_;
 };
 
