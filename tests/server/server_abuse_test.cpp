@@ -31,13 +31,15 @@ struct Served {
     config.model_id = "tiny";
     config.n_ctx = 64;
     shared.set(&generator);
-    api = std::make_unique<veloce::server::ApiServer>(config, model->tokenizer(), queue);
+    api = std::make_unique<veloce::server::ApiServer>(config, model->tokenizer(), *queue);
     auto* tcp = new QTcpServer(api.get());
     if (!tcp->listen(QHostAddress(QHostAddress::LocalHost), 0)) qFatal("cannot listen on loopback");
     port = tcp->serverPort();
     api->bind(tcp);
   }
+  // The queue first, as serve.cpp does: its worker's callbacks name the server.
   ~Served() {
+    queue.reset();
     api.reset();
     shared.set(nullptr);
   }
@@ -52,7 +54,7 @@ struct Served {
   std::unique_ptr<veloce::Session> session = engine->create_session(64);
   veloce::Generator generator{*session, model->tokenizer()};
   veloce::server::SharedGenerator shared;
-  veloce::server::GenerationQueue queue{shared, 4};
+  std::unique_ptr<veloce::server::GenerationQueue> queue = std::make_unique<veloce::server::GenerationQueue>(shared, 4);
   std::unique_ptr<veloce::server::ApiServer> api;
   quint16 port = 0;
 };
