@@ -3,14 +3,15 @@
 #include <QDateTime>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QTcpSocket>
-#include <QtHttpServer/QHttpServerRequest>
-#include <QtHttpServer/QHttpServerResponder>
+#include <QTcpServer>
 #include <memory>
 #include <random>
 
 #include "app/server/api_error.h"
+#include "app/server/bearer_key.h"
 #include "app/server/generation_queue.h"
+#include "app/server/http_connection.h"
+#include "app/server/http_listener.h"
 #include "app/server/openai_json.h"
 #include "inference/tokenizer/chat_format.h"
 #include "inference/tokenizer/tokenizer.h"
@@ -18,10 +19,10 @@
 namespace veloce::server {
 namespace {
 
-using Responder = QHttpServerResponder;
+using Responder = HttpResponder;
 
 void send_json(Responder& responder, int status, const QByteArray& body) {
-  responder.write(body, {{"Content-Type", "application/json"}}, static_cast<Responder::StatusCode>(status));
+  responder.send(status, "application/json", body);
 }
 
 void send_error(Responder& responder, const ApiError& error) { send_json(responder, error.status, error_json(error)); }
@@ -36,11 +37,10 @@ std::string random_id(const char* prefix) {
 }  // namespace
 
 // One request in flight: its responder and the reply so far. Shared between the HTTP-thread
-// callbacks queued by the worker; the socket may go away at any time (the client left).
+// callbacks queued by the worker; the connection may go away at any time (the client left).
 struct Exchange {
   explicit Exchange(Responder&& r) : responder(std::move(r)) {}
   Responder responder;
-  QPointer<QTcpSocket> socket;
   ReplyMeta meta;
   bool stream = false;
   bool include_usage = false;
@@ -50,11 +50,9 @@ struct Exchange {
   ExchangeRecord record;  // what the app's Server panel is told
   QElapsedTimer clock;
 
-  bool alive() const { return socket && socket->state() == QAbstractSocket::ConnectedState; }
+  bool alive() const { return responder.alive(); }
   void event(const QByteArray& json) {
-    if (!alive()) return;
-    responder.writeBody("data: " + json + "\n\n");
-    socket->flush();
+    if (alive()) responder.stream("data: " + json + "\n\n");
   }
 };
 
@@ -83,7 +81,7 @@ void finish(Exchange& ex, const JobResult& result) {
       send_error(ex.responder, error);
     } else {
       ex.event(error_json(error));
-      ex.socket->disconnectFromHost();
+      ex.responder.end_stream();
     }
     return;
   }
@@ -93,73 +91,78 @@ void finish(Exchange& ex, const JobResult& result) {
   }
   ex.event(chunk_json(ex.meta, std::nullopt, ex.meta.chat && !ex.sent_role, result.finish_reason));
   if (ex.include_usage) ex.event(usage_chunk_json(ex.meta, result));
-  ex.responder.writeBody("data: [DONE]\n\n");
+  ex.responder.stream("data: [DONE]\n\n");
   // The stream's length is its connection's: closing it ends the response.
-  ex.socket->disconnectFromHost();
+  ex.responder.end_stream();
 }
 
 }  // namespace
 
 ApiServer::ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent)
-    : QAbstractHttpServer(parent), config_(std::move(config)), tokenizer_(tokenizer), queue_(queue),
+    : QObject(parent), config_(std::move(config)), tokenizer_(tokenizer), queue_(queue),
       started_(QDateTime::currentSecsSinceEpoch()) {}
 
 ApiServer::~ApiServer() = default;
 
-bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
-  const QString path = request.url().path();
-  const auto method = request.method();
-  Responder responder = makeResponder(request, socket);
-  if (!config_.api_key.empty()) {
-    const QByteArray expected = "Bearer " + QByteArray::fromStdString(config_.api_key);
-    if (request.value("Authorization") != expected) {
-      const ApiError error(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'", "invalid_request_error",
-                           "", "invalid_api_key");
-      send_error(responder, error);
-      ExchangeRecord record;
-      record.id = next_exchange_++;
-      record.client = socket->peerAddress().toString();
-      record.endpoint = path;
-      record.status = error.status;
-      record.error = QString::fromUtf8(error.what());
-      emit exchangeFinished(record);
-      return true;
-    }
+void ApiServer::bind(QTcpServer* server) { new HttpListener(server, config_.http, *this, this); }
+
+std::optional<ApiError> ApiServer::admit(const HttpRequest& head) {
+  // The key first: a client without it learns nothing else, not even the size limit.
+  if (!config_.api_key.empty() && !bearer_key_matches(head.header("authorization"), config_.api_key)) {
+    const ApiError error(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'", "invalid_request_error",
+                         "", "invalid_api_key");
+    ExchangeRecord record;
+    record.id = next_exchange_++;
+    record.client = head.peer.toString();
+    record.endpoint = head.path;
+    record.status = error.status;
+    record.error = QString::fromUtf8(error.what());
+    emit exchangeFinished(record);
+    return error;
   }
-  if (method == QHttpServerRequest::Method::Get && (path == "/v1/models" || path == "/v1/models/")) {
+  if (head.content_length > config_.max_body_bytes)
+    return ApiError(413, "the request body is larger than " + std::to_string(config_.max_body_bytes) + " bytes",
+                    "invalid_request_error", "", "request_too_large");
+  return std::nullopt;
+}
+
+void ApiServer::handle(HttpRequest request, HttpResponder responder) {
+  const QString& path = request.path;
+  const bool get = request.method == "GET";
+  if (get && (path == "/v1/models" || path == "/v1/models/")) {
     send_json(responder, 200, models_json(config_.model_id, started_));
-    return true;
+    return;
   }
-  if (method == QHttpServerRequest::Method::Get && path == "/v1/models/" + QString::fromStdString(config_.model_id)) {
+  if (get && path == "/v1/models/" + QString::fromStdString(config_.model_id)) {
     send_json(responder, 200,
               QByteArray("{\"id\":\"") + QByteArray::fromStdString(config_.model_id) +
                   "\",\"object\":\"model\",\"created\":" + QByteArray::number(started_) + ",\"owned_by\":\"veloce\"}");
-    return true;
+    return;
   }
   const bool chat = path == "/v1/chat/completions";
-  if (method == QHttpServerRequest::Method::Post && (chat || path == "/v1/completions")) {
-    completions(request, socket, std::move(responder), chat);
-    return true;
+  if (request.method == "POST" && (chat || path == "/v1/completions")) {
+    completions(request, std::move(responder), chat);
+    return;
   }
-  send_error(responder, ApiError(404, "Invalid URL (" + request.url().path().toStdString() + ")", "invalid_request_error",
-                                 "", "unknown_url"));
-  return true;
+  send_error(responder,
+             ApiError(404, "Invalid URL (" + path.toStdString() + ")", "invalid_request_error", "", "unknown_url"));
 }
 
-void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {
-  Responder responder = makeResponder(request, socket);
-  send_error(responder, ApiError(404, "Invalid URL (" + request.url().path().toStdString() + ")"));
+std::string ApiServer::cache_owner(const HttpRequest& request) const {
+  // Without a key the server is on loopback (serve.cpp and the app enforce it): the computer's
+  // user owns it, and sharing the cache between their programs leaks nothing. With a key, clients
+  // may be different people, told apart by address.
+  return config_.api_key.empty() ? std::string() : request.peer.toString().toStdString();
 }
 
-void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socket, Responder&& responder, bool chat) {
+void ApiServer::completions(const HttpRequest& request, Responder&& responder, bool chat) {
   auto exchange = std::make_shared<Exchange>(std::move(responder));
-  exchange->socket = socket;
   exchange->clock.start();
   const quint64 key = next_exchange_++;
   ExchangeRecord& record = exchange->record;
   record.id = key;
-  record.client = socket->peerAddress().toString();
-  record.endpoint = request.url().path();
+  record.client = request.peer.toString();
+  record.endpoint = request.path;
   const auto refuse = [&](const ApiError& e) {
     send_error(exchange->responder, e);
     record.status = e.status;
@@ -168,11 +171,9 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
     emit exchangeFinished(record);
   };
   auto job = std::make_shared<Job>();
+  job->client = cache_owner(request);
   try {
-    if (static_cast<size_t>(request.body().size()) > config_.max_body_bytes)
-      throw ApiError(413, "the request body is larger than " + std::to_string(config_.max_body_bytes) + " bytes",
-                     "invalid_request_error", "", "request_too_large");
-    const CompletionRequest r = parse_completion_request(request.body(), chat, config_.limits);
+    const CompletionRequest r = parse_completion_request(request.body, chat, config_.limits);
     if (r.model != config_.model_id)
       throw ApiError(404, "The model '" + r.model + "' does not exist; this server serves '" + config_.model_id + "'",
                      "invalid_request_error", "model", "model_not_found");
@@ -243,16 +244,15 @@ void ApiServer::completions(const QHttpServerRequest& request, QTcpSocket* socke
   emit exchangeStarted(record);
   // A client that leaves cancels its generation (the worker checks the flag between tokens).
   std::weak_ptr<Job> weak = job;
-  exchange->on_disconnect = connect(socket, &QTcpSocket::disconnected, this, [weak] {
-    if (auto j = weak.lock()) j->cancel.store(true);
-  });
-  if (exchange->stream) {
-    exchange->responder.writeStatusLine(Responder::StatusCode::Ok);
-    exchange->responder.writeHeaders(
-        {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}, {"Connection", "close"}});
-    exchange->responder.writeBody("");  // ends the headers now, so clients see the 200 at once
-    socket->flush();
+  if (HttpConnection* connection = exchange->responder.connection()) {
+    exchange->on_disconnect = connect(connection, &HttpConnection::closed, this, [weak] {
+      if (auto j = weak.lock()) j->cancel.store(true);
+    });
+  } else {
+    job->cancel.store(true);
   }
+  // The headers go now, so clients see the 200 at once.
+  if (exchange->stream) exchange->responder.begin_stream(200, "text/event-stream");
 }
 
 }  // namespace veloce::server

@@ -1,18 +1,22 @@
 #pragma once
 // The HTTP routes of the OpenAI-compatible server: GET /v1/models, POST /v1/chat/completions and
-// POST /v1/completions, with bearer-key checks, bounded bodies and OpenAI's error shape. Runs on the
+// POST /v1/completions, with bearer-key checks, bounded bodies and OpenAI's error shape. The key and
+// the body's size are checked from the request's head, before its body is read. Runs on the
 // thread that owns it (the HTTP thread); generation happens in GenerationQueue's worker, whose
 // callbacks are queued back here.
 #include <QElapsedTimer>
+#include <QObject>
 #include <QString>
-#include <QtHttpServer/QAbstractHttpServer>
-#include <QtHttpServer/QHttpServerResponder>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "app/server/http_handler.h"
+#include "app/server/http_limits.h"
 #include "app/server/openai_request.h"
+
+class QTcpServer;
 
 namespace veloce {
 class Tokenizer;
@@ -47,24 +51,28 @@ struct ServerConfig {
   size_t max_body_bytes = 1 << 20;
   size_t n_ctx = 4096;  // the session's context: prompt + reply must fit
   Limits limits;
+  HttpLimits http;
 };
 
-class ApiServer : public QAbstractHttpServer {
+class ApiServer : public QObject, private HttpHandler {
   Q_OBJECT
  public:
   ApiServer(ServerConfig config, const Tokenizer& tokenizer, GenerationQueue& queue, QObject* parent = nullptr);
   ~ApiServer() override;
+  // Serves the connections that `server` (listening; kept by the caller, usually as this one's
+  // child) accepts.
+  void bind(QTcpServer* server);
 
  signals:
   void exchangeStarted(const veloce::server::ExchangeRecord& record);
   void exchangeFinished(const veloce::server::ExchangeRecord& record);
 
- protected:
-  bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-  void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
-
  private:
-  void completions(const QHttpServerRequest& request, QTcpSocket* socket, QHttpServerResponder&& responder, bool chat);
+  std::optional<ApiError> admit(const HttpRequest& head) override;
+  void handle(HttpRequest request, HttpResponder responder) override;
+  void completions(const HttpRequest& request, HttpResponder&& responder, bool chat);
+  // Whose KV cache a job may be told it reused: the empty string when one user owns the server.
+  std::string cache_owner(const HttpRequest& request) const;
   ServerConfig config_;
   const Tokenizer& tokenizer_;
   GenerationQueue& queue_;

@@ -86,6 +86,8 @@ JobResult GenerationQueue::run(Job& job) {
     if (job.cancel.load()) stop.store(true);
   };
   const auto work = [&](Generator& generator) {
+    if (job.client != cache_client_) generator.reset();
+    cache_client_ = job.client;
     try {
       const GenerateResult r = generator.generate(job.prompt, go);
       std::string tail = matcher.flush();

@@ -2,7 +2,10 @@
 // One generation at a time on a worker thread, with a bounded wait list: the HTTP thread never
 // runs the model. A job's callbacks run on the worker thread; the HTTP layer queues them back to
 // its own thread. The Generator keeps its KV cache between jobs, so a request that shares a
-// prefix with the previous one (the same conversation, one turn longer) reads only the new part.
+// prefix with the previous one (the same conversation, one turn longer) reads only the new part,
+// but only when the previous job came from the same client: a cache another client filled is
+// dropped first, or its hit (the cached_tokens figure, or the time saved) would tell one client
+// how much of its prompt matched another's.
 // The Generator is a SharedGenerator: in the app, the chat takes turns on the same model.
 #include <atomic>
 #include <condition_variable>
@@ -32,6 +35,9 @@ struct JobResult {
 
 struct Job {
   std::vector<int32_t> prompt;
+  // Who sent it, as far as the cache may be shared: jobs of different clients never reuse each
+  // other's KV cache. Empty when one user owns the server (loopback without a key).
+  std::string client;
   int32_t max_tokens = 0;
   SamplerParams sampling;
   std::vector<std::string> stop;
@@ -59,6 +65,7 @@ class GenerationQueue {
   std::condition_variable wake_;
   std::deque<std::shared_ptr<Job>> waiting_;
   std::shared_ptr<Job> running_;
+  std::string cache_client_;  // whose prompt the KV cache holds; the worker's alone
   bool quit_ = false;
   std::thread thread_;  // last: starts after the members it uses
 };

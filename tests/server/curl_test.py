@@ -1,9 +1,13 @@
 """veloce-cli serve driven with curl: greedy replies equal `veloce-cli generate`'s, usage counts,
 stop and max_tokens, the error statuses and shapes, the bounded queue (429), a client that
-leaves mid-stream freeing the server within a second, the bearer key and the loopback rule.
+leaves mid-stream freeing the server within a second, the bearer key (a blank one refused), the
+loopback rule, and more connections than the server has file descriptors for.
 usage: curl_test.py VELOCE_CLI MODEL"""
 import json
 import os
+import re
+import resource
+import socket
 import subprocess
 import sys
 import time
@@ -159,6 +163,56 @@ finally:
 r = subprocess.run([CLI, "serve", "-m", MODEL, "--backend", "reference", "--host", "0.0.0.0", "--port", "0"],
                    capture_output=True, text=True, timeout=30, env={k: v for k, v in os.environ.items() if k != "VELOCE_API_KEY"})
 check(r.returncode == 2 and "without a key" in r.stderr and r.stdout == "", "0.0.0.0 without a key refused: %r" % r.stderr.strip())
+
+# A blank key, on the command line or in the environment, is refused with a one-line error rather
+# than read as "no key" (its user meant the server to be protected).
+no_env = {k: v for k, v in os.environ.items() if k != "VELOCE_API_KEY"}
+for extra, env in ((["--api-key", " "], no_env), (["--api-key", ""], no_env), ([], {**no_env, "VELOCE_API_KEY": " \t"})):
+    try:
+        r = subprocess.run([CLI, "serve", "-m", MODEL, "--backend", "reference", "--port", "0", *extra],
+                           capture_output=True, text=True, timeout=20, env=env)
+        got = (r.returncode, r.stdout, r.stderr.strip())
+    except subprocess.TimeoutExpired as e:
+        got = ("still serving after 20 s", e.stdout, e.stderr)
+    check(got[0] == 2 and got[1] == "" and "blank" in got[2] and got[2].count("\n") == 0,
+          "a blank key %r refused: %r" % (extra or "VELOCE_API_KEY", got))
+
+# More clients than the server has descriptors for (a soft limit of 64): each one is answered (200
+# within the limit, 503 past it) or closed at once, none left waiting unanswered in the backlog
+# while accept() fails; once they leave, the server serves again.
+def low_descriptor_limit():
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+
+
+limited = subprocess.Popen([CLI, "serve", "-m", MODEL, "--backend", "reference", "--port", "0"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, preexec_fn=low_descriptor_limit)
+try:
+    port = int(re.search(r":(\d+)/v1", limited.stdout.readline()).group(1))
+    clients = [socket.create_connection(("127.0.0.1", port), timeout=3) for _ in range(80)]
+    outcomes = []
+    for c in clients:
+        try:
+            c.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n")
+            head = c.recv(64)
+            outcomes.append(head.split(b" ")[1].decode() if head.startswith(b"HTTP/1.1 ") else "closed")
+        except (ConnectionResetError, BrokenPipeError):
+            outcomes.append("closed")
+        except socket.timeout:
+            outcomes.append("no answer")
+    for c in clients:
+        c.close()
+    counts = {o: outcomes.count(o) for o in sorted(set(outcomes))}
+    check("no answer" not in counts and counts.get("200", 0) > 0 and counts.get("503", 0) > 0,
+          "80 clients at a 64-descriptor limit: each answered or closed at once: %s" % counts)
+    status, text = None, ""
+    for _ in range(50):  # the server sees them leave as its event loop reads their closes
+        status, text = curl("http://127.0.0.1:%d/v1/models" % port)
+        if status == 200:
+            break
+    check(status == 200, "served again once they left (%s)" % status)
+finally:
+    limited.terminate()
+    limited.wait(10)
 
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)

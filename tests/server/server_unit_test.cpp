@@ -12,7 +12,9 @@
 
 #include "app/common/utf8_text.h"
 #include "app/server/api_error.h"
+#include "app/server/bearer_key.h"
 #include "app/server/generation_queue.h"
+#include "app/server/http_request.h"
 #include "app/server/openai_json.h"
 #include "app/server/openai_request.h"
 #include "app/server/stop_matcher.h"
@@ -204,6 +206,65 @@ class ServerUnitTest : public QObject {
     QVERIFY2(results[2].error.empty(), results[2].error.c_str());
     QCOMPARE(results[2].completion_tokens, size_t(3));
     QCOMPARE(QString::fromStdString(results[2].finish_reason), QString("length"));
+  }
+  // The scheme in any case, one or more spaces before the key; anything else about the key, its
+  // length included, refuses it.
+  void aBearerHeaderMatchesOnlyTheExactKey() {
+    using veloce::server::bearer_key_matches;
+    QVERIFY(bearer_key_matches("Bearer k3y", "k3y"));
+    QVERIFY(bearer_key_matches("bearer k3y", "k3y"));
+    QVERIFY(bearer_key_matches("BEARER   k3y", "k3y"));
+    QVERIFY(!bearer_key_matches("Bearer k3", "k3y"));
+    QVERIFY(!bearer_key_matches("Bearer k3yy", "k3y"));
+    QVERIFY(!bearer_key_matches("Bearer K3Y", "k3y"));  // the key itself is case-sensitive
+    QVERIFY(!bearer_key_matches("Basic k3y", "k3y"));
+    QVERIFY(!bearer_key_matches("Bearerk3y", "k3y"));
+    QVERIFY(!bearer_key_matches("Bearer", "k3y"));
+    QVERIFY(!bearer_key_matches("", "k3y"));
+  }
+  void blankKeysAreRefusedWithAReason() {
+    using veloce::server::api_key_problem;
+    QCOMPARE(QString::fromStdString(api_key_problem("")), QString("the API key is blank: it would protect nothing"));
+    QCOMPARE(QString::fromStdString(api_key_problem(" \t ")), QString("the API key is blank: it would protect nothing"));
+    QVERIFY(!api_key_problem("a b").empty());
+    QVERIFY(!api_key_problem("ab\n").empty());
+    QVERIFY(api_key_problem("sk-Abc_123.x").empty());
+  }
+  // Heads a client may get wrong get a status and a one-line reason, never a crash.
+  void malformedHeadsAreRefused_data() {
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<int>("status");
+    QTest::newRow("no version") << QByteArray("GET /v1/models\r\n\r\n") << 400;
+    QTest::newRow("HTTP/2") << QByteArray("GET /v1/models HTTP/2.0\r\n\r\n") << 505;
+    QTest::newRow("no colon") << QByteArray("GET / HTTP/1.1\r\nHost\r\n\r\n") << 400;
+    QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
+    QTest::newRow("folded") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << 400;
+    QTest::newRow("two lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
+                                 << 400;
+    QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400;
+    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") << 501;
+  }
+  void malformedHeadsAreRefused() {
+    QFETCH(QByteArray, head);
+    QFETCH(int, status);
+    const auto parsed = veloce::server::parse_head(head);
+    QVERIFY(std::holds_alternative<ApiError>(parsed));
+    QCOMPARE(std::get<ApiError>(parsed).status, status);
+  }
+  // What the connection does after the answer, from the version and the Connection field; a
+  // Content-Length too large for any integer saturates (and gets 413) instead of wrapping round.
+  void aHeadSaysWhetherTheConnectionStays() {
+    using veloce::server::AfterResponse;
+    using veloce::server::HttpRequest;
+    const auto after = [](const char* head) { return std::get<HttpRequest>(veloce::server::parse_head(head)).after; };
+    QCOMPARE(after("GET / HTTP/1.1\r\n\r\n"), AfterResponse::KeepAlive);
+    QCOMPARE(after("GET / HTTP/1.1\r\nConnection: Close\r\n\r\n"), AfterResponse::Close);
+    QCOMPARE(after("GET / HTTP/1.0\r\n\r\n"), AfterResponse::Close);
+    QCOMPARE(after("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"), AfterResponse::KeepAlive);
+    const auto huge = veloce::server::parse_head("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n");
+    QCOMPARE(std::get<HttpRequest>(huge).content_length, std::numeric_limits<uint64_t>::max());
+    QCOMPARE(veloce::server::head_end("GET / HTTP/1.1\r\nA: b\r\n"), std::optional<qsizetype>());
+    QCOMPARE(veloce::server::head_end("\r\nGET / HTTP/1.1\n\nbody"), std::optional<qsizetype>(18));
   }
   void noStopsPassesThrough() {
     StopMatcher m({});

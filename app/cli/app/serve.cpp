@@ -10,9 +10,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/cli/command.h"
 #include "app/server/api_server.h"
+#include "app/server/bearer_key.h"
 #include "app/server/generation_queue.h"
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
@@ -36,7 +39,7 @@ int run(Args& args) {
   const std::string model_path = args.required({"-m", "--model"});
   const std::string host = args.value({"--host"}).value_or("127.0.0.1");
   const long long port = args.integer({"--port"}, 8734);
-  std::string api_key = args.value({"--api-key"}).value_or("");
+  const std::optional<std::string> key_option = args.value({"--api-key"});
   const long long n_ctx = args.integer({"-c", "--ctx-size"}, 4096);
   const long long queue_size = args.integer({"--queue"}, 8);
   const long long max_body = args.integer({"--max-body"}, 1 << 20);
@@ -49,8 +52,16 @@ int run(Args& args) {
   if (queue_size < 0 || queue_size > 1024) throw UsageError("--queue must be between 0 and 1024");
   if (max_body < 1024 || max_body > 64 << 20) throw UsageError("--max-body must be between 1024 and 67108864");
   // A key on the command line is visible to other local users in `ps`; the environment is not.
-  if (api_key.empty()) {
-    if (const char* env = std::getenv("VELOCE_API_KEY")) api_key = env;
+  // A key given but blank is refused rather than read as "no key": its user meant to protect the server.
+  std::string api_key;
+  if (key_option) {
+    api_key = *key_option;
+    if (const std::string problem = server::api_key_problem(api_key); !problem.empty())
+      throw UsageError("--api-key: " + problem);
+  } else if (const char* env = std::getenv("VELOCE_API_KEY")) {
+    api_key = env;
+    if (const std::string problem = server::api_key_problem(api_key); !problem.empty())
+      throw UsageError("VELOCE_API_KEY: " + problem + " (unset it to serve without a key)");
   }
   const QHostAddress address = parse_host(host);
   if (!address.isLoopback() && api_key.empty())
@@ -122,12 +133,14 @@ options:
   --host ADDR             address to listen on (default 127.0.0.1, loopback only); any other
                           address needs a key
   --port N                TCP port (default 8734; 0: a free one, printed at start)
-  --api-key KEY           require "Authorization: Bearer KEY" (default: VELOCE_API_KEY, else none)
+  --api-key KEY           require "Authorization: Bearer KEY" (default: VELOCE_API_KEY, else none);
+                          a blank key is refused
   --backend B             vulkan (default) or reference (the fp32 CPU oracle: slow)
   --device D              Vulkan device by index, name or UUID
   -c, --ctx-size CTX      context in tokens for prompt and reply together (default 4096)
   --queue N               requests that may wait while one generates (default 8)
-  --max-body BYTES        largest request body (default 1048576; larger ones get 413)
+  --max-body BYTES        largest request body (default 1048576; larger ones get 413, answered
+                          from the headers before the body is read)
 )",
                          run}};
 
