@@ -163,6 +163,20 @@ ScrollView {
                   : ModelController.state === "error" ? qsTr("Not loaded: %1").arg(ModelController.error)
                   : qsTr("No model loaded.")
         }
+        // The settings above apply at the next load: said when they differ from the loaded
+        // model's, so the page never shows values that are not in use without a word.
+        Label {
+            objectName: "loadedModelDiffers"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            text: ModelController.state === "ready" && ModelController.contextSize !== page.s.contextSize
+                  ? qsTr("The loaded model uses a %1-token context; “Load the model with these settings” applies %2.")
+                        .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                        .arg(page.s.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                  : ""
+        }
         Label {
             Layout.fillWidth: true
             visible: ModelController.info.length > 0

@@ -64,14 +64,8 @@ Dialog {
     }
 
     footer: DialogButtonBox {
-        Button {
-            objectName: "resetSettingsButton"
-            text: qsTr("Reset to defaults")
-            flat: true
-            Accessible.name: qsTr("Reset all settings except the model file to their defaults")
-            DialogButtonBox.buttonRole: DialogButtonBox.ResetRole
-            onClicked: ChatController.settings.resetToDefaults()
-        }
+        // No "Reset to defaults" here: from the footer of every page it reset every page (theme,
+        // language, device, server) without a word; the Generation page has its own, for its settings.
         Button {
             objectName: "closeSettingsButton"
             text: qsTr("Close")

@@ -678,6 +678,26 @@
         <source>Instructions for every new conversation (each conversation can have its own)</source>
         <translation>Istruzioni per ogni nuova conversazione (ogni conversazione può avere le sue)</translation>
     </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Ripristina i valori predefiniti</translation>
+    </message>
+    <message>
+        <source>Reset the generation settings on this page to their defaults</source>
+        <translation>Ripristina ai valori predefiniti le impostazioni di generazione di questa pagina</translation>
+    </message>
+    <message>
+        <source>The settings on this page are back to their defaults.</source>
+        <translation>Le impostazioni di questa pagina sono tornate ai valori predefiniti.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Undo the reset of the generation settings</source>
+        <translation>Annulla il ripristino delle impostazioni di generazione</translation>
+    </message>
 </context>
 <context>
     <name>GenerationWorker</name>
@@ -1259,6 +1279,10 @@
         <source>Download Phi-4</source>
         <translation>Scarica Phi-4</translation>
     </message>
+    <message>
+        <source>The loaded model uses a %1-token context; “Load the model with these settings” applies %2.</source>
+        <translation>Il modello caricato usa un contesto di %1 token; “Carica il modello con queste impostazioni” applica %2.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1469,11 +1493,11 @@
     </message>
     <message>
         <source>Reset to defaults</source>
-        <translation>Ripristina i valori predefiniti</translation>
+        <translation type="vanished">Ripristina i valori predefiniti</translation>
     </message>
     <message>
         <source>Reset all settings except the model file to their defaults</source>
-        <translation>Ripristina tutte le impostazioni, tranne il file del modello, ai valori predefiniti</translation>
+        <translation type="vanished">Ripristina tutte le impostazioni, tranne il file del modello, ai valori predefiniti</translation>
     </message>
     <message>
         <source>Close</source>
