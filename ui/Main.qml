@@ -48,6 +48,7 @@ ApplicationWindow {
     Shortcut {
         objectName: "shortcutNew"
         sequence: "Ctrl+N"
+        enabled: ModelController.state === "ready"  // as the sidebar's button
         onActivated: window.newConversation()
     }
     Shortcut {

@@ -90,6 +90,7 @@ ColumnLayout {
                     objectName: "resumeDownloadButton"
                     visible: root.stopped
                     highlighted: true
+                    Material.accent: window.accentButtonColor  // white text at 5.3:1 in both themes
                     text: qsTr("Resume")
                     Accessible.name: qsTr("Resume the download")
                     onClicked: DownloadController.resume()
@@ -155,6 +156,7 @@ ColumnLayout {
                     objectName: "downloadButton"
                     enabled: DownloadController.state !== "downloading"
                     highlighted: row.modelData.recommended
+                    Material.accent: window.accentButtonColor  // white text at 5.3:1 in both themes
                     text: row.modelData.exists ? qsTr("Use") : row.modelData.partial > 0 ? qsTr("Resume") : qsTr("Download")
                     Accessible.name: row.modelData.exists ? qsTr("Use %1").arg(row.modelData.fileName)
                                                           : qsTr("Download %1 (%2)").arg(row.modelData.fileName).arg(row.modelData.size)

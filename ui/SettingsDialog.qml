@@ -6,11 +6,10 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Veloce
 
-Dialog {
+ModalDialog {
     id: dialog
     objectName: "settingsDialog"
     title: qsTr("Settings")
-    modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, Overlay.overlay ? Overlay.overlay.width - 48 : 720)
     height: Math.min(640, Overlay.overlay ? Overlay.overlay.height - 48 : 640)
