@@ -137,6 +137,7 @@ ColumnLayout {
                                                         : qsTr("%1 · %2").arg(row.modelData.quantization).arg(row.modelData.size)
                     }
                     Label {
+                        objectName: "catalogueSummary"
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         textFormat: Text.PlainText

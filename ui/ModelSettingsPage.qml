@@ -101,6 +101,9 @@ ScrollView {
                 Connections {
                     target: page.s
                     function onDeviceChanged() { deviceBox.currentIndex = Math.max(0, deviceBox.indexOfValue(page.s.device)) }
+                    // The list is made again after a language switch (its names are words):
+                    // the box keeps showing the chosen device, not the list's first.
+                    function onDevicesChanged() { deviceBox.currentIndex = Math.max(0, deviceBox.indexOfValue(page.s.device)) }
                 }
             }
         }

@@ -20,7 +20,14 @@ ModelController::ModelController(GenerationWorker* worker, AppSettings* settings
   connect(worker_, &GenerationWorker::modelLoaded, this, &ModelController::onLoaded);
   connect(worker_, &GenerationWorker::modelLoadFailed, this, &ModelController::onLoadFailed);
   connect(worker_, &GenerationWorker::modelLoadCancelled, this, &ModelController::onLoadCancelled);
+  connect(this, &ModelController::stateChanged, this, &ModelController::deviceNameChanged);
   thread_handover::watch(this);
+}
+
+QString ModelController::deviceName() const {
+  // The engine names the reference backend in English; the interface says it in its language.
+  if (model_.backend == QLatin1String("reference")) return tr("CPU (fp32 reference)");
+  return model_.device;
 }
 
 ModelController* ModelController::create(QQmlEngine*, QJSEngine*) { return QmlSingletonInstance<ModelController>::take(); }

@@ -48,6 +48,33 @@
     </message>
 </context>
 <context>
+    <name>CatalogueSummary</name>
+    <message>
+        <source>Good quality at the size most GPUs hold: the usual choice.</source>
+        <translation>Buona qualità alla dimensione che la maggior parte delle GPU contiene: la scelta abituale.</translation>
+    </message>
+    <message>
+        <source>Smaller, for 8 GB GPUs; somewhat lower quality.</source>
+        <translation>Più piccolo, per GPU da 8 GB; qualità un po’ inferiore.</translation>
+    </message>
+    <message>
+        <source>Smallest; noticeably lower quality. Only when nothing larger fits.</source>
+        <translation>Il più piccolo; qualità sensibilmente inferiore. Solo quando non ci sta niente di più grande.</translation>
+    </message>
+    <message>
+        <source>Higher quality, for 12 GB and larger GPUs.</source>
+        <translation>Qualità più alta, per GPU da 12 GB e oltre.</translation>
+    </message>
+    <message>
+        <source>Very close to the original, for 16 GB GPUs.</source>
+        <translation>Molto vicino all’originale, per GPU da 16 GB.</translation>
+    </message>
+    <message>
+        <source>Practically the original, for 24 GB GPUs.</source>
+        <translation>Praticamente l’originale, per GPU da 24 GB.</translation>
+    </message>
+</context>
+<context>
     <name>ChatController</name>
     <message>
         <source>Choose a model file to start chatting.</source>
@@ -1088,6 +1115,10 @@
     <message>
         <source>Loading the model was cancelled.</source>
         <translation>Il caricamento del modello è stato annullato.</translation>
+    </message>
+    <message>
+        <source>CPU (fp32 reference)</source>
+        <translation>CPU (riferimento fp32)</translation>
     </message>
 </context>
 <context>
