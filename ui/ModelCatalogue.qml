@@ -28,7 +28,8 @@ ColumnLayout {
         opacity: 0.75
         textFormat: Text.PlainText
         text: qsTr("Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.")
-              .arg(DownloadController.deviceDescription).arg(ChatController.settings.contextSize)
+              .arg(DownloadController.deviceDescription)
+              .arg(ChatController.settings.contextSize.toLocaleString(Qt.locale(), "f", 0))
     }
 
     // The download in progress, paused or failed.

@@ -161,7 +161,7 @@ ScrollView {
             textFormat: Text.PlainText
             text: ModelController.state === "ready"
                   ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(ModelController.file).arg(ModelController.quantization)
-                        .arg(ModelController.deviceName).arg(ModelController.contextSize)
+                        .arg(ModelController.deviceName).arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
                   : ModelController.state === "loading" ? qsTr("Loading…")
                   : ModelController.state === "error" ? qsTr("Not loaded: %1").arg(ModelController.error)
                   : qsTr("No model loaded.")

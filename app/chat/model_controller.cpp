@@ -5,11 +5,13 @@
 #include <exception>
 
 #include "app/chat/generation_worker.h"
+#include "app/chat/load_report.h"
 #include "app/common/thread_handover.h"
 #include "app/models/qml_singleton.h"
 #include "app/settings/app_settings.h"
 #include "inference/gguf/gguf_file.h"
 #include "inference/model/model.h"
+#include "inference/vulkan/memory_plan.h"
 
 namespace veloce::app {
 
@@ -20,7 +22,7 @@ ModelController::ModelController(GenerationWorker* worker, AppSettings* settings
   connect(worker_, &GenerationWorker::modelLoaded, this, &ModelController::onLoaded);
   connect(worker_, &GenerationWorker::modelLoadFailed, this, &ModelController::onLoadFailed);
   connect(worker_, &GenerationWorker::modelLoadCancelled, this, &ModelController::onLoadCancelled);
-  connect(this, &ModelController::stateChanged, this, &ModelController::deviceNameChanged);
+  connect(this, &ModelController::stateChanged, this, &ModelController::wordsChanged);
   thread_handover::watch(this);
 }
 
@@ -60,6 +62,16 @@ void ModelController::setState(State state) {
 void ModelController::setProgress(double fraction) {
   loadProgress_ = fraction;
   emit loadProgressChanged();
+}
+
+void ModelController::retranslate() {
+  if (ready() && model_.plan) {
+    const LoadReport report = describeLoad(*model_.plan, model_.device);
+    model_.report = report.lines;
+    model_.spillWarning = report.spillWarning;
+    setInfo(report.lines.join(QLatin1Char('\n')));
+  }
+  emit wordsChanged();
 }
 
 void ModelController::setInfo(const QString& info) {

@@ -44,6 +44,32 @@ class TestLanguageSwitch : public QObject {
   }
   void cleanupTestCase() { app_.reset(); }
 
+  // The memory plan under "Loaded: ..." on the Model page is made by C++ at the load: it is made
+  // again in the new language, and the Loaded line's context in its number format.
+  void theLoadedModelsPlanFollowsTheSwitch() {
+    QTemporaryDir dir;
+    AppWindow app(dir.path());
+    app.settings().setLanguage(QStringLiteral("en"));
+    app.settings().setDevice(QString());  // Vulkan (lavapipe in CI): only it has a memory plan
+    QVERIFY(app.show());
+    app.chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
+    QQuickItem* plan = nullptr;
+    QQuickItem* loaded = nullptr;
+    for (QQuickItem* it : veloce::uitest::allItems(app.window())) {
+      const QString text = textOf(it);
+      if (it->inherits("QQuickLabel") && text.startsWith(QStringLiteral("Graphics card: "))) plan = it;
+      if (it->inherits("QQuickLabel") && text.startsWith(QStringLiteral("Loaded: "))) loaded = it;
+    }
+    QVERIFY(plan && loaded);
+    app.settings().setLanguage(QStringLiteral("it"));
+    QTRY_VERIFY2(textOf(plan).startsWith(QStringLiteral("Scheda grafica: ")), qPrintable(textOf(plan)));
+    QVERIFY2(textOf(loaded).endsWith(QStringLiteral("contesto di 4.096 token.")), qPrintable(textOf(loaded)));
+    app.settings().setLanguage(QStringLiteral("en"));
+    QTRY_VERIFY2(textOf(plan).startsWith(QStringLiteral("Graphics card: ")), qPrintable(textOf(plan)));
+    QVERIFY2(textOf(loaded).endsWith(QStringLiteral("context 4,096 tokens.")), qPrintable(textOf(loaded)));
+  }
+
   void everyStringFollowsASwitchToItalianAndBack() {
     const Shown english = shown();
     QCOMPARE(english.section, QStringLiteral("Today"));
