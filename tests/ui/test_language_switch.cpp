@@ -16,7 +16,7 @@ namespace {
 
 // What the user reads in each place the issue named.
 struct Shown {
-  QString section, device, context, seed, contextBox, server, verdict, summary;
+  QString section, device, context, seed, contextBox, server, verdict, summary, setup;
 };
 
 QString textOf(QQuickItem* item, const char* property = "text") { return item ? item->property(property).toString() : QString(); }
@@ -77,6 +77,7 @@ class TestLanguageSwitch : public QObject {
     QVERIFY2(english.context.startsWith(QStringLiteral("Context ")) && english.context.endsWith(QStringLiteral("4,096")),
              qPrintable(english.context));
     QCOMPARE(english.seed, QStringLiteral("random"));
+    QVERIFY2(english.setup.contains(QStringLiteral("Context: 4,096 tokens.")), qPrintable(english.setup));
     QCOMPARE(english.contextBox, QStringLiteral("4,096"));
     QCOMPARE(english.server, QStringLiteral("Off. Other programs on this computer cannot use the model."));
     QVERIFY2(!english.verdict.isEmpty(), "no verdict line in the catalogue");
@@ -94,6 +95,7 @@ class TestLanguageSwitch : public QObject {
     expect(italian.device.endsWith(QStringLiteral(" · CPU (riferimento fp32)")), QStringLiteral("status device"), italian.device);
     expect(italian.context.startsWith(QStringLiteral("Contesto ")) && italian.context.endsWith(QStringLiteral("4.096")),
            QStringLiteral("status context"), italian.context);
+    expect(italian.setup.contains(QStringLiteral("Contesto: 4.096 token.")), QStringLiteral("setup view"), italian.setup);
     expect(italian.seed == QStringLiteral("casuale"), QStringLiteral("seed box"), italian.seed);
     expect(italian.contextBox == QStringLiteral("4.096"), QStringLiteral("context box"), italian.contextBox);
     expect(italian.server == QStringLiteral("Spento. Gli altri programmi di questo computer non possono usare il modello."),
@@ -115,6 +117,7 @@ class TestLanguageSwitch : public QObject {
     QCOMPARE(back.device, english.device);
     QCOMPARE(back.context, english.context);
     QCOMPARE(back.seed, english.seed);
+    QCOMPARE(back.setup, english.setup);
     QCOMPARE(back.contextBox, english.contextBox);
     QCOMPARE(back.server, english.server);
     QCOMPARE(back.verdict, english.verdict);
@@ -151,6 +154,9 @@ class TestLanguageSwitch : public QObject {
           if (part->objectName() == QStringLiteral("catalogueSummary")) s.summary = textOf(part);
           if (part->objectName() == QStringLiteral("verdict")) s.verdict = textOf(part);
         }
+      } else if (it->inherits("QQuickLabel") &&
+                 (text.startsWith(QStringLiteral("Device: ")) || text.startsWith(QStringLiteral("Dispositivo: ")))) {
+        s.setup = text;  // the setup view's line (the view shows again whenever no model is ready)
       } else if (it->inherits("QQuickLabel") && it->isVisible() &&
                  (text == QStringLiteral("Today") || text == QStringLiteral("Oggi"))) {
         s.section = text;  // the sidebar's heading over today's conversations
