@@ -59,7 +59,6 @@ class TestGenerationReset : public QObject {
     QQuickItem* reset = nullptr;
     QTRY_VERIFY((reset = visibleButton(app.window(), QStringLiteral("Reset to defaults"))));
     scrollIntoView(reset);
-    QTest::qWait(300);  // the dialog's opening transition: a click lands once it is in place
     click(reset);
 
     // The page's settings are the defaults, and nothing else moved (before: theme "system",
