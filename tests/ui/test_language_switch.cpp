@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "app/models/translation_loader.h"
 #include "tests/ui/app_window.h"
 
 using veloce::uitest::AppWindow;
@@ -43,6 +44,16 @@ class TestLanguageSwitch : public QObject {
     QTRY_VERIFY(dialog_->property("opened").toBool());
   }
   void cleanupTestCase() { app_.reset(); }
+
+  // The locale numbers are written in: the system's own when it speaks the chosen language (its
+  // region's habits kept), else the language's main one.
+  void theLocaleIsTheChosenLanguagesKeepingTheSystemsRegion() {
+    using veloce::app::TranslationLoader;
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("en_GB"))).name(), QStringLiteral("en_GB"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("it_CH"))).name(), QStringLiteral("it_CH"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("en_US"))).name(), QStringLiteral("it_IT"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("it_IT"))).name(), QStringLiteral("en_US"));
+  }
 
   // The memory plan under "Loaded: ..." on the Model page is made by C++ at the load: it is made
   // again in the new language, and the Loaded line's context in its number format.
