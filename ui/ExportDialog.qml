@@ -7,7 +7,7 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Veloce
 
-Dialog {
+ModalDialog {
     id: dialog
     objectName: "exportDialog"
     property var initialId: -1
@@ -65,7 +65,6 @@ Dialog {
     }
 
     title: qsTr("Export conversations")
-    modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(620, Overlay.overlay ? Overlay.overlay.width - 48 : 620)
     onOpened: formatBox.forceActiveFocus(Qt.TabFocusReason)

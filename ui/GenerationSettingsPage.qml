@@ -7,6 +7,12 @@ import Veloce
 ScrollView {
     id: page
     readonly property var s: ChatController.settings
+    // What the last "Reset to defaults" replaced (AppSettings.resetGeneration), for its Undo; null
+    // when there is nothing to undo. An undo rather than a confirmation: the user sees at once
+    // what the reset changed, on this page, and can take it back, instead of answering a question
+    // before seeing anything. Forgotten when the page is left.
+    property var undoReset: null
+    onVisibleChanged: if (!visible) undoReset = null
     contentWidth: availableWidth
 
     ColumnLayout {
@@ -29,6 +35,7 @@ ScrollView {
             label: qsTr("Top-k")
             hint: qsTr("Choose among the k most likely tokens; 0 turns it off.")
             SpinBox {
+                objectName: "topKBox"
                 from: 0
                 to: 500
                 editable: true
@@ -110,6 +117,34 @@ ScrollView {
                 onEditingFinished: page.s.defaultSystemPrompt = text
                 Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
                 Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
+            }
+        }
+        RowLayout {
+            Layout.topMargin: 8
+            spacing: 12
+            Button {
+                objectName: "resetGenerationButton"
+                text: qsTr("Reset to defaults")
+                Accessible.name: qsTr("Reset the generation settings on this page to their defaults")
+                onClicked: page.undoReset = page.s.resetGeneration()
+            }
+            Label {
+                objectName: "generationResetNotice"
+                Layout.fillWidth: true
+                visible: page.undoReset !== null
+                text: qsTr("The settings on this page are back to their defaults.")
+                wrapMode: Text.Wrap
+            }
+            Button {
+                objectName: "undoGenerationResetButton"
+                visible: page.undoReset !== null
+                flat: true
+                text: qsTr("Undo")
+                Accessible.name: qsTr("Undo the reset of the generation settings")
+                onClicked: {
+                    page.s.restoreGeneration(page.undoReset)
+                    page.undoReset = null
+                }
             }
         }
         Item { Layout.preferredHeight: 8 }

@@ -6,7 +6,7 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Veloce
 
-Dialog {
+ModalDialog {
     id: dialog
     property string link
     readonly property bool openable: DesktopBridge.isOpenableLink(link)
@@ -16,7 +16,6 @@ Dialog {
     }
 
     title: openable ? qsTr("Open this link?") : qsTr("This link cannot be opened")
-    modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
     onOpened: (openable ? openButton : closeButton).forceActiveFocus()

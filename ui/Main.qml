@@ -37,6 +37,9 @@ ApplicationWindow {
     Material.accent: Material.Teal
     Material.primary: Material.BlueGrey
     font.pointSize: appSettings.fontSize
+    // Every control's numbers in the interface language's locale (1,234 or 1.234), followed at a
+    // switch: Qt.uiLanguage is the locale's name (TranslationLoader::apply).
+    locale: Qt.locale(Qt.uiLanguage)
     // Sentence case reads better than Material's all-capital button labels, in every language.
     font.capitalization: Font.MixedCase
 
@@ -48,6 +51,7 @@ ApplicationWindow {
     Shortcut {
         objectName: "shortcutNew"
         sequence: "Ctrl+N"
+        enabled: ModelController.state === "ready"  // as the sidebar's button
         onActivated: window.newConversation()
     }
     Shortcut {

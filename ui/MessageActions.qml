@@ -15,7 +15,8 @@ RowLayout {
     property bool canContinue  // the last reply, cut by the length limit
     signal editRequested()
 
-    spacing: 0
+    // Apart, so that Regenerate and Continue (and their hover shades) do not run into each other.
+    spacing: 8
 
     component ActionButton: Button {
         flat: true

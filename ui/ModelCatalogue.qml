@@ -28,7 +28,8 @@ ColumnLayout {
         opacity: 0.75
         textFormat: Text.PlainText
         text: qsTr("Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.")
-              .arg(DownloadController.deviceDescription).arg(ChatController.settings.contextSize)
+              .arg(DownloadController.deviceDescription)
+              .arg(ChatController.settings.contextSize.toLocaleString(Qt.locale(), "f", 0))
     }
 
     // A CPU device: whatever fits memory, the answers come very slowly (as Settings > Device says).
@@ -101,6 +102,7 @@ ColumnLayout {
                     objectName: "resumeDownloadButton"
                     visible: root.stopped
                     highlighted: true
+                    Material.accent: window.accentButtonColor  // white text at 5.3:1 in both themes
                     text: qsTr("Resume")
                     Accessible.name: qsTr("Resume the download")
                     onClicked: DownloadController.resume()
@@ -147,6 +149,7 @@ ColumnLayout {
                                                         : qsTr("%1 · %2").arg(row.modelData.quantization).arg(row.modelData.size)
                     }
                     Label {
+                        objectName: "catalogueSummary"
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         textFormat: Text.PlainText
@@ -166,6 +169,7 @@ ColumnLayout {
                     objectName: "downloadButton"
                     enabled: DownloadController.state !== "downloading"
                     highlighted: row.modelData.recommended
+                    Material.accent: window.accentButtonColor  // white text at 5.3:1 in both themes
                     text: row.modelData.exists ? qsTr("Use") : row.modelData.partial > 0 ? qsTr("Resume") : qsTr("Download")
                     Accessible.name: row.modelData.exists ? qsTr("Use %1").arg(row.modelData.fileName)
                                                           : qsTr("Download %1 (%2)").arg(row.modelData.fileName).arg(row.modelData.size)

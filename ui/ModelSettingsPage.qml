@@ -101,6 +101,9 @@ ScrollView {
                 Connections {
                     target: page.s
                     function onDeviceChanged() { deviceBox.currentIndex = Math.max(0, deviceBox.indexOfValue(page.s.device)) }
+                    // The list is made again after a language switch (its names are words):
+                    // the box keeps showing the chosen device, not the list's first.
+                    function onDevicesChanged() { deviceBox.currentIndex = Math.max(0, deviceBox.indexOfValue(page.s.device)) }
                 }
             }
         }
@@ -158,10 +161,24 @@ ScrollView {
             textFormat: Text.PlainText
             text: ModelController.state === "ready"
                   ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(ModelController.file).arg(ModelController.quantization)
-                        .arg(ModelController.deviceName).arg(ModelController.contextSize)
+                        .arg(ModelController.deviceName).arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
                   : ModelController.state === "loading" ? qsTr("Loading…")
                   : ModelController.state === "error" ? qsTr("Not loaded: %1").arg(ModelController.error)
                   : qsTr("No model loaded.")
+        }
+        // The settings above apply at the next load: said when they differ from the loaded
+        // model's, so the page never shows values that are not in use without a word.
+        Label {
+            objectName: "loadedModelDiffers"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            text: ModelController.state === "ready" && ModelController.contextSize !== page.s.contextSize
+                  ? qsTr("The loaded model uses a %1-token context; “Load the model with these settings” applies %2.")
+                        .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                        .arg(page.s.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                  : ""
         }
         Label {
             Layout.fillWidth: true

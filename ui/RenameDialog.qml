@@ -5,7 +5,7 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Veloce
 
-Dialog {
+ModalDialog {
     id: dialog
     objectName: "renameDialog"
     property var conversationId: -1
@@ -16,12 +16,13 @@ Dialog {
     }
 
     title: qsTr("Rename conversation")
-    modal: true
     anchors.centerIn: Overlay.overlay
     width: 420
     onOpened: {
         field.forceActiveFocus()
-        field.selectAll()
+        // All selected, with the cursor at the start: a long title shows its beginning (with
+        // selectAll the cursor went to the end and the field showed the title's end).
+        field.select(field.length, 0)
     }
     onAccepted: if (field.text.trim().length > 0) ConversationList.rename(conversationId, field.text.trim())
 

@@ -6,11 +6,10 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Veloce
 
-Dialog {
+ModalDialog {
     id: dialog
     objectName: "settingsDialog"
     title: qsTr("Settings")
-    modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, Overlay.overlay ? Overlay.overlay.width - 48 : 720)
     height: Math.min(640, Overlay.overlay ? Overlay.overlay.height - 48 : 640)
@@ -64,14 +63,8 @@ Dialog {
     }
 
     footer: DialogButtonBox {
-        Button {
-            objectName: "resetSettingsButton"
-            text: qsTr("Reset to defaults")
-            flat: true
-            Accessible.name: qsTr("Reset all settings except the model file to their defaults")
-            DialogButtonBox.buttonRole: DialogButtonBox.ResetRole
-            onClicked: ChatController.settings.resetToDefaults()
-        }
+        // No "Reset to defaults" here: from the footer of every page it reset every page (theme,
+        // language, device, server) without a word; the Generation page has its own, for its settings.
         Button {
             objectName: "closeSettingsButton"
             text: qsTr("Close")

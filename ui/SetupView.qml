@@ -201,7 +201,7 @@ Pane {
                     opacity: 0.7
                     text: qsTr("Device: %1. Context: %2 tokens. Both can be changed in the settings.")
                           .arg(setup.deviceLabel(ChatController.settings.device))
-                          .arg(ChatController.settings.contextSize)
+                          .arg(ChatController.settings.contextSize.toLocaleString(Qt.locale(), "f", 0))
                 }
                 Button {
                     flat: true

@@ -38,6 +38,9 @@ Pane {
                 objectName: "newConversationButton"
                 Layout.fillWidth: true
                 text: qsTr("New conversation")
+                // A conversation needs a model: with none ready the setup view is where one
+                // starts, and this button did nothing while looking like the main action.
+                enabled: ModelController.state === "ready"
                 highlighted: true
                 Material.accent: window.accentButtonColor
                 Accessible.name: qsTr("New conversation (Ctrl+N)")

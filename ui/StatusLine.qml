@@ -8,9 +8,10 @@ import Veloce
 
 Rectangle {
     id: status
-    // One line when everything fits, more when not: each part stays whole (the reply's figures
-    // were cut at the default width and gone at 800 px when it all was one elided label).
-    implicitHeight: Math.max(28, parts.implicitHeight + 8)
+    // Always one line: when it wrapped (at the default width once a reply had ended) it grew and
+    // pushed the reply's footer below the fold. What does not fit is elided, the model's part
+    // first and the reply's figures last (they are what changes; the model is in Settings too).
+    implicitHeight: Math.max(28, modelLabel.implicitHeight + 8)
     color: Material.theme === Material.Dark ? "#16191c" : "#eceff1"
     Accessible.role: Accessible.StatusBar
     Accessible.name: status.shownParts.join(", ")
@@ -34,30 +35,49 @@ Rectangle {
         : ""
     readonly property var shownParts: [modelPart, contextPart, replyPart].filter(s => s.length > 0)
 
+    component StatusPart: Label {
+        objectName: "statusPart"
+        visible: text.length > 0
+        anchors.verticalCenter: parent.verticalCenter
+        elide: Text.ElideRight
+        font.pointSize: window.font.pointSize * 0.85
+        opacity: 0.8
+        textFormat: Text.PlainText
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 12
         anchors.rightMargin: 12
         spacing: 12
-        Flow {
+        Item {
             id: parts
             objectName: "statusText"
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignVCenter
-            spacing: 24
-            Repeater {
-                model: status.shownParts
-                Label {
-                    required property string modelData
-                    objectName: "statusPart"
-                    // A part wider than the whole line (a very long model name) is still elided.
-                    width: Math.min(implicitWidth, parts.width)
-                    text: modelData
-                    elide: Text.ElideRight
-                    font.pointSize: window.font.pointSize * 0.85
-                    opacity: 0.8
-                    textFormat: Text.PlainText
-                }
+            implicitHeight: modelLabel.implicitHeight
+            readonly property real gap: 24
+            // Width left for the text once the gaps between the shown parts are taken.
+            readonly property real room: width - gap * (status.shownParts.length - 1)
+            // Left to right as read; the widths are given from the reply's figures backwards.
+            StatusPart {
+                id: modelLabel
+                text: status.modelPart
+                width: Math.min(implicitWidth, Math.max(0, parts.room - (replyLabel.visible ? replyLabel.width : 0)
+                                                             - (contextLabel.visible ? contextLabel.width : 0)))
+            }
+            StatusPart {
+                id: contextLabel
+                text: status.contextPart
+                x: modelLabel.visible ? modelLabel.x + modelLabel.width + parts.gap : 0
+                width: Math.min(implicitWidth, Math.max(0, parts.room - (replyLabel.visible ? replyLabel.width : 0)))
+            }
+            StatusPart {
+                id: replyLabel
+                text: status.replyPart
+                x: contextLabel.visible ? contextLabel.x + contextLabel.width + parts.gap
+                   : modelLabel.visible ? modelLabel.x + modelLabel.width + parts.gap : 0
+                width: Math.min(implicitWidth, parts.room)
             }
         }
         ProgressBar {

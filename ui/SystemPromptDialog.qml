@@ -5,10 +5,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Veloce
 
-Dialog {
+ModalDialog {
     id: dialog
     title: qsTr("System prompt for this conversation")
-    modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
     onAboutToShow: area.text = ChatController.conversationSystemPrompt

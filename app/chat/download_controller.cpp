@@ -1,5 +1,6 @@
 #include "app/chat/download_controller.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
@@ -29,6 +30,18 @@ QString duration(double seconds) {
   if (s >= 60) return DownloadController::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
   return DownloadController::tr("%1 s").arg(s);
 }
+
+// The summaries of resources/catalogue/phi4-models.json, for lupdate: the file is data, so its
+// English text is looked up under this context when shown. A summary missing here stays English
+// in every language (test_language_switch checks that each one is translated).
+[[maybe_unused]] constexpr const char* kCatalogueSummaries[] = {
+    QT_TRANSLATE_NOOP("CatalogueSummary", "Good quality at the size most GPUs hold: the usual choice."),
+    QT_TRANSLATE_NOOP("CatalogueSummary", "Smaller, for 8 GB GPUs; somewhat lower quality."),
+    QT_TRANSLATE_NOOP("CatalogueSummary", "Smallest; noticeably lower quality. Only when nothing larger fits."),
+    QT_TRANSLATE_NOOP("CatalogueSummary", "Higher quality, for 12 GB and larger GPUs."),
+    QT_TRANSLATE_NOOP("CatalogueSummary", "Very close to the original, for 16 GB GPUs."),
+    QT_TRANSLATE_NOOP("CatalogueSummary", "Practically the original, for 24 GB GPUs."),
+};
 
 }  // namespace
 
@@ -121,7 +134,7 @@ QVariantList DownloadController::catalogue() {
     m[QStringLiteral("quantization")] = e.quantization;
     m[QStringLiteral("fileName")] = e.fileName;
     m[QStringLiteral("size")] = fileSize(e.sizeBytes);
-    m[QStringLiteral("summary")] = e.summary;
+    m[QStringLiteral("summary")] = QCoreApplication::translate("CatalogueSummary", e.summary.toUtf8().constData());
     m[QStringLiteral("recommended")] = false;  // set below, once the verdict allows it
     m[QStringLiteral("exists")] = QFileInfo::exists(QDir(folder_).filePath(e.fileName));
     m[QStringLiteral("partial")] = QFileInfo(QDir(folder_).filePath(e.fileName + QStringLiteral(".part"))).size();
@@ -150,7 +163,7 @@ QVariantList DownloadController::catalogue() {
           break;
         case Fit::TooLarge:
           m[QStringLiteral("verdict")] = QStringLiteral("too-large");
-          m[QStringLiteral("verdictText")] = tr("Too large for this device at %1 tokens of context").arg(ctx);
+          m[QStringLiteral("verdictText")] = tr("Too large for this device at %1 tokens of context").arg(QLocale().toString(ctx));
           break;
       }
     } catch (const std::exception& ex) {

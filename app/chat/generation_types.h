@@ -32,6 +32,12 @@ struct LoadRequest {
   veloce::KvType kvType = veloce::KvType::F16;
 };
 
+}  // namespace veloce::app
+namespace veloce::vk {
+struct MemoryPlan;
+}
+namespace veloce::app {
+
 struct LoadedModelInfo {
   QString path;
   QString name;          // general.name, else the file name
@@ -43,6 +49,8 @@ struct LoadedModelInfo {
   QStringList report;    // the memory plan in words (LoadReport), empty for engines without one
   qint64 spilledBytes = 0;
   QString spillWarning;  // part of the model did not fit on the GPU; empty when it all did
+  // The plan `report` was made from, kept to say it again in another language (null without one).
+  std::shared_ptr<const veloce::vk::MemoryPlan> plan;
   // The loaded model itself (immutable, safe to share across threads): the API server encodes its
   // requests with its tokenizer.
   std::shared_ptr<const veloce::Model> model;

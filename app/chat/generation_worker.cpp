@@ -16,6 +16,7 @@
 #include "inference/generation/prompt_builder.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
+#include "inference/vulkan/memory_plan.h"
 #include "inference/vulkan/vulkan_engine.h"
 
 namespace veloce::app {
@@ -141,6 +142,7 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
       info.report = report.lines;
       info.spilledBytes = report.spilledBytes;
       info.spillWarning = report.spillWarning;
+      info.plan = std::make_shared<const veloce::vk::MemoryPlan>(*plan);
     }
     thread_handover::post([&] { emit modelLoaded(info); });
   } catch (const LoadCancelled&) {

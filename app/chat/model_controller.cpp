@@ -5,11 +5,13 @@
 #include <exception>
 
 #include "app/chat/generation_worker.h"
+#include "app/chat/load_report.h"
 #include "app/common/thread_handover.h"
 #include "app/models/qml_singleton.h"
 #include "app/settings/app_settings.h"
 #include "inference/gguf/gguf_file.h"
 #include "inference/model/model.h"
+#include "inference/vulkan/memory_plan.h"
 
 namespace veloce::app {
 
@@ -20,7 +22,14 @@ ModelController::ModelController(GenerationWorker* worker, AppSettings* settings
   connect(worker_, &GenerationWorker::modelLoaded, this, &ModelController::onLoaded);
   connect(worker_, &GenerationWorker::modelLoadFailed, this, &ModelController::onLoadFailed);
   connect(worker_, &GenerationWorker::modelLoadCancelled, this, &ModelController::onLoadCancelled);
+  connect(this, &ModelController::stateChanged, this, &ModelController::wordsChanged);
   thread_handover::watch(this);
+}
+
+QString ModelController::deviceName() const {
+  // The engine names the reference backend in English; the interface says it in its language.
+  if (model_.backend == QLatin1String("reference")) return tr("CPU (fp32 reference)");
+  return model_.device;
 }
 
 ModelController* ModelController::create(QQmlEngine*, QJSEngine*) { return QmlSingletonInstance<ModelController>::take(); }
@@ -53,6 +62,16 @@ void ModelController::setState(State state) {
 void ModelController::setProgress(double fraction) {
   loadProgress_ = fraction;
   emit loadProgressChanged();
+}
+
+void ModelController::retranslate() {
+  if (ready() && model_.plan) {
+    const LoadReport report = describeLoad(*model_.plan, model_.device);
+    model_.report = report.lines;
+    model_.spillWarning = report.spillWarning;
+    setInfo(report.lines.join(QLatin1Char('\n')));
+  }
+  emit wordsChanged();
 }
 
 void ModelController::setInfo(const QString& info) {

@@ -39,11 +39,14 @@ class ModelController : public QObject {
   Q_PROPERTY(QString info READ info NOTIFY infoChanged)
   // Part of the model did not fit on the GPU (a sentence with the size; "" when it all did): shown
   // in the main window, since replies are slower than the user may expect.
-  Q_PROPERTY(QString spillWarning READ spillWarning NOTIFY stateChanged)
+  Q_PROPERTY(QString spillWarning READ spillWarning NOTIFY wordsChanged)
   Q_PROPERTY(QString name READ name NOTIFY stateChanged)                  // general.name, else the file name
   Q_PROPERTY(QString file READ file NOTIFY stateChanged)                  // file name without folder
   Q_PROPERTY(QString quantization READ quantization NOTIFY stateChanged)  // "Q4_K_M"
-  Q_PROPERTY(QString deviceName READ deviceName NOTIFY stateChanged)      // GPU name, or "CPU (fp32 reference)"
+  // GPU name, or "CPU (fp32 reference)" in the interface's language. Like spillWarning, announced
+  // by wordsChanged (also emitted with stateChanged), so that a language switch does not look
+  // like a new load to the views.
+  Q_PROPERTY(QString deviceName READ deviceName NOTIFY wordsChanged)
   Q_PROPERTY(QString backendName READ backendName NOTIFY stateChanged)    // "vulkan" / "reference"
   Q_PROPERTY(int contextSize READ contextSize NOTIFY stateChanged)        // n_ctx of the loaded session (0: none)
 
@@ -65,7 +68,7 @@ class ModelController : public QObject {
   QString name() const { return model_.name; }
   QString file() const { return model_.file; }
   QString quantization() const { return model_.quantization; }
-  QString deviceName() const { return model_.device; }
+  QString deviceName() const;
   QString backendName() const { return model_.backend; }
   int contextSize() const { return model_.contextSize; }
   // The loaded model (null unless "ready"); the API server tokenizes with it.
@@ -81,12 +84,16 @@ class ModelController : public QObject {
   // Stops the load in progress at its next step: the state returns to "none" and `error` says it
   // was cancelled; a later load works as usual.
   void cancelLoading();
+  // The interface's language changed: what is said in words (the device's name, the memory plan,
+  // the spill warning) is said again in the new one.
+  void retranslate();
   // Checks a file before the user commits to it (first-run view): "" when it is a readable Phi-4
   // GGUF, else the reason in words. Reads only the header and metadata.
   QString validateFile(const QString& path) const;
 
  signals:
   void stateChanged();
+  void wordsChanged();
   void loadProgressChanged();
   void infoChanged();
   // A load is about to be asked of the worker (which stops a running reply first).

@@ -66,6 +66,8 @@ class ServerController : public QObject {
   QString address() const;
   QString modelId() const { return modelId_; }
   QString status() const;
+  // The interface's language changed: `status` reads differently (it is made when read).
+  void retranslate() { emit stateChanged(); }
   QString error() const { return error_; }
   ServerRequestLog* requests() { return &log_; }
   int activeRequests() const { return log_.running(); }

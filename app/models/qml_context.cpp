@@ -41,6 +41,15 @@ QmlContext::QmlContext(QQmlEngine* engine, ChatController* chat, QObject* parent
   AppSettings* settings = chat->settings();
   translations_.apply(settings->language());
   connect(settings, &AppSettings::languageChanged, this, [this, settings] { translations_.apply(settings->language()); });
+  // Text that C++ made in the old language (kept in models and caches, or read through a property
+  // whose signal would not fire) is made again in the new one.
+  connect(&translations_, &TranslationLoader::languageChanged, this, [chat, settings] {
+    chat->conversationList()->model()->refreshSections();
+    chat->model()->retranslate();
+    chat->server()->retranslate();
+    chat->download()->refresh();
+    settings->refreshDevices();
+  });
 }
 
 }  // namespace veloce::app

@@ -22,6 +22,11 @@ QString TranslationLoader::resolve(const QString& code, const QStringList& uiLan
   return QStringLiteral("en");
 }
 
+QLocale TranslationLoader::localeFor(const QString& language, const QLocale& system) {
+  const QLocale chosen(language);
+  return system.language() == chosen.language() ? system : chosen;
+}
+
 QString TranslationLoader::apply(const QString& code) {
   const QString language = resolve(code, QLocale::system().uiLanguages());
   QCoreApplication::removeTranslator(&appTranslator_);
@@ -31,8 +36,15 @@ QString TranslationLoader::apply(const QString& code) {
     QCoreApplication::installTranslator(&appTranslator_);
   if (qtTranslator_.load(QStringLiteral("qt_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     QCoreApplication::installTranslator(&qtTranslator_);
+  const bool switched = !current_.isEmpty();
   current_ = language;
-  if (engine_) engine_->retranslate();
+  // The locale first: the bindings the two calls below re-evaluate format numbers with it.
+  QLocale::setDefault(localeFor(language, QLocale::system()));
+  if (engine_) {
+    engine_->setUiLanguage(QLocale().name());
+    engine_->retranslate();
+  }
+  if (switched) emit languageChanged();
   return language;
 }
 

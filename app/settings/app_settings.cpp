@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <array>
 #include <random>
 
 #include "app/settings/device_list.h"
@@ -30,6 +31,9 @@ constexpr auto kLastConversation = "ui/lastConversation";
 constexpr auto kServerEnabled = "server/enabled";
 constexpr auto kServerPort = "server/port";
 constexpr auto kServerStoresChats = "server/storeChats";
+// What Settings > Generation shows, and so all that its "Reset to defaults" may touch.
+constexpr std::array kGenerationKeys = {kTemperature, kTopK,     kTopP,         kMinP,
+                                        kRepeatPenalty, kSeed, kMaxReply, kSystemPrompt};
 
 constexpr int kDefaultContext = 4096;
 constexpr int kMinContext = 256;
@@ -279,6 +283,33 @@ void AppSettings::resetToDefaults() {
   emit fontSizeChanged();
   emit languageChanged();
   emit serverChanged();
+}
+
+QVariantMap AppSettings::resetGeneration() {
+  // Only keys that were stored: one absent reads as its default, and stays absent after an undo
+  // (so a later change of the default still reaches it).
+  QVariantMap before;
+  for (const char* key : kGenerationKeys) {
+    if (settings_->contains(key)) before.insert(QString::fromLatin1(key), settings_->value(key));
+    settings_->remove(key);
+  }
+  settings_->sync();
+  emit samplingChanged();
+  emit defaultSystemPromptChanged();
+  return before;
+}
+
+void AppSettings::restoreGeneration(const QVariantMap& before) {
+  for (const char* key : kGenerationKeys) {
+    const auto stored = before.constFind(QString::fromLatin1(key));
+    if (stored != before.constEnd())
+      settings_->setValue(key, *stored);
+    else
+      settings_->remove(key);
+  }
+  settings_->sync();
+  emit samplingChanged();
+  emit defaultSystemPromptChanged();
 }
 
 veloce::EngineOptions AppSettings::engineOptions() const {

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QString>
 #include <QVariantList>
+#include <QVariantMap>
 #include <memory>
 
 #include "inference/generation/engine_factory.h"
@@ -121,6 +122,12 @@ class AppSettings : public QObject {
 
   // Puts every setting back to its default (the model path is kept).
   Q_INVOKABLE void resetToDefaults();
+  // Settings > Generation's "Reset to defaults": puts back only what that page shows (sampling,
+  // reply length, default system prompt) and returns what was stored before, for its Undo.
+  Q_INVOKABLE QVariantMap resetGeneration();
+  // Undo of resetGeneration(): stores `before` (its return value) again. Keys that are not the
+  // generation page's are ignored, so nothing else can be written through it.
+  Q_INVOKABLE void restoreGeneration(const QVariantMap& before);
 
   // For the engine: backend + device from `device`.
   veloce::EngineOptions engineOptions() const;

@@ -66,6 +66,11 @@ class TestFocusRings : public QObject {
     app_->window()->requestActivate();
     QVERIFY(QTest::qWaitForWindowActive(app_->window()));
     QVERIFY(app_->chat().openConversation(id_));
+    // A model, as a user who tabs through a conversation has: "New conversation" (the first
+    // stop) is disabled, and no stop, without one.
+    app_->settings().setDevice(QStringLiteral("reference"));
+    app_->chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(app_->chat().model()->state(), QStringLiteral("ready"), 60000);
     ring_ = qobject_cast<QQuickItem*>(app_->object(QStringLiteral("focusRing")));
     QVERIFY2(ring_, "no focus ring in the main window");
   }

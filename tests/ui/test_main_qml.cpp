@@ -249,23 +249,31 @@ class TestMainQml : public QObject {
     QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
   }
 
-  void statusLineFitsAt800Pixels() {
-    // After a reply the status line holds the model, the context and the reply's figures; at
-    // 800 px (and at the default width) every part is shown whole, wrapping if it must.
+  void statusLineStaysOneLine() {
+    // After a reply the status line holds the model, the context and the reply's figures. It is
+    // one line at the default width and at 800 px (it wrapped to two and pushed the reply's footer
+    // below the fold); what does not fit is elided, the model's part first, never the reply's figures.
     for (const int width : {1180, 800}) {
       window_->setWidth(width);
       QTest::qWait(100);
       QStringList shown;
-      for (QQuickItem* item : allItems(window_->contentItem())) {
-        if (item->objectName() != QStringLiteral("statusPart") || !item->isVisible()) continue;
+      QList<QQuickItem*> parts;
+      for (QQuickItem* item : allItems(window_->contentItem()))
+        if (item->objectName() == QStringLiteral("statusPart") && item->isVisible()) parts << item;
+      for (QQuickItem* item : parts) {
         shown << item->property("text").toString();
-        QVERIFY2(!item->property("truncated").toBool(),
-                 qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
         const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         QVERIFY2(r.right() <= width + 0.5 && r.bottom() <= window_->height() + 0.5, qPrintable(shown.last()));
+        QCOMPARE(r.top(), parts.first()->mapRectToScene(QRectF(0, 0, 1, 1)).top());  // one line
+        if (shown.last().startsWith(QStringLiteral("Last reply:")))
+          QVERIFY2(!item->property("truncated").toBool(), qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
       }
       // (allItems is not in screen order.)
       QVERIFY2(shown.size() == 3 && shown.filter(QStringLiteral("Last reply:")).size() == 1, qPrintable(shown.join(u'|')));
+      auto* line = findItem(window_->contentItem(), QStringLiteral("statusText"));
+      QVERIFY(line);
+      QVERIFY2(line->height() < 1.5 * parts.first()->height(),
+               qPrintable(QStringLiteral("%1 px high at %2 px wide").arg(line->height()).arg(width)));
     }
     window_->setWidth(1180);
   }

@@ -48,6 +48,33 @@
     </message>
 </context>
 <context>
+    <name>CatalogueSummary</name>
+    <message>
+        <source>Good quality at the size most GPUs hold: the usual choice.</source>
+        <translation>Buona qualità alla dimensione che la maggior parte delle GPU contiene: la scelta abituale.</translation>
+    </message>
+    <message>
+        <source>Smaller, for 8 GB GPUs; somewhat lower quality.</source>
+        <translation>Più piccolo, per GPU da 8 GB; qualità un po’ inferiore.</translation>
+    </message>
+    <message>
+        <source>Smallest; noticeably lower quality. Only when nothing larger fits.</source>
+        <translation>Il più piccolo; qualità sensibilmente inferiore. Solo quando non ci sta niente di più grande.</translation>
+    </message>
+    <message>
+        <source>Higher quality, for 12 GB and larger GPUs.</source>
+        <translation>Qualità più alta, per GPU da 12 GB e oltre.</translation>
+    </message>
+    <message>
+        <source>Very close to the original, for 16 GB GPUs.</source>
+        <translation>Molto vicino all’originale, per GPU da 16 GB.</translation>
+    </message>
+    <message>
+        <source>Practically the original, for 24 GB GPUs.</source>
+        <translation>Praticamente l’originale, per GPU da 24 GB.</translation>
+    </message>
+</context>
+<context>
     <name>ChatController</name>
     <message>
         <source>Choose a model file to start chatting.</source>
@@ -705,6 +732,26 @@
         <source>Instructions for every new conversation (each conversation can have its own)</source>
         <translation>Istruzioni per ogni nuova conversazione (ogni conversazione può avere le sue)</translation>
     </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Ripristina i valori predefiniti</translation>
+    </message>
+    <message>
+        <source>Reset the generation settings on this page to their defaults</source>
+        <translation>Ripristina ai valori predefiniti le impostazioni di generazione di questa pagina</translation>
+    </message>
+    <message>
+        <source>The settings on this page are back to their defaults.</source>
+        <translation>Le impostazioni di questa pagina sono tornate ai valori predefiniti.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Undo the reset of the generation settings</source>
+        <translation>Annulla il ripristino delle impostazioni di generazione</translation>
+    </message>
 </context>
 <context>
     <name>GenerationWorker</name>
@@ -1100,6 +1147,10 @@
         <source>Loading the model was cancelled.</source>
         <translation>Il caricamento del modello è stato annullato.</translation>
     </message>
+    <message>
+        <source>CPU (fp32 reference)</source>
+        <translation>CPU (riferimento fp32)</translation>
+    </message>
 </context>
 <context>
     <name>ModelDownload</name>
@@ -1330,6 +1381,10 @@
         <source>“Automatic” picks the fastest Vulkan device. The CPU reference and Vulkan CPU drivers (llvmpipe, lavapipe) are very slow: well under 1 token per second with Phi-4.</source>
         <translation>«Automatico» sceglie il dispositivo Vulkan più veloce. La CPU di riferimento e i driver Vulkan per CPU (llvmpipe, lavapipe) sono molto lenti: molto meno di 1 token al secondo con Phi-4.</translation>
     </message>
+    <message>
+        <source>The loaded model uses a %1-token context; “Load the model with these settings” applies %2.</source>
+        <translation>Il modello caricato usa un contesto di %1 token; “Carica il modello con queste impostazioni” applica %2.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1540,11 +1595,11 @@
     </message>
     <message>
         <source>Reset to defaults</source>
-        <translation>Ripristina i valori predefiniti</translation>
+        <translation type="vanished">Ripristina i valori predefiniti</translation>
     </message>
     <message>
         <source>Reset all settings except the model file to their defaults</source>
-        <translation>Ripristina tutte le impostazioni, tranne il file del modello, ai valori predefiniti</translation>
+        <translation type="vanished">Ripristina tutte le impostazioni, tranne il file del modello, ai valori predefiniti</translation>
     </message>
     <message>
         <source>Close</source>

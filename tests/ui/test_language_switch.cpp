@@ -1,0 +1,191 @@
+// A language switch at run time, as a user makes it (Settings > Appearance > Language): every
+// string the window shows follows, both ways, including those C++ made before the switch (the
+// sidebar's "Today", the server and download verdict lines, "CPU (fp32 reference)"), the seed
+// box's "random", the catalogue's descriptions, and numbers in the language's format (4,096 in
+// English, 4.096 in Italian). Before the fix these stayed as they were (issue 23).
+#include <QQuickStyle>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/models/translation_loader.h"
+#include "tests/ui/app_window.h"
+
+using veloce::uitest::AppWindow;
+
+namespace {
+
+// What the user reads in each place the issue named.
+struct Shown {
+  QString section, device, context, seed, contextBox, server, verdict, summary, setup;
+};
+
+QString textOf(QQuickItem* item, const char* property = "text") { return item ? item->property(property).toString() : QString(); }
+
+}  // namespace
+
+class TestLanguageSwitch : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    app_ = std::make_unique<AppWindow>(dir_.path());
+    app_->settings().setLanguage(QStringLiteral("en"));
+    app_->settings().setDevice(QStringLiteral("reference"));
+    const auto c = app_->store().create_conversation({QStringLiteral("Snails"), {}, {}, {}, {}});
+    app_->store().append_message(c.id, 0, veloce::storage::Role::User, QStringLiteral("How many?"));
+    QVERIFY(app_->show());
+    app_->chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(app_->chat().model()->state(), QStringLiteral("ready"), 60000);
+    dialog_ = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(dialog_);
+    QMetaObject::invokeMethod(dialog_, "open");
+    QTRY_VERIFY(dialog_->property("opened").toBool());
+  }
+  void cleanupTestCase() { app_.reset(); }
+
+  // The locale numbers are written in: the system's own when it speaks the chosen language (its
+  // region's habits kept), else the language's main one.
+  void theLocaleIsTheChosenLanguagesKeepingTheSystemsRegion() {
+    using veloce::app::TranslationLoader;
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("en_GB"))).name(), QStringLiteral("en_GB"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("it_CH"))).name(), QStringLiteral("it_CH"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("en_US"))).name(), QStringLiteral("it_IT"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("it_IT"))).name(), QStringLiteral("en_US"));
+  }
+
+  // The memory plan under "Loaded: ..." on the Model page is made by C++ at the load: it is made
+  // again in the new language, and the Loaded line's context in its number format.
+  void theLoadedModelsPlanFollowsTheSwitch() {
+    QTemporaryDir dir;
+    AppWindow app(dir.path());
+    app.settings().setLanguage(QStringLiteral("en"));
+    app.settings().setDevice(QString());  // Vulkan (lavapipe in CI): only it has a memory plan
+    QVERIFY(app.show());
+    app.chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
+    QQuickItem* plan = nullptr;
+    QQuickItem* loaded = nullptr;
+    for (QQuickItem* it : veloce::uitest::allItems(app.window())) {
+      const QString text = textOf(it);
+      if (it->inherits("QQuickLabel") && text.startsWith(QStringLiteral("Graphics card: "))) plan = it;
+      if (it->inherits("QQuickLabel") && text.startsWith(QStringLiteral("Loaded: "))) loaded = it;
+    }
+    QVERIFY(plan && loaded);
+    app.settings().setLanguage(QStringLiteral("it"));
+    QTRY_VERIFY2(textOf(plan).startsWith(QStringLiteral("Scheda grafica: ")), qPrintable(textOf(plan)));
+    QVERIFY2(textOf(loaded).endsWith(QStringLiteral("contesto di 4.096 token.")), qPrintable(textOf(loaded)));
+    app.settings().setLanguage(QStringLiteral("en"));
+    QTRY_VERIFY2(textOf(plan).startsWith(QStringLiteral("Graphics card: ")), qPrintable(textOf(plan)));
+    QVERIFY2(textOf(loaded).endsWith(QStringLiteral("context 4,096 tokens.")), qPrintable(textOf(loaded)));
+  }
+
+  void everyStringFollowsASwitchToItalianAndBack() {
+    const Shown english = shown();
+    QCOMPARE(english.section, QStringLiteral("Today"));
+    QVERIFY2(english.device.endsWith(QStringLiteral(" · CPU (fp32 reference)")), qPrintable(english.device));
+    QVERIFY2(english.context.startsWith(QStringLiteral("Context ")) && english.context.endsWith(QStringLiteral("4,096")),
+             qPrintable(english.context));
+    QCOMPARE(english.seed, QStringLiteral("random"));
+    QVERIFY2(english.setup.contains(QStringLiteral("Context: 4,096 tokens.")), qPrintable(english.setup));
+    QCOMPARE(english.contextBox, QStringLiteral("4,096"));
+    QCOMPARE(english.server, QStringLiteral("Off. Other programs on this computer cannot use the model."));
+    QVERIFY2(!english.verdict.isEmpty(), "no verdict line in the catalogue");
+    QVERIFY2(english.summary.endsWith(QStringLiteral("Good quality at the size most GPUs hold: the usual choice.")),
+             qPrintable(english.summary));
+
+    choose(QStringLiteral("Italiano"));
+    const Shown italian = shown();
+    // Every place checked before failing, so a failure lists all that stayed English.
+    QStringList stale;
+    const auto expect = [&stale](bool ok, const QString& what, const QString& shownText) {
+      if (!ok) stale << what + QStringLiteral(": ") + shownText;
+    };
+    expect(italian.section == QStringLiteral("Oggi"), QStringLiteral("sidebar heading"), italian.section);
+    expect(italian.device.endsWith(QStringLiteral(" · CPU (riferimento fp32)")), QStringLiteral("status device"), italian.device);
+    expect(italian.context.startsWith(QStringLiteral("Contesto ")) && italian.context.endsWith(QStringLiteral("4.096")),
+           QStringLiteral("status context"), italian.context);
+    expect(italian.setup.contains(QStringLiteral("Contesto: 4.096 token.")), QStringLiteral("setup view"), italian.setup);
+    expect(italian.seed == QStringLiteral("casuale"), QStringLiteral("seed box"), italian.seed);
+    expect(italian.contextBox == QStringLiteral("4.096"), QStringLiteral("context box"), italian.contextBox);
+    expect(italian.server == QStringLiteral("Spento. Gli altri programmi di questo computer non possono usare il modello."),
+           QStringLiteral("server status"), italian.server);
+    expect(!italian.verdict.isEmpty() && italian.verdict != english.verdict, QStringLiteral("download verdict"), italian.verdict);
+    expect(italian.summary.endsWith(
+               QStringLiteral("Buona qualità alla dimensione che la maggior parte delle GPU contiene: la scelta abituale.")),
+           QStringLiteral("catalogue description"), italian.summary);
+    expect(!italian.summary.contains(QRegularExpression(QStringLiteral("\\d\\.\\d"))), QStringLiteral("catalogue sizes (9,9 GB)"),
+           italian.summary);
+    // The device box still shows the chosen device (its list was made again, in Italian).
+    const QString device = textOf(app_->item(QStringLiteral("deviceBox")), "currentText");
+    expect(device == QStringLiteral("CPU (riferimento, molto lenta)"), QStringLiteral("device box"), device);
+    QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("still English or stale after the switch:\n") + stale.join(u'\n')));
+
+    choose(QStringLiteral("English"));
+    const Shown back = shown();
+    QCOMPARE(back.section, english.section);
+    QCOMPARE(back.device, english.device);
+    QCOMPARE(back.context, english.context);
+    QCOMPARE(back.seed, english.seed);
+    QCOMPARE(back.setup, english.setup);
+    QCOMPARE(back.contextBox, english.contextBox);
+    QCOMPARE(back.server, english.server);
+    QCOMPARE(back.verdict, english.verdict);
+    QCOMPARE(back.summary, english.summary);
+  }
+
+ private:
+  // Picks `name` in Settings > Appearance > Language, as a click on that entry does.
+  void choose(const QString& name) {
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 2);
+    QQuickItem* box = app_->item(QStringLiteral("languageBox"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    int row = -1;
+    QVERIFY(QMetaObject::invokeMethod(box, "find", Q_RETURN_ARG(int, row), Q_ARG(QString, name)));
+    QVERIFY(row >= 0);
+    box->setProperty("currentIndex", row);
+    QVERIFY(QMetaObject::invokeMethod(box, "activated", Q_ARG(int, row)));
+    // The sidebar redraws its headings at its next layout pass: wait for that (or up to 5 s, and
+    // let the checks that follow say what stayed as it was).
+    const QString today = name == QStringLiteral("Italiano") ? QStringLiteral("Oggi") : QStringLiteral("Today");
+    (void)QTest::qWaitFor([&] { return shown().section == today; }, 5000);
+  }
+
+  Shown shown() {
+    Shown s;
+    for (QQuickItem* it : veloce::uitest::allItems(app_->window())) {
+      const QString name = it->objectName();
+      const QString text = textOf(it);
+      if (name == QStringLiteral("statusPart") && it->isVisible()) {
+        if (text.startsWith(QStringLiteral("Cont")))
+          s.context = text;
+        else if (text.contains(QStringLiteral(" · ")))
+          s.device = text;
+      } else if (name.startsWith(QStringLiteral("catalogue_Q4_K_M")) && s.summary.isEmpty()) {
+        for (QQuickItem* part : veloce::uitest::allItems(it)) {
+          if (part->objectName() == QStringLiteral("catalogueSummary")) s.summary = textOf(part);
+          if (part->objectName() == QStringLiteral("verdict")) s.verdict = textOf(part);
+        }
+      } else if (it->inherits("QQuickLabel") &&
+                 (text.startsWith(QStringLiteral("Device: ")) || text.startsWith(QStringLiteral("Dispositivo: ")))) {
+        s.setup = text;  // the setup view's line (the view shows again whenever no model is ready)
+      } else if (it->inherits("QQuickLabel") && it->isVisible() &&
+                 (text == QStringLiteral("Today") || text == QStringLiteral("Oggi"))) {
+        s.section = text;  // the sidebar's heading over today's conversations
+      }
+    }
+    s.seed = textOf(app_->item(QStringLiteral("seedBox")), "displayText");
+    s.contextBox = textOf(app_->item(QStringLiteral("contextSizeBox")), "displayText");
+    s.server = textOf(app_->item(QStringLiteral("serverStatus")));
+    return s;
+  }
+
+  QTemporaryDir dir_;
+  std::unique_ptr<AppWindow> app_;
+  QObject* dialog_ = nullptr;
+};
+
+QTEST_MAIN(TestLanguageSwitch)
+#include "test_language_switch.moc"

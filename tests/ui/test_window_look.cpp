@@ -1,0 +1,170 @@
+// What a new user saw in the main window (issue 23), checked on what is drawn: highlighted buttons
+// readable in the dark theme, dialogs that dim the window behind them, a long title in the rename
+// box shown from its start, Regenerate and Continue apart, and "New conversation" that looks as
+// usable as it is.
+#include <QColor>
+#include <QImage>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+#include "tests/ui/app_window.h"
+
+using veloce::uitest::AppWindow;
+
+namespace {
+
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(const QColor& c) {
+  const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+double contrast(const QColor& a, const QColor& b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QQuickItem* visibleButton(QObject* root, const QString& text) {
+  for (QQuickItem* it : veloce::uitest::allItems(root))
+    if (it->inherits("QQuickAbstractButton") && it->isVisible() && it->property("text").toString() == text) return it;
+  return nullptr;
+}
+
+QRectF sceneRect(QQuickItem* item) { return item->mapRectToScene(QRectF(0, 0, item->width(), item->height())); }
+
+}  // namespace
+
+class TestWindowLook : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    app_ = std::make_unique<AppWindow>(dir_.path());
+    app_->settings().setLanguage(QStringLiteral("en"));
+    app_->settings().setTheme(QStringLiteral("dark"));
+    app_->settings().setDevice(QStringLiteral("reference"));
+    QVERIFY(app_->show());
+    app_->window()->requestActivate();
+    QTest::qWait(200);
+  }
+  void cleanupTestCase() { app_.reset(); }
+
+  // The setup view (no model yet) shows the most highlighted buttons: each one's white label
+  // must read against its background at 4.5:1 at least (the recommended download was 1.8:1).
+  void highlightedButtonsAreReadableInTheDarkTheme() {
+    QVERIFY(app_->root()->property("darkTheme").toBool());
+    int checked = 0;
+    for (QQuickItem* it : veloce::uitest::allItems(app_->window())) {
+      if (!it->inherits("QQuickButton") || !it->isVisible() || !it->isEnabled() || !it->property("highlighted").toBool() ||
+          it->property("flat").toBool())
+        continue;
+      auto* label = it->property("contentItem").value<QObject*>();
+      auto* background = it->property("background").value<QObject*>();
+      QVERIFY(label && background);
+      const QColor text = label->property("color").value<QColor>();
+      const QColor fill = background->property("color").value<QColor>();
+      const double ratio = contrast(text, fill);
+      QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("\"%1\": %2 on %3 is %4:1")
+                                            .arg(it->property("text").toString(), text.name(), fill.name())
+                                            .arg(ratio, 0, 'f', 1)));
+      ++checked;
+    }
+    QVERIFY2(checked >= 2, qPrintable(QString::number(checked)));  // the view's buttons were seen
+  }
+
+  // A modal dialog dims what is behind it; in the dark theme it lightened the window.
+  void aDialogDimsTheWindowInTheDarkTheme() {
+    const auto c = app_->store().create_conversation({QStringLiteral("Snails"), {}, {}, {}, {}});
+    app_->chat().conversationList()->reload();
+    const QPoint probe(8, app_->window()->height() - 8);  // the status line, far from any dialog
+    QTest::qWait(100);
+    const QColor before = app_->window()->grabWindow().pixelColor(probe);
+    QObject* dialog = app_->object(QStringLiteral("renameDialog"));
+    QVERIFY(dialog);
+    QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, c.id), Q_ARG(QVariant, QStringLiteral("Snails")));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    // Retried while the backdrop fades in (no fixed wait: the frames come when they come).
+    QColor after;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        luminance(after = app_->window()->grabWindow().pixelColor(probe)) < luminance(before),
+        qPrintable(QStringLiteral("%1 behind the dialog, %2 without it").arg(after.name(), before.name())), 5000);
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+  }
+
+  // Renaming a long title shows its start, all of it selected, the cursor at the start (the box
+  // showed the end of the title).
+  void renameShowsTheStartOfALongTitle() {
+    const QString title = QStringLiteral("Snails of the Mediterranean coast and where each of them lives in winter and in summer");
+    const auto c = app_->store().create_conversation({title, {}, {}, {}, {}});
+    QObject* dialog = app_->object(QStringLiteral("renameDialog"));
+    QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, c.id), Q_ARG(QVariant, title));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    auto* field = app_->item(QStringLiteral("renameField"));
+    QVERIFY(field);
+    QTRY_VERIFY(field->hasActiveFocus());
+    QCOMPARE(field->property("selectedText").toString(), title);
+    QCOMPARE(field->property("cursorPosition").toInt(), 0);
+    QRectF first;
+    QVERIFY(QMetaObject::invokeMethod(field, "positionToRectangle", Q_RETURN_ARG(QRectF, first), Q_ARG(int, 0)));
+    const qreal left = field->property("leftPadding").toReal();
+    QVERIFY2(first.x() >= left - 0.5, qPrintable(QStringLiteral("the first letter is at x %1, the box starts at %2")
+                                                     .arg(first.x())
+                                                     .arg(left)));
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+  }
+
+  // Under the last reply, cut at the length limit, Regenerate and Continue do not touch.
+  void regenerateAndContinueStandApart() {
+    auto& store = app_->store();
+    const auto c = store.create_conversation({QStringLiteral("Cut"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, veloce::storage::Role::User, QStringLiteral("Count"));
+    const auto r = store.append_message(c.id, q.id, veloce::storage::Role::Assistant, QStringLiteral("One, two"),
+                                        veloce::storage::MessageState::Streaming);
+    veloce::storage::MessageStats stats;
+    stats.completion_tokens = 16;
+    stats.stop = veloce::storage::ReplyStop::Length;
+    store.finish_message(r.id, QStringLiteral("One, two"), veloce::storage::MessageState::Complete, stats);
+    QVERIFY(app_->chat().openConversation(c.id));
+    QQuickItem* regenerate = nullptr;
+    QQuickItem* more = nullptr;
+    QTRY_VERIFY((regenerate = visibleButton(app_->window(), QStringLiteral("Regenerate"))) &&
+                (more = visibleButton(app_->window(), QStringLiteral("Continue"))));
+    const QRectF a = sceneRect(regenerate), b = sceneRect(more);
+    QCOMPARE(a.top(), b.top());
+    QVERIFY2(b.left() - a.right() >= 4, qPrintable(QStringLiteral("%1 px between them").arg(b.left() - a.right())));
+  }
+
+  // With no model "New conversation" did nothing while looking like the main action: it looks,
+  // and is, disabled until a model is ready (Ctrl+N too).
+  void newConversationIsDisabledUntilAModelIsReady() {
+    auto* button = app_->item(QStringLiteral("newConversationButton"));
+    QVERIFY(button);
+    QCOMPARE(app_->chat().model()->state(), QStringLiteral("none"));
+    QVERIFY(!button->isEnabled());
+    const QColor text = button->property("contentItem").value<QObject*>()->property("color").value<QColor>();
+    const QColor fill = button->property("background").value<QObject*>()->property("color").value<QColor>();
+    QVERIFY2(contrast(text, fill) < 4.5 || fill.alpha() < 255,  // Material's disabled look: faint
+             qPrintable(text.name(QColor::HexArgb) + QStringLiteral(" on ") + fill.name(QColor::HexArgb)));
+    const qint64 open = app_->chat().currentConversationId();  // the one the test above opened
+    QVERIFY(open > 0);
+    QTest::keyClick(app_->window(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(app_->chat().currentConversationId(), open);  // Ctrl+N did nothing either
+
+    app_->chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(app_->chat().model()->state(), QStringLiteral("ready"), 60000);
+    QVERIFY(button->isEnabled());
+    veloce::uitest::click(button);
+    QCOMPARE(app_->chat().currentConversationId(), qint64{-1});
+  }
+
+ private:
+  QTemporaryDir dir_;
+  std::unique_ptr<AppWindow> app_;
+};
+
+QTEST_MAIN(TestWindowLook)
+#include "test_window_look.moc"
