@@ -163,7 +163,8 @@ QVariantList DownloadController::catalogue() {
           break;
         case Fit::TooLarge:
           m[QStringLiteral("verdict")] = QStringLiteral("too-large");
-          m[QStringLiteral("verdictText")] = tr("Too large for this device at %1 tokens of context").arg(QLocale().toString(ctx));
+          m[QStringLiteral("verdictText")] =
+              tr("Too large for this device at %1 tokens of context").arg(QLocale().toString(ctx));
           break;
       }
     } catch (const std::exception& ex) {

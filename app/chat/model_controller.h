@@ -47,8 +47,8 @@ class ModelController : public QObject {
   // by wordsChanged (also emitted with stateChanged), so that a language switch does not look
   // like a new load to the views.
   Q_PROPERTY(QString deviceName READ deviceName NOTIFY wordsChanged)
-  Q_PROPERTY(QString backendName READ backendName NOTIFY stateChanged)    // "vulkan" / "reference"
-  Q_PROPERTY(int contextSize READ contextSize NOTIFY stateChanged)        // n_ctx of the loaded session (0: none)
+  Q_PROPERTY(QString backendName READ backendName NOTIFY stateChanged)  // "vulkan" / "reference"
+  Q_PROPERTY(int contextSize READ contextSize NOTIFY stateChanged)      // n_ctx of the loaded session (0: none)
 
  public:
   // worker: lives on its own thread and outlives this; settings: the device, context size and model

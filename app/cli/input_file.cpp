@@ -55,8 +55,7 @@ std::string read_bounded(std::FILE* stream, size_t limit, const std::string& wha
   while (true) {
     const size_t n = std::fread(buffer, 1, sizeof buffer, stream);
     // One byte past the limit is enough to know the input is too long: nothing more is read.
-    if (out.size() + n > limit)
-      throw std::runtime_error(what + " is longer than the " + byte_limit_text(limit) + " limit");
+    if (out.size() + n > limit) throw std::runtime_error(what + " is longer than the " + byte_limit_text(limit) + " limit");
     out.append(buffer, n);
     if (n < sizeof buffer) break;
   }

@@ -20,10 +20,10 @@ SamplerParams sampling_args(Args& args) {
     throw UsageError("--temp must be between 0 (greedy) and " + number_text(kMaxFactor) + ", not " + number_text(temp));
   const long long top_k = args.integer({"--top-k"}, sp.top_k);
   if (top_k < 0 || top_k > kMaxCount)
-    throw UsageError("--top-k must be between 0 (off) and " + std::to_string(kMaxCount) + ", not " +
-                     std::to_string(top_k));
+    throw UsageError("--top-k must be between 0 (off) and " + std::to_string(kMaxCount) + ", not " + std::to_string(top_k));
   const double top_p = args.number({"--top-p"}, sp.top_p);
-  if (!(top_p > 0 && top_p <= 1)) throw UsageError("--top-p must be above 0 and at most 1 (1: off), not " + number_text(top_p));
+  if (!(top_p > 0 && top_p <= 1))
+    throw UsageError("--top-p must be above 0 and at most 1 (1: off), not " + number_text(top_p));
   const double min_p = args.number({"--min-p"}, sp.min_p);
   if (min_p < 0 || min_p > 1) throw UsageError("--min-p must be between 0 (off) and 1, not " + number_text(min_p));
   const double penalty = args.number({"--repeat-penalty"}, sp.repeat_penalty);

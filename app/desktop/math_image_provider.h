@@ -4,8 +4,8 @@
 // style at PX pixels per em, painted in #AARRGGBB at device pixel ratio DPR (so it is sharp on
 // any screen: the view shows it at its size divided by DPR), with PT and PB logical pixels of
 // transparent space above and below. A formula that would take more than math::kMaxRasterPixels
-// (4096 x 4096) at DPR is painted at the lower ratio that fits: the same size on screen, softer. KEY is the TeX as base64url of its UTF-8, which survives
-// any URL handling unchanged. A formula that does not parse gives a 1x1 transparent image; the
+// (4096 x 4096) at DPR is painted at the lower ratio that fits: the same size on screen, softer. KEY is the TeX as base64url
+// of its UTF-8, which survives any URL handling unchanged. A formula that does not parse gives a 1x1 transparent image; the
 // view shows its source instead (it knows before asking), so this is not reached in practice.
 #include <QQuickImageProvider>
 

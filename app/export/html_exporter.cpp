@@ -13,7 +13,8 @@ namespace {
 
 // The page's only styles. Nothing in it loads anything (no url(), no @import): the
 // Content-Security-Policy allows inline styles and nothing else.
-constexpr const char* kStylesheet = R"(body { font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #1d1d1f; background: #ffffff; line-height: 1.5 }
+constexpr const char* kStylesheet =
+    R"(body { font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #1d1d1f; background: #ffffff; line-height: 1.5 }
 .metadata { border-collapse: collapse; font-size: 0.9em }
 .metadata th { text-align: left; vertical-align: top; padding-right: 1em }
 article { margin: 1em 0; padding: 0.75em 1em; border-radius: 8px; border: 1px solid #d0d0d7; background: #f7f7f9; overflow-wrap: anywhere }
@@ -37,13 +38,14 @@ QByteArray export_html(const ConversationExport& c) {
   if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
     throw ExportError("HTML export needs a QGuiApplication (set QT_QPA_PLATFORM=offscreen when there is no display)");
   const QString title = html_escaped(one_line(c.conversation.title));
-  QString out = QStringLiteral(
-                    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
-                    "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
-                    "<meta name=\"generator\" content=\"Veloce\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n<body>\n"
-                    "<h1>%1</h1>\n<table class=\"metadata\">\n")
-                    .arg(title, QLatin1String(kStylesheet));
+  QString out =
+      QStringLiteral(
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+          "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
+          "<meta name=\"generator\" content=\"Veloce\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n<body>\n"
+          "<h1>%1</h1>\n<table class=\"metadata\">\n")
+          .arg(title, QLatin1String(kStylesheet));
   for (const auto& line : metadata_lines(c))
     out += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(html_escaped(line.label), html_escaped(line.value));
   out += QStringLiteral("</table>\n");

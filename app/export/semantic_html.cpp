@@ -136,7 +136,8 @@ class Writer {
   void list_item(const QTextList& list, const QTextBlock& block) {
     const int indent = list.format().indent();
     // Deeper or sibling lists end here; a list of the same depth that is another list too.
-    while (!lists_.empty() && (lists_.back().indent > indent || (lists_.back().indent == indent && lists_.back().list != &list)))
+    while (!lists_.empty() &&
+           (lists_.back().indent > indent || (lists_.back().indent == indent && lists_.back().list != &list)))
       close_lists(lists_.size() - 1);
     if (lists_.empty() || lists_.back().indent < indent) {
       // A new list, nested in the open item of its parent when there is one.
@@ -164,7 +165,8 @@ class Writer {
         const QString tag = r == 0 ? QStringLiteral("th") : QStringLiteral("td");
         QStringList lines;
         for (auto it = cell.begin(); !it.atEnd(); ++it)
-          if (it.currentBlock().isValid()) lines << inline_html(it.currentBlock(), r == 0 ? Bold::IsTheElements : Bold::IsStrong);
+          if (it.currentBlock().isValid())
+            lines << inline_html(it.currentBlock(), r == 0 ? Bold::IsTheElements : Bold::IsStrong);
         out_ += QStringLiteral("<%1>%2</%1>").arg(tag, lines.join(QStringLiteral("<br/>")));
       }
       out_ += QStringLiteral("</tr>\n");
@@ -208,7 +210,8 @@ class Writer {
       if (format.fontFixedPitch()) piece = QStringLiteral("<code>%1</code>").arg(piece);
       if (format.fontStrikeOut()) piece = QStringLiteral("<del>%1</del>").arg(piece);
       if (format.fontItalic()) piece = QStringLiteral("<em>%1</em>").arg(piece);
-      if (bold == Bold::IsStrong && format.fontWeight() >= QFont::DemiBold) piece = QStringLiteral("<strong>%1</strong>").arg(piece);
+      if (bold == Bold::IsStrong && format.fontWeight() >= QFont::DemiBold)
+        piece = QStringLiteral("<strong>%1</strong>").arg(piece);
       out += piece;
       link = href;
     }
@@ -220,9 +223,9 @@ class Writer {
 QString prose_html(const QString& markdown) {
   QStringList formulas;
   QTextDocument document;
-  document.setMarkdown(app::protectMath(markdown, formulas),
-                       QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                       QTextDocument::MarkdownNoHTML));
+  document.setMarkdown(
+      app::protectMath(markdown, formulas),
+      QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
   Writer writer(formulas);
   writer.frame(document.rootFrame());
   return writer.result();
@@ -242,7 +245,9 @@ QString markdown_to_semantic_html(const QString& markdown) {
       out += QStringLiteral("<pre><code>%1</code></pre>\n").arg(html_escaped(block.text));
     } else {
       const QString language = html_escaped(block.language);
-      out += QStringLiteral("<figure class=\"code\"><figcaption>%1</figcaption><pre><code class=\"language-%1\">%2</code></pre></figure>\n")
+      out += QStringLiteral(
+                 "<figure class=\"code\"><figcaption>%1</figcaption><pre><code "
+                 "class=\"language-%1\">%2</code></pre></figure>\n")
                  .arg(language, html_escaped(block.text));
     }
   }

@@ -125,8 +125,8 @@ class Writer {
     while (end < l.size() && is_digit(l[end])) {
       if (l[end].sub || l[end].sup) return end + 1;
       ++end;
-      const bool point = end + 1 < l.size() && l[end].kind == NodeKind::Symbol && l[end].cp == '.' &&
-                         !l[end].sub && !l[end].sup && is_digit(l[end + 1]);
+      const bool point = end + 1 < l.size() && l[end].kind == NodeKind::Symbol && l[end].cp == '.' && !l[end].sub &&
+                         !l[end].sup && is_digit(l[end + 1]);
       if (point && !point_seen) point_seen = true, ++end;
     }
     return end;

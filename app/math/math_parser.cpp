@@ -235,8 +235,7 @@ class Parser {
   // Parses one atom (or script, or command) onto the list. False at a stop token (stored in *stop).
   // Every recursion of the parser passes through here, so this is where nesting is bounded.
   bool parse_atom(MathList& list, Stop* stop) {
-    if (depth_ >= kMaxDepth)
-      fail("formula nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)", pos_);
+    if (depth_ >= kMaxDepth) fail("formula nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)", pos_);
     ++depth_;
     // A MathError leaves the parser for good, so only the normal return needs to restore the depth.
     const bool more = parse_one(list, stop);

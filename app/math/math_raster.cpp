@@ -109,8 +109,7 @@ class ShapeFiller {
 
 }  // namespace
 
-bool rasterize(const DisplayList& l, const MathFont& font, float px_per_em, Coverage* out, std::string* error,
-               int pad) {
+bool rasterize(const DisplayList& l, const MathFont& font, float px_per_em, Coverage* out, std::string* error, int pad) {
   const float k = px_per_em / static_cast<float>(font.units_per_em());
   // Checked in double before any conversion to int: a box can be wider than an int holds. (A
   // depth may be negative: a formula wholly above its baseline.)

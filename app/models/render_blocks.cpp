@@ -128,7 +128,7 @@ std::vector<RenderBlock> splitRenderBlocks(const QString& markdown, qsizetype fr
   std::vector<RenderBlock> blocks;
   State state = State::None;
   RenderBlock current;
-  QStringList lines;  // of the current piece
+  QStringList lines;            // of the current piece
   QList<qsizetype> lineStarts;  // their offsets in the whole text
   Fence fence;
   bool blankSeen = false;

@@ -109,8 +109,8 @@ void ApiServer::bind(QTcpServer* server) { new HttpListener(server, config_.http
 std::optional<ApiError> ApiServer::admit(const HttpRequest& head) {
   // The key first: a client without it learns nothing else, not even the size limit.
   if (!config_.api_key.empty() && !bearer_key_matches(head.header("authorization"), config_.api_key)) {
-    const ApiError error(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'", "invalid_request_error",
-                         "", "invalid_api_key");
+    const ApiError error(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'", "invalid_request_error", "",
+                         "invalid_api_key");
     ExchangeRecord record;
     record.id = next_exchange_++;
     record.client = head.peer.toString();

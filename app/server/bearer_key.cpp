@@ -23,8 +23,7 @@ std::string api_key_problem(std::string_view key) {
 
 bool bearer_key_matches(QByteArrayView authorization, std::string_view key) {
   constexpr QByteArrayView scheme = "bearer";
-  if (authorization.size() <= scheme.size() ||
-      authorization.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+  if (authorization.size() <= scheme.size() || authorization.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
     return false;
   QByteArrayView token = authorization.sliced(scheme.size());
   if (token.front() != ' ' && token.front() != '\t') return false;

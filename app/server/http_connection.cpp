@@ -1,7 +1,7 @@
 #include "app/server/http_connection.h"
 
-#include <QTcpSocket>
 #include <sys/socket.h>
+#include <QTcpSocket>
 
 #include "app/server/http_handler.h"
 #include "app/server/openai_json.h"
@@ -40,8 +40,9 @@ void HttpConnection::read_more() {
     const std::optional<qsizetype> end = head_end(QByteArrayView(buffer_).first(std::min(buffer_.size(), limit)));
     if (!end) {
       if (buffer_.size() > limit)
-        refuse(ApiError(431, "the request's head (request line and header fields) is larger than " +
-                                 std::to_string(limits_.max_head_bytes) + " bytes",
+        refuse(ApiError(431,
+                        "the request's head (request line and header fields) is larger than " +
+                            std::to_string(limits_.max_head_bytes) + " bytes",
                         "invalid_request_error", "", "request_header_fields_too_large"));
       return;
     }
@@ -76,8 +77,7 @@ void HttpConnection::read_more() {
 }
 
 void HttpConnection::refuse(const ApiError& error) {
-  write(response_head(error.status, "application/json", AfterResponse::Close, error_json(error).size()) +
-        error_json(error));
+  write(response_head(error.status, "application/json", AfterResponse::Close, error_json(error).size()) + error_json(error));
   close_after_writing();
 }
 

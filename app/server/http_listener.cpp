@@ -1,10 +1,10 @@
 #include "app/server/http_listener.h"
 
+#include <sys/resource.h>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <algorithm>
 #include <filesystem>
-#include <sys/resource.h>
 
 #include "app/server/api_error.h"
 #include "app/server/http_connection.h"
@@ -30,8 +30,7 @@ size_t free_descriptors() {
   if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return SIZE_MAX;
   std::error_code error;
   size_t open = 0;
-  for (std::filesystem::directory_iterator it("/proc/self/fd", error), end; !error && it != end; it.increment(error))
-    ++open;
+  for (std::filesystem::directory_iterator it("/proc/self/fd", error), end; !error && it != end; it.increment(error)) ++open;
   return limit.rlim_cur > open ? static_cast<size_t>(limit.rlim_cur) - open : 0;
 }
 

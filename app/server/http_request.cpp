@@ -93,7 +93,8 @@ std::variant<HttpRequest, ApiError> parse_head(QByteArrayView head) {
     const QByteArrayView line = lines[i];
     // Folded lines (obsolete) and fields without a colon are refused, as RFC 9112 allows.
     const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !is_token(line.first(colon))) return bad_request("header line " + std::to_string(i) + " is not 'Name: value'");
+    if (colon <= 0 || !is_token(line.first(colon)))
+      return bad_request("header line " + std::to_string(i) + " is not 'Name: value'");
     QByteArray name = line.first(colon).toByteArray().toLower();
     QByteArray value = line.sliced(colon + 1).toByteArray().trimmed();
     if (name == "content-length") {

@@ -32,8 +32,7 @@ constexpr auto kServerEnabled = "server/enabled";
 constexpr auto kServerPort = "server/port";
 constexpr auto kServerStoresChats = "server/storeChats";
 // What Settings > Generation shows, and so all that its "Reset to defaults" may touch.
-constexpr std::array kGenerationKeys = {kTemperature, kTopK,     kTopP,         kMinP,
-                                        kRepeatPenalty, kSeed, kMaxReply, kSystemPrompt};
+constexpr std::array kGenerationKeys = {kTemperature, kTopK, kTopP, kMinP, kRepeatPenalty, kSeed, kMaxReply, kSystemPrompt};
 
 constexpr int kDefaultContext = 4096;
 constexpr int kMinContext = 256;
@@ -302,10 +301,8 @@ QVariantMap AppSettings::resetGeneration() {
 void AppSettings::restoreGeneration(const QVariantMap& before) {
   for (const char* key : kGenerationKeys) {
     const auto stored = before.constFind(QString::fromLatin1(key));
-    if (stored != before.constEnd())
-      settings_->setValue(key, *stored);
-    else
-      settings_->remove(key);
+    if (stored != before.constEnd()) settings_->setValue(key, *stored);
+    else settings_->remove(key);
   }
   settings_->sync();
   emit samplingChanged();

@@ -106,7 +106,8 @@ class ExportTest : public QObject {
     const auto loaded = load_for_export(store, id);
     const QLocale locale;
     QStringList readable, iso;
-    for (const QDateTime& t : {loaded.conversation.created_at, loaded.conversation.updated_at, loaded.messages[0].created_at}) {
+    for (const QDateTime& t :
+         {loaded.conversation.created_at, loaded.conversation.updated_at, loaded.messages[0].created_at}) {
       readable << locale.toString(t.toLocalTime(), QLocale::LongFormat);
       iso << t.toUTC().toString(Qt::ISODateWithMs);
     }

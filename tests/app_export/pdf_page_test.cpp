@@ -81,7 +81,8 @@ class PdfPageTest : public QObject {
     QTemporaryDir dir;
     ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
     const auto c = store.create_conversation({QStringLiteral("Bands"), {}, {}, {}, {}});
-    const auto q = store.append_message(c.id, 0, Role::User, paragraph(QStringLiteral("Userstart"), 60) + QStringLiteral(" Userend"));
+    const auto q =
+        store.append_message(c.id, 0, Role::User, paragraph(QStringLiteral("Userstart"), 60) + QStringLiteral(" Userend"));
     const auto reply = store.append_message(c.id, q.id, Role::Assistant, {}, MessageState::Streaming);
     store.finish_message(reply.id,
                          paragraph(QStringLiteral("Replystart"), 60) + QStringLiteral("\n\n") +
@@ -94,14 +95,16 @@ class PdfPageTest : public QObject {
       f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
     }
     QString error;
-    const QString bbox = QString::fromUtf8(run(
-        pdftotext, {QStringLiteral("-bbox"), QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), file, QStringLiteral("-")},
-        error));
+    const QString bbox = QString::fromUtf8(run(pdftotext,
+                                               {QStringLiteral("-bbox"), QStringLiteral("-f"), QStringLiteral("1"),
+                                                QStringLiteral("-l"), QStringLiteral("1"), file, QStringLiteral("-")},
+                                               error));
     QVERIFY2(error.isEmpty(), qPrintable(error));
     constexpr int kDpi = 100;
     run(pdftoppm,
         {QStringLiteral("-png"), QStringLiteral("-r"), QString::number(kDpi), QStringLiteral("-f"), QStringLiteral("1"),
-         QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-singlefile"), file, dir.filePath(QStringLiteral("page"))},
+         QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-singlefile"), file,
+         dir.filePath(QStringLiteral("page"))},
         error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QImage page(dir.filePath(QStringLiteral("page.png")));
@@ -121,9 +124,8 @@ class PdfPageTest : public QObject {
                              .adjusted(-4, -4, 4, 4)
                              .intersected(page.rect());
       const int rows = tinted_rows_between_lines(page, area);
-      QVERIFY2(rows == 0, qPrintable(QStringLiteral("%1: %2 pixel rows between lines are not the page colour")
-                                         .arg(from)
-                                         .arg(rows)));
+      QVERIFY2(rows == 0,
+               qPrintable(QStringLiteral("%1: %2 pixel rows between lines are not the page colour").arg(from).arg(rows)));
     }
   }
 };

@@ -107,8 +107,8 @@ class SemanticHtmlTest : public QObject {
     QVERIFY2(last.contains(QStringLiteral("a link (https://example.org/page)")), qPrintable(last));
     for (const Element& e : p.elements) {
       for (const char* forbidden : {"img", "a", "script", "style", "link", "iframe", "span"})
-        QVERIFY2(e.name != QLatin1String(forbidden) || (e.name == QLatin1String("span") && e.attributes ==
-                                                            QStringList{QStringLiteral("class=address")}),
+        QVERIFY2(e.name != QLatin1String(forbidden) ||
+                     (e.name == QLatin1String("span") && e.attributes == QStringList{QStringLiteral("class=address")}),
                  qPrintable(e.path));
       // Structure, not looks: only the formulas carry a style of their own.
       for (const QString& a : e.attributes)
@@ -142,7 +142,8 @@ class SemanticHtmlTest : public QObject {
     QCOMPARE(quoted.texts(QStringLiteral("div/blockquote/p")), QStringList{QStringLiteral("back in the quote")});
     QCOMPARE(quoted.texts(QStringLiteral("div/p")), QStringList{QStringLiteral("out")});
     const Parsed deep = parse(QStringLiteral("<div>") + markdown_to_semantic_html(replies[4]) + QStringLiteral("</div>"));
-    QCOMPARE(deep.texts(QStringLiteral("div/blockquote/blockquote/blockquote/p")), QStringList{QStringLiteral("three deep")});
+    QCOMPARE(deep.texts(QStringLiteral("div/blockquote/blockquote/blockquote/p")),
+             QStringList{QStringLiteral("three deep")});
     QVERIFY(!deep.texts(QStringLiteral("div/p")).filter(QStringLiteral("<script>alert(1)</script>")).isEmpty());
   }
 

@@ -114,8 +114,8 @@ TEST(CliInputBounds, GenerateRefusesSamplingOptionsOutsideTheirRange) {
       {{"--repeat-last-n", "-2"}, "--repeat-last-n must be -1 (all) or between 0 and 16777216, not -2"},
   };
   for (const Case& c : cases) {
-    std::vector<std::string> args = {"generate", "-m", model_path("phi4-tiny-Q8_0"), "--backend", "reference",
-                                     "-p",       "hi", "-n",                          "1"};
+    std::vector<std::string> args = {"generate", "-m", model_path("phi4-tiny-Q8_0"), "--backend", "reference", "-p", "hi",
+                                     "-n",       "1"};
     args.insert(args.end(), c.options.begin(), c.options.end());
     const ProcessResult r = cli(args);
     EXPECT_EQ(r.exit_code, 2) << c.message << ": " << r.err;
@@ -127,8 +127,8 @@ TEST(CliInputBounds, GenerateRefusesSamplingOptionsOutsideTheirRange) {
 // NaN passes every range check (each comparison with it is false), so it is refused where any
 // number is read: bench-tokenizer cast --mb nan to a size.
 TEST(CliInputBounds, BenchTokenizerRefusesANonFiniteSize) {
-  const ProcessResult r = cli({"bench-tokenizer", "-m", data_path("phi4-vocab.gguf"), "-f",
-                               data_path("text/short_en.txt"), "--mb", "nan", "--runs", "1"});
+  const ProcessResult r = cli({"bench-tokenizer", "-m", data_path("phi4-vocab.gguf"), "-f", data_path("text/short_en.txt"),
+                               "--mb", "nan", "--runs", "1"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.err, "veloce-cli bench-tokenizer: --mb: not a finite number: nan (see veloce-cli bench-tokenizer --help)\n");
   EXPECT_EQ(r.out, "");
@@ -172,7 +172,8 @@ TEST(CliInputBounds, BenchDbMakeIsBoundedAndStrict) {
     EXPECT_EQ(r.exit_code, 2) << make << ": " << r.err;
     EXPECT_EQ(r.err,
               "veloce-cli bench-db: --make expects CONVERSATIONSxMESSAGES with at most 2000000 messages in all, "
-              "e.g. 10000x20, not '" + make + "' (see veloce-cli bench-db --help)\n");
+              "e.g. 10000x20, not '" +
+                  make + "' (see veloce-cli bench-db --help)\n");
     EXPECT_FALSE(exists(db)) << make;
   }
   const ProcessResult runs = cli({"bench-db", "--db", db, "--make", "1x1", "--runs", "1001"});

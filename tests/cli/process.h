@@ -22,7 +22,6 @@ struct ProcessInput {
 // on_output is called whenever stdout grows (with the whole stdout so far) and may return
 // true to have SIGINT sent to the child once. The child is killed after `limit`.
 ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds limit,
-                          const std::function<bool(const std::string&)>& on_output = {},
-                          const ProcessInput& input = {});
+                          const std::function<bool(const std::string&)>& on_output = {}, const ProcessInput& input = {});
 
 }  // namespace veloce::test

@@ -107,8 +107,7 @@ TEST_F(RenderMath, APngOverTheSizeLimitIsRefusedWithTheReason) {
   const CliRun r = cli("render-math -e '" + tex + "' --size 1024 -o " + png.string());
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err.rfind("render-math: formula too large to rasterise: ", 0), 0u) << r.err;
-  EXPECT_NE(r.err.find("over the limit of 16777216 pixels (4096 x 4096); use a smaller size\n"), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find("over the limit of 16777216 pixels (4096 x 4096); use a smaller size\n"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(png));
   // At the default size it fits, and is written.
   EXPECT_EQ(cli("render-math -e '" + tex + "' -o " + png.string()).status, 0);

@@ -96,7 +96,9 @@ struct Client {
     socket.bind(from);
     socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
   }
-  bool connected() { return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, kWaitMs); }
+  bool connected() {
+    return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, kWaitMs);
+  }
   void send(const QByteArray& bytes) {
     socket.write(bytes);
     socket.flush();
@@ -129,7 +131,9 @@ QByteArray post(const QByteArray& path, const QByteArray& body, const QByteArray
          QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body;
 }
 
-QByteArray get_models(const QByteArray& extra = {}) { return "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n"; }
+QByteArray get_models(const QByteArray& extra = {}) {
+  return "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
+}
 
 QByteArray completion(const QByteArray& prompt, const QByteArray& more = {}) {
   return R"({"model":"tiny","prompt":")" + prompt + R"(","max_tokens":2,"temperature":0)" + more + "}";
@@ -278,8 +282,7 @@ class ServerAbuseTest : public QObject {
   // HTTP/1.0 with keep-alive keeps the connection for a second request.
   void connectionCloseAndHttp10CloseAfterTheAnswer() {
     Served served;
-    for (const QByteArray& request :
-         {get_models("Connection: close\r\n"), QByteArray("GET /v1/models HTTP/1.0\r\n\r\n")}) {
+    for (const QByteArray& request : {get_models("Connection: close\r\n"), QByteArray("GET /v1/models HTTP/1.0\r\n\r\n")}) {
       Client c(served.port);
       QVERIFY(c.connected());
       c.send(request);

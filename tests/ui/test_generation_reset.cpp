@@ -2,9 +2,9 @@
 // setting (theme, language, device, context, server) without a word. Now it resets what the page
 // shows and offers an Undo; and the Model page says when its values are not the loaded model's.
 #include <QQuickStyle>
-#include <algorithm>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 #include "tests/ui/app_window.h"
 
@@ -112,8 +112,9 @@ class TestGenerationReset : public QObject {
 
     s.setContextSize(8192);
     QTRY_VERIFY(differs->isVisible());
-    QCOMPARE(differs->property("text").toString(),
-             QStringLiteral("The loaded model uses a 512-token context; “Load the model with these settings” applies 8,192."));
+    QCOMPARE(
+        differs->property("text").toString(),
+        QStringLiteral("The loaded model uses a 512-token context; “Load the model with these settings” applies 8,192."));
     s.setContextSize(512);
     QTRY_VERIFY(!differs->isVisible());
   }

@@ -20,7 +20,9 @@ struct Shown {
   QString section, device, context, seed, contextBox, server, verdict, summary, setup;
 };
 
-QString textOf(QQuickItem* item, const char* property = "text") { return item ? item->property(property).toString() : QString(); }
+QString textOf(QQuickItem* item, const char* property = "text") {
+  return item ? item->property(property).toString() : QString();
+}
 
 }  // namespace
 
@@ -49,10 +51,14 @@ class TestLanguageSwitch : public QObject {
   // region's habits kept), else the language's main one.
   void theLocaleIsTheChosenLanguagesKeepingTheSystemsRegion() {
     using veloce::app::TranslationLoader;
-    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("en_GB"))).name(), QStringLiteral("en_GB"));
-    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("it_CH"))).name(), QStringLiteral("it_CH"));
-    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("en_US"))).name(), QStringLiteral("it_IT"));
-    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("it_IT"))).name(), QStringLiteral("en_US"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("en_GB"))).name(),
+             QStringLiteral("en_GB"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("it_CH"))).name(),
+             QStringLiteral("it_CH"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("it"), QLocale(QStringLiteral("en_US"))).name(),
+             QStringLiteral("it_IT"));
+    QCOMPARE(TranslationLoader::localeFor(QStringLiteral("en"), QLocale(QStringLiteral("it_IT"))).name(),
+             QStringLiteral("en_US"));
   }
 
   // The memory plan under "Loaded: ..." on the Model page is made by C++ at the load: it is made
@@ -103,7 +109,8 @@ class TestLanguageSwitch : public QObject {
       if (!ok) stale << what + QStringLiteral(": ") + shownText;
     };
     expect(italian.section == QStringLiteral("Oggi"), QStringLiteral("sidebar heading"), italian.section);
-    expect(italian.device.endsWith(QStringLiteral(" · CPU (riferimento fp32)")), QStringLiteral("status device"), italian.device);
+    expect(italian.device.endsWith(QStringLiteral(" · CPU (riferimento fp32)")), QStringLiteral("status device"),
+           italian.device);
     expect(italian.context.startsWith(QStringLiteral("Contesto ")) && italian.context.endsWith(QStringLiteral("4.096")),
            QStringLiteral("status context"), italian.context);
     expect(italian.setup.contains(QStringLiteral("Contesto: 4.096 token.")), QStringLiteral("setup view"), italian.setup);
@@ -111,12 +118,13 @@ class TestLanguageSwitch : public QObject {
     expect(italian.contextBox == QStringLiteral("4.096"), QStringLiteral("context box"), italian.contextBox);
     expect(italian.server == QStringLiteral("Spento. Gli altri programmi di questo computer non possono usare il modello."),
            QStringLiteral("server status"), italian.server);
-    expect(!italian.verdict.isEmpty() && italian.verdict != english.verdict, QStringLiteral("download verdict"), italian.verdict);
+    expect(!italian.verdict.isEmpty() && italian.verdict != english.verdict, QStringLiteral("download verdict"),
+           italian.verdict);
     expect(italian.summary.endsWith(
                QStringLiteral("Buona qualità alla dimensione che la maggior parte delle GPU contiene: la scelta abituale.")),
            QStringLiteral("catalogue description"), italian.summary);
-    expect(!italian.summary.contains(QRegularExpression(QStringLiteral("\\d\\.\\d"))), QStringLiteral("catalogue sizes (9,9 GB)"),
-           italian.summary);
+    expect(!italian.summary.contains(QRegularExpression(QStringLiteral("\\d\\.\\d"))),
+           QStringLiteral("catalogue sizes (9,9 GB)"), italian.summary);
     // The device box still shows the chosen device (its list was made again, in Italian).
     const QString device = textOf(app_->item(QStringLiteral("deviceBox")), "currentText");
     expect(device == QStringLiteral("CPU (riferimento, molto lenta)"), QStringLiteral("device box"), device);
@@ -159,10 +167,8 @@ class TestLanguageSwitch : public QObject {
       const QString name = it->objectName();
       const QString text = textOf(it);
       if (name == QStringLiteral("statusPart") && it->isVisible()) {
-        if (text.startsWith(QStringLiteral("Cont")))
-          s.context = text;
-        else if (text.contains(QStringLiteral(" · ")))
-          s.device = text;
+        if (text.startsWith(QStringLiteral("Cont"))) s.context = text;
+        else if (text.contains(QStringLiteral(" · "))) s.device = text;
       } else if (name.startsWith(QStringLiteral("catalogue_Q4_K_M")) && s.summary.isEmpty()) {
         for (QQuickItem* part : veloce::uitest::allItems(it)) {
           if (part->objectName() == QStringLiteral("catalogueSummary")) s.summary = textOf(part);

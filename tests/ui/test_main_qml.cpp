@@ -266,7 +266,8 @@ class TestMainQml : public QObject {
         QVERIFY2(r.right() <= width + 0.5 && r.bottom() <= window_->height() + 0.5, qPrintable(shown.last()));
         QCOMPARE(r.top(), parts.first()->mapRectToScene(QRectF(0, 0, 1, 1)).top());  // one line
         if (shown.last().startsWith(QStringLiteral("Last reply:")))
-          QVERIFY2(!item->property("truncated").toBool(), qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
+          QVERIFY2(!item->property("truncated").toBool(),
+                   qPrintable(QStringLiteral("cut at %1 px: ").arg(width) + shown.last()));
       }
       // (allItems is not in screen order.)
       QVERIFY2(shown.size() == 3 && shown.filter(QStringLiteral("Last reply:")).size() == 1, qPrintable(shown.join(u'|')));

@@ -97,7 +97,8 @@ class TestWindowLook : public QObject {
   // Renaming a long title shows its start, all of it selected, the cursor at the start (the box
   // showed the end of the title).
   void renameShowsTheStartOfALongTitle() {
-    const QString title = QStringLiteral("Snails of the Mediterranean coast and where each of them lives in winter and in summer");
+    const QString title =
+        QStringLiteral("Snails of the Mediterranean coast and where each of them lives in winter and in summer");
     const auto c = app_->store().create_conversation({title, {}, {}, {}, {}});
     QObject* dialog = app_->object(QStringLiteral("renameDialog"));
     QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, c.id), Q_ARG(QVariant, title));
@@ -110,9 +111,8 @@ class TestWindowLook : public QObject {
     QRectF first;
     QVERIFY(QMetaObject::invokeMethod(field, "positionToRectangle", Q_RETURN_ARG(QRectF, first), Q_ARG(int, 0)));
     const qreal left = field->property("leftPadding").toReal();
-    QVERIFY2(first.x() >= left - 0.5, qPrintable(QStringLiteral("the first letter is at x %1, the box starts at %2")
-                                                     .arg(first.x())
-                                                     .arg(left)));
+    QVERIFY2(first.x() >= left - 0.5,
+             qPrintable(QStringLiteral("the first letter is at x %1, the box starts at %2").arg(first.x()).arg(left)));
     QMetaObject::invokeMethod(dialog, "close");
     QTRY_VERIFY(!dialog->property("visible").toBool());
   }

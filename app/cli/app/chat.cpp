@@ -40,8 +40,8 @@ void line_to_stderr(const QString& text) {
 template <typename T>
 T checked(long long value, long long lo, long long hi, const char* name) {
   if (value < lo || value > hi) {
-    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
-                     ", not " + std::to_string(value));
+    throw UsageError(std::string(name) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " +
+                     std::to_string(value));
   }
   return static_cast<T>(value);
 }
