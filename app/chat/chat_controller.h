@@ -263,6 +263,9 @@ class ChatController : public QObject {
   int userRow_ = -1;             // rows of the active request's user message and reply (-1: none)
   int replyRow_ = -1;
   int checkpointMs_ = 2000;
+  // How often the database is asked whether another process changed it (ConversationList).
+  static constexpr int kOutsideChangesPollMs = 2000;
+  QTimer outsideChanges_;
   // A reply whose final write failed, kept for retrySave(); messageId 0: none.
   ReplyOutcome unsaved_;
   void reportUnsaved(const ReplyOutcome& outcome);
