@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/chat/load_report.h"
+#include "app/chat/model_file_problem.h"
 #include "app/common/thread_handover.h"
 #include "app/common/utf8_text.h"
 #include "app/server/shared_generator.h"
@@ -14,6 +15,7 @@
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
 #include "inference/generation/prompt_builder.h"
+#include "inference/gguf/gguf_file.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
 #include "inference/vulkan/vulkan_engine.h"
@@ -146,6 +148,10 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
   } catch (const LoadCancelled&) {
     unloadModel();
     thread_handover::post([&] { emit modelLoadCancelled(); });
+  } catch (const veloce::GgufError& e) {
+    // The file itself is refused: what is wrong in plain words first, the loader's detail after.
+    unloadModel();
+    thread_handover::post([&] { emit modelLoadFailed(explainModelFileError(QString::fromUtf8(e.what()))); });
   } catch (const std::exception& e) {
     unloadModel();
     thread_handover::post([&] { emit modelLoadFailed(QString::fromUtf8(e.what())); });

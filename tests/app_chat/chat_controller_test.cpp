@@ -572,6 +572,43 @@ class ChatControllerTest : public QObject {
     QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), size_t{1});
   }
 
+  void aBadModelFileIsExplainedInPlainWordsFirst() {
+    // What a new user met: a partly downloaded model said "GGUF: tensor ... extends past the end
+    // of the data section" first. The first line now says what is wrong; the loader's detail
+    // (file, field, reason) follows on the next.
+    makeChat();
+    const auto firstLine = [](const QString& s) { return s.section(QLatin1Char('\n'), 0, 0); };
+    QFile whole(veloce::chat_test::dataPath(QString::fromLatin1(kModel)));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const auto writeFile = [&](const QString& name, const QByteArray& content) {
+      const QString path = dir_->filePath(name);
+      QFile f(path);
+      if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) return QString();
+      return path;
+    };
+    const QString ends = QStringLiteral("This file is not a complete Phi-4 GGUF model: it ends early (downloaded partly?).");
+    // Cut in the weights, in the tensor table, and in the header.
+    for (const qsizetype size : {bytes.size() / 2, qsizetype{4096}, qsizetype{20}}) {
+      const QString path = writeFile(QStringLiteral("partial-%1.gguf").arg(size), bytes.left(size));
+      QVERIFY(!path.isEmpty());
+      const QString problem = chat_->model()->validateFile(path);
+      QCOMPARE(firstLine(problem), ends);
+      QVERIFY2(problem.section(QLatin1Char('\n'), 1).contains(path), qPrintable(problem));
+    }
+    const QString text = writeFile(QStringLiteral("notes.gguf"), QByteArray("these are my notes, not a model at all"));
+    QCOMPARE(firstLine(chat_->model()->validateFile(text)),
+             QStringLiteral("This file is not a GGUF model: choose a Phi-4 .gguf file."));
+    QCOMPARE(firstLine(chat_->model()->validateFile(dir_->path())),
+             QStringLiteral("This is not a file: choose a Phi-4 .gguf file."));
+
+    // Loading (the worker's path: --model, the saved setting) says the same.
+    chat_->model()->load(dir_->filePath(QStringLiteral("partial-%1.gguf").arg(bytes.size() / 2)));
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->model()->state() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(chat_->model()->state(), QStringLiteral("error"));
+    QCOMPARE(firstLine(chat_->model()->error()), ends);
+  }
+
   void sidebarActions() {
     makeChat();
     loadModel();

@@ -1150,6 +1150,37 @@
     </message>
 </context>
 <context>
+    <name>ModelFileProblem</name>
+    <message>
+        <source>This file is not a complete Phi-4 GGUF model: it ends early (downloaded partly?).</source>
+        <translation>Questo file non è un modello Phi-4 GGUF completo: finisce prima del previsto (scaricato solo in parte?).</translation>
+    </message>
+    <message>
+        <source>This file is not a GGUF model: choose a Phi-4 .gguf file.</source>
+        <translation>Questo file non è un modello GGUF: scegli un file Phi-4 .gguf.</translation>
+    </message>
+    <message>
+        <source>This is not a file: choose a Phi-4 .gguf file.</source>
+        <translation>Questo non è un file: scegli un file Phi-4 .gguf.</translation>
+    </message>
+    <message>
+        <source>This file could not be read (permissions, or a disk problem).</source>
+        <translation>Impossibile leggere questo file (permessi o un problema del disco).</translation>
+    </message>
+    <message>
+        <source>This GGUF file is in a format version Veloce cannot read.</source>
+        <translation>Questo file GGUF è in una versione del formato che Veloce non sa leggere.</translation>
+    </message>
+    <message>
+        <source>This GGUF file is not a Phi-4 model that Veloce can run.</source>
+        <translation>Questo file GGUF non è un modello Phi-4 che Veloce può eseguire.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid Phi-4 GGUF model: it is damaged.</source>
+        <translation>Questo file non è un modello Phi-4 GGUF valido: è danneggiato.</translation>
+    </message>
+</context>
+<context>
     <name>ModelSettingsPage</name>
     <message>
         <source>Choose a Phi-4 GGUF file</source>
