@@ -599,6 +599,34 @@
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation>Sostituire i file esistenti?</translation>
+    </message>
+    <message>
+        <source>These files are already in the folder; exporting replaces them:</source>
+        <translation>Questi file sono già nella cartella; l'esportazione li sostituisce:</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>e altri %1</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sostituisci</translation>
+    </message>
+    <message>
+        <source>Replace the existing files</source>
+        <translation>Sostituisci i file esistenti</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Cancel: keep the existing files</source>
+        <translation>Annulla: mantieni i file esistenti</translation>
+    </message>
 </context>
 <context>
     <name>GenerationSettingsPage</name>
