@@ -9,7 +9,10 @@ import QtQuick.Controls.Material
 import Veloce
 
 TextEdit {
+    id: prose
     property string html
+    // A right click asks the message for its menu (Copy, Copy message, Select all).
+    signal menuRequested(var edit, point position)
     readonly property bool hasMath: html.indexOf("image://math/") >= 0
     text: html
     textFormat: TextEdit.RichText
@@ -25,11 +28,24 @@ TextEdit {
     Accessible.role: Accessible.StaticText
     Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)
 
+    // The selection to the clipboard, formulas as their LaTeX (Ctrl+C and the menu's Copy).
+    function copySelection() {
+        if (selectionEnd <= selectionStart)
+            return
+        if (hasMath)
+            DesktopBridge.copyText(DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)))
+        else
+            copy()
+    }
     Keys.onPressed: (event) => {
         if (hasMath && event.matches(StandardKey.Copy) && selectionEnd > selectionStart) {
-            DesktopBridge.copyText(DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)))
+            copySelection()
             event.accepted = true
         }
+    }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: (eventPoint) => prose.menuRequested(prose, eventPoint.position)
     }
 
     HoverHandler {

@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>These files are already in the folder; exporting replaces them:</source>
-        <translation>Questi file sono già nella cartella; l'esportazione li sostituisce:</translation>
+        <translation>Questi file sono già nella cartella; l&apos;esportazione li sostituisce:</translation>
     </message>
     <message>
         <source>and %1 more</source>
@@ -994,6 +994,29 @@
     <message>
         <source>%1 s to first token</source>
         <translation>%1 s al primo token</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>Copia il testo selezionato</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copia il messaggio</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Seleziona tutto</translation>
+    </message>
+    <message>
+        <source>Select all the text of this paragraph</source>
+        <translation>Seleziona tutto il testo di questo paragrafo</translation>
     </message>
 </context>
 <context>
