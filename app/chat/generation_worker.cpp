@@ -275,9 +275,8 @@ void GenerationWorker::runReply(const ReplyRequest& request, ReplyTarget target,
   // read (seconds, for a long conversation) leaves no empty "0 tokens" reply behind.
   const auto ensureReplyRow = [&] {
     if (replyId != 0) return;
-    replyId = s.append_message(target.conversationId, target.parentId, Role::Assistant, QString(),
-                               MessageState::Streaming)
-                  .id;
+    replyId =
+        s.append_message(target.conversationId, target.parentId, Role::Assistant, QString(), MessageState::Streaming).id;
     thread_handover::post([&] { emit replyStarted(request.requestId, replyId); });
   };
   bool firstSeen = false;

@@ -38,13 +38,21 @@ ModelFileProblem classifyModelFileError(const QString& m) {
 QString modelFileProblemText(ModelFileProblem problem) {
   switch (problem) {
     case ModelFileProblem::EndsEarly:
-      return QCoreApplication::translate("ModelFileProblem", "This file is not a complete Phi-4 GGUF model: it ends early (downloaded partly?).");
-    case ModelFileProblem::NotGguf: return QCoreApplication::translate("ModelFileProblem", "This file is not a GGUF model: choose a Phi-4 .gguf file.");
-    case ModelFileProblem::NotAFile: return QCoreApplication::translate("ModelFileProblem", "This is not a file: choose a Phi-4 .gguf file.");
-    case ModelFileProblem::Unreadable: return QCoreApplication::translate("ModelFileProblem", "This file could not be read (permissions, or a disk problem).");
-    case ModelFileProblem::OldOrNewGguf: return QCoreApplication::translate("ModelFileProblem", "This GGUF file is in a format version Veloce cannot read.");
-    case ModelFileProblem::NotPhi4: return QCoreApplication::translate("ModelFileProblem", "This GGUF file is not a Phi-4 model that Veloce can run.");
-    case ModelFileProblem::Damaged: return QCoreApplication::translate("ModelFileProblem", "This file is not a valid Phi-4 GGUF model: it is damaged.");
+      return QCoreApplication::translate(
+          "ModelFileProblem", "This file is not a complete Phi-4 GGUF model: it ends early (downloaded partly?).");
+    case ModelFileProblem::NotGguf:
+      return QCoreApplication::translate("ModelFileProblem", "This file is not a GGUF model: choose a Phi-4 .gguf file.");
+    case ModelFileProblem::NotAFile:
+      return QCoreApplication::translate("ModelFileProblem", "This is not a file: choose a Phi-4 .gguf file.");
+    case ModelFileProblem::Unreadable:
+      return QCoreApplication::translate("ModelFileProblem",
+                                         "This file could not be read (permissions, or a disk problem).");
+    case ModelFileProblem::OldOrNewGguf:
+      return QCoreApplication::translate("ModelFileProblem", "This GGUF file is in a format version Veloce cannot read.");
+    case ModelFileProblem::NotPhi4:
+      return QCoreApplication::translate("ModelFileProblem", "This GGUF file is not a Phi-4 model that Veloce can run.");
+    case ModelFileProblem::Damaged:
+      return QCoreApplication::translate("ModelFileProblem", "This file is not a valid Phi-4 GGUF model: it is damaged.");
   }
   return {};
 }

@@ -8,13 +8,13 @@
 namespace veloce::app {
 
 enum class ModelFileProblem {
-  EndsEarly,      // truncated: a partial download or copy
-  NotGguf,        // another kind of file (wrong magic)
-  NotAFile,       // a folder, a device, a pipe
-  Unreadable,     // the system refused to open or map it
-  OldOrNewGguf,   // a GGUF version (or byte order) Veloce does not read
-  NotPhi4,        // a valid GGUF file of another architecture or layout
-  Damaged,        // anything else the parser found inconsistent
+  EndsEarly,     // truncated: a partial download or copy
+  NotGguf,       // another kind of file (wrong magic)
+  NotAFile,      // a folder, a device, a pipe
+  Unreadable,    // the system refused to open or map it
+  OldOrNewGguf,  // a GGUF version (or byte order) Veloce does not read
+  NotPhi4,       // a valid GGUF file of another architecture or layout
+  Damaged,       // anything else the parser found inconsistent
 };
 
 // Which problem the loader's message (GgufError::what()) describes.

@@ -303,7 +303,6 @@ class ChatControllerTest : public QObject {
     const QString reference = referenceText(ref_.reliableSteps());
     QVERIFY2(reference.startsWith(streamed) || streamed.startsWith(reference),
              qPrintable(QStringLiteral("got: %1\nreference: %2").arg(streamed, reference)));
-
   }
 
   void aStopBeforeTheFirstTokenKeepsNoEmptyReply() {

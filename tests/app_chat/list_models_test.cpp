@@ -240,8 +240,9 @@ class ListModelsTest : public QObject {
     veloce::storage::SearchHit hit;
     hit.conversation_id = 1;
     hit.message_id = 2;
-    hit.snippet = QStringLiteral("## Racing *snails*\n> the **fastest** snail wins\n- see [the rules](https://example.org/r)\n"
-                                 "```python\nrace(`snails`)");
+    hit.snippet = QStringLiteral(
+        "## Racing *snails*\n> the **fastest** snail wins\n- see [the rules](https://example.org/r)\n"
+        "```python\nrace(`snails`)");
     const auto at = [&](const char* word) { return static_cast<int>(hit.snippet.indexOf(QString::fromUtf8(word))); };
     hit.matches = {{at("snails*"), 6}, {at("fastest"), 7}};
     model.setResults(QStringLiteral("snails fastest"), {hit});

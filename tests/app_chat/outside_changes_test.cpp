@@ -45,7 +45,8 @@ class OutsideChangesTest : public QObject {
     QCOMPARE(list->rowCount(), 0);
 
     // What `veloce-cli import` does: its own connection, its own commits.
-    ConversationStore other(path, veloce::storage::OpenOptions{.check_integrity = false, .integrity = veloce::storage::IntegrityCheck::None});
+    ConversationStore other(
+        path, veloce::storage::OpenOptions{.check_integrity = false, .integrity = veloce::storage::IntegrityCheck::None});
     const auto imported = other.create_conversation(titled("Imported while open"));
     other.append_message(imported.id, 0, veloce::storage::Role::User, QStringLiteral("Hello from the CLI"));
     QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, kPollTimeoutMs);
@@ -73,7 +74,8 @@ class OutsideChangesTest : public QObject {
     QVERIFY(conversations->rename(own.id, QStringLiteral("Still mine")));
     QVERIFY(!conversations->refreshIfChangedElsewhere());
 
-    ConversationStore other(path, veloce::storage::OpenOptions{.check_integrity = false, .integrity = veloce::storage::IntegrityCheck::None});
+    ConversationStore other(
+        path, veloce::storage::OpenOptions{.check_integrity = false, .integrity = veloce::storage::IntegrityCheck::None});
     other.create_conversation(titled("Theirs"));
     QVERIFY(conversations->refreshIfChangedElsewhere());
     QCOMPARE(conversations->model()->rowCount(), 2);

@@ -17,8 +17,9 @@ namespace {
 
 const QString kLongLine = QStringLiteral("auto snail_race_result = compute_the_winner_of_the_race(") +
                           QStringLiteral("first_snail_with_a_long_name, ").repeated(8) + QStringLiteral("last);");
-const QString kReply = QStringLiteral("The **fastest** snail wins the race.\n\nSecond paragraph, about lettuce.\n\n```cpp\n") +
-                       kLongLine + QStringLiteral("\n```\n");
+const QString kReply =
+    QStringLiteral("The **fastest** snail wins the race.\n\nSecond paragraph, about lettuce.\n\n```cpp\n") + kLongLine +
+    QStringLiteral("\n```\n");
 
 // What a text item shows: a TextEdit's plain text (its `text` may be rich text markup).
 QString shownText(QQuickItem* item) {
@@ -61,9 +62,10 @@ class TestReadingView : public QObject {
     const auto snails = store.create_conversation({QStringLiteral("Snail race"), {}, {}, {}, {}});
     qint64 parent = 0;
     for (int i = 0; i < 12; ++i) {
-      parent = store.append_message(snails.id, parent, veloce::storage::Role::User, QStringLiteral("Question %1?").arg(i)).id;
-      const QString text = i == 3 ? QStringLiteral("## Lettuce\n> Snails **prefer** `crisp` leaves.")
-                                  : QStringLiteral("Answer %1.").arg(i);
+      parent =
+          store.append_message(snails.id, parent, veloce::storage::Role::User, QStringLiteral("Question %1?").arg(i)).id;
+      const QString text =
+          i == 3 ? QStringLiteral("## Lettuce\n> Snails **prefer** `crisp` leaves.") : QStringLiteral("Answer %1.").arg(i);
       const auto reply = store.append_message(snails.id, parent, veloce::storage::Role::Assistant, text);
       if (i == 3) lettuceReply_ = reply.id;
       parent = reply.id;
@@ -161,7 +163,8 @@ class TestReadingView : public QObject {
     QVERIFY2(shown.top() >= 0 && shown.top() < list->height(), qPrintable(QStringLiteral("mark at %1").arg(shown.top())));
     QQuickItem* text = textItemContaining(app_->window(), QStringLiteral("crisp"), "QQuickTextEdit");
     QVERIFY(text);
-    QVERIFY(text->mapRectToScene(QRectF(0, 0, 1, 1)).intersects(mark->mapRectToScene(QRectF(0, 0, mark->width(), mark->height()))));
+    QVERIFY(text->mapRectToScene(QRectF(0, 0, 1, 1))
+                .intersects(mark->mapRectToScene(QRectF(0, 0, mark->width(), mark->height()))));
     // Still marked a while later (not a flash) ...
     QTest::qWait(2000);
     QVERIFY(mark->isVisible());
