@@ -109,8 +109,11 @@ Rectangle {
                     acceptedButtons: Qt.RightButton
                     onTapped: (eventPoint) => block.menuRequested(codeText, eventPoint.position)
                 }
-                // Selecting or moving the cursor past the edge brings that part into view.
+                // Selecting or moving the cursor past the edge brings that part into view (only
+                // then: while the block is laid out, the cursor's place says nothing).
                 onCursorRectangleChanged: {
+                    if (!activeFocus || codeScroll.width <= 0)
+                        return
                     const r = cursorRectangle
                     if (r.x < codeScroll.contentX)
                         codeScroll.contentX = Math.max(0, r.x - 16)

@@ -95,6 +95,8 @@ class TestReadingView : public QObject {
     auto* bar = app_->item(QStringLiteral("codeScrollBar"));
     QVERIFY(bar && bar->isVisible());
     QVERIFY(scroll->property("contentWidth").toReal() > scroll->width());
+    // It opens at the start of the lines (it had scrolled itself to where the cursor was).
+    QCOMPARE(scroll->property("contentX").toReal(), 0.0);
   }
 
   void rightClickOnAReplyOffersCopyCopyMessageAndSelectAll() {
