@@ -104,7 +104,7 @@ Rectangle {
                 Accessible.role: Accessible.EditableText
                 Accessible.name: qsTr("Code")
                 Accessible.description: block.code
-                function copySelection() { copy() }
+                function selectionForCopy() { return selectedText }
                 TapHandler {
                     acceptedButtons: Qt.RightButton
                     onTapped: (eventPoint) => block.menuRequested(codeText, eventPoint.position)

@@ -10,19 +10,31 @@ FittedMenu {
     objectName: "messageMenu"
     property var edit: null
     property string content: ""
+    // Taken when the menu opens: pressing an item moves the focus, and a text item drops its
+    // selection when it loses the focus.
+    property string selection: ""
 
-    function openFor(edit, content, parentItem, position) {
+    // position: in sourceItem's coordinates. The menu keeps its own parent (popup(item, ...)
+    // would move it into a list delegate, which broke its layout from the second time on).
+    function openFor(edit, content, sourceItem, position) {
         menu.edit = edit
         menu.content = content
-        popup(parentItem, position.x, position.y)
+        menu.selection = edit.selectionForCopy()
+        const p = sourceItem.mapToItem(menu.parent, position.x, position.y)
+        popup(p.x, p.y)
     }
+
+    // A mouse menu: the focus stays on the text (its selection stays shown). Taking it, the
+    // menu drew the keyboard focus ring (FocusRing.qml) from its second opening on, which it
+    // took as one more item and grew to the window's height.
+    focus: false
 
     MenuItem {
         objectName: "menuCopySelection"
         text: qsTr("Copy")
-        enabled: menu.edit !== null && menu.edit.selectedText.length > 0
+        enabled: menu.selection.length > 0
         Accessible.name: qsTr("Copy the selected text")
-        onTriggered: menu.edit.copySelection()
+        onTriggered: DesktopBridge.copyText(menu.selection)
     }
     MenuItem {
         objectName: "menuCopyMessage"

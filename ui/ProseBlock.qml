@@ -28,18 +28,15 @@ TextEdit {
     Accessible.role: Accessible.StaticText
     Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)
 
-    // The selection to the clipboard, formulas as their LaTeX (Ctrl+C and the menu's Copy).
-    function copySelection() {
+    // The selection as it is copied: formulas as their LaTeX (Ctrl+C and the menu's Copy).
+    function selectionForCopy() {
         if (selectionEnd <= selectionStart)
-            return
-        if (hasMath)
-            DesktopBridge.copyText(DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)))
-        else
-            copy()
+            return ""
+        return hasMath ? DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)) : selectedText
     }
     Keys.onPressed: (event) => {
         if (hasMath && event.matches(StandardKey.Copy) && selectionEnd > selectionStart) {
-            copySelection()
+            DesktopBridge.copyText(selectionForCopy())
             event.accepted = true
         }
     }
