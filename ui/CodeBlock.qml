@@ -8,6 +8,8 @@ import Veloce
 
 Rectangle {
     id: block
+    // A right click asks the message for its menu (Copy, Copy message, Select all).
+    signal menuRequested(var edit, point position)
     property string code
     property string language
     // highlight.js rich text, set once the block is closed; until then the code shows plain.
@@ -58,23 +60,67 @@ Rectangle {
             implicitHeight: 1
             color: block.border.color
         }
-        TextEdit {
+        // Long lines scroll sideways, as in every code viewer: wrapped, a line of code reads as
+        // two and its indentation is lost (before, lines wrapped at the bubble's width).
+        Flickable {
+            id: codeScroll
+            objectName: "codeScroll"
             Layout.fillWidth: true
-            Layout.margins: 12
-            text: block.highlighted.length > 0 ? block.highlighted : block.code
-            textFormat: block.highlighted.length > 0 ? TextEdit.RichText : TextEdit.PlainText
-            readOnly: true
-            selectByMouse: true
-            selectByKeyboard: true
-            wrapMode: TextEdit.WrapAtWordBoundaryOrAnywhere
-            font.family: "monospace"
-            font.pointSize: window.font.pointSize * 0.95
-            color: Material.foreground
-            selectionColor: Material.accent
-            selectedTextColor: "white"
-            Accessible.role: Accessible.EditableText
-            Accessible.name: qsTr("Code")
-            Accessible.description: block.code
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            Layout.topMargin: 12
+            // Room for the scroll bar below the last line when there is one.
+            Layout.bottomMargin: codeBar.visible ? 2 : 12
+            implicitHeight: codeText.implicitHeight + (codeBar.visible ? codeBar.height + 4 : 0)
+            contentWidth: codeText.width
+            contentHeight: codeText.height
+            flickableDirection: Flickable.HorizontalFlick
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+            // A drag selects text (as in the prose) instead of flicking, and the wheel keeps
+            // scrolling the conversation; the bar (and selecting past the edge) scrolls sideways.
+            interactive: false
+            ScrollBar.horizontal: ScrollBar {
+                id: codeBar
+                objectName: "codeScrollBar"
+                policy: codeScroll.contentWidth > codeScroll.width + 1 ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+                visible: policy === ScrollBar.AlwaysOn
+            }
+            TextEdit {
+                id: codeText
+                objectName: "codeText"
+                width: Math.max(implicitWidth, codeScroll.width)
+                text: block.highlighted.length > 0 ? block.highlighted : block.code
+                textFormat: block.highlighted.length > 0 ? TextEdit.RichText : TextEdit.PlainText
+                readOnly: true
+                selectByMouse: true
+                selectByKeyboard: true
+                wrapMode: TextEdit.NoWrap
+                font.family: "monospace"
+                font.pointSize: window.font.pointSize * 0.95
+                color: Material.foreground
+                selectionColor: Material.accent
+                selectedTextColor: "white"
+                Accessible.role: Accessible.EditableText
+                Accessible.name: qsTr("Code")
+                Accessible.description: block.code
+                function selectionForCopy() { return selectedText }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: (eventPoint) => block.menuRequested(codeText, eventPoint.position)
+                }
+                // Selecting or moving the cursor past the edge brings that part into view (only
+                // then: while the block is laid out, the cursor's place says nothing).
+                onCursorRectangleChanged: {
+                    if (!activeFocus || codeScroll.width <= 0)
+                        return
+                    const r = cursorRectangle
+                    if (r.x < codeScroll.contentX)
+                        codeScroll.contentX = Math.max(0, r.x - 16)
+                    else if (r.x + r.width > codeScroll.contentX + codeScroll.width)
+                        codeScroll.contentX = Math.min(codeScroll.contentWidth - codeScroll.width, r.x + r.width - codeScroll.width + 16)
+                }
+            }
         }
     }
 }

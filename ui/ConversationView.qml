@@ -155,6 +155,7 @@ Pane {
                 target: ChatController.messages
                 // A new message (sent, or a reply starting): show it.
                 function onRowsInserted() {
+                    messageList.highlightedMessageId = -1
                     messageList.followEnd = true
                     Qt.callLater(messageList.positionViewAtEnd)
                 }
@@ -162,8 +163,18 @@ Pane {
                 function onModelReset() { Qt.callLater(messageList.restoreAnchor) }
             }
             delegate: MessageDelegate {
+                id: delegate
                 width: ListView.view.width
                 onLinkActivated: (link) => view.linkActivated(link)
+                onMenuRequested: (edit, position) => messageMenu.openFor(edit, delegate.model.content, delegate, position)
+            }
+            // The message a search result opened (its id): marked until the next click here.
+            property var highlightedMessageId: -1
+            TapHandler {
+                // Passive: a click still selects text and presses buttons.
+                gesturePolicy: TapHandler.DragThreshold
+                acceptedButtons: Qt.LeftButton | Qt.RightButton
+                onPressedChanged: if (pressed) messageList.highlightedMessageId = -1
             }
         }
 
@@ -182,6 +193,7 @@ Pane {
         target: ChatController
         // Another conversation (the model was reset just before): open it at its latest message.
         function onCurrentConversationChanged() {
+            messageList.highlightedMessageId = -1
             messageList.anchorRow = -1
             messageList.goToEnd()
         }
@@ -192,13 +204,18 @@ Pane {
                 messageList.positionViewAtIndex(row, ListView.Beginning)
                 messageList.currentIndex = row
                 const item = messageList.itemAtIndex(row)
-                if (item)
+                if (item) {
+                    messageList.highlightedMessageId = item.model.id
                     item.flash()
+                }
             })
         }
     }
 
     SystemPromptDialog {
         id: systemPromptDialog
+    }
+    MessageMenu {
+        id: messageMenu
     }
 }

@@ -55,6 +55,17 @@ ModalDialog {
             return Object.keys(selectedIds).map(Number)
         return []
     }
+    // Re-exporting writes the same names: the files there would be replaced, so ask first
+    // (before, they were overwritten without a word).
+    function requestStart() {
+        const existing = ExportController.existingFiles(chosenIds(), formatBox.currentValue, folderField.text)
+        if (existing.length > 0) {
+            overwriteDialog.files = existing
+            overwriteDialog.open()
+            return
+        }
+        start()
+    }
     function start() {
         outcome = ""
         failed = false
@@ -80,6 +91,45 @@ ModalDialog {
                 dialog.pickerOpen = true
             else
                 Qt.callLater(() => { dialog.pickerOpen = false })
+        }
+    }
+
+    Dialog {
+        id: overwriteDialog
+        objectName: "exportOverwriteDialog"
+        property var files: []
+        // Names only: they are all in the folder the export dialog shows.
+        readonly property var names: files.map(path => path.split(/[\\/]/).pop())
+        title: qsTr("Replace existing files?")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(520, Overlay.overlay ? Overlay.overlay.width - 48 : 520)
+        onAccepted: dialog.start()
+        onOpened: keepButton.forceActiveFocus(Qt.TabFocusReason)
+
+        Label {
+            objectName: "exportOverwriteText"
+            width: parent.width
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            text: qsTr("These files are already in the folder; exporting replaces them:") + "\n"
+                  + overwriteDialog.names.slice(0, 5).join("\n")
+                  + (overwriteDialog.names.length > 5 ? "\n" + qsTr("and %1 more").arg(overwriteDialog.names.length - 5) : "")
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "exportReplaceButton"
+                text: qsTr("Replace")
+                Accessible.name: qsTr("Replace the existing files")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                id: keepButton
+                objectName: "exportKeepFilesButton"
+                text: qsTr("Cancel")
+                Accessible.name: qsTr("Cancel: keep the existing files")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
         }
     }
 
@@ -216,7 +266,7 @@ ModalDialog {
                      && (!scopeSelection.checked || dialog.selectedCount > 0)
                      && (scopeCurrent.checked || scopeSelection.checked || scopeAll.checked)
             Accessible.name: text
-            onClicked: dialog.start()
+            onClicked: dialog.requestStart()
         }
         Button {
             text: qsTr("Close")

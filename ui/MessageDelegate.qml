@@ -25,6 +25,15 @@ FocusScope {
         editor.cursorPosition = editor.length
     }
     function flash() { flashAnimation.restart() }
+    // The message a search result opened: marked until the next click in the conversation.
+    readonly property bool isSearchHit: model.id > 0 && ListView.view !== null
+                                        && ListView.view.highlightedMessageId === model.id
+    // Right click on the text: the conversation's menu, Copy (the selection), Copy message,
+    // Select all (MessageMenu.qml). One text block
+    // (paragraph, code block) is one selectable piece: the renderer draws each separately so a
+    // streaming reply re-renders only its last piece, and Qt Quick selects within one item.
+    signal menuRequested(var edit, point position)
+    function openMenu(edit, position) { menuRequested(edit, edit.mapToItem(message, position.x, position.y)) }
 
     implicitHeight: bubble.implicitHeight + 8
     Accessible.role: Accessible.ListItem
@@ -39,6 +48,16 @@ FocusScope {
         color: message.isUser ? (Material.theme === Material.Dark ? "#23303a" : "#e8f1f5") : "transparent"
         border.width: message.ListView.isCurrentItem && message.ListView.view.activeFocus ? 2 : 0
         border.color: Material.accent
+
+        Rectangle {
+            objectName: "searchHitMark"
+            anchors.fill: parent
+            radius: parent.radius
+            visible: message.isSearchHit
+            color: Qt.rgba(Material.accent.r, Material.accent.g, Material.accent.b, 0.12)
+            border.width: 2
+            border.color: Material.accent
+        }
 
         Rectangle {
             id: flashOverlay
@@ -134,6 +153,7 @@ FocusScope {
                         ProseBlock {
                             html: piece.html
                             onLinkActivated: (link) => message.linkActivated(link)
+                            onMenuRequested: (edit, position) => message.openMenu(edit, position)
                         }
                     }
                     Component {
@@ -151,6 +171,7 @@ FocusScope {
                             code: piece.code
                             language: piece.language
                             highlighted: piece.highlighted
+                            onMenuRequested: (edit, position) => message.openMenu(edit, position)
                         }
                     }
                 }

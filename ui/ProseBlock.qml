@@ -9,7 +9,10 @@ import QtQuick.Controls.Material
 import Veloce
 
 TextEdit {
+    id: prose
     property string html
+    // A right click asks the message for its menu (Copy, Copy message, Select all).
+    signal menuRequested(var edit, point position)
     readonly property bool hasMath: html.indexOf("image://math/") >= 0
     text: html
     textFormat: TextEdit.RichText
@@ -25,11 +28,21 @@ TextEdit {
     Accessible.role: Accessible.StaticText
     Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)
 
+    // The selection as it is copied: formulas as their LaTeX (Ctrl+C and the menu's Copy).
+    function selectionForCopy() {
+        if (selectionEnd <= selectionStart)
+            return ""
+        return hasMath ? DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)) : selectedText
+    }
     Keys.onPressed: (event) => {
         if (hasMath && event.matches(StandardKey.Copy) && selectionEnd > selectionStart) {
-            DesktopBridge.copyText(DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)))
+            DesktopBridge.copyText(selectionForCopy())
             event.accepted = true
         }
+    }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: (eventPoint) => prose.menuRequested(prose, eventPoint.position)
     }
 
     HoverHandler {

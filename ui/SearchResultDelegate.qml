@@ -46,6 +46,7 @@ ItemDelegate {
         }
         Label {
             Layout.fillWidth: true
+            objectName: "searchHitSnippet"
             // snippetHtml is escaped by the model; only its <b> marks are markup.
             text: hit.model.snippetHtml
             textFormat: Text.StyledText

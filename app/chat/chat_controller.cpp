@@ -69,6 +69,15 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
 
   list_.reload();
   updateCanSend();
+
+  // Conversations imported by another process (veloce-cli import) while the app runs: a cheap
+  // PRAGMA every few seconds notices them. Not while a reply streams: the worker's own
+  // checkpoints change the version too, and the list is merged once when the reply ends.
+  outsideChanges_.setInterval(kOutsideChangesPollMs);
+  connect(&outsideChanges_, &QTimer::timeout, this, [this] {
+    if (!busy()) list_.refreshIfChangedElsewhere();
+  });
+  outsideChanges_.start();
 }
 
 ChatController* ChatController::create(QQmlEngine*, QJSEngine*) { return QmlSingletonInstance<ChatController>::take(); }

@@ -189,13 +189,15 @@ class ChatController : public QObject {
   // ---- chat flow milestones (also what veloce-cli chat and the tests observe) ----
   // The user message is committed to the database (id assigned).
   void userMessageStored(qint64 messageId);
-  // The reply row exists in the database (state "streaming").
+  // The reply row exists in the database (state "streaming"): written with its first token, so a
+  // reply stopped while the prompt is read never gets one.
   void replyStarted(qint64 messageId);
   // A piece of reply text, as appended to the last row of `messages`.
   void replyPiece(const QString& piece);
   // The streaming reply's first `length` UTF-16 units are committed (every ~2 s while streaming).
   void replyCheckpointed(qint64 messageId, int length);
-  // The reply is final in the database: state "complete", "stopped" or "error".
+  // The reply is final in the database: state "complete", "stopped" or "error". messageId 0
+  // with "stopped": stopped before its first token, so nothing was stored and the view dropped it.
   void replyFinished(qint64 messageId, const QString& state);
   // The reply's final write failed: the database holds only its first storedLength UTF-16 units
   // (state "streaming"); the whole text is kept in memory and written by retrySave() or before
@@ -208,7 +210,9 @@ class ChatController : public QObject {
   void onUserMessageStored(quint64 requestId, qint64 messageId);
   void onReplyStarted(quint64 requestId, qint64 messageId);
   void onPromptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
-  void onFirstToken(quint64 requestId, int contextUsed);
+  void onFirstToken(quint64 requestId, int contextUsed, double timeToFirstTokenMs);
+  // A reply stopped before its first token: nothing was stored; its placeholder leaves the view.
+  void dropDiscardedReply();
   void onPrefillProgress(quint64 requestId, int done, int total);
   void onCheckpointStored(quint64 requestId, qint64 messageId, int length);
   void onPiece(quint64 requestId, const QString& piece, int contextUsed);
@@ -263,6 +267,9 @@ class ChatController : public QObject {
   int userRow_ = -1;             // rows of the active request's user message and reply (-1: none)
   int replyRow_ = -1;
   int checkpointMs_ = 2000;
+  // How often the database is asked whether another process changed it (ConversationList).
+  static constexpr int kOutsideChangesPollMs = 2000;
+  QTimer outsideChanges_;
   // A reply whose final write failed, kept for retrySave(); messageId 0: none.
   ReplyOutcome unsaved_;
   void reportUnsaved(const ReplyOutcome& outcome);

@@ -64,6 +64,7 @@ void ChatController::startReply(ReplyRequest request, int userRow, int replyRow)
   userRow_ = userRow;
   replyRow_ = replyRow;
   messages_.setMaxTokensAt(replyRow, request.maxTokens);  // a reply that uses all of it was cut
+  request.sentAt.start();
   onPrefillProgress(request.requestId, 0, 0);
   setSendState(SendState::Prefill);
   // A reply that could not be saved gets another try first (the worker runs them in order).
@@ -245,9 +246,12 @@ void ChatController::onPrefillProgress(quint64 requestId, int done, int total) {
   emit prefillProgressChanged();
 }
 
-void ChatController::onFirstToken(quint64 requestId, int contextUsed) {
+void ChatController::onFirstToken(quint64 requestId, int contextUsed, double timeToFirstTokenMs) {
   if (requestId != activeRequestId_) return;
-  if (viewAttached_) setContextUsed(contextUsed);
+  if (viewAttached_) {
+    setContextUsed(contextUsed);
+    messages_.setLastTimeToFirstToken(timeToFirstTokenMs);
+  }
   setSendState(SendState::Streaming);
 }
 
@@ -266,6 +270,10 @@ void ChatController::onPiece(quint64 requestId, const QString& piece, int contex
 
 void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outcome) {
   if (requestId != activeRequestId_) return;
+  if (outcome.discarded) {
+    dropDiscardedReply();
+    return;
+  }
   const QString state = veloce::storage::state_name(outcome.state);
   const bool attached = viewAttached_;
   if (viewAttached_) {
@@ -292,6 +300,21 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
     setError(tr("The reply stopped because of an error: %1 The text so far is kept.").arg(outcome.error));
   }
   emit replyFinished(outcome.messageId, state);
+}
+
+void ChatController::dropDiscardedReply() {
+  const bool attached = viewAttached_;
+  if (viewAttached_) {
+    // A new turn's placeholder simply goes (the user message stays, stored); a regenerated reply
+    // was to become the shown sibling, so the branch is read again with the old one shown.
+    if (userRow_ >= 0) messages_.truncateFrom(replyRow_);
+    else reloadBranch();
+    list_.upsert(conversationId_);
+  }
+  finishRequest();
+  if (attached) measureOpenConversation();
+  // Nothing was stored: 0 says so to whoever waits for the reply's end.
+  emit replyFinished(0, veloce::storage::state_name(MessageState::Stopped));
 }
 
 void ChatController::reportUnsaved(const ReplyOutcome& outcome) {

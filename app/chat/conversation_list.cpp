@@ -1,5 +1,6 @@
 #include "app/chat/conversation_list.h"
 
+#include <QSet>
 #include <exception>
 
 #include "app/models/qml_singleton.h"
@@ -10,6 +11,10 @@ namespace {
 
 ConversationItem itemFrom(const veloce::storage::ConversationSummary& c) {
   return ConversationItem{c.id, c.title, c.updated_at, c.pinned};
+}
+
+bool sameRow(const ConversationItem& a, const ConversationItem& b) {
+  return a.id == b.id && a.title == b.title && a.updatedAt == b.updatedAt && a.pinned == b.pinned;
 }
 
 }  // namespace
@@ -25,6 +30,7 @@ void ConversationList::fail(const std::exception& e) { emit errorOccurred(QStrin
 
 void ConversationList::reload() {
   try {
+    seenDataVersion_ = store_->data_version();
     const auto list = store_->list_conversations();
     QList<ConversationItem> items;
     items.reserve(static_cast<qsizetype>(list.size()));
@@ -33,6 +39,31 @@ void ConversationList::reload() {
   } catch (const std::exception& e) {
     fail(e);
   }
+}
+
+bool ConversationList::refreshIfChangedElsewhere() {
+  try {
+    const qint64 version = store_->data_version();
+    if (version == seenDataVersion_) return false;
+    seenDataVersion_ = version;
+    const auto list = store_->list_conversations();
+    QSet<qint64> listed;
+    for (const auto& c : list) {
+      listed.insert(c.id);
+      const ConversationItem item = itemFrom(c);
+      const int row = conversations_.rowOf(c.id);
+      // Unchanged rows are left alone: no dataChanged for every row on every poll.
+      if (row >= 0 && sameRow(conversations_.at(row), item)) continue;
+      conversations_.upsert(item);
+    }
+    for (int row = conversations_.rowCount() - 1; row >= 0; --row) {
+      if (!listed.contains(conversations_.at(row).id)) conversations_.remove(conversations_.at(row).id);
+    }
+  } catch (const std::exception& e) {
+    fail(e);
+    return false;
+  }
+  return true;
 }
 
 void ConversationList::upsert(qint64 id) {

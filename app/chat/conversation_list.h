@@ -52,6 +52,10 @@ class ConversationList : public QObject {
  public slots:
   // Reads the whole list again from the database (at start, after an import).
   void reload();
+  // Another connection committed to the database since the list was last read (`veloce-cli
+  // import` while the app runs, or this app's own worker): the list is read again and merged in
+  // row by row, so the sidebar keeps its scroll position. True when it was read again.
+  bool refreshIfChangedElsewhere();
   bool rename(qint64 id, const QString& title);
   bool setPinned(qint64 id, bool pinned);
   // Hides the conversation at once and offers undo (canUndoDelete); deleting another one or
@@ -80,6 +84,7 @@ class ConversationList : public QObject {
   veloce::storage::ConversationStore* store_;
   ConversationListModel conversations_;
   SearchResultModel searchResults_;
+  qint64 seenDataVersion_ = -1;  // the store's data_version when the list was last read
   qint64 pendingDeleteId_ = -1;
   QString pendingDeleteTitle_;
 };

@@ -1,6 +1,7 @@
 #include "app/chat/export_controller.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QThread>
 #include <exception>
 #include <memory>
@@ -87,6 +88,24 @@ bool ExportController::exportConversations(const QVariantList& ids, const QStrin
             .arg(QDir::toNativeSeparators(target));
       },
       [this](bool ok, const QString& message) { emit exportFinished(ok, message); });
+}
+
+QStringList ExportController::existingFiles(const QVariantList& ids, const QString& format, const QString& target) const {
+  const auto fmt = veloce::exporting::format_from_name(format);
+  if (!fmt || target.isEmpty() || !QFileInfo(target).isDir()) return {};  // a new folder holds nothing yet
+  try {
+    // Titles only (one short read on the UI thread), through a connection of its own as the jobs do.
+    veloce::storage::ConversationStore store(databasePath_, veloce::storage::OpenOptions{false});
+    std::vector<qint64> list;
+    for (const QVariant& v : ids) list.push_back(v.toLongLong());
+    if (list.empty()) list = veloce::exporting::all_conversation_ids(store);
+    QStringList existing;
+    for (const QString& path : veloce::exporting::planned_export_paths(store, list, *fmt, target))
+      if (QFileInfo(path).isFile()) existing << QDir::toNativeSeparators(path);
+    return existing;
+  } catch (const std::exception&) {
+    return {};  // the export itself reports the problem
+  }
 }
 
 bool ExportController::importConversations(const QString& path) {

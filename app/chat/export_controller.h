@@ -9,6 +9,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 #include <functional>
 
@@ -40,6 +41,9 @@ class ExportController : public QObject {
   // target: a folder, created if missing (one file per conversation, names from titles; JSON of
   // several conversations is one backup file in it). Emits exportProgress and exportFinished.
   bool exportConversations(const QVariantList& ids, const QString& format, const QString& target);
+  // Of the files exportConversations(ids, format, target) would write now, those that exist
+  // already (it replaces them): the dialog asks first. Empty also when the export would fail.
+  QStringList existingFiles(const QVariantList& ids, const QString& format, const QString& target) const;
   // Reads a Veloce JSON export; emits importFinished (then conversations changed in the store).
   bool importConversations(const QString& path);
 

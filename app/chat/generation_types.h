@@ -1,6 +1,7 @@
 #pragma once
 // Values passed between ChatController (UI thread) and GenerationWorker (its own thread) through
 // queued signals; all are copyable and registered as metatypes.
+#include <QElapsedTimer>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -77,6 +78,11 @@ struct ReplyRequest {
   QString modelFile;
   QString modelQuant;
   int checkpointIntervalMs = 2000;  // how often the streaming reply is written to the database
+  // Started when the user sent (ChatController::startReply): the time to the first token is
+  // measured on it once, by the worker, so the figure shown while streaming and the one stored
+  // when the reply ends are the same number (before, the view timed its own and the engine's
+  // replaced it at the end: 0.2 s became 0.0 s).
+  QElapsedTimer sentAt;
 };
 
 // How a reply ended. When `stored`, `state` and `text` are what the database now says. When the
@@ -99,6 +105,9 @@ struct ReplyOutcome {
   double tokensPerSecond = 0;
   int contextUsed = 0;  // tokens in the KV cache afterwards; -1 when unknown (stopped while waiting its turn)
   int contextSize = 0;
+  // Stopped before its first token: nothing of it was stored (an empty "0 tokens" reply would
+  // only be clutter) and the view drops its placeholder; messageId is 0.
+  bool discarded = false;
 };
 
 // A chat completion the API server answered, for the history ("store chats" on): the messages

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/chat/load_report.h"
+#include "app/chat/model_file_problem.h"
 #include "app/common/thread_handover.h"
 #include "app/common/utf8_text.h"
 #include "app/server/shared_generator.h"
@@ -14,6 +15,7 @@
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
 #include "inference/generation/prompt_builder.h"
+#include "inference/gguf/gguf_file.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
 #include "inference/vulkan/memory_plan.h"
@@ -148,6 +150,10 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
   } catch (const LoadCancelled&) {
     unloadModel();
     thread_handover::post([&] { emit modelLoadCancelled(); });
+  } catch (const veloce::GgufError& e) {
+    // The file itself is refused: what is wrong in plain words first, the loader's detail after.
+    unloadModel();
+    thread_handover::post([&] { emit modelLoadFailed(explainModelFileError(QString::fromUtf8(e.what()))); });
   } catch (const std::exception& e) {
     unloadModel();
     thread_handover::post([&] { emit modelLoadFailed(QString::fromUtf8(e.what())); });
@@ -161,7 +167,6 @@ void GenerationWorker::generate(const ReplyRequest& request) {
     thread_handover::post([&] { emit requestFailed(request.requestId, tr("No model is loaded.")); });
     return;
   }
-  qint64 replyId = 0;
   std::vector<PromptMessage> messages = request.history;
   qint64 conversationId = request.conversationId;
   try {
@@ -192,6 +197,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
     }
 
     PriorReply prior;
+    qint64 replyId = 0;
     if (request.continueMessageId > 0) {
       const auto old = s.message(request.continueMessageId);
       if (!old || old->role != Role::Assistant || old->conversation_id != conversationId)
@@ -229,15 +235,13 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       const auto old = s.message(replyId);
       s.finish_message(replyId, old->content, MessageState::Streaming, old->stats);
       thread_handover::post([&] { emit replyStarted(request.requestId, replyId); });
-      runReply(request, replyId, prompt, prior);
+      runReply(request, ReplyTarget{.existingId = replyId}, prompt, prior);
       return;
     }
     thread_handover::post(
         [&] { emit promptBuilt(request.requestId, static_cast<int>(plan.omitted), static_cast<int>(plan.tokens.size())); });
 
-    replyId = s.append_message(conversationId, replyParent, Role::Assistant, QString(), MessageState::Streaming).id;
-    thread_handover::post([&] { emit replyStarted(request.requestId, replyId); });
-    runReply(request, replyId, plan.tokens, PriorReply{});
+    runReply(request, ReplyTarget{.conversationId = conversationId, .parentId = replyParent}, plan.tokens, PriorReply{});
   } catch (const std::exception& e) {
     // Nothing streamed yet (runReply handles its own failures): the request simply did not start.
     thread_handover::post([&] { emit requestFailed(request.requestId, QString::fromUtf8(e.what())); });
@@ -264,11 +268,21 @@ void GenerationWorker::measureContext(qint64 conversationId, const std::vector<P
   }
 }
 
-void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt,
+void GenerationWorker::runReply(const ReplyRequest& request, ReplyTarget target, const std::vector<int32_t>& prompt,
                                 const PriorReply& prior) {
   auto& s = store();
   std::string text = prior.text;  // checkpoints and the final write hold the whole reply
+  qint64 replyId = target.existingId;
+  // A new reply's row is written when there is something to keep: a Stop while the prompt is
+  // read (seconds, for a long conversation) leaves no empty "0 tokens" reply behind.
+  const auto ensureReplyRow = [&] {
+    if (replyId != 0) return;
+    replyId =
+        s.append_message(target.conversationId, target.parentId, Role::Assistant, QString(), MessageState::Streaming).id;
+    thread_handover::post([&] { emit replyStarted(request.requestId, replyId); });
+  };
   bool firstSeen = false;
+  double timeToFirstTokenMs = 0;
   int committedLength = 0;  // what the database holds of the reply (its last checkpoint)
   QElapsedTimer sinceCheckpoint;
   sinceCheckpoint.start();
@@ -283,7 +297,10 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   options.on_token = [&](int32_t) {
     if (!firstSeen) {
       firstSeen = true;
-      thread_handover::post([&] { emit firstToken(request.requestId, static_cast<int>(session_->n_past())); });
+      timeToFirstTokenMs = request.sentAt.isValid() ? static_cast<double>(request.sentAt.nsecsElapsed()) / 1e6 : 0.0;
+      ensureReplyRow();
+      thread_handover::post(
+          [&] { emit firstToken(request.requestId, static_cast<int>(session_->n_past()), timeToFirstTokenMs); });
     }
   };
   options.on_text = [&](std::string_view piece) {
@@ -304,7 +321,6 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   };
 
   ReplyOutcome outcome;
-  outcome.messageId = replyId;
   bool engineFailed = false;
   // The API server may be generating: the reply waits for its turn, and a stop pressed meanwhile
   // ends the wait (a reply stopped before its first token).
@@ -326,7 +342,7 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
     lastReplyId_ = replyId;
     lastReplyIds_ = prior.ids;
     lastReplyIds_.insert(lastReplyIds_.end(), result.tokens.begin(), result.tokens.end());
-    outcome.timeToFirstTokenMs = result.time_to_first_token_ms;
+    outcome.timeToFirstTokenMs = timeToFirstTokenMs;
     outcome.tokensPerSecond = result.gen_tokens_per_s;
   } catch (const std::exception& e) {
     engineFailed = dynamic_cast<const veloce::EngineError*>(&e) != nullptr;
@@ -342,6 +358,18 @@ void GenerationWorker::runReply(const ReplyRequest& request, qint64 replyId, con
   }
   outcome.text = app_text::from_model_utf8(text);
   outcome.contextSize = static_cast<int>(session_->n_ctx());
+  if (replyId == 0 && outcome.state == MessageState::Stopped) {
+    outcome.discarded = true;
+    thread_handover::post([&] { emit replyFinished(request.requestId, outcome); });
+    return;
+  }
+  try {
+    ensureReplyRow();  // an error or an end before the first token is kept and shown
+  } catch (const std::exception& e) {
+    thread_handover::post([&] { emit requestFailed(request.requestId, QString::fromUtf8(e.what())); });
+    return;
+  }
+  outcome.messageId = replyId;
 
   if (outcome.state != MessageState::Error) {
     outcome.stats.prompt_tokens = outcome.promptTokens;

@@ -86,8 +86,9 @@ class GenerationWorker : public QObject {
   void userMessageStored(quint64 requestId, qint64 messageId);
   void replyStarted(quint64 requestId, qint64 messageId);
   void promptBuilt(quint64 requestId, int omittedMessages, int promptTokens);
-  // contextUsed: tokens in the KV cache (the prompt, once it is read).
-  void firstToken(quint64 requestId, int contextUsed);
+  // contextUsed: tokens in the KV cache (the prompt, once it is read); timeToFirstTokenMs: since
+  // the user sent (ReplyRequest::sentAt), the figure the reply's footer shows and stores.
+  void firstToken(quint64 requestId, int contextUsed, double timeToFirstTokenMs);
   // Prefill progress: prompt tokens read so far (cache reuse included) of `total`.
   void prefillProgress(quint64 requestId, int done, int total);
   // The streaming reply's first `length` UTF-16 units are committed to the database.
@@ -111,7 +112,15 @@ class GenerationWorker : public QObject {
     std::vector<int32_t> ids;
     int completionTokens = 0;
   };
-  void runReply(const ReplyRequest& request, qint64 replyId, const std::vector<int32_t>& prompt, const PriorReply& prior);
+  // Where the reply goes: a stored reply to continue (existingId), or a new one under parentId,
+  // appended only when its first token comes (or it ends in any way other than a stop before it).
+  struct ReplyTarget {
+    qint64 existingId = 0;
+    qint64 conversationId = 0;
+    qint64 parentId = 0;
+  };
+  void runReply(const ReplyRequest& request, ReplyTarget target, const std::vector<int32_t>& prompt,
+                const PriorReply& prior);
   // After an engine error in a reply: a fresh session on the loaded engine, or, when even that
   // fails, the model unloaded and modelLoadFailed emitted (the model state becomes "error").
   void renewSession();

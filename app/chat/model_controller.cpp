@@ -6,6 +6,7 @@
 
 #include "app/chat/generation_worker.h"
 #include "app/chat/load_report.h"
+#include "app/chat/model_file_problem.h"
 #include "app/common/thread_handover.h"
 #include "app/models/qml_singleton.h"
 #include "app/settings/app_settings.h"
@@ -121,6 +122,8 @@ QString ModelController::validateFile(const QString& path) const {
     const auto config = veloce::ModelConfig::from_gguf(*file);
     veloce::ModelWeights::from_gguf(*file, config);
     return {};
+  } catch (const veloce::GgufError& e) {
+    return explainModelFileError(QString::fromUtf8(e.what()));
   } catch (const std::exception& e) {
     return QString::fromUtf8(e.what());
   }

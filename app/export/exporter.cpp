@@ -62,15 +62,45 @@ void export_to_file(const storage::ConversationStore& store, const std::vector<q
   }
 }
 
+namespace {
+
+enum class Naming { FilePerConversation, OneBackupFile };
+
+QStringList planned_paths(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
+                          const QString& folder, Naming naming) {
+  QSet<QString> taken;
+  QStringList paths;
+  if (naming == Naming::OneBackupFile) {
+    const QString name = QStringLiteral("Veloce conversations %1").arg(QDate::currentDate().toString(Qt::ISODate));
+    paths << unique_file_path(folder, name, file_extension(format), taken);
+    return paths;
+  }
+  for (qint64 id : ids) {
+    const auto c = store.conversation(id);
+    if (!c)  // as load_for_export says it
+      throw storage::StoreError(QStringLiteral("%1: no conversation with id %2").arg(store.path()).arg(id).toStdString());
+    paths << unique_file_path(folder, c->title, file_extension(format), taken);
+  }
+  return paths;
+}
+
+}  // namespace
+
+QStringList planned_export_paths(const storage::ConversationStore& store, const std::vector<qint64>& ids,
+                                 ExportFormat format, const QString& folder) {
+  const bool backup = format == ExportFormat::Json && ids.size() != 1;
+  return planned_paths(store, ids, format, folder, backup ? Naming::OneBackupFile : Naming::FilePerConversation);
+}
+
 FolderExport export_to_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
                               const QString& folder, const ExportProgress& progress) {
   if (!QDir().mkpath(folder)) throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
   FolderExport result;
-  QSet<QString> taken;
+  const QStringList paths = planned_paths(store, ids, format, folder, Naming::FilePerConversation);
   const int total = static_cast<int>(ids.size());
   for (qint64 id : ids) {
     const ConversationExport c = load_for_export(store, id);
-    const QString path = unique_file_path(folder, c.conversation.title, file_extension(format), taken);
+    const QString& path = paths.at(result.files.size());
     if (format == ExportFormat::Pdf) write_file_atomically(path, [&](QIODevice& out) { export_pdf(c, out); });
     else write_file_atomically(path, render(c, format));
     result.files << path;
@@ -91,9 +121,7 @@ FolderExport export_into_folder(const storage::ConversationStore& store, const s
                           .toStdString());
   if (format != ExportFormat::Json || ids.size() == 1) return export_to_folder(store, ids, format, folder, progress);
   if (!QDir().mkpath(folder)) throw ExportError(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
-  QSet<QString> taken;
-  const QString name = QStringLiteral("Veloce conversations %1").arg(QDate::currentDate().toString(Qt::ISODate));
-  const QString path = unique_file_path(folder, name, file_extension(format), taken);
+  const QString path = planned_paths(store, ids, format, folder, Naming::OneBackupFile).front();
   FolderExport result;
   result.cancelled = true;  // until the last conversation was read and the file written
   export_to_file(store, ids, format, path, [&](int done, int total) { return !progress || progress(done, total); });

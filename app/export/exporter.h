@@ -45,6 +45,10 @@ FolderExport export_to_folder(const storage::ConversationStore& store, const std
 FolderExport export_into_folder(const storage::ConversationStore& store, const std::vector<qint64>& ids, ExportFormat format,
                                 const QString& folder, const ExportProgress& progress = {});
 
+// The files export_into_folder would write for these arguments now, in its order (the one place
+// their names are decided): the export dialog asks before replacing any that exist.
+QStringList planned_export_paths(const storage::ConversationStore& store, const std::vector<qint64>& ids,
+                                 ExportFormat format, const QString& folder);
 // Ids of every conversation in the sidebar (not deleted), in sidebar order.
 std::vector<qint64> all_conversation_ids(const storage::ConversationStore& store);
 

@@ -105,13 +105,21 @@ void MessageListModel::appendToLast(const QString& piece) {
     emit dataChanged(i, i, {ContentRole});
     return;
   }
-  // Live figures: time to the first piece, then pieces per second since it.
+  // Live figures: pieces per second since the first piece. The time to the first token is the
+  // worker's (setLastTimeToFirstToken), the one figure the reply keeps when it ends.
   const double nowMs = static_cast<double>(streamClock_.nsecsElapsed()) / 1e6;
-  if (++livePieces_ == 1) m.timeToFirstTokenMs = nowMs;
+  if (++livePieces_ == 1) firstPieceMs_ = nowMs;
   m.completionTokens = livePieces_;
-  const double sinceFirst = nowMs - m.timeToFirstTokenMs.value_or(nowMs);
+  const double sinceFirst = nowMs - firstPieceMs_;
   if (livePieces_ > 1 && sinceFirst > 0) m.tokensPerSecond = (livePieces_ - 1) * 1000.0 / sinceFirst;
-  emit dataChanged(i, i, {ContentRole, CompletionTokensRole, TimeToFirstTokenRole, TokensPerSecondRole});
+  emit dataChanged(i, i, {ContentRole, CompletionTokensRole, TokensPerSecondRole});
+}
+
+void MessageListModel::setLastTimeToFirstToken(double ms) {
+  if (items_.isEmpty()) return;
+  const auto row = static_cast<int>(items_.size()) - 1;
+  items_[row].timeToFirstTokenMs = ms;
+  emit dataChanged(index(row), index(row), {TimeToFirstTokenRole});
 }
 
 void MessageListModel::setIdAt(int row, qint64 id) {

@@ -85,6 +85,9 @@ class MessageListModel : public QAbstractListModel {
   void setLastState(const QString& state);
   // The engine's figures for the last row once its reply ended (replacing the live ones).
   void setLastFigures(int completionTokens, double timeToFirstTokenMs, double tokensPerSecond);
+  // The streaming reply's time to its first token, as the worker measured it (shown until it ends,
+  // when setLastFigures writes the same figure).
+  void setLastTimeToFirstToken(double ms);
   // The stored stop reason of the last row once its reply ended (see MessageItem::stop).
   void setLastStop(const QString& stop);
   // The reply length limit a row's reply is generated under.
@@ -105,6 +108,7 @@ class MessageListModel : public QAbstractListModel {
   // Live figures of a streaming last row: time since it was added, and pieces so far.
   QElapsedTimer streamClock_;
   int livePieces_ = 0;
+  double firstPieceMs_ = 0;  // on streamClock_, when the first live piece came
 };
 
 }  // namespace veloce::app

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "app/models/search_snippet.h"
+
 namespace veloce::app {
 
 SearchResultModel::SearchResultModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -20,8 +22,8 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const {
     case MessageIdRole: return hit.message_id > 0 ? hit.message_id : qint64{-1};
     case Qt::DisplayRole:
     case TitleRole: return hit.title;
-    case SnippetRole: return hit.snippet;
-    case SnippetHtmlRole: return html_[row];
+    case SnippetRole: return shown_[row].text;
+    case SnippetHtmlRole: return shown_[row].html;
     case RoleRole: return hit.message_id > 0 ? veloce::storage::role_name(hit.role) : QString();
     case CreatedAtRole: return hit.created_at;
     default: return {};
@@ -41,9 +43,9 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const {
 void SearchResultModel::setResults(const QString& query, std::vector<veloce::storage::SearchHit> hits) {
   beginResetModel();
   hits_ = std::move(hits);
-  html_.clear();
-  html_.reserve(hits_.size());
-  for (const auto& hit : hits_) html_.push_back(veloce::storage::snippet_html(hit));
+  shown_.clear();
+  shown_.reserve(hits_.size());
+  for (const auto& hit : hits_) shown_.push_back(shownSnippet(hit));
   endResetModel();
   emit countChanged();
   if (query_ != query) {

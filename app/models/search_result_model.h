@@ -5,6 +5,7 @@
 #include <QString>
 #include <vector>
 
+#include "app/models/search_snippet.h"
 #include "app/storage/records.h"
 
 namespace veloce::app {
@@ -20,8 +21,8 @@ class SearchResultModel : public QAbstractListModel {
     ConversationIdRole = Qt::UserRole + 1,  // "conversationId": qint64
     MessageIdRole,                          // "messageId": qint64, -1 when only the title matched
     TitleRole,                              // "title": the conversation's title
-    SnippetRole,                            // "snippet": plain text around the match
-    SnippetHtmlRole,                        // "snippetHtml": escaped, matches in <b> (Text.StyledText)
+    SnippetRole,                            // "snippet": the text around the match as read (no Markdown marks)
+    SnippetHtmlRole,                        // "snippetHtml": that text escaped, matches in <b> (Text.StyledText)
     RoleRole,                               // "role": "user" / "assistant" / "system"; "" for a title match
     CreatedAtRole,                          // "createdAt": QDateTime (UTC) of the message (title: the conversation)
   };
@@ -45,7 +46,7 @@ class SearchResultModel : public QAbstractListModel {
  private:
   QString query_;
   std::vector<veloce::storage::SearchHit> hits_;
-  std::vector<QString> html_;  // snippet_html() of each hit, computed once
+  std::vector<ShownSnippet> shown_;  // shownSnippet() of each hit, computed once
 };
 
 }  // namespace veloce::app

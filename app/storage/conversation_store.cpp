@@ -163,6 +163,11 @@ void ConversationStore::configure_connection() {
   exec("PRAGMA foreign_keys=ON");
 }
 
+qint64 ConversationStore::data_version() const {
+  Statement q(db_, "PRAGMA data_version", path_);
+  return q.step() ? q.int64(0) : 0;
+}
+
 int ConversationStore::user_version() {
   Statement q(db_, "PRAGMA user_version", path_);
   q.step();

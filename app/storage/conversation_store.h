@@ -153,6 +153,11 @@ class ConversationStore {
   // marker so that the next start moves the file aside; tell the user to restart.
   QString check_integrity_full();
 
+  // PRAGMA data_version: changes whenever another connection (the worker's store, another
+  // process such as `veloce-cli import`) commits to the file; never for this store's own writes.
+  // One cheap read, for polling (ConversationList::refreshIfChangedElsewhere).
+  qint64 data_version() const;
+
   // ---- search ----
   // FTS5 over titles and message text; the query is taken as plain words (no FTS syntax; the last
   // word also matches as a prefix). Best matches first; soft-deleted conversations left out.

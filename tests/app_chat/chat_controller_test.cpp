@@ -163,11 +163,11 @@ class ChatControllerTest : public QObject {
     QVERIFY2(streamed.startsWith(expected),
              qPrintable(QStringLiteral("got: %1\nexpected prefix: %2").arg(streamed, expected)));
 
-    // Each piece changed only the reply's row (row 1): its content and its live figures.
+    // Each piece changed only the reply's row (row 1): its content and its live figures (the time
+    // to the first token comes once, with the first token, and stays).
     const auto roleNames = chat_->messages()->roleNames();
     const int contentRole = roleNames.key("content");
-    const QList<int> perPiece{contentRole, roleNames.key("completionTokens"), roleNames.key("timeToFirstTokenMs"),
-                              roleNames.key("tokensPerSecond")};
+    const QList<int> perPiece{contentRole, roleNames.key("completionTokens"), roleNames.key("tokensPerSecond")};
     int contentChanges = 0;
     for (const auto& args : rowsChanged) {
       const auto roles = args.at(2).value<QList<int>>();
@@ -303,17 +303,67 @@ class ChatControllerTest : public QObject {
     const QString reference = referenceText(ref_.reliableSteps());
     QVERIFY2(reference.startsWith(streamed) || streamed.startsWith(reference),
              qPrintable(QStringLiteral("got: %1\nreference: %2").arg(streamed, reference)));
+  }
 
-    // Stop pressed right after send, before the worker even started: still a stored, stopped reply.
-    finished.clear();
-    QVERIFY(chat_->send(QStringLiteral("Another one")));
+  void aStopBeforeTheFirstTokenKeepsNoEmptyReply() {
+    // Stop while the prompt is still read ("Reading the conversation..."; here: pressed right
+    // after send, before the worker even starts, so it lands there every time). Before, an empty
+    // "stopped, 0 tokens" reply was stored and shown; now the user message stays and nothing else.
+    makeChat();
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QSignalSpy started(chat_.get(), &ChatController::replyStarted);
+    QVERIFY(chat_->send(QStringLiteral("Stop me early")));
+    QCOMPARE(chat_->messages()->rowCount(), 2);  // the placeholder "Reading the conversation..."
     chat_->stop();
     QCOMPARE(waitForReply(finished), QStringLiteral("stopped"));
-    const auto branch2 = store_->current_branch(chat_->currentConversationId());
-    QCOMPARE(branch2.size(), size_t{4});
-    QCOMPARE(branch2[2].message.content, QStringLiteral("Another one"));
-    QCOMPARE(branch2[3].message.state, MessageState::Stopped);
-    QCOMPARE(branch2[3].message.content, lastContent(*chat_));
+    QTRY_VERIFY(!chat_->busy());
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(chat_->messages()->rowCount(), 1);
+    QCOMPARE(chat_->messages()->at(0).content, QStringLiteral("Stop me early"));
+    const auto branch = store_->current_branch(chat_->currentConversationId());
+    QCOMPARE(branch.size(), size_t{1});
+    QCOMPARE(branch[0].message.content, QStringLiteral("Stop me early"));
+
+    // The user message can get its reply afterwards.
+    QVERIFY(chat_->regenerate(chat_->messages()->at(0).id));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    const qint64 reply = chat_->messages()->at(1).id;
+    const QString replyText = chat_->messages()->at(1).content;
+
+    // A regenerate stopped as early: the reply it would have replaced is shown again, alone.
+    QVERIFY(chat_->regenerate(reply));
+    chat_->stop();
+    QCOMPARE(waitForReply(finished), QStringLiteral("stopped"));
+    QTRY_VERIFY(!chat_->busy());
+    QCOMPARE(chat_->messages()->rowCount(), 2);
+    QCOMPARE(chat_->messages()->at(1).id, reply);
+    QCOMPARE(chat_->messages()->at(1).content, replyText);
+    QCOMPARE(chat_->messages()->at(1).siblingCount, 1);
+    QCOMPARE(store_->siblings(reply).size(), size_t{1});
+  }
+
+  void theTimeToFirstTokenShownWhileStreamingIsTheOneKept() {
+    // The footer's "0.2 s to first token" while the reply streams must not turn into another
+    // figure (it became 0.0 s: the engine's own clock) when the reply ends, nor in the database.
+    makeChat();
+    loadModel();
+    const int ttftRole = chat_->messages()->roleNames().key("timeToFirstTokenMs");
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    double whileStreaming = -1;
+    connect(chat_.get(), &ChatController::replyPiece, this, [&] {
+      const int last = chat_->messages()->rowCount() - 1;
+      if (whileStreaming < 0) whileStreaming = chat_->messages()->index(last).data(ttftRole).toDouble();
+    });
+    QVERIFY(chat_->send(ref_.userMessage));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    QVERIFY2(whileStreaming > 0, qPrintable(QString::number(whileStreaming)));
+    const double shownAtEnd = chat_->messages()->index(1).data(ttftRole).toDouble();
+    QCOMPARE(shownAtEnd, whileStreaming);
+    const auto stored = store_->message(chat_->messages()->at(1).id);
+    QVERIFY(stored && stored->stats.time_to_first_token_ms);
+    QCOMPARE(*stored->stats.time_to_first_token_ms, whileStreaming);
   }
 
   void regenerateMakesSiblings() {
@@ -519,6 +569,43 @@ class ChatControllerTest : public QObject {
     QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("context")), qPrintable(errors.at(0).at(0).toString()));
     QCOMPARE(chat_->messages()->rowCount(), 1);
     QCOMPARE(store_->current_branch(chat_->currentConversationId()).size(), size_t{1});
+  }
+
+  void aBadModelFileIsExplainedInPlainWordsFirst() {
+    // What a new user met: a partly downloaded model said "GGUF: tensor ... extends past the end
+    // of the data section" first. The first line now says what is wrong; the loader's detail
+    // (file, field, reason) follows on the next.
+    makeChat();
+    const auto firstLine = [](const QString& s) { return s.section(QLatin1Char('\n'), 0, 0); };
+    QFile whole(veloce::chat_test::dataPath(QString::fromLatin1(kModel)));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const auto writeFile = [&](const QString& name, const QByteArray& content) {
+      const QString path = dir_->filePath(name);
+      QFile f(path);
+      if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) return QString();
+      return path;
+    };
+    const QString ends = QStringLiteral("This file is not a complete Phi-4 GGUF model: it ends early (downloaded partly?).");
+    // Cut in the weights, in the tensor table, and in the header.
+    for (const qsizetype size : {bytes.size() / 2, qsizetype{4096}, qsizetype{20}}) {
+      const QString path = writeFile(QStringLiteral("partial-%1.gguf").arg(size), bytes.left(size));
+      QVERIFY(!path.isEmpty());
+      const QString problem = chat_->model()->validateFile(path);
+      QCOMPARE(firstLine(problem), ends);
+      QVERIFY2(problem.section(QLatin1Char('\n'), 1).contains(path), qPrintable(problem));
+    }
+    const QString text = writeFile(QStringLiteral("notes.gguf"), QByteArray("these are my notes, not a model at all"));
+    QCOMPARE(firstLine(chat_->model()->validateFile(text)),
+             QStringLiteral("This file is not a GGUF model: choose a Phi-4 .gguf file."));
+    QCOMPARE(firstLine(chat_->model()->validateFile(dir_->path())),
+             QStringLiteral("This is not a file: choose a Phi-4 .gguf file."));
+
+    // Loading (the worker's path: --model, the saved setting) says the same.
+    chat_->model()->load(dir_->filePath(QStringLiteral("partial-%1.gguf").arg(bytes.size() / 2)));
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->model()->state() != QLatin1String("loading"), kTimeoutMs);
+    QCOMPARE(chat_->model()->state(), QStringLiteral("error"));
+    QCOMPARE(firstLine(chat_->model()->error()), ends);
   }
 
   void sidebarActions() {

@@ -62,12 +62,12 @@ class ListModelsTest : public QObject {
     QCOMPARE(roleValue(model, 1, "isLast").toBool(), false);
 
     // Streaming: each piece changes exactly the last row: its content and the footer's live
-    // figures (pieces so far, time to the first, rate), nothing else.
+    // figures (pieces so far, rate), nothing else. The time to the first token is the worker's,
+    // set once (setLastTimeToFirstToken) and kept to the end.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     const auto names = model.roleNames();
     const int contentRole = names.key("content");
-    const QList<int> perPiece{contentRole, names.key("completionTokens"), names.key("timeToFirstTokenMs"),
-                              names.key("tokensPerSecond")};
+    const QList<int> perPiece{contentRole, names.key("completionTokens"), names.key("tokensPerSecond")};
     for (const char* piece : {"Once", " upon", " a time"}) {
       model.appendToLast(QString::fromUtf8(piece));
     }
@@ -79,6 +79,12 @@ class ListModelsTest : public QObject {
     }
     QCOMPARE(roleValue(model, 3, "content").toString(), QStringLiteral("Once upon a time"));
     QCOMPARE(roleValue(model, 3, "completionTokens").toInt(), 3);
+    changed.clear();
+    model.setLastTimeToFirstToken(212.5);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int>{names.key("timeToFirstTokenMs")});
+    model.appendToLast(QStringLiteral(" there"));
+    QCOMPARE(roleValue(model, 3, "timeToFirstTokenMs").toDouble(), 212.5);
 
     model.setIdAt(3, 4);
     model.setLastState(QStringLiteral("stopped"));
@@ -224,6 +230,31 @@ class ListModelsTest : public QObject {
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.query(), QString());
+  }
+
+  void searchSnippetsShowTheTextAReaderSeesWithTheMatchInBold() {
+    // A reply's Markdown source cut around the match: the result list showed "## ", "**",
+    // backticks, "> " and link targets as they are in the source.
+    SearchResultModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    veloce::storage::SearchHit hit;
+    hit.conversation_id = 1;
+    hit.message_id = 2;
+    hit.snippet = QStringLiteral(
+        "## Racing *snails*\n> the **fastest** snail wins\n- see [the rules](https://example.org/r)\n"
+        "```python\nrace(`snails`)");
+    const auto at = [&](const char* word) { return static_cast<int>(hit.snippet.indexOf(QString::fromUtf8(word))); };
+    hit.matches = {{at("snails*"), 6}, {at("fastest"), 7}};
+    model.setResults(QStringLiteral("snails fastest"), {hit});
+    QCOMPARE(roleValue(model, 0, "snippet").toString(),
+             QStringLiteral("Racing snails the fastest snail wins • see the rules race(snails)"));
+    QCOMPARE(roleValue(model, 0, "snippetHtml").toString(),
+             QStringLiteral("Racing <b>snails</b> the <b>fastest</b> snail wins • see the rules race(snails)"));
+    // Arithmetic and identifiers keep their characters; markup from the text is escaped.
+    hit.snippet = QStringLiteral("2 * 3 in snake_case <b>");
+    hit.matches = {{4, 1}};
+    model.setResults(QStringLiteral("3"), {hit});
+    QCOMPARE(roleValue(model, 0, "snippetHtml").toString(), QStringLiteral("2 * <b>3</b> in snake_case &lt;b&gt;"));
   }
 };
 

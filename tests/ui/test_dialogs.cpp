@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -143,6 +144,64 @@ class TestDialogs : public QObject {
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("keep me"));
     QVERIFY(app_->settings().exportFolder() != file);
+  }
+
+  // Exporting again into the same folder writes the same names: the dialog asks before it
+  // replaces them, and Cancel leaves them as they are (before, they were overwritten silently).
+  void reExportingAsksBeforeReplacingFiles() {
+    const QString folder = dir_.filePath(QStringLiteral("again"));
+    QVERIFY(exportAll(folder, 3));  // plain text: Snails.txt, Orders.txt
+    const QString snails = QDir(folder).filePath(QStringLiteral("Snails.txt"));
+    QVERIFY(QFileInfo::exists(snails));
+    const auto writeMine = [&] {
+      QFile f(snails);
+      return f.open(QIODevice::WriteOnly) && f.write("my notes") == 8;
+    };
+    const auto contents = [&] {
+      QFile f(snails);
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+    };
+    QVERIFY(writeMine());
+
+    QObject* dialog = app_->object(QStringLiteral("exportDialog"));
+    QObject* ask = app_->object(QStringLiteral("exportOverwriteDialog"));
+    QVERIFY(dialog);
+    QVERIFY2(ask, "no question before replacing files");
+    QSignalSpy finished(&app_->exporter(), &veloce::app::ExportController::exportFinished);
+    const auto pressExport = [&] {
+      app_->item(QStringLiteral("exportScopeAll"))->setProperty("checked", true);
+      app_->item(QStringLiteral("exportFormatBox"))->setProperty("currentIndex", 3);
+      app_->item(QStringLiteral("exportFolderField"))->setProperty("text", folder);
+      click(app_->item(QStringLiteral("exportButton")));
+    };
+    QTest::keyClick(app_->window(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    pressExport();
+    QTRY_VERIFY(ask->property("opened").toBool());
+    const QString question = app_->item(QStringLiteral("exportOverwriteText"))->property("text").toString();
+    QVERIFY2(question.contains(QStringLiteral("Snails.txt")) && question.contains(QStringLiteral("Orders.txt")),
+             qPrintable(question));
+    QTest::qWait(200);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(contents(), QByteArray("my notes"));
+
+    // Cancel: nothing written, the export dialog still open.
+    click(app_->item(QStringLiteral("exportKeepFilesButton")));
+    QTRY_VERIFY(!ask->property("visible").toBool());
+    QVERIFY(dialog->property("opened").toBool());
+    QTest::qWait(200);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(contents(), QByteArray("my notes"));
+
+    // Replace: the export runs and rewrites the file.
+    pressExport();
+    QTRY_VERIFY(ask->property("opened").toBool());
+    click(app_->item(QStringLiteral("exportReplaceButton")));
+    QVERIFY(finished.wait(30000) || !finished.isEmpty());
+    QVERIFY(finished.at(0).at(0).toBool());
+    QVERIFY(contents().startsWith("Snails"));
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
   }
 
   void modelFileDialogFromSettings() {

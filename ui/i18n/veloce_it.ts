@@ -630,6 +630,34 @@
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation>Sostituire i file esistenti?</translation>
+    </message>
+    <message>
+        <source>These files are already in the folder; exporting replaces them:</source>
+        <translation>Questi file sono già nella cartella; l&apos;esportazione li sostituisce:</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>e altri %1</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sostituisci</translation>
+    </message>
+    <message>
+        <source>Replace the existing files</source>
+        <translation>Sostituisci i file esistenti</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Cancel: keep the existing files</source>
+        <translation>Annulla: mantieni i file esistenti</translation>
+    </message>
 </context>
 <context>
     <name>FileNameCheck</name>
@@ -1043,6 +1071,29 @@
     </message>
 </context>
 <context>
+    <name>MessageMenu</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>Copia il testo selezionato</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copia il messaggio</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Seleziona tutto</translation>
+    </message>
+    <message>
+        <source>Select all the text of this paragraph</source>
+        <translation>Seleziona tutto il testo di questo paragrafo</translation>
+    </message>
+</context>
+<context>
     <name>ModelCatalogue</name>
     <message>
         <source>Memory needs and verdicts are for %1 at %2 tokens of context. The files come from Hugging Face (bartowski/phi-4-GGUF); each is checked against the SHA-256 Hugging Face publishes before it is used.</source>
@@ -1265,6 +1316,37 @@
     <message>
         <source>%1 (%2 bytes) cannot be resumed (the server answered 416): it was discarded, and the download starts over.</source>
         <translation>Impossibile riprendere %1 (%2 byte): il server ha risposto 416. Il file è stato scartato e il download ricomincia da capo.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFileProblem</name>
+    <message>
+        <source>This file is not a complete Phi-4 GGUF model: it ends early (downloaded partly?).</source>
+        <translation>Questo file non è un modello Phi-4 GGUF completo: finisce prima del previsto (scaricato solo in parte?).</translation>
+    </message>
+    <message>
+        <source>This file is not a GGUF model: choose a Phi-4 .gguf file.</source>
+        <translation>Questo file non è un modello GGUF: scegli un file Phi-4 .gguf.</translation>
+    </message>
+    <message>
+        <source>This is not a file: choose a Phi-4 .gguf file.</source>
+        <translation>Questo non è un file: scegli un file Phi-4 .gguf.</translation>
+    </message>
+    <message>
+        <source>This file could not be read (permissions, or a disk problem).</source>
+        <translation>Impossibile leggere questo file (permessi o un problema del disco).</translation>
+    </message>
+    <message>
+        <source>This GGUF file is in a format version Veloce cannot read.</source>
+        <translation>Questo file GGUF è in una versione del formato che Veloce non sa leggere.</translation>
+    </message>
+    <message>
+        <source>This GGUF file is not a Phi-4 model that Veloce can run.</source>
+        <translation>Questo file GGUF non è un modello Phi-4 che Veloce può eseguire.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid Phi-4 GGUF model: it is damaged.</source>
+        <translation>Questo file non è un modello Phi-4 GGUF valido: è danneggiato.</translation>
     </message>
 </context>
 <context>
