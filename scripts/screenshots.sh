@@ -3,7 +3,7 @@
 # conversation with code and Markdown while a reply streams (light and dark theme), a worked
 # solution with formulas (light and dark), search results,
 # settings, the export dialog, an HTML export (drawn by tests/ui/html_snapshot with Qt's
-# rich-text engine, the one the PDF export prints with), and the worked solution exported as HTML
+# rich-text engine), and the worked solution exported as HTML
 # and PDF (scripts/screenshot_math_export.sh: Chromium and poppler). Uses a temporary database filled with
 # resources/demo/demo_conversations.py (via `veloce-cli import`), temporary settings, and the tiny
 # fixture model on the CPU reference backend (its weights are random, so the streaming reply is
