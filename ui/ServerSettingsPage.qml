@@ -87,15 +87,35 @@ ScrollView {
             model: ServerController.requests
             Accessible.name: qsTr("Requests to the API server")
             delegate: Label {
+                required property string client
+                required property string endpoint
+                required property int outcome
+                required property int status
+                required property string error
+                required property int promptTokens
+                required property int completionTokens
+                required property real tokensPerSecond
+                // The interface language's locale (TranslationLoader::apply names it in
+                // Qt.uiLanguage), so a switch rewrites the numbers of rows logged before it.
+                readonly property var numbers: Qt.locale(Qt.uiLanguage)
+                // The outcome in the interface language; a refusal quotes the API's message as the
+                // client received it.
+                readonly property string outcomeText: outcome === ServerRequestLog.Generating ? qsTr("generating")
+                    : outcome === ServerRequestLog.Answered ? "200"
+                    : outcome === ServerRequestLog.ClientLeft ? qsTr("client left")
+                    : outcome === ServerRequestLog.ServerStopped ? qsTr("the server stopped")
+                    : "%1: %2".arg(status).arg(error)
+
                 width: requests.width
                 padding: 4
                 wrapMode: Text.Wrap
                 // Tokens and speed only for requests that generated; a refused one shows why.
-                text: model.status === 200 || model.running
+                text: outcome === ServerRequestLog.Answered || outcome === ServerRequestLog.Generating
                       ? qsTr("%1 · %2 · %3 + %4 tokens · %5 tokens/s · %6")
-                        .arg(model.client).arg(model.endpoint).arg(model.promptTokens).arg(model.completionTokens)
-                        .arg(model.tokensPerSecond.toFixed(1)).arg(model.outcome)
-                      : "%1 · %2 · %3".arg(model.client).arg(model.endpoint).arg(model.outcome)
+                        .arg(client).arg(endpoint).arg(promptTokens.toLocaleString(numbers, "f", 0))
+                        .arg(completionTokens.toLocaleString(numbers, "f", 0))
+                        .arg(tokensPerSecond.toLocaleString(numbers, "f", 1)).arg(outcomeText)
+                      : "%1 · %2 · %3".arg(client).arg(endpoint).arg(outcomeText)
             }
             Label {
                 anchors.centerIn: parent

@@ -16,13 +16,9 @@ QVariant ServerRequestLog::data(const QModelIndex& index, int role) const {
   switch (role) {
     case ClientRole: return r.client;
     case EndpointRole: return r.endpoint;
-    case RunningRole: return r.running;
+    case OutcomeRole: return r.outcome;
     case StatusRole: return r.status;
-    case OutcomeRole:
-      if (r.running) return tr("generating");
-      if (r.status == 0) return tr("client left");
-      if (r.status == 200) return QStringLiteral("200");
-      return QStringLiteral("%1: %2").arg(r.status).arg(r.error);
+    case ErrorRole: return r.error;
     case PromptTokensRole: return r.promptTokens;
     case CompletionTokensRole: return r.completionTokens;
     case TokensPerSecondRole: return r.tokensPerSecond;
@@ -34,21 +30,26 @@ QVariant ServerRequestLog::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> ServerRequestLog::roleNames() const {
   return {{ClientRole, "client"},
           {EndpointRole, "endpoint"},
-          {RunningRole, "running"},
-          {StatusRole, "status"},
           {OutcomeRole, "outcome"},
+          {StatusRole, "status"},
+          {ErrorRole, "error"},
           {PromptTokensRole, "promptTokens"},
           {CompletionTokensRole, "completionTokens"},
           {TokensPerSecondRole, "tokensPerSecond"},
           {SecondsRole, "seconds"}};
 }
 
-ServerRequestLog::Row ServerRequestLog::rowOf(const veloce::server::ExchangeRecord& record, bool running) {
+ServerRequestLog::Outcome ServerRequestLog::finishedWith(int status) {
+  if (status == 200) return Answered;
+  return status == 0 ? ClientLeft : Refused;
+}
+
+ServerRequestLog::Row ServerRequestLog::rowOf(const veloce::server::ExchangeRecord& record, Outcome outcome) {
   Row row;
   row.id = record.id;
   row.client = record.client;
   row.endpoint = record.endpoint;
-  row.running = running;
+  row.outcome = outcome;
   row.status = record.status;
   row.error = record.error;
   row.promptTokens = static_cast<int>(record.prompt_tokens);
@@ -70,33 +71,32 @@ void ServerRequestLog::prepend(Row row) {
   }
 }
 
-void ServerRequestLog::started(const veloce::server::ExchangeRecord& record) { prepend(rowOf(record, true)); }
+void ServerRequestLog::started(const veloce::server::ExchangeRecord& record) { prepend(rowOf(record, Generating)); }
 
 void ServerRequestLog::finished(const veloce::server::ExchangeRecord& record) {
   // Among running rows only: a restarted server numbers its requests from 0 again.
-  const auto it = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.running && r.id == record.id; });
+  const auto it =
+      std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.outcome == Generating && r.id == record.id; });
   if (it == rows_.end()) {
-    prepend(rowOf(record, false));
+    prepend(rowOf(record, finishedWith(record.status)));
     return;
   }
-  *it = rowOf(record, false);
+  *it = rowOf(record, finishedWith(record.status));
   const QModelIndex changed = index(static_cast<int>(it - rows_.begin()));
   emit dataChanged(changed, changed);
 }
 
 void ServerRequestLog::stopRunning() {
   for (size_t i = 0; i < rows_.size(); ++i) {
-    if (!rows_[i].running) continue;
-    rows_[i].running = false;
-    rows_[i].status = 503;
-    rows_[i].error = tr("the server stopped");
+    if (rows_[i].outcome != Generating) continue;
+    rows_[i].outcome = ServerStopped;
     const QModelIndex changed = index(static_cast<int>(i));
     emit dataChanged(changed, changed);
   }
 }
 
 int ServerRequestLog::running() const {
-  return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [](const Row& r) { return r.running; }));
+  return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [](const Row& r) { return r.outcome == Generating; }));
 }
 
 }  // namespace veloce::app

@@ -159,7 +159,8 @@ class ServerControllerTest : public QObject {
     QCOMPARE(row.data(ServerRequestLog::CompletionTokensRole).toInt(), completion);
     QCOMPARE(row.data(ServerRequestLog::PromptTokensRole).toInt(), r.body["usage"].toObject()["prompt_tokens"].toInt());
     QVERIFY(row.data(ServerRequestLog::TokensPerSecondRole).toDouble() > 0);
-    QCOMPARE(row.data(ServerRequestLog::OutcomeRole).toString(), QStringLiteral("200"));
+    QCOMPARE(row.data(ServerRequestLog::OutcomeRole).toInt(), int(ServerRequestLog::Answered));
+    QCOMPARE(row.data(ServerRequestLog::StatusRole).toInt(), 200);
     QCOMPARE(server()->activeRequests(), 0);
     // Not kept in the history unless asked.
     QCOMPARE(store_->list_conversations().size(), size_t(0));
@@ -171,7 +172,10 @@ class ServerControllerTest : public QObject {
         wait(net_.post(bad, QByteArray(R"({"model":"gpt-4","messages":[{"role":"user","content":"hi"}]})")));
     QCOMPARE(refused.status, 404);
     QCOMPARE(log->rowCount(), 2);
-    QVERIFY(log->index(0).data(ServerRequestLog::OutcomeRole).toString().startsWith(QStringLiteral("404: ")));
+    QCOMPARE(log->index(0).data(ServerRequestLog::OutcomeRole).toInt(), int(ServerRequestLog::Refused));
+    QCOMPARE(log->index(0).data(ServerRequestLog::StatusRole).toInt(), 404);
+    QVERIFY2(log->index(0).data(ServerRequestLog::ErrorRole).toString().contains(QStringLiteral("gpt-4")),
+             qPrintable(log->index(0).data(ServerRequestLog::ErrorRole).toString()));
 
     // Switched off: the port closes.
     settings_->setServerEnabled(false);

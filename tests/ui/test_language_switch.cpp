@@ -7,8 +7,12 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
+#include "app/chat/server_controller.h"
+#include "app/models/server_request_log.h"
 #include "app/models/translation_loader.h"
+#include "app/server/api_server.h"
 #include "tests/ui/app_window.h"
 
 using veloce::uitest::AppWindow;
@@ -143,7 +147,68 @@ class TestLanguageSwitch : public QObject {
     QCOMPARE(back.summary, english.summary);
   }
 
+  // Settings > Server's request log: rows logged before the switch say their outcome in the new
+  // language and their token counts and speed in its number format, and back again.
+  void theRequestLogsRowsFollowTheSwitch() {
+    using veloce::server::ExchangeRecord;
+    veloce::app::ServerRequestLog* log = app_->chat().server()->requests();
+    // A request of this client to the chat route (the rest set below, as the server fills it in).
+    const auto request = [](quint64 id) {
+      ExchangeRecord record;
+      record.id = id;
+      record.client = QStringLiteral("127.0.0.1");
+      record.endpoint = QStringLiteral("/v1/chat/completions");
+      return record;
+    };
+    log->started(request(1));
+    log->stopRunning();         // as the switch going off does to a request still generating
+    log->finished(request(2));  // status 0: the client left
+    ExchangeRecord answered = request(3);
+    answered.status = 200;
+    answered.prompt_tokens = 4096;
+    answered.completion_tokens = 1234;
+    answered.tokens_per_second = 12.5;
+    log->finished(answered);
+    ExchangeRecord generating = request(4);
+    generating.prompt_tokens = 4096;
+    log->started(generating);
+
+    const QStringList english{
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · 4,096 + 0 tokens · 0.0 tokens/s · generating"),
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · 4,096 + 1,234 tokens · 12.5 tokens/s · 200"),
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · client left"),
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · the server stopped")};
+    const QStringList italian{
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · 4.096 + 0 token · 0,0 token/s · in generazione"),
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · 4.096 + 1.234 token · 12,5 token/s · 200"),
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · client disconnesso"),
+        QStringLiteral("127.0.0.1 · /v1/chat/completions · il server si è fermato")};
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 3);
+    QTRY_COMPARE(requestRows(), english);
+
+    choose(QStringLiteral("Italiano"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 3);
+    QTRY_COMPARE(requestRows(), italian);
+
+    choose(QStringLiteral("English"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 3);
+    QTRY_COMPARE(requestRows(), english);
+  }
+
  private:
+  // The rows of Settings > Server's request list as shown, top to bottom.
+  QStringList requestRows() {
+    QQuickItem* list = app_->item(QStringLiteral("serverRequests"));
+    if (!list || !list->isVisible()) return {};
+    QList<QQuickItem*> rows;
+    for (QQuickItem* it : veloce::uitest::allItems(list))
+      if (it->inherits("QQuickLabel") && it->isVisible() && textOf(it).contains(QStringLiteral(" · "))) rows << it;
+    std::sort(rows.begin(), rows.end(), [](QQuickItem* a, QQuickItem* b) { return a->y() < b->y(); });
+    QStringList texts;
+    for (QQuickItem* row : rows) texts << textOf(row);
+    return texts;
+  }
+
   // Picks `name` in Settings > Appearance > Language, as a click on that entry does.
   void choose(const QString& name) {
     app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 2);

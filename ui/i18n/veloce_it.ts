@@ -1564,21 +1564,6 @@
     </message>
 </context>
 <context>
-    <name>ServerRequestLog</name>
-    <message>
-        <source>generating</source>
-        <translation>in generazione</translation>
-    </message>
-    <message>
-        <source>client left</source>
-        <translation>client disconnesso</translation>
-    </message>
-    <message>
-        <source>the server stopped</source>
-        <translation>il server si è fermato</translation>
-    </message>
-</context>
-<context>
     <name>ServerSettingsPage</name>
     <message>
         <source>API server</source>
@@ -1631,6 +1616,18 @@
     <message>
         <source>No requests yet.</source>
         <translation>Ancora nessuna richiesta.</translation>
+    </message>
+    <message>
+        <source>generating</source>
+        <translation>in generazione</translation>
+    </message>
+    <message>
+        <source>client left</source>
+        <translation>client disconnesso</translation>
+    </message>
+    <message>
+        <source>the server stopped</source>
+        <translation>il server si è fermato</translation>
     </message>
 </context>
 <context>
