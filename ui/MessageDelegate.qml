@@ -133,6 +133,7 @@ FocusScope {
             }
 
             Repeater {
+                id: pieceRepeater
                 model: rendered
                 delegate: Loader {
                     id: piece
@@ -152,6 +153,7 @@ FocusScope {
                         id: proseComponent
                         ProseBlock {
                             html: piece.html
+                            selection: pieceSelection
                             onLinkActivated: (link) => message.linkActivated(link)
                             onMenuRequested: (edit, position) => message.openMenu(edit, position)
                         }
@@ -171,6 +173,7 @@ FocusScope {
                             code: piece.code
                             language: piece.language
                             highlighted: piece.highlighted
+                            selection: pieceSelection
                             onMenuRequested: (edit, position) => message.openMenu(edit, position)
                         }
                     }
@@ -223,6 +226,15 @@ FocusScope {
                 canContinue: !message.isUser && message.model.isLast && message.model.stopReason === "length"
                 onEditRequested: message.startEdit()
             }
+        }
+
+        // Over the pieces, so that it sees a press before the piece under it does.
+        PieceSelection {
+            id: pieceSelection
+            objectName: "pieceSelection"
+            anchors.fill: column
+            repeater: pieceRepeater
+            within: message
         }
     }
 }

@@ -47,6 +47,11 @@ FittedMenu {
         text: qsTr("Select all")
         enabled: menu.edit !== null
         Accessible.name: qsTr("Select all the text of this paragraph")
-        onTriggered: menu.edit.selectAll()
+        onTriggered: {
+            // This piece's text only: a selection across the message's pieces ends first.
+            if (menu.edit.selection)
+                menu.edit.selection.clear()
+            menu.edit.selectAll()
+        }
     }
 }
