@@ -29,9 +29,9 @@ FocusScope {
     readonly property bool isSearchHit: model.id > 0 && ListView.view !== null
                                         && ListView.view.highlightedMessageId === model.id
     // Right click on the text: the conversation's menu, Copy (the selection), Copy message,
-    // Select all (MessageMenu.qml). One text block
-    // (paragraph, code block) is one selectable piece: the renderer draws each separately so a
-    // streaming reply re-renders only its last piece, and Qt Quick selects within one item.
+    // Select all (MessageMenu.qml). Each text block (paragraph, code block, formula) is its own
+    // item, so that a streaming reply re-renders only its last piece; PieceSelection (below)
+    // carries a mouse selection from one piece into the next.
     signal menuRequested(var edit, point position)
     function openMenu(edit, position) { menuRequested(edit, edit.mapToItem(message, position.x, position.y)) }
 
