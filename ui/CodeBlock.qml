@@ -10,6 +10,8 @@ Rectangle {
     id: block
     // A right click asks the message for its menu (Copy, Copy message, Select all).
     signal menuRequested(var edit, point position)
+    // The message's selection across pieces (PieceSelection.qml), or null.
+    property var selection: null
     property string code
     property string language
     // highlight.js rich text, set once the block is closed; until then the code shows plain.
@@ -20,6 +22,20 @@ Rectangle {
     color: Material.theme === Material.Dark ? "#15181b" : "#f6f8fa"
     border.color: Material.theme === Material.Dark ? "#30363d" : "#d0d7de"
     border.width: 1
+
+    // A piece of PieceSelection's selection: the code's text (x, y in the block's coordinates,
+    // which scrolls sideways).
+    function positionAtPoint(x, y) {
+        const p = mapToItem(codeText, x, y)
+        return codeText.positionAt(p.x, p.y)
+    }
+    function pieceLength() { return codeText.length }
+    function selectRange(from, to) { codeText.select(from, to) }
+    function clearSelection() { codeText.deselect() }
+    // Lines as newlines (highlighted, the code is rich text, whose breaks are U+2029).
+    function textBetween(start, end) {
+        return end > start ? codeText.getText(start, end).replace(/[\u2028\u2029]/g, "\n") : ""
+    }
 
     ColumnLayout {
         id: layout
@@ -104,7 +120,19 @@ Rectangle {
                 Accessible.role: Accessible.EditableText
                 Accessible.name: qsTr("Code")
                 Accessible.description: block.code
-                function selectionForCopy() { return selectedText }
+                // The selection across pieces when there is one (Ctrl+C and the menu's Copy).
+                readonly property var selection: block.selection
+                persistentSelection: block.selection !== null && block.selection.spans
+                function selectionForCopy() {
+                    return block.selection !== null && block.selection.spans ? block.selection.text()
+                                                                             : block.textBetween(selectionStart, selectionEnd)
+                }
+                Keys.onPressed: (event) => {
+                    if (event.matches(StandardKey.Copy) && block.selection !== null && block.selection.spans) {
+                        DesktopBridge.copyText(selectionForCopy())
+                        event.accepted = true
+                    }
+                }
                 TapHandler {
                     acceptedButtons: Qt.RightButton
                     onTapped: (eventPoint) => block.menuRequested(codeText, eventPoint.position)

@@ -20,6 +20,22 @@ Item {
     Accessible.role: Accessible.Equation
     Accessible.name: tex
 
+    // A piece of PieceSelection's selection: the formula is one whole, copied as written.
+    property bool selected: false
+    function positionAtPoint(x, y) { return y < height / 2 ? 0 : 1 }
+    function pieceLength() { return 1 }
+    function selectRange(from, to) { selected = from !== to }
+    function clearSelection() { selected = false }
+    function textBetween(start, end) { return end > start ? source : "" }
+    Rectangle {
+        objectName: "mathSelection"
+        anchors.fill: parent
+        visible: block.selected
+        color: Material.accent
+        opacity: 0.3
+        radius: 4
+    }
+
     Flickable {
         id: flick
         objectName: "mathFlick"

@@ -29,9 +29,9 @@ FocusScope {
     readonly property bool isSearchHit: model.id > 0 && ListView.view !== null
                                         && ListView.view.highlightedMessageId === model.id
     // Right click on the text: the conversation's menu, Copy (the selection), Copy message,
-    // Select all (MessageMenu.qml). One text block
-    // (paragraph, code block) is one selectable piece: the renderer draws each separately so a
-    // streaming reply re-renders only its last piece, and Qt Quick selects within one item.
+    // Select all (MessageMenu.qml). Each text block (paragraph, code block, formula) is its own
+    // item, so that a streaming reply re-renders only its last piece; PieceSelection (below)
+    // carries a mouse selection from one piece into the next.
     signal menuRequested(var edit, point position)
     function openMenu(edit, position) { menuRequested(edit, edit.mapToItem(message, position.x, position.y)) }
 
@@ -133,6 +133,7 @@ FocusScope {
             }
 
             Repeater {
+                id: pieceRepeater
                 model: rendered
                 delegate: Loader {
                     id: piece
@@ -152,6 +153,7 @@ FocusScope {
                         id: proseComponent
                         ProseBlock {
                             html: piece.html
+                            selection: pieceSelection
                             onLinkActivated: (link) => message.linkActivated(link)
                             onMenuRequested: (edit, position) => message.openMenu(edit, position)
                         }
@@ -171,6 +173,7 @@ FocusScope {
                             code: piece.code
                             language: piece.language
                             highlighted: piece.highlighted
+                            selection: pieceSelection
                             onMenuRequested: (edit, position) => message.openMenu(edit, position)
                         }
                     }
@@ -223,6 +226,15 @@ FocusScope {
                 canContinue: !message.isUser && message.model.isLast && message.model.stopReason === "length"
                 onEditRequested: message.startEdit()
             }
+        }
+
+        // Over the pieces, so that it sees a press before the piece under it does.
+        PieceSelection {
+            id: pieceSelection
+            objectName: "pieceSelection"
+            anchors.fill: column
+            repeater: pieceRepeater
+            within: message
         }
     }
 }

@@ -1,5 +1,5 @@
 // The menu of a right click on a message's text: Copy (the selection in that paragraph or code
-// block), Copy message (its whole Markdown source, as the Copy button under it), Select all (that
+// block, or across the message's pieces: PieceSelection.qml), Copy message (its whole Markdown source, as the Copy button under it), Select all (that
 // paragraph or code block). One for the whole conversation, opened for the clicked piece.
 import QtQuick
 import QtQuick.Controls
@@ -47,6 +47,11 @@ FittedMenu {
         text: qsTr("Select all")
         enabled: menu.edit !== null
         Accessible.name: qsTr("Select all the text of this paragraph")
-        onTriggered: menu.edit.selectAll()
+        onTriggered: {
+            // This piece's text only: a selection across the message's pieces ends first.
+            if (menu.edit.selection)
+                menu.edit.selection.clear()
+            menu.edit.selectAll()
+        }
     }
 }

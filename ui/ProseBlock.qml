@@ -13,6 +13,8 @@ TextEdit {
     property string html
     // A right click asks the message for its menu (Copy, Copy message, Select all).
     signal menuRequested(var edit, point position)
+    // The message's selection across pieces (PieceSelection.qml), or null.
+    property var selection: null
     readonly property bool hasMath: html.indexOf("image://math/") >= 0
     text: html
     textFormat: TextEdit.RichText
@@ -20,6 +22,9 @@ TextEdit {
     selectByMouse: true
     selectByKeyboard: true
     activeFocusOnTab: false
+    // A selection across pieces is ended by PieceSelection, not by the focus moving to another
+    // piece of it (a right click there, a shift-click).
+    persistentSelection: selection !== null && selection.spans
     wrapMode: TextEdit.Wrap
     color: Material.foreground
     selectionColor: Material.accent
@@ -28,18 +33,33 @@ TextEdit {
     Accessible.role: Accessible.StaticText
     Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)
 
-    // The selection as it is copied: formulas as their LaTeX (Ctrl+C and the menu's Copy).
-    function selectionForCopy() {
-        if (selectionEnd <= selectionStart)
+    // The text between two positions as it is copied: formulas as their LaTeX, line and
+    // paragraph breaks as newlines (a rich text TextEdit gives U+2028 and U+2029).
+    function textBetween(start, end) {
+        if (end <= start)
             return ""
-        return hasMath ? DesktopBridge.textWithFormulas(getFormattedText(selectionStart, selectionEnd)) : selectedText
+        return hasMath ? DesktopBridge.textWithFormulas(getFormattedText(start, end))
+                       : getText(start, end).replace(/[\u2028\u2029]/g, "\n")
+    }
+    // The selection as it is copied (Ctrl+C and the menu's Copy): the message's selection when
+    // it spans pieces, else this paragraph's.
+    function selectionForCopy() {
+        if (selection !== null && selection.spans)
+            return selection.text()
+        return textBetween(selectionStart, selectionEnd)
     }
     Keys.onPressed: (event) => {
-        if (hasMath && event.matches(StandardKey.Copy) && selectionEnd > selectionStart) {
+        if (event.matches(StandardKey.Copy) && ((selection !== null && selection.spans) || hasMath)
+                && selectionForCopy().length > 0) {
             DesktopBridge.copyText(selectionForCopy())
             event.accepted = true
         }
     }
+    // A piece of PieceSelection's selection.
+    function positionAtPoint(x, y) { return positionAt(x, y) }
+    function pieceLength() { return length }
+    function selectRange(from, to) { select(from, to) }
+    function clearSelection() { deselect() }
     TapHandler {
         acceptedButtons: Qt.RightButton
         onTapped: (eventPoint) => prose.menuRequested(prose, eventPoint.position)

@@ -1,6 +1,7 @@
 // Reading a stored conversation as a user does (issue 23): a long code line scrolls sideways
 // instead of wrapping; a search result shows text without Markdown marks and the message it opens
-// is marked; a right click on a reply offers Copy, Copy message and Select all.
+// is marked; a right click on a reply offers Copy, Copy message and Select all; a mouse drag selects
+// across the paragraphs of a reply.
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QQuickStyle>
@@ -20,6 +21,15 @@ const QString kLongLine = QStringLiteral("auto snail_race_result = compute_the_w
 const QString kReply =
     QStringLiteral("The **fastest** snail wins the race.\n\nSecond paragraph, about lettuce.\n\n```cpp\n") + kLongLine +
     QStringLiteral("\n```\n");
+const QString kParagraph1 = QStringLiteral("Snails race on wet leaves every morning.");
+const QString kParagraph2 = QStringLiteral("The fastest one wins a lettuce.");
+const QString kParagraph3 = QStringLiteral("Nobody knows who counts the laps.");
+const QString kFormula = QStringLiteral("$$v = d / t$$");
+const QString kParagraphsReply = kParagraph1 + QStringLiteral("\n\n") + kParagraph2 + QStringLiteral("\n\n") + kParagraph3 +
+                                 QStringLiteral("\n\n") + kFormula + QStringLiteral("\n\n```\ncount_laps();\n```\n");
+// From "wet" in the first paragraph to just before "counts" in the third.
+const QString kAcrossParagraphs =
+    QStringLiteral("wet leaves every morning.\n\n") + kParagraph2 + QStringLiteral("\n\nNobody knows who ");
 
 // What a text item shows: a TextEdit's plain text (its `text` may be rich text markup).
 QString shownText(QQuickItem* item) {
@@ -46,6 +56,24 @@ bool withinWindowWidth(QQuickItem* item) {
 void rightClick(QQuickItem* item, QPointF at) {
   QTest::mouseClick(item->window(), Qt::RightButton, Qt::NoModifier, item->mapToScene(at).toPoint());
 }
+
+// The point in the window just inside the first letter of `word` in a text item.
+QPoint pointAtWord(QQuickItem* text, const QString& word) {
+  const int position = static_cast<int>(shownText(text).indexOf(word));
+  QRectF r;
+  QMetaObject::invokeMethod(text, "positionToRectangle", Q_RETURN_ARG(QRectF, r), Q_ARG(int, position));
+  return text->mapToScene(QPointF(r.x() + 2, r.center().y())).toPoint();
+}
+
+// A left-button drag as a mouse makes it: press, moves on the way, release.
+void drag(QQuickWindow* window, QPoint from, QPoint to) {
+  QTest::mousePress(window, Qt::LeftButton, Qt::NoModifier, from);
+  constexpr int kSteps = 8;
+  for (int i = 1; i <= kSteps; ++i) QTest::mouseMove(window, from + (to - from) * i / kSteps);
+  QTest::mouseRelease(window, Qt::LeftButton, Qt::NoModifier, to);
+}
+
+void pressCopy(QQuickWindow* window) { QTest::keyClick(window, Qt::Key_C, Qt::ControlModifier); }
 
 }  // namespace
 
@@ -74,6 +102,10 @@ class TestReadingView : public QObject {
     const auto q = store.append_message(code.id, 0, veloce::storage::Role::User, QStringLiteral("Show me the race code"));
     store.append_message(code.id, q.id, veloce::storage::Role::Assistant, kReply);
     codeConversation_ = code.id;
+    const auto paragraphs = store.create_conversation({QStringLiteral("Paragraphs"), {}, {}, {}, {}});
+    const auto ask = store.append_message(paragraphs.id, 0, veloce::storage::Role::User, QStringLiteral("Tell me"));
+    store.append_message(paragraphs.id, ask.id, veloce::storage::Role::Assistant, kParagraphsReply);
+    paragraphsConversation_ = paragraphs.id;
     QVERIFY(app_->show());
     app_->window()->resize(800, 700);
     app_->window()->requestActivate();
@@ -143,6 +175,95 @@ class TestReadingView : public QObject {
     QTRY_VERIFY(!menu->property("visible").toBool());
   }
 
+  void aDragAcrossParagraphsSelectsAndCopiesThemAll() {
+    QVERIFY(app_->chat().openConversation(paragraphsConversation_));
+    QQuickWindow* window = app_->window();
+    QQuickItem *first = nullptr, *second = nullptr, *third = nullptr;
+    QTRY_VERIFY((third = textItemContaining(window, kParagraph3, "QQuickTextEdit")) != nullptr);
+    QTest::qWait(1500);  // the view settles at the end of the conversation
+    first = textItemContaining(window, kParagraph1, "QQuickTextEdit");
+    second = textItemContaining(window, kParagraph2, "QQuickTextEdit");
+    QQuickItem* code = textItemContaining(window, QStringLiteral("count_laps"), "QQuickTextEdit");
+    QVERIFY(first && second && code);
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    const QString untouched = QStringLiteral("(clipboard before)");
+
+    // Downwards: from "wet" to "counts"; each paragraph shows its part selected.
+    drag(window, pointAtWord(first, QStringLiteral("wet")), pointAtWord(third, QStringLiteral("counts")));
+    QTRY_COMPARE(first->property("selectedText").toString(), QStringLiteral("wet leaves every morning."));
+    QCOMPARE(second->property("selectedText").toString(), kParagraph2);
+    QCOMPARE(third->property("selectedText").toString(), QStringLiteral("Nobody knows who "));
+    QCOMPARE(code->property("selectedText").toString(), QString());
+    clipboard->setText(untouched);
+    pressCopy(window);
+    QTRY_COMPARE(clipboard->text(), kAcrossParagraphs);
+
+    // A click clears it: nothing shown selected, and Ctrl+C copies nothing.
+    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, pointAtWord(second, QStringLiteral("lettuce")));
+    QTRY_COMPARE(first->property("selectedText").toString(), QString());
+    QCOMPARE(second->property("selectedText").toString(), QString());
+    QCOMPARE(third->property("selectedText").toString(), QString());
+    clipboard->setText(untouched);
+    pressCopy(window);  // copies at once when it copies at all
+    QCOMPARE(clipboard->text(), untouched);
+
+    // Upwards: from "counts" back to "wet" selects the same text.
+    drag(window, pointAtWord(third, QStringLiteral("counts")), pointAtWord(first, QStringLiteral("wet")));
+    QTRY_COMPARE(second->property("selectedText").toString(), kParagraph2);
+    clipboard->setText(untouched);
+    pressCopy(window);
+    QTRY_COMPARE(clipboard->text(), kAcrossParagraphs);
+
+    // The right-click menu's Copy copies it too (the menu opens on the paragraph in between).
+    QObject* menu = app_->object(QStringLiteral("messageMenu"));
+    QVERIFY(menu);
+    rightClick(second, QPointF(10, second->height() / 2));
+    QTRY_VERIFY(menu->property("opened").toBool());
+    auto* copy = app_->item(QStringLiteral("menuCopySelection"));
+    QVERIFY(copy && copy->isEnabled());
+    clipboard->setText(untouched);
+    click(copy);
+    QTRY_COMPARE(clipboard->text(), kAcrossParagraphs);
+    QTRY_VERIFY(!menu->property("visible").toBool());
+    QCOMPARE(first->property("selectedText").toString(), QStringLiteral("wet leaves every morning."));
+
+    // The menu's Select all selects that paragraph alone, and Copy then copies it alone.
+    rightClick(second, QPointF(10, second->height() / 2));
+    QTRY_VERIFY(menu->property("opened").toBool());
+    click(app_->item(QStringLiteral("menuSelectAll")));
+    QTRY_VERIFY(!menu->property("visible").toBool());
+    QCOMPARE(first->property("selectedText").toString(), QString());
+    QCOMPARE(second->property("selectedText").toString(), kParagraph2);
+    clipboard->setText(untouched);
+    pressCopy(window);
+    QTRY_COMPARE(clipboard->text(), kParagraph2);
+
+    // A shift-click extends: click at "wet", shift-click at "counts".
+    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, pointAtWord(first, QStringLiteral("wet")));
+    QTest::mouseClick(window, Qt::LeftButton, Qt::ShiftModifier, pointAtWord(third, QStringLiteral("counts")));
+    QTRY_COMPARE(third->property("selectedText").toString(), QStringLiteral("Nobody knows who "));
+    clipboard->setText(untouched);
+    pressCopy(window);
+    QTRY_COMPARE(clipboard->text(), kAcrossParagraphs);
+
+    // Over the formula down into the code block: the formula as written and the code's text.
+    drag(window, pointAtWord(third, QStringLiteral("counts")), pointAtWord(code, QStringLiteral("laps();")));
+    QTRY_COMPARE(code->property("selectedText").toString(), QStringLiteral("count_"));
+    QQuickItem* formulaMark = app_->item(QStringLiteral("mathSelection"));
+    QVERIFY(formulaMark && formulaMark->isVisible());
+    clipboard->setText(untouched);
+    pressCopy(window);
+    QTRY_COMPARE(clipboard->text(), QStringLiteral("counts the laps.\n\n") + kFormula + QStringLiteral("\n\ncount_"));
+
+    // A click in another message (the question) clears it.
+    QQuickItem* question = textItemContaining(window, QStringLiteral("Tell me"), "QQuickTextEdit");
+    QVERIFY(question);
+    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, pointAtWord(question, QStringLiteral("me")));
+    QTRY_COMPARE(third->property("selectedText").toString(), QString());
+    QCOMPARE(code->property("selectedText").toString(), QString());
+    QVERIFY(!formulaMark->isVisible());
+  }
+
   void aSearchResultShowsTextAndMarksTheMessageItOpens() {
     app_->chat().newConversation();
     auto* search = app_->item(QStringLiteral("searchField"));
@@ -189,6 +310,7 @@ class TestReadingView : public QObject {
   QTemporaryDir dir_;
   std::unique_ptr<AppWindow> app_;
   qint64 codeConversation_ = 0;
+  qint64 paragraphsConversation_ = 0;
   qint64 lettuceReply_ = 0;
 };
 
