@@ -57,7 +57,7 @@ done
 
 VERSION=$(dpkg-deb -f "$DEB" Version)
 [ "$("$ROOT/usr/bin/veloce-cli" --version)" = "veloce-cli $VERSION" ] || fail "veloce-cli --version"
-"$ROOT/usr/bin/veloce-cli" info -m "$ROOT_DIR/tests/data/phi4-tiny-Q8_0.gguf" > /dev/null || fail "veloce-cli info"
+"$ROOT/usr/bin/veloce-cli" info -m "$ROOT_DIR/tests/data/phi4-tiny-Q4_K_M.gguf" > /dev/null || fail "veloce-cli info"
 
 # The app, from the unpacked root, as a first-time user meets it.
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/xdg

@@ -44,5 +44,5 @@ done
 for cmd in $("$P/bin/veloce-cli" --help | awk '/^  [a-z]/ {print $1}'); do
   zcat "$P/share/man/man1/veloce-cli.1.gz" | grep -qx "\.B ${cmd//-/\\\\-}" || fail "man veloce-cli lacks '$cmd'"
 done
-"$P/bin/veloce-cli" info -m "$ROOT_DIR/tests/data/phi4-tiny-Q8_0.gguf" > /dev/null || fail "installed veloce-cli info"
+"$P/bin/veloce-cli" info -m "$ROOT_DIR/tests/data/phi4-tiny-Q4_K_M.gguf" > /dev/null || fail "installed veloce-cli info"
 echo "installed files, desktop entry, metainfo, icons, man pages and versions are in order"
