@@ -71,7 +71,9 @@ class TestWindowLook : public QObject {
                                             .arg(ratio, 0, 'f', 1)));
       ++checked;
     }
-    QVERIFY2(checked >= 2, qPrintable(QString::number(checked)));  // the view's buttons were seen
+    // "Choose model file…" at least: on a CPU-only device nothing in the download list is
+    // recommended (so no Download is highlighted), and New conversation is disabled without a model.
+    QVERIFY2(checked >= 1, qPrintable(QString::number(checked)));
   }
 
   // A modal dialog dims what is behind it; in the dark theme it lightened the window.
