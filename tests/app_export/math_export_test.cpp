@@ -394,6 +394,40 @@ class MathExportTest : public QObject {
                             .arg(shown.right())
                             .arg(page_centre)));
   }
+
+  // A list item cut around its displayed formula stays one item: the text after the formula at
+  // the item's indent, with no number or bullet of its own, and the next item numbered on.
+  void aDisplayedFormulaInAListItemLeavesTheListAsNumbered() {
+    const QString pdftotext = tool("pdftotext");
+    QVERIFY2(!pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
+    QTemporaryDir dir;
+    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const auto c = store.create_conversation({QStringLiteral("List"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("Steps?"));
+    store.append_message(c.id, q.id, Role::Assistant,
+                         QStringLiteral("1. Firststep is\n   $$w^2 + 1$$\n   Aftertext here\n2. Secondstep"));
+    const QString file = dir.filePath(QStringLiteral("list.pdf"));
+    {
+      QFile f(file);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
+    }
+    QString error;
+    const std::vector<Word> all =
+        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Word* first = find_word(all, QStringLiteral("Firststep"));
+    const Word* after = find_word(all, QStringLiteral("Aftertext"));
+    const Word* second = find_word(all, QStringLiteral("Secondstep"));
+    QVERIFY(first && after && second);
+    QVERIFY2(after->box.top() > first->box.bottom() && std::abs(after->box.left() - first->box.left()) < 1,
+             qPrintable(QStringLiteral("\"Aftertext\" at (%1, %2) pt, \"Firststep\" at (%3, %4) pt")
+                            .arg(after->box.left())
+                            .arg(after->box.top())
+                            .arg(first->box.left())
+                            .arg(first->box.top())));
+    QVERIFY(find_word(all, QStringLiteral("2.")) && !find_word(all, QStringLiteral("3.")));
+  }
 };
 
 QTEST_MAIN(MathExportTest)
