@@ -10,6 +10,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextList>
 #include <algorithm>
 
 #include "app/math_qt/math_picture.h"
@@ -42,6 +43,42 @@ qreal column_width(const QTextDocument* doc, int position) {
   const qreal width = doc->textWidth() - 2 * print_margin - root.leftMargin() - root.rightMargin() - block.leftMargin() -
                       block.rightMargin();
   return std::max<qreal>(width, 0);
+}
+
+// Cuts the paragraph around the displayed formula just before `after`, dropping the spaces
+// (a soft line break became one) on either side of the cut. The HTML export shows every displayed
+// formula as a block (MathML display="block"), and models write one on lines of its own inside a
+// paragraph ("The integral is\n$$...$$\nso..."): left in its paragraph, the PDF drew it inside a
+// line as tall as the formula. The pieces after the first leave a list the paragraph was in, at
+// the list's indent, or each would get a bullet of its own.
+void give_own_paragraph(QTextCursor& after) {
+  QTextDocument* doc = after.document();
+  const QTextBlock block = after.block();
+  QTextBlockFormat piece = block.blockFormat();
+  if (const QTextList* list = block.textList()) {
+    piece.setObjectIndex(-1);
+    piece.setIndent(list->format().indent());
+  }
+  const int end = block.position() + block.length() - 1;
+  int trailing = 0;
+  while (after.position() + trailing < end && doc->characterAt(after.position() + trailing).isSpace()) ++trailing;
+  after.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor, trailing);
+  after.removeSelectedText();
+  if (after.position() < block.position() + block.length() - 1) {
+    after.insertBlock(piece);
+    after.movePosition(QTextCursor::PreviousBlock);
+    after.movePosition(QTextCursor::EndOfBlock);
+  }
+  QTextCursor before = after;
+  before.movePosition(QTextCursor::PreviousCharacter);  // onto the formula's own character
+  const int start = before.block().position();
+  int leading = 0;
+  while (before.position() - leading > start && doc->characterAt(before.position() - leading - 1).isSpace()) ++leading;
+  before.movePosition(QTextCursor::PreviousCharacter, QTextCursor::KeepAnchor, leading);
+  before.removeSelectedText();
+  if (before.position() > start) before.insertBlock(piece);
+  after = before;
+  after.movePosition(QTextCursor::NextCharacter);
 }
 
 }  // namespace
@@ -78,6 +115,7 @@ void PdfMathObjects::insert(const QStringList& sources) {
     format.setProperty(kDisplayProperty, display);
     format.setVerticalAlignment(QTextCharFormat::AlignMiddle);
     cursor.insertText(QString(QChar::ObjectReplacementCharacter), format);
+    if (display) give_own_paragraph(cursor);
     // A formula alone in its paragraph is a displayed one: centred on the column.
     const QTextBlock block = cursor.block();
     if (block.text().trimmed() == QString(QChar::ObjectReplacementCharacter)) {

@@ -17,6 +17,7 @@ class SnippetReader {
     bool lineStart = true;
     while (i < s_.size()) {
       if (lineStart) {
+        tableRow_ = isTableRow(i);
         i = skipLineMarks(i);
         lineStart = false;
         if (i >= s_.size()) break;
@@ -25,6 +26,9 @@ class SnippetReader {
       if (c == QLatin1Char('\n')) {
         put(QLatin1Char(' '), i);
         lineStart = true;
+        ++i;
+      } else if (tableRow_ && c == QLatin1Char('|') && (i == 0 || s_[i - 1] != QLatin1Char('\\'))) {
+        put(QLatin1Char(' '), i);  // a cell border; the cells read as words apart
         ++i;
       } else if (isPairMark(i)) {
         i += 2;  // "**", "__", "~~"
@@ -42,6 +46,24 @@ class SnippetReader {
         ++i;
       }
     }
+  }
+
+  // The reader sees three lines or so of the snippet: when its first match comes after more
+  // than kBefore characters, the start is cut (at a space where one is near) and marked "…".
+  // FTS5 cuts its snippet by words, and a word can be hundreds of characters long (a string in
+  // code, a URL): the match then came after the lines shown and the list showed no match at all.
+  void keepFirstMatchInView() {
+    constexpr qsizetype kBefore = 40;
+    const auto bold = std::find(flags_.begin(), flags_.end(), true);
+    if (bold == flags_.end()) return;
+    const qsizetype match = bold - flags_.begin();
+    if (match <= kBefore) return;
+    qsizetype cut = match - kBefore;
+    const qsizetype space = text_.indexOf(QLatin1Char(' '), cut);
+    if (space >= 0 && space < match) cut = space + 1;
+    text_ = QStringLiteral("…") + text_.mid(cut);
+    flags_.erase(flags_.begin(), flags_.begin() + cut);
+    flags_.insert(flags_.begin(), false);
   }
 
   ShownSnippet result() const {
@@ -72,6 +94,7 @@ class SnippetReader {
   // Heading hashes, quote marks, list markers and fence lines at the start of a line.
   qsizetype skipLineMarks(qsizetype i) {
     qsizetype j = i;
+    if (isTableSeparator(i)) return lineEnd(i);  // its line break still reads as a space
     while (j < s_.size() && (s_[j] == QLatin1Char(' ') || s_[j] == QLatin1Char('\t'))) ++j;
     if (s_.mid(j, 3) == QStringLiteral("```") || s_.mid(j, 3) == QStringLiteral("~~~")) {
       const qsizetype end = s_.indexOf(QLatin1Char('\n'), j);
@@ -92,6 +115,30 @@ class SnippetReader {
       return j + 2;
     }
     return j;
+  }
+
+  // A row of a Markdown table: a line that starts or ends with "|" (the snippet's first line may
+  // be cut in the middle of one). A separator row ("|---|:--:|") is skipped by skipLineMarks.
+  bool isTableRow(qsizetype i) const {
+    const QString line = s_.mid(i, lineEnd(i) - i).trimmed();
+    return line.startsWith(QLatin1Char('|')) || line.endsWith(QLatin1Char('|'));
+  }
+
+  // A table's separator row: only "|", "-", ":" and spaces, with at least a "|" and a "-".
+  bool isTableSeparator(qsizetype i) const {
+    const QString line = s_.mid(i, lineEnd(i) - i);
+    bool pipe = false, dash = false;
+    for (const QChar c : line) {
+      if (c == QLatin1Char('|')) pipe = true;
+      else if (c == QLatin1Char('-')) dash = true;
+      else if (c != QLatin1Char(':') && !c.isSpace()) return false;
+    }
+    return pipe && dash;
+  }
+
+  qsizetype lineEnd(qsizetype i) const {
+    const qsizetype end = s_.indexOf(QLatin1Char('\n'), i);
+    return end < 0 ? s_.size() : end;
   }
 
   bool isPairMark(qsizetype i) const {
@@ -128,6 +175,7 @@ class SnippetReader {
   std::vector<bool> bold_;
   QString text_;
   std::vector<bool> flags_;
+  bool tableRow_ = false;
 };
 
 }  // namespace
@@ -140,6 +188,7 @@ ShownSnippet shownSnippet(const veloce::storage::SearchHit& hit) {
   }
   SnippetReader reader(hit.snippet, std::move(bold));
   reader.run();
+  reader.keepFirstMatchInView();
   return reader.result();
 }
 

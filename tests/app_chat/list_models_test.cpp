@@ -1,11 +1,13 @@
 // The list models QML binds to, each with QAbstractItemModelTester attached before any data.
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "app/models/conversation_list_model.h"
 #include "app/models/message_list_model.h"
 #include "app/models/search_result_model.h"
+#include "app/storage/conversation_store.h"
 
 using veloce::app::ConversationItem;
 using veloce::app::ConversationListModel;
@@ -255,6 +257,38 @@ class ListModelsTest : public QObject {
     hit.matches = {{4, 1}};
     model.setResults(QStringLiteral("3"), {hit});
     QCOMPARE(roleValue(model, 0, "snippetHtml").toString(), QStringLiteral("2 * <b>3</b> in snake_case &lt;b&gt;"));
+  }
+
+  // The snippet SQLite's FTS5 cuts around a match after a table and a 300-character line (a
+  // string in code is one word to FTS5): the list shows about three lines of it, and those held
+  // the table's raw markup and the long line, never the match.
+  void aSearchSnippetShowsItsMatchInBoldNearItsStartAndNoTableMarkup() {
+    QTemporaryDir dir;
+    veloce::storage::ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const auto c = store.create_conversation({QStringLiteral("Long lines"), {}, {}, {}, {}});
+    const QString longLine = QStringLiteral("abcdefghij").repeated(30);
+    store.append_message(
+        c.id, 0, veloce::storage::Role::Assistant,
+        QStringLiteral("| a | b |\n|---|:---:|\n| 1 | 2 |\n\nx = '%1'\n\n## A heading after it\n\nMore text.")
+            .arg(longLine));
+    const auto hits = store.search(QStringLiteral("heading"), 10);
+    QCOMPARE(hits.size(), size_t{1});
+    SearchResultModel model;
+    model.setResults(QStringLiteral("heading"), hits);
+    const QString text = roleValue(model, 0, "snippet").toString();
+    const QString html = roleValue(model, 0, "snippetHtml").toString();
+    // The match, bold, within the first line or so, with the words around it.
+    const qsizetype match = html.indexOf(QStringLiteral("<b>heading</b>"));
+    QVERIFY2(match >= 0 && match <= 45, qPrintable(html));
+    QVERIFY2(text.startsWith(QStringLiteral("…A heading after it More text.")), qPrintable(text));
+    // A table reads as its cells: no pipes, no separator row.
+    const auto table = store.search(QStringLiteral("b"), 10);
+    QCOMPARE(table.size(), size_t{1});
+    model.setResults(QStringLiteral("b"), table);
+    const QString cells = roleValue(model, 0, "snippet").toString();
+    QVERIFY2(cells.startsWith(QStringLiteral("a b 1 2 x = 'abcdefghij")), qPrintable(cells));
+    const QString cellsHtml = roleValue(model, 0, "snippetHtml").toString();
+    QVERIFY2(cellsHtml.startsWith(QStringLiteral("a <b>b</b> 1 2 x")), qPrintable(cellsHtml));
   }
 };
 

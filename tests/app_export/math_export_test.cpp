@@ -339,6 +339,95 @@ class MathExportTest : public QObject {
                  QStringLiteral("ink %1..%2, column %3..%4").arg(formula.left()).arg(formula.right()).arg(left).arg(right)));
     QVERIFY2(formula.width() > 0.8 * (right - left), qPrintable(QStringLiteral("%1 px wide").arg(formula.width())));
   }
+
+  // Models write a displayed formula on a line of its own inside a paragraph; the HTML export
+  // shows it as a block, and so must the PDF: on a line of its own, centred, between the text
+  // before and after it. Before, the PDF drew it inside the text's line, made as tall as it.
+  void aDisplayedFormulaOnItsOwnLineInAParagraphIsPrintedCentredBetweenTheTextLines() {
+    const QString pdftoppm = tool("pdftoppm"), pdftotext = tool("pdftotext");
+    QVERIFY2(!pdftoppm.isEmpty() && !pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
+    QTemporaryDir dir;
+    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const auto c = store.create_conversation({QStringLiteral("Integral"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("The area under x^2 from 0 to 1?"));
+    store.append_message(c.id, q.id, Role::Assistant,
+                         QStringLiteral("The integral is\n$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$\nso the area is a third."));
+    const QString file = dir.filePath(QStringLiteral("integral.pdf"));
+    {
+      QFile f(file);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
+    }
+    QString error;
+    const std::vector<Word> all =
+        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Word* integral = find_word(all, QStringLiteral("integral"));
+    const Word* third = find_word(all, QStringLiteral("third."));
+    QVERIFY(integral && third);
+    QVERIFY2(third->box.top() > integral->box.bottom(),
+             qPrintable(QStringLiteral("\"so the area is a third.\" starts at %1 pt, on the line of \"The integral is\" "
+                                       "(%2..%3 pt)")
+                            .arg(third->box.top())
+                            .arg(integral->box.top())
+                            .arg(integral->box.bottom())));
+    constexpr double kScale = 2;  // 144 dpi
+    run(pdftoppm,
+        {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("144"), QStringLiteral("-f"), QStringLiteral("1"),
+         QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-singlefile"), file,
+         dir.filePath(QStringLiteral("integral"))},
+        error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QImage page(dir.filePath(QStringLiteral("integral.png")));
+    QVERIFY(!page.isNull());
+    keep_for_eyes(dir.filePath(QStringLiteral("integral.png")), QStringLiteral("pdf-math-integral.png"));
+    const QRect shown = ink(page, QRect(QPoint(0, qCeil(integral->box.bottom() * kScale) + 1),
+                                        QPoint(page.width() - 1, qFloor(third->box.top() * kScale) - 1)));
+    QVERIFY2(!shown.isNull(), "no ink between the lines for the displayed integral");
+    QVERIFY2(shown.height() > 2 * integral->box.height() * kScale * 0.6,
+             qPrintable(QStringLiteral("the integral is %1 px tall").arg(shown.height())));
+    const double centre = shown.center().x(), page_centre = page.width() / 2.0;
+    QVERIFY2(std::abs(centre - page_centre) < 12 * kScale,
+             qPrintable(QStringLiteral("centred at %1 px (ink %2..%3), the page at %4")
+                            .arg(centre)
+                            .arg(shown.left())
+                            .arg(shown.right())
+                            .arg(page_centre)));
+  }
+
+  // A list item cut around its displayed formula stays one item: the text after the formula at
+  // the item's indent, with no number or bullet of its own, and the next item numbered on.
+  void aDisplayedFormulaInAListItemLeavesTheListAsNumbered() {
+    const QString pdftotext = tool("pdftotext");
+    QVERIFY2(!pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
+    QTemporaryDir dir;
+    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+    const auto c = store.create_conversation({QStringLiteral("List"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("Steps?"));
+    store.append_message(c.id, q.id, Role::Assistant,
+                         QStringLiteral("1. Firststep is\n   $$w^2 + 1$$\n   Aftertext here\n2. Secondstep"));
+    const QString file = dir.filePath(QStringLiteral("list.pdf"));
+    {
+      QFile f(file);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
+    }
+    QString error;
+    const std::vector<Word> all =
+        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Word* first = find_word(all, QStringLiteral("Firststep"));
+    const Word* after = find_word(all, QStringLiteral("Aftertext"));
+    const Word* second = find_word(all, QStringLiteral("Secondstep"));
+    QVERIFY(first && after && second);
+    QVERIFY2(after->box.top() > first->box.bottom() && std::abs(after->box.left() - first->box.left()) < 1,
+             qPrintable(QStringLiteral("\"Aftertext\" at (%1, %2) pt, \"Firststep\" at (%3, %4) pt")
+                            .arg(after->box.left())
+                            .arg(after->box.top())
+                            .arg(first->box.left())
+                            .arg(first->box.top())));
+    QVERIFY(find_word(all, QStringLiteral("2.")) && !find_word(all, QStringLiteral("3.")));
+  }
 };
 
 QTEST_MAIN(MathExportTest)

@@ -264,6 +264,30 @@ class TestReadingView : public QObject {
     QVERIFY(!formulaMark->isVisible());
   }
 
+  // A match after a table and a 300-character line (one word to FTS5): the result showed three
+  // lines of the table's raw "|---|" and the long line, elided before the match, nothing bold.
+  void aSearchResultShowsItsMatchInBoldWithinItsLinesAndNoTableMarkup() {
+    auto& store = app_->store();
+    const auto c = store.create_conversation({QStringLiteral("Table and long line"), {}, {}, {}, {}});
+    store.append_message(c.id, 0, veloce::storage::Role::Assistant,
+                         QStringLiteral("| a | b |\n|---|---|\n| 1 | 2 |\n\nx = '%1'\n\n## Zebra heading\n\nThe end.")
+                             .arg(QStringLiteral("abcdefghij").repeated(30)));
+    app_->chat().newConversation();
+    auto* search = app_->item(QStringLiteral("searchField"));
+    QVERIFY(search);
+    search->setProperty("text", QStringLiteral("zebra"));
+    QQuickItem* snippet = nullptr;
+    QTRY_VERIFY((snippet = app_->item(QStringLiteral("searchHitSnippet"))) != nullptr && snippet->isVisible() &&
+                snippet->property("text").toString().contains(QStringLiteral("<b>Zebra</b>")));
+    const QString shown = snippet->property("text").toString();
+    QVERIFY2(!shown.contains(u'|'), qPrintable(shown));
+    // All of it within its three lines, so the bold match is in view (before: elided before it).
+    QTRY_VERIFY2(snippet->height() > 0 && !snippet->property("truncated").toBool(), qPrintable(shown));
+    // Leaves no result behind for the next test to find.
+    search->setProperty("text", QString());
+    QTRY_VERIFY(app_->item(QStringLiteral("searchHitSnippet")) == nullptr);
+  }
+
   void aSearchResultShowsTextAndMarksTheMessageItOpens() {
     app_->chat().newConversation();
     auto* search = app_->item(QStringLiteral("searchField"));
