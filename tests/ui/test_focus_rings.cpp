@@ -45,6 +45,15 @@ bool ringPainted(const QImage& image, QQuickItem* ring, const QColor& colour, qr
   return near(left, true) && near(top, false);
 }
 
+// The paragraph of a reply (a ProseBlock) whose text contains needle.
+QQuickItem* replyParagraph(const AppWindow& app, const QString& needle) {
+  for (QQuickItem* it : veloce::uitest::allItems(app.window()->contentItem()))
+    if (QString::fromLatin1(it->metaObject()->className()).startsWith(QLatin1String("ProseBlock")) && it->isVisible() &&
+        it->property("text").toString().contains(needle))
+      return it;
+  return nullptr;
+}
+
 }  // namespace
 
 class TestFocusRings : public QObject {
@@ -99,6 +108,21 @@ class TestFocusRings : public QObject {
     tabThroughMainWindow(QColor(QStringLiteral("#90caf9")));
   }
   void settingsDialogDark() { tabThroughSettings(QColor(QStringLiteral("#90caf9"))); }
+
+  // A click into a reply's paragraph puts the text cursor there (to select and copy), but it is
+  // no keyboard focus: no ring; the Tab after it shows the ring on the next stop.
+  void clickingIntoAReplyShowsNoRingTabDoes() {
+    QVERIFY(app_->chat().openConversation(id_));
+    QQuickItem* paragraph = nullptr;
+    QTRY_VERIFY((paragraph = replyParagraph(*app_, QStringLiteral("Five"))) != nullptr);
+    veloce::uitest::click(paragraph);
+    QTRY_VERIFY(paragraph->hasActiveFocus());
+    QVERIFY2(!ring_->isVisible(), qPrintable(QStringLiteral("a ring on %1 after a click")
+                                                 .arg(QString::fromLatin1(ring_->parentItem()->metaObject()->className()))));
+    QTest::keyClick(app_->window(), Qt::Key_Tab);
+    QTRY_VERIFY(!paragraph->hasActiveFocus());
+    QTRY_VERIFY(ring_->isVisible());
+  }
 
  private:
   // Checks the ring at the current focus; returns the item it outlines.
