@@ -124,6 +124,45 @@ class TestFocusRings : public QObject {
     QTRY_VERIFY(ring_->isVisible());
   }
 
+  // The window's shortcuts work while a reply's text has the focus (the read-only text took
+  // Ctrl+, Ctrl+F, Ctrl+E and Ctrl+N for itself).
+  void windowShortcutsWorkFromAReplysText() {
+    QVERIFY(app_->chat().openConversation(id_));
+    QQuickItem* paragraph = nullptr;
+    QTRY_VERIFY((paragraph = replyParagraph(*app_, QStringLiteral("Five"))) != nullptr);
+    auto clickParagraph = [&] {
+      veloce::uitest::click(paragraph);
+      QTRY_VERIFY(paragraph->hasActiveFocus());
+    };
+
+    QObject* settings = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(settings);
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY2(settings->property("opened").toBool(), "Ctrl+, did not open the settings");
+    QMetaObject::invokeMethod(settings, "close");
+    QTRY_VERIFY(!settings->property("visible").toBool());
+
+    QObject* exporter = app_->object(QStringLiteral("exportDialog"));
+    QVERIFY(exporter);
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY2(exporter->property("opened").toBool(), "Ctrl+E did not open the export dialog");
+    QMetaObject::invokeMethod(exporter, "close");
+    QTRY_VERIFY(!exporter->property("visible").toBool());
+
+    auto* search = app_->item(QStringLiteral("searchField"));
+    QVERIFY(search);
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY2(search->hasActiveFocus(), "Ctrl+F did not go to the search field");
+
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(app_->chat().currentConversationId(), qint64{-1});
+    QVERIFY(app_->chat().openConversation(id_));
+  }
+
  private:
   // Checks the ring at the current focus; returns the item it outlines.
   QQuickItem* checkStop(const QColor& colour) {
