@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <string_view>
+
 #include "tests/ui/app_window.h"
 
 using veloce::uitest::AppWindow;
@@ -43,6 +45,15 @@ bool ringPainted(const QImage& image, QQuickItem* ring, const QColor& colour, qr
   const QPointF left = ring->mapToScene(QPointF(1, ring->height() / 2));
   const QPointF top = ring->mapToScene(QPointF(ring->width() / 2, 1));
   return near(left, true) && near(top, false);
+}
+
+// The sidebar's row of the conversation with this title, as the user sees it.
+QQuickItem* sidebarRow(const AppWindow& app, const QString& title) {
+  QQuickItem* list = app.item(QStringLiteral("conversationList"));
+  if (!list) return nullptr;
+  for (QQuickItem* it : veloce::uitest::allItems(list))
+    if (it->inherits("QQuickItemDelegate") && it->isVisible() && it->property("text").toString() == title) return it;
+  return nullptr;
 }
 
 // The paragraph of a reply (a ProseBlock) whose text contains needle.
@@ -161,6 +172,64 @@ class TestFocusRings : public QObject {
     QTest::keyClick(app_->window(), Qt::Key_N, Qt::ControlModifier);
     QTRY_COMPARE(app_->chat().currentConversationId(), qint64{-1});
     QVERIFY(app_->chat().openConversation(id_));
+  }
+
+  // After a click on a conversation in the sidebar, F2 renames that conversation and Delete
+  // deletes it (Ctrl+Z brings it back), though the focus was in the composer before the click.
+  void f2AndDeleteActOnTheConversationClickedInTheSidebar() {
+    auto* input = app_->item(QStringLiteral("composerInput"));
+    QVERIFY(input);
+    veloce::uitest::click(input);
+    QTRY_VERIFY(input->hasActiveFocus());
+    QQuickItem* row = sidebarRow(*app_, QStringLiteral("Snails"));
+    QVERIFY(row);
+    veloce::uitest::click(row);
+    QTRY_COMPARE(app_->chat().currentTitle(), QStringLiteral("Snails"));
+
+    QObject* rename = app_->object(QStringLiteral("renameDialog"));
+    QVERIFY(rename);
+    QTest::keyClick(app_->window(), Qt::Key_F2);
+    QTRY_VERIFY2(rename->property("opened").toBool(), "F2 did not open the rename dialog");
+    auto* field = app_->item(QStringLiteral("renameField"));
+    QVERIFY(field);
+    QCOMPARE(field->property("text").toString(), QStringLiteral("Snails"));
+    QMetaObject::invokeMethod(rename, "reject");
+    QTRY_VERIFY(!rename->property("visible").toBool());
+
+    row = sidebarRow(*app_, QStringLiteral("Snails"));
+    QVERIFY(row);
+    veloce::uitest::click(row);
+    QTest::keyClick(app_->window(), Qt::Key_Delete);
+    QTRY_VERIFY2(sidebarRow(*app_, QStringLiteral("Snails")) == nullptr, "Delete did not delete the conversation");
+    QVERIFY(sidebarRow(*app_, QStringLiteral("Orders")));
+    QTest::keyClick(app_->window(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY2(sidebarRow(*app_, QStringLiteral("Snails")) != nullptr, "Ctrl+Z did not bring the conversation back");
+  }
+
+  // In the composer and the search field Delete still deletes a character, and F2 does nothing,
+  // after a click on a conversation before.
+  void deleteInTextStillDeletesACharacter() {
+    QQuickItem* orders = sidebarRow(*app_, QStringLiteral("Orders"));
+    QVERIFY(orders);
+    veloce::uitest::click(orders);
+    auto* list = app_->item(QStringLiteral("conversationList"));
+    QVERIFY(list);
+    const int conversations = list->property("count").toInt();
+    for (const char* name : {"composerInput", "searchField"}) {
+      auto* text = app_->item(QString::fromLatin1(name));
+      QVERIFY(text);
+      veloce::uitest::click(text);
+      QTRY_VERIFY(text->hasActiveFocus());
+      text->setProperty("text", QString());
+      for (const char c : std::string_view("abc")) QTest::keyClick(app_->window(), c);
+      QTest::keyClick(app_->window(), Qt::Key_Home);
+      QTest::keyClick(app_->window(), Qt::Key_Delete);
+      QCOMPARE(text->property("text").toString(), QStringLiteral("bc"));
+      QTest::keyClick(app_->window(), Qt::Key_F2);
+      QVERIFY(!app_->object(QStringLiteral("renameDialog"))->property("visible").toBool());
+      QCOMPARE(list->property("count").toInt(), conversations);
+      text->setProperty("text", QString());
+    }
   }
 
  private:
