@@ -24,6 +24,9 @@ ItemDelegate {
     Accessible.description: qsTr("Press Enter to open, F2 to rename, Delete to delete, Menu for more actions")
     onClicked: {
         ListView.view.currentIndex = index
+        // The keys go to the conversation clicked (F2 renames it, Delete deletes it), not to
+        // the composer or the search field that had them: a row takes no focus of its own.
+        ListView.view.forceActiveFocus(Qt.MouseFocusReason)
         open()
     }
 

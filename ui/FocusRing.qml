@@ -41,7 +41,13 @@ Rectangle {
         if (owner)
             return keyboardReason(owner.focusReason) || focusItem.focusReason === undefined
                 || keyboardReason(focusItem.focusReason)
-        return focusItem.focusReason === undefined || keyboardReason(focusItem.focusReason)
+        if (focusItem.focusReason !== undefined)
+            return keyboardReason(focusItem.focusReason)
+        // A plain text (a reply's paragraph) tells no reason either, and Tab never stops there:
+        // it got the focus from a click into it.
+        if ((focusItem instanceof TextEdit || focusItem instanceof TextInput) && !focusItem.activeFocusOnTab)
+            return false
+        return true
     }
     // Around the visible body of a control whose background is inset from its bounds (a Material
     // button), 2 px out from it; else on the item's own bounds, drawn inside them: an outside

@@ -55,6 +55,8 @@ TextEdit {
             event.accepted = true
         }
     }
+    // The window's shortcuts (Ctrl+, Ctrl+F, Esc...) work while this text has the focus.
+    ReadOnlyTextKeys {}
     // A piece of PieceSelection's selection.
     function positionAtPoint(x, y) { return positionAt(x, y) }
     function pieceLength() { return length }

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <string_view>
+
 #include "tests/ui/app_window.h"
 
 using veloce::uitest::AppWindow;
@@ -43,6 +45,24 @@ bool ringPainted(const QImage& image, QQuickItem* ring, const QColor& colour, qr
   const QPointF left = ring->mapToScene(QPointF(1, ring->height() / 2));
   const QPointF top = ring->mapToScene(QPointF(ring->width() / 2, 1));
   return near(left, true) && near(top, false);
+}
+
+// The sidebar's row of the conversation with this title, as the user sees it.
+QQuickItem* sidebarRow(const AppWindow& app, const QString& title) {
+  QQuickItem* list = app.item(QStringLiteral("conversationList"));
+  if (!list) return nullptr;
+  for (QQuickItem* it : veloce::uitest::allItems(list))
+    if (it->inherits("QQuickItemDelegate") && it->isVisible() && it->property("text").toString() == title) return it;
+  return nullptr;
+}
+
+// The paragraph of a reply (a ProseBlock) whose text contains needle.
+QQuickItem* replyParagraph(const AppWindow& app, const QString& needle) {
+  for (QQuickItem* it : veloce::uitest::allItems(app.window()->contentItem()))
+    if (QString::fromLatin1(it->metaObject()->className()).startsWith(QLatin1String("ProseBlock")) && it->isVisible() &&
+        it->property("text").toString().contains(needle))
+      return it;
+  return nullptr;
 }
 
 }  // namespace
@@ -99,6 +119,118 @@ class TestFocusRings : public QObject {
     tabThroughMainWindow(QColor(QStringLiteral("#90caf9")));
   }
   void settingsDialogDark() { tabThroughSettings(QColor(QStringLiteral("#90caf9"))); }
+
+  // A click into a reply's paragraph puts the text cursor there (to select and copy), but it is
+  // no keyboard focus: no ring; the Tab after it shows the ring on the next stop.
+  void clickingIntoAReplyShowsNoRingTabDoes() {
+    QVERIFY(app_->chat().openConversation(id_));
+    QQuickItem* paragraph = nullptr;
+    QTRY_VERIFY((paragraph = replyParagraph(*app_, QStringLiteral("Five"))) != nullptr);
+    veloce::uitest::click(paragraph);
+    QTRY_VERIFY(paragraph->hasActiveFocus());
+    QVERIFY2(!ring_->isVisible(), qPrintable(QStringLiteral("a ring on %1 after a click")
+                                                 .arg(QString::fromLatin1(ring_->parentItem()->metaObject()->className()))));
+    QTest::keyClick(app_->window(), Qt::Key_Tab);
+    QTRY_VERIFY(!paragraph->hasActiveFocus());
+    QTRY_VERIFY(ring_->isVisible());
+  }
+
+  // The window's shortcuts work while a reply's text has the focus (the read-only text took
+  // Ctrl+, Ctrl+F, Ctrl+E and Ctrl+N for itself).
+  void windowShortcutsWorkFromAReplysText() {
+    QVERIFY(app_->chat().openConversation(id_));
+    QQuickItem* paragraph = nullptr;
+    QTRY_VERIFY((paragraph = replyParagraph(*app_, QStringLiteral("Five"))) != nullptr);
+    auto clickParagraph = [&] {
+      veloce::uitest::click(paragraph);
+      QTRY_VERIFY(paragraph->hasActiveFocus());
+    };
+
+    QObject* settings = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(settings);
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY2(settings->property("opened").toBool(), "Ctrl+, did not open the settings");
+    QMetaObject::invokeMethod(settings, "close");
+    QTRY_VERIFY(!settings->property("visible").toBool());
+
+    QObject* exporter = app_->object(QStringLiteral("exportDialog"));
+    QVERIFY(exporter);
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY2(exporter->property("opened").toBool(), "Ctrl+E did not open the export dialog");
+    QMetaObject::invokeMethod(exporter, "close");
+    QTRY_VERIFY(!exporter->property("visible").toBool());
+
+    auto* search = app_->item(QStringLiteral("searchField"));
+    QVERIFY(search);
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY2(search->hasActiveFocus(), "Ctrl+F did not go to the search field");
+
+    clickParagraph();
+    QTest::keyClick(app_->window(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(app_->chat().currentConversationId(), qint64{-1});
+    QVERIFY(app_->chat().openConversation(id_));
+  }
+
+  // After a click on a conversation in the sidebar, F2 renames that conversation and Delete
+  // deletes it (Ctrl+Z brings it back), though the focus was in the composer before the click.
+  void f2AndDeleteActOnTheConversationClickedInTheSidebar() {
+    auto* input = app_->item(QStringLiteral("composerInput"));
+    QVERIFY(input);
+    veloce::uitest::click(input);
+    QTRY_VERIFY(input->hasActiveFocus());
+    QQuickItem* row = sidebarRow(*app_, QStringLiteral("Snails"));
+    QVERIFY(row);
+    veloce::uitest::click(row);
+    QTRY_COMPARE(app_->chat().currentTitle(), QStringLiteral("Snails"));
+
+    QObject* rename = app_->object(QStringLiteral("renameDialog"));
+    QVERIFY(rename);
+    QTest::keyClick(app_->window(), Qt::Key_F2);
+    QTRY_VERIFY2(rename->property("opened").toBool(), "F2 did not open the rename dialog");
+    auto* field = app_->item(QStringLiteral("renameField"));
+    QVERIFY(field);
+    QCOMPARE(field->property("text").toString(), QStringLiteral("Snails"));
+    QMetaObject::invokeMethod(rename, "reject");
+    QTRY_VERIFY(!rename->property("visible").toBool());
+
+    row = sidebarRow(*app_, QStringLiteral("Snails"));
+    QVERIFY(row);
+    veloce::uitest::click(row);
+    QTest::keyClick(app_->window(), Qt::Key_Delete);
+    QTRY_VERIFY2(sidebarRow(*app_, QStringLiteral("Snails")) == nullptr, "Delete did not delete the conversation");
+    QVERIFY(sidebarRow(*app_, QStringLiteral("Orders")));
+    QTest::keyClick(app_->window(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY2(sidebarRow(*app_, QStringLiteral("Snails")) != nullptr, "Ctrl+Z did not bring the conversation back");
+  }
+
+  // In the composer and the search field Delete still deletes a character, and F2 does nothing,
+  // after a click on a conversation before.
+  void deleteInTextStillDeletesACharacter() {
+    QQuickItem* orders = sidebarRow(*app_, QStringLiteral("Orders"));
+    QVERIFY(orders);
+    veloce::uitest::click(orders);
+    auto* list = app_->item(QStringLiteral("conversationList"));
+    QVERIFY(list);
+    const int conversations = list->property("count").toInt();
+    for (const char* name : {"composerInput", "searchField"}) {
+      auto* text = app_->item(QString::fromLatin1(name));
+      QVERIFY(text);
+      veloce::uitest::click(text);
+      QTRY_VERIFY(text->hasActiveFocus());
+      text->setProperty("text", QString());
+      for (const char c : std::string_view("abc")) QTest::keyClick(app_->window(), c);
+      QTest::keyClick(app_->window(), Qt::Key_Home);
+      QTest::keyClick(app_->window(), Qt::Key_Delete);
+      QCOMPARE(text->property("text").toString(), QStringLiteral("bc"));
+      QTest::keyClick(app_->window(), Qt::Key_F2);
+      QVERIFY(!app_->object(QStringLiteral("renameDialog"))->property("visible").toBool());
+      QCOMPARE(list->property("count").toInt(), conversations);
+      text->setProperty("text", QString());
+    }
+  }
 
  private:
   // Checks the ring at the current focus; returns the item it outlines.
