@@ -33,6 +33,27 @@ QQuickItem* visibleButton(QObject* root, const QString& text) {
 
 QRectF sceneRect(QQuickItem* item) { return item->mapRectToScene(QRectF(0, 0, item->width(), item->height())); }
 
+// The rectangle a label's text covers in the window: its painted height, which overflows the
+// item when a layout gave it less height than its wrapped lines need.
+QRectF drawnRect(QQuickItem* label) {
+  const qreal height = std::max(label->height(), label->property("contentHeight").toReal());
+  return label->mapRectToScene(QRectF(0, 0, label->width(), height));
+}
+
+QQuickItem* childNamed(QQuickItem* parent, const QString& name) {
+  for (QQuickItem* it : veloce::uitest::allItems(parent))
+    if (it->objectName() == name) return it;
+  return nullptr;
+}
+
+// The visible download cards (first-run view or Settings > Model).
+QList<QQuickItem*> catalogueCards(QObject* root) {
+  QList<QQuickItem*> cards;
+  for (QQuickItem* it : veloce::uitest::allItems(root))
+    if (it->objectName().startsWith(QStringLiteral("catalogue_")) && it->isVisible()) cards << it;
+  return cards;
+}
+
 }  // namespace
 
 class TestWindowLook : public QObject {
@@ -72,6 +93,38 @@ class TestWindowLook : public QObject {
       ++checked;
     }
     QVERIFY2(checked >= 2, qPrintable(QString::number(checked)));  // the view's buttons were seen
+  }
+
+  // First run, no model: on every download card the description's second line was drawn over
+  // the verdict under it. At each width the window may have, the text each label draws (its
+  // painted height, which is what a user sees, not only the height the layout gave it) ends
+  // above the next label's top.
+  void theCataloguesDescriptionAndVerdictNeverOverlap() {
+    QCOMPARE(app_->chat().model()->state(), QStringLiteral("none"));
+    const QSize original = app_->window()->size();
+    for (const int width : {1180, 900, 700}) {
+      app_->window()->resize(width, original.height());
+      QList<QQuickItem*> cards;
+      QTRY_VERIFY((cards = catalogueCards(app_->window())).size() >= 2);
+      for (QQuickItem* card : cards) {
+        QQuickItem* summary = childNamed(card, QStringLiteral("catalogueSummary"));
+        QQuickItem* verdict = childNamed(card, QStringLiteral("verdict"));
+        QVERIFY(summary && verdict);
+        QVERIFY(!verdict->property("text").toString().isEmpty());
+        // Retried while a resize is laid out (no fixed wait).
+        QTRY_VERIFY2(drawnRect(summary).bottom() <= drawnRect(verdict).top() &&
+                         drawnRect(verdict).bottom() <= sceneRect(card).bottom(),
+                     qPrintable(QStringLiteral("%1 at width %2: description %3..%4, verdict %5..%6, card ends at %7")
+                                    .arg(card->objectName())
+                                    .arg(width)
+                                    .arg(drawnRect(summary).top())
+                                    .arg(drawnRect(summary).bottom())
+                                    .arg(drawnRect(verdict).top())
+                                    .arg(drawnRect(verdict).bottom())
+                                    .arg(sceneRect(card).bottom())));
+      }
+    }
+    app_->window()->resize(original);
   }
 
   // A modal dialog dims what is behind it; in the dark theme it lightened the window.
