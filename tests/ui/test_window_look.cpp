@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <utility>
 
 #include "tests/ui/app_window.h"
 
@@ -145,6 +146,34 @@ class TestWindowLook : public QObject {
         qPrintable(QStringLiteral("%1 behind the dialog, %2 without it").arg(after.name(), before.name())), 5000);
     QMetaObject::invokeMethod(dialog, "close");
     QTRY_VERIFY(!dialog->property("visible").toBool());
+  }
+
+  // "Replace existing files?" over the Export dialog washed the window in light grey in the dark
+  // theme: a dialog over a dialog dims what is behind it further, as a single one does.
+  void aDialogOverADialogDimsFurther() {
+    QObject* exportDialog = app_->object(QStringLiteral("exportDialog"));
+    QObject* ask = app_->object(QStringLiteral("exportOverwriteDialog"));
+    QVERIFY(exportDialog && ask);
+    const QPoint probe(8, app_->window()->height() - 8);  // the status line, behind both dialogs
+    QMetaObject::invokeMethod(exportDialog, "open");
+    QTRY_VERIFY(exportDialog->property("opened").toBool());
+    // The backdrop has faded in once two grabs show the same colour (no fixed wait).
+    QColor behindOne = app_->window()->grabWindow().pixelColor(probe);
+    QTRY_VERIFY([&] {
+      const QColor now = app_->window()->grabWindow().pixelColor(probe);
+      return std::exchange(behindOne, now) == now;
+    }());
+    QMetaObject::invokeMethod(ask, "open");
+    QTRY_VERIFY(ask->property("opened").toBool());
+    QColor behindTwo;
+    QTRY_VERIFY2_WITH_TIMEOUT(luminance(behindTwo = app_->window()->grabWindow().pixelColor(probe)) < luminance(behindOne),
+                              qPrintable(QStringLiteral("%1 behind both dialogs, %2 behind the export dialog alone")
+                                             .arg(behindTwo.name(), behindOne.name())),
+                              5000);
+    QMetaObject::invokeMethod(ask, "close");
+    QTRY_VERIFY(!ask->property("visible").toBool());
+    QMetaObject::invokeMethod(exportDialog, "close");
+    QTRY_VERIFY(!exportDialog->property("visible").toBool());
   }
 
   // Renaming a long title shows its start, all of it selected, the cursor at the start (the box
