@@ -220,6 +220,26 @@ class TestWindowLook : public QObject {
     QVERIFY2(b.left() - a.right() >= 4, qPrintable(QStringLiteral("%1 px between them").arg(b.left() - a.right())));
   }
 
+  // Dark theme: a selection (Select all in a reply, the title selected in the rename box) was
+  // white on light teal, 1.6:1. The colours these items select in read at 4.5:1 at least.
+  void selectedTextIsReadableInTheDarkTheme() {
+    QList<QQuickItem*> texts;
+    for (QQuickItem* it : veloce::uitest::allItems(app_->window()))
+      if (it->inherits("QQuickTextEdit") && it->isVisible() && it->property("readOnly").toBool()) texts << it;
+    QVERIFY2(!texts.isEmpty(), "the reply opened above shows its text");
+    texts << app_->item(QStringLiteral("renameField"));
+    QVERIFY(texts.last());
+    for (QQuickItem* it : texts) {
+      const QColor text = it->property("selectedTextColor").value<QColor>();
+      const QColor fill = it->property("selectionColor").value<QColor>();
+      const double ratio = contrast(text, fill);
+      QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 \"%2\": %3 on %4 is %5:1")
+                                            .arg(QString::fromUtf8(it->metaObject()->className()), it->objectName(),
+                                                 text.name(), fill.name())
+                                            .arg(ratio, 0, 'f', 1)));
+    }
+  }
+
   // With no model "New conversation" did nothing while looking like the main action: it looks,
   // and is, disabled until a model is ready (Ctrl+N too).
   void newConversationIsDisabledUntilAModelIsReady() {
