@@ -26,7 +26,7 @@ ApplicationWindow {
     // gives 5.3:1 in both themes.
     readonly property color accentButtonColor: "#00796b"
     // Selected text in replies, code and the rename box. Material draws it white on the accent:
-    // the dark theme's light teal gave 1.6:1 and the light theme's teal 500 3:1. Near-black on
+    // the dark theme's light teal gave 1.9:1 and the light theme's teal 500 3:1. Near-black on
     // that light teal reads at 11:1; white on teal 700 at 5.3:1.
     readonly property color selectionColor: darkTheme ? "#80cbc4" : "#00796b"
     readonly property color selectedTextColor: darkTheme ? "#000000" : "#ffffff"
