@@ -55,6 +55,13 @@ QList<QQuickItem*> catalogueCards(QObject* root) {
   return cards;
 }
 
+// The scrolling page that shows item, as its window shows it (the page's visible rectangle).
+QQuickItem* pageOf(QQuickItem* item) {
+  for (QQuickItem* up = item->parentItem(); up; up = up->parentItem())
+    if (up->inherits("QQuickFlickable")) return up;
+  return nullptr;
+}
+
 }  // namespace
 
 class TestWindowLook : public QObject {
@@ -221,7 +228,7 @@ class TestWindowLook : public QObject {
   }
 
   // Dark theme: a selection (Select all in a reply, the title selected in the rename box) was
-  // white on light teal, 1.6:1. The colours these items select in read at 4.5:1 at least.
+  // white on light teal, 1.9:1. The colours these items select in read at 4.5:1 at least.
   void selectedTextIsReadableInTheDarkTheme() {
     QList<QQuickItem*> texts;
     for (QQuickItem* it : veloce::uitest::allItems(app_->window()))
@@ -238,6 +245,31 @@ class TestWindowLook : public QObject {
                                                  text.name(), fill.name())
                                             .arg(ratio, 0, 'f', 1)));
     }
+  }
+
+  // Settings > Model at the window's first size, no model yet: the "Load the model with these
+  // settings" button under the settings is wholly on the page's first screen (it was cut in half
+  // by the page's bottom edge).
+  void theLoadButtonIsWhollyOnTheModelPagesFirstScreen() {
+    QObject* dialog = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(dialog);
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 0);
+    QQuickItem* button = app_->item(QStringLiteral("reloadModelButton"));
+    QVERIFY(button);
+    QQuickItem* page = pageOf(button);
+    QVERIFY(page);
+    QTRY_VERIFY(button->isVisible());
+    QCOMPARE(page->property("contentY").toReal(), 0.0);
+    QTRY_VERIFY2(sceneRect(page).contains(sceneRect(button)),
+                 qPrintable(QStringLiteral("the button spans y %1..%2, the page shows y %3..%4")
+                                .arg(sceneRect(button).top())
+                                .arg(sceneRect(button).bottom())
+                                .arg(sceneRect(page).top())
+                                .arg(sceneRect(page).bottom())));
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
   }
 
   // With no model "New conversation" did nothing while looking like the main action: it looks,
@@ -261,6 +293,35 @@ class TestWindowLook : public QObject {
     QVERIFY(button->isEnabled());
     veloce::uitest::click(button);
     QCOMPARE(app_->chat().currentConversationId(), qint64{-1});
+  }
+
+  // A model is loaded and the user changes the context: the note that the loaded model uses
+  // another context shows on the page's first screen, where the context is set (it was at the
+  // page's bottom, below the fold).
+  void theContextNoteShowsOnTheModelPagesFirstScreen() {
+    QCOMPARE(app_->chat().model()->state(), QStringLiteral("ready"));  // loaded by the test above
+    QObject* dialog = app_->object(QStringLiteral("settingsDialog"));
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 0);
+    auto* differs = app_->item(QStringLiteral("loadedModelDiffers"));
+    QVERIFY(differs);
+    const int loaded = app_->settings().contextSize();
+    app_->settings().setContextSize(loaded * 2);
+    QTRY_VERIFY(differs->isVisible());
+    QQuickItem* page = pageOf(differs);
+    QVERIFY(page);
+    QCOMPARE(page->property("contentY").toReal(), 0.0);
+    QTRY_VERIFY2(sceneRect(page).contains(sceneRect(differs)),
+                 qPrintable(QStringLiteral("the note spans y %1..%2, the page shows y %3..%4")
+                                .arg(sceneRect(differs).top())
+                                .arg(sceneRect(differs).bottom())
+                                .arg(sceneRect(page).top())
+                                .arg(sceneRect(page).bottom())));
+    app_->settings().setContextSize(loaded);
+    QTRY_VERIFY(!differs->isVisible());
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
   }
 
  private:
