@@ -115,8 +115,8 @@ Rectangle {
                 font.family: "monospace"
                 font.pointSize: window.font.pointSize * 0.95
                 color: Material.foreground
-                selectionColor: Material.accent
-                selectedTextColor: "white"
+                selectionColor: window.selectionColor
+                selectedTextColor: window.selectedTextColor  // readable on it in both themes
                 Accessible.role: Accessible.EditableText
                 Accessible.name: qsTr("Code")
                 Accessible.description: block.code

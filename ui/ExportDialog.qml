@@ -94,14 +94,15 @@ ModalDialog {
         }
     }
 
-    Dialog {
+    // A ModalDialog like the export dialog under it: Material's own backdrop, a light grey in
+    // the dark theme, washed the window and the export dialog in grey instead of dimming them.
+    ModalDialog {
         id: overwriteDialog
         objectName: "exportOverwriteDialog"
         property var files: []
         // Names only: they are all in the folder the export dialog shows.
         readonly property var names: files.map(path => path.split(/[\\/]/).pop())
         title: qsTr("Replace existing files?")
-        modal: true
         anchors.centerIn: Overlay.overlay
         width: Math.min(520, Overlay.overlay ? Overlay.overlay.width - 48 : 520)
         onAccepted: dialog.start()

@@ -25,6 +25,11 @@ ApplicationWindow {
     // theme's light teal accent gives under 2:1 with it, teal 500 (light theme) 3.6:1; teal 700
     // gives 5.3:1 in both themes.
     readonly property color accentButtonColor: "#00796b"
+    // Selected text in replies, code and the rename box. Material draws it white on the accent:
+    // the dark theme's light teal gave 1.9:1 and the light theme's teal 500 3:1. Near-black on
+    // that light teal reads at 11:1; white on teal 700 at 5.3:1.
+    readonly property color selectionColor: darkTheme ? "#80cbc4" : "#00796b"
+    readonly property color selectedTextColor: darkTheme ? "#000000" : "#ffffff"
     // The keyboard focus ring (FocusRing.qml): Material blue, unlike the teal accent and the grey
     // hover shades, so it stays distinct next to highlighted buttons and the selected row; at least
     // 3:1 against the window's backgrounds (light about 5.6:1, dark about 9:1).

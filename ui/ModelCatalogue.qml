@@ -133,48 +133,55 @@ ColumnLayout {
                 border.width: 1
                 border.color: Material.dividerColor
             }
-            RowLayout {
+            // The card's height is the taller of its text and its button. Positioners, not
+            // layouts: a ColumnLayout kept the one-line height a wrapped description had before
+            // the card had its width, and drew the verdict over its second line (first run, no
+            // model); a Column places each label under the height it really draws.
+            contentHeight: Math.max(texts.implicitHeight, downloadButton.implicitHeight)
+            Column {
+                id: texts
                 anchors.left: parent.left
+                anchors.right: downloadButton.left
+                anchors.rightMargin: 12
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: 2
+                Label {
+                    width: parent.width
+                    textFormat: Text.PlainText
+                    font.bold: true
+                    elide: Text.ElideRight
+                    text: row.modelData.recommended ? qsTr("%1 · %2 · recommended").arg(row.modelData.quantization).arg(row.modelData.size)
+                                                    : qsTr("%1 · %2").arg(row.modelData.quantization).arg(row.modelData.size)
+                }
+                Label {
+                    objectName: "catalogueSummary"
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    opacity: 0.75
+                    text: qsTr("Needs %1 at 4K tokens, %2 at 16K. %3").arg(row.modelData.need4k).arg(row.modelData.need16k).arg(row.modelData.summary)
+                }
+                Label {
+                    objectName: "verdict"
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    color: root.verdictColor(row.modelData.verdict)
+                    text: row.modelData.verdictText
+                }
+            }
+            Button {
+                id: downloadButton
+                objectName: "downloadButton"
                 anchors.right: parent.right
-                spacing: 12
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 2
-                    Label {
-                        Layout.fillWidth: true
-                        textFormat: Text.PlainText
-                        font.bold: true
-                        elide: Text.ElideRight
-                        text: row.modelData.recommended ? qsTr("%1 · %2 · recommended").arg(row.modelData.quantization).arg(row.modelData.size)
-                                                        : qsTr("%1 · %2").arg(row.modelData.quantization).arg(row.modelData.size)
-                    }
-                    Label {
-                        objectName: "catalogueSummary"
-                        Layout.fillWidth: true
-                        wrapMode: Text.Wrap
-                        textFormat: Text.PlainText
-                        opacity: 0.75
-                        text: qsTr("Needs %1 at 4K tokens, %2 at 16K. %3").arg(row.modelData.need4k).arg(row.modelData.need16k).arg(row.modelData.summary)
-                    }
-                    Label {
-                        objectName: "verdict"
-                        Layout.fillWidth: true
-                        wrapMode: Text.Wrap
-                        textFormat: Text.PlainText
-                        color: root.verdictColor(row.modelData.verdict)
-                        text: row.modelData.verdictText
-                    }
-                }
-                Button {
-                    objectName: "downloadButton"
-                    enabled: DownloadController.state !== "downloading"
-                    highlighted: row.modelData.recommended
-                    Material.accent: window.accentButtonColor  // white text at 5.3:1 in both themes
-                    text: row.modelData.exists ? qsTr("Use") : row.modelData.partial > 0 ? qsTr("Resume") : qsTr("Download")
-                    Accessible.name: row.modelData.exists ? qsTr("Use %1").arg(row.modelData.fileName)
-                                                          : qsTr("Download %1 (%2)").arg(row.modelData.fileName).arg(row.modelData.size)
-                    onClicked: DownloadController.download(row.modelData.name)
-                }
+                anchors.verticalCenter: parent.verticalCenter
+                enabled: DownloadController.state !== "downloading"
+                highlighted: row.modelData.recommended
+                Material.accent: window.accentButtonColor  // white text at 5.3:1 in both themes
+                text: row.modelData.exists ? qsTr("Use") : row.modelData.partial > 0 ? qsTr("Resume") : qsTr("Download")
+                Accessible.name: row.modelData.exists ? qsTr("Use %1").arg(row.modelData.fileName)
+                                                      : qsTr("Download %1 (%2)").arg(row.modelData.fileName).arg(row.modelData.size)
+                onClicked: DownloadController.download(row.modelData.name)
             }
         }
     }

@@ -49,9 +49,9 @@ ScrollView {
     ColumnLayout {
         width: page.availableWidth - 40
         x: 20
+        // No spacer above the first row: the dialog already leaves room under its tabs, and the
+        // 20 px it took pushed "Load the model with these settings" past the first screen.
         spacing: 16
-
-        Item { Layout.preferredHeight: 4 }
 
         SettingRow {
             label: qsTr("Model file")
@@ -126,6 +126,23 @@ ScrollView {
             }
         }
 
+        // The settings apply at the next load: said when the context differs from the loaded
+        // model's, so the page never shows values that are not in use without a word. Here,
+        // under the context it is about, it is seen as the context changes (at the page's
+        // bottom it was below the fold).
+        Label {
+            objectName: "loadedModelDiffers"
+            Layout.fillWidth: true
+            Layout.leftMargin: 212  // under the control, as the rows' hints
+            visible: text.length > 0
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            text: ModelController.state === "ready" && ModelController.contextSize !== page.s.contextSize
+                  ? qsTr("The loaded model uses a %1-token context; “Load the model with these settings” applies %2.")
+                        .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                        .arg(page.s.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                  : ""
+        }
         SettingRow {
             label: qsTr("Conversation memory")
             hint: qsTr("How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.")
@@ -155,30 +172,29 @@ ScrollView {
             color: Material.dividerColor
         }
 
-        Label {
+        // What is loaded and the button that loads these settings side by side: one line less,
+        // so the button is whole on the page's first screen (it was cut by the page's bottom edge).
+        RowLayout {
             Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            textFormat: Text.PlainText
-            text: ModelController.state === "ready"
-                  ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(ModelController.file).arg(ModelController.quantization)
-                        .arg(ModelController.deviceName).arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
-                  : ModelController.state === "loading" ? qsTr("Loading…")
-                  : ModelController.state === "error" ? qsTr("Not loaded: %1").arg(ModelController.error)
-                  : qsTr("No model loaded.")
-        }
-        // The settings above apply at the next load: said when they differ from the loaded
-        // model's, so the page never shows values that are not in use without a word.
-        Label {
-            objectName: "loadedModelDiffers"
-            Layout.fillWidth: true
-            visible: text.length > 0
-            wrapMode: Text.Wrap
-            textFormat: Text.PlainText
-            text: ModelController.state === "ready" && ModelController.contextSize !== page.s.contextSize
-                  ? qsTr("The loaded model uses a %1-token context; “Load the model with these settings” applies %2.")
-                        .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
-                        .arg(page.s.contextSize.toLocaleString(Qt.locale(), "f", 0))
-                  : ""
+            spacing: 12
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                text: ModelController.state === "ready"
+                      ? qsTr("Loaded: %1 (%2) on %3, context %4 tokens.").arg(ModelController.file).arg(ModelController.quantization)
+                            .arg(ModelController.deviceName).arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                      : ModelController.state === "loading" ? qsTr("Loading…")
+                      : ModelController.state === "error" ? qsTr("Not loaded: %1").arg(ModelController.error)
+                      : qsTr("No model loaded.")
+            }
+            Button {
+                objectName: "reloadModelButton"
+                text: qsTr("Load the model with these settings")
+                enabled: ModelController.state !== "loading" && page.s.modelPath.length > 0
+                Accessible.name: text
+                onClicked: ModelController.load("")
+            }
         }
         Label {
             Layout.fillWidth: true
@@ -187,13 +203,6 @@ ScrollView {
             textFormat: Text.PlainText
             opacity: 0.75
             text: ModelController.info
-        }
-        Button {
-            objectName: "reloadModelButton"
-            text: qsTr("Load the model with these settings")
-            enabled: ModelController.state !== "loading" && page.s.modelPath.length > 0
-            Accessible.name: text
-            onClicked: ModelController.load("")
         }
         ProgressBar {
             Layout.fillWidth: true

@@ -27,8 +27,8 @@ TextEdit {
     persistentSelection: selection !== null && selection.spans
     wrapMode: TextEdit.Wrap
     color: Material.foreground
-    selectionColor: Material.accent
-    selectedTextColor: "white"
+    selectionColor: window.selectionColor
+    selectedTextColor: window.selectedTextColor  // readable on it in both themes
     font: window.font
     Accessible.role: Accessible.StaticText
     Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)

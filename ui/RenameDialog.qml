@@ -31,6 +31,9 @@ ModalDialog {
         objectName: "renameField"
         anchors.left: parent.left
         anchors.right: parent.right
+        // The whole title is selected on opening: readable (Material's white on light teal was not).
+        selectionColor: window.selectionColor
+        selectedTextColor: window.selectedTextColor
         selectByMouse: true
         Accessible.name: qsTr("New title")
         placeholderText: qsTr("Title")
