@@ -205,6 +205,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       prior.text = old->content.toStdString();
       prior.ids = lastReplyId_ == old->id ? lastReplyIds_ : model_->tokenizer().encode(prior.text, false);
       prior.completionTokens = old->stats.completion_tokens.value_or(static_cast<int>(prior.ids.size()));
+      prior.timeToFirstTokenMs = old->stats.time_to_first_token_ms;
     }
 
     std::vector<ChatMessage> chat;
@@ -297,7 +298,8 @@ void GenerationWorker::runReply(const ReplyRequest& request, ReplyTarget target,
   options.on_token = [&](int32_t) {
     if (!firstSeen) {
       firstSeen = true;
-      timeToFirstTokenMs = request.sentAt.isValid() ? static_cast<double>(request.sentAt.nsecsElapsed()) / 1e6 : 0.0;
+      const double measuredMs = request.sentAt.isValid() ? static_cast<double>(request.sentAt.nsecsElapsed()) / 1e6 : 0.0;
+      timeToFirstTokenMs = prior.timeToFirstTokenMs.value_or(measuredMs);
       ensureReplyRow();
       thread_handover::post(
           [&] { emit firstToken(request.requestId, static_cast<int>(session_->n_past()), timeToFirstTokenMs); });
