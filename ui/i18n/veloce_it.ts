@@ -683,6 +683,17 @@
     </message>
 </context>
 <context>
+    <name>FirstTokenTime</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettingsPage</name>
     <message>
         <source>Temperature</source>
@@ -1067,7 +1078,11 @@
     </message>
     <message>
         <source>%1 s to first token</source>
-        <translation>%1 s al primo token</translation>
+        <translation type="vanished">%1 s al primo token</translation>
+    </message>
+    <message>
+        <source>%1 to first token</source>
+        <translation>%1 al primo token</translation>
     </message>
 </context>
 <context>
@@ -1869,11 +1884,15 @@
     </message>
     <message>
         <source>Last reply: %1 ms to first token, %2 tokens/s</source>
-        <translation>Ultima risposta: %1 ms al primo token, %2 token/s</translation>
+        <translation type="vanished">Ultima risposta: %1 ms al primo token, %2 token/s</translation>
     </message>
     <message>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
+    </message>
+    <message>
+        <source>Last reply: %1 to first token, %2 tokens/s</source>
+        <translation>Ultima risposta: %1 al primo token, %2 token/s</translation>
     </message>
 </context>
 <context>
