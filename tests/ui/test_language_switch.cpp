@@ -195,7 +195,43 @@ class TestLanguageSwitch : public QObject {
     QTRY_COMPARE(requestRows(), english);
   }
 
+  // Settings > Generation's slider values are numbers in the interface language's format too:
+  // 1,50 in Italian. Before the fix they stayed "1.50 / 0.95 / 0.05 / 1.00" after a switch.
+  void theGenerationSlidersFollowTheSwitch() {
+    app_->settings().setTemperature(1.5);
+    app_->settings().setTopP(0.95);
+    app_->settings().setMinP(0.05);
+    app_->settings().setRepeatPenalty(1.0);
+    const QStringList english{QStringLiteral("1.50"), QStringLiteral("0.95"), QStringLiteral("0.05"),
+                              QStringLiteral("1.00")};
+    const QStringList italian{QStringLiteral("1,50"), QStringLiteral("0,95"), QStringLiteral("0,05"),
+                              QStringLiteral("1,00")};
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    QTRY_COMPARE(sliderValues(), english);
+
+    choose(QStringLiteral("Italiano"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    QTRY_COMPARE(sliderValues(), italian);
+
+    choose(QStringLiteral("English"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    QTRY_COMPARE(sliderValues(), english);
+  }
+
  private:
+  // The values beside Settings > Generation's sliders as shown, top to bottom.
+  QStringList sliderValues() {
+    QList<QQuickItem*> labels;
+    for (QQuickItem* it : veloce::uitest::allItems(app_->window()))
+      if (it->objectName() == QStringLiteral("sliderValue") && it->isVisible()) labels << it;
+    std::sort(labels.begin(), labels.end(), [](QQuickItem* a, QQuickItem* b) {
+      return a->mapToScene(QPointF(0, 0)).y() < b->mapToScene(QPointF(0, 0)).y();
+    });
+    QStringList texts;
+    for (QQuickItem* label : labels) texts << textOf(label);
+    return texts;
+  }
+
   // The rows of Settings > Server's request list as shown, top to bottom.
   QStringList requestRows() {
     QQuickItem* list = app_->item(QStringLiteral("serverRequests"));
