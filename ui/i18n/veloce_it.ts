@@ -914,6 +914,22 @@
         <source>%1 of the model did not fit in GPU memory and is read from system memory, so replies will be slower. A shorter context or a smaller quantization would keep it all on the GPU.</source>
         <translation>%1 del modello non è entrata nella memoria della GPU e viene letta dalla memoria di sistema: le risposte saranno più lente. Un contesto più corto o una quantizzazione più piccola la terrebbero tutta sulla GPU.</translation>
     </message>
+    <message>
+        <source>Runs on the CPU, from system memory (no GPU in use)</source>
+        <translation>Funziona sulla CPU, dalla memoria di sistema (nessuna GPU in uso)</translation>
+    </message>
+    <message>
+        <source>Runs on the CPU, from system memory: %1 (no GPU in use)</source>
+        <translation>Funziona sulla CPU, dalla memoria di sistema: %1 (nessuna GPU in uso)</translation>
+    </message>
+    <message>
+        <source>Model weights: %1 in system memory</source>
+        <translation>Pesi del modello: %1 nella memoria di sistema</translation>
+    </message>
+    <message>
+        <source>Total in system memory: %1</source>
+        <translation>Totale nella memoria di sistema: %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
