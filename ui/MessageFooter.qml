@@ -13,6 +13,8 @@ Label {
     property real timeToFirstTokenMs: -1
     property font baseFont: Qt.application.font
 
+    FirstTokenTime { id: firstTokenTime }
+
     function number(value, decimals) { return Number(value).toLocaleString(Qt.locale(), "f", decimals) }
     function reasonText() {
         switch (stopReason) {
@@ -31,7 +33,7 @@ Label {
         if (tokensPerSecond >= 0)
             parts.push(qsTr("%1 tokens/s").arg(number(tokensPerSecond, 1)))
         if (timeToFirstTokenMs >= 0)
-            parts.push(qsTr("%1 s to first token").arg(number(timeToFirstTokenMs / 1000, 1)))
+            parts.push(qsTr("%1 to first token").arg(firstTokenTime.text(timeToFirstTokenMs, Qt.locale())))
         const reason = reasonText()
         if (reason.length > 0)
             parts.push(reason)

@@ -26,9 +26,12 @@ SettingRow {
         onMoved: setting.moved(value)
     }
     Label {
+        objectName: "sliderValue"
         Layout.preferredWidth: 56
         horizontalAlignment: Text.AlignRight
+        // In the interface language's number format (1,50 in Italian), followed at a switch: a
+        // binding on Qt.uiLanguage is made again then, one on Qt.locale() alone was not.
         text: setting.offText.length > 0 && Math.abs(setting.value - setting.offValue) < 1e-9
-              ? setting.offText : setting.value.toLocaleString(Qt.locale(), "f", setting.decimals)
+              ? setting.offText : setting.value.toLocaleString(Qt.locale(Qt.uiLanguage), "f", setting.decimals)
     }
 }

@@ -29,10 +29,11 @@ Rectangle {
                                  .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
         : ""
     readonly property string replyPart: ChatController.lastTokensPerSecond > 0
-        ? qsTr("Last reply: %1 ms to first token, %2 tokens/s")
-              .arg(ChatController.lastTimeToFirstTokenMs.toLocaleString(Qt.locale(), "f", 0))
+        ? qsTr("Last reply: %1 to first token, %2 tokens/s")
+              .arg(firstTokenTime.text(ChatController.lastTimeToFirstTokenMs, Qt.locale()))
               .arg(ChatController.lastTokensPerSecond.toLocaleString(Qt.locale(), "f", 1))
         : ""
+    FirstTokenTime { id: firstTokenTime }
     readonly property var shownParts: [modelPart, contextPart, replyPart].filter(s => s.length > 0)
 
     component StatusPart: Label {

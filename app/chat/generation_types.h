@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/download/model_fit.h"
 #include "app/storage/records.h"
 #include "inference/model/kv_type.h"
 #include "inference/sampling/sampler.h"
@@ -41,13 +42,14 @@ namespace veloce::app {
 
 struct LoadedModelInfo {
   QString path;
-  QString name;          // general.name, else the file name
-  QString file;          // file name without folder
-  QString quantization;  // "Q4_K_M"
-  QString device;        // engine's device_name()
-  QString backend;       // engine's name()
-  int contextSize = 0;   // n_ctx of the session
-  QStringList report;    // the memory plan in words (LoadReport), empty for engines without one
+  QString name;                          // general.name, else the file name
+  QString file;                          // file name without folder
+  QString quantization;                  // "Q4_K_M"
+  QString device;                        // engine's device_name()
+  Processor processor = Processor::Gpu;  // a Vulkan CPU driver (llvmpipe/lavapipe): Cpu
+  QString backend;                       // engine's name()
+  int contextSize = 0;                   // n_ctx of the session
+  QStringList report;                    // the memory plan in words (LoadReport), empty for engines without one
   qint64 spilledBytes = 0;
   QString spillWarning;  // part of the model did not fit on the GPU; empty when it all did
   // The plan `report` was made from, kept to say it again in another language (null without one).

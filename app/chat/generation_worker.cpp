@@ -18,6 +18,8 @@
 #include "inference/gguf/gguf_file.h"
 #include "inference/model/model.h"
 #include "inference/model/session.h"
+#include "inference/vulkan/device.h"
+#include "inference/vulkan/device_list.h"
 #include "inference/vulkan/memory_plan.h"
 #include "inference/vulkan/vulkan_engine.h"
 
@@ -139,8 +141,11 @@ void GenerationWorker::loadModel(const LoadRequest& request) {
     info.backend = QString::fromStdString(engine_->name());
     info.contextSize = static_cast<int>(session_->n_ctx());
     info.model = model_;
+    // A Vulkan CPU driver (llvmpipe/lavapipe) is no graphics card: its summary says the CPU.
+    if (const auto* device = veloce::vulkan_device(*engine_); device && device->info().kind == veloce::vk::DeviceKind::Cpu)
+      info.processor = Processor::Cpu;
     if (const auto* plan = veloce::vulkan_memory_plan(*engine_)) {
-      const LoadReport report = describeLoad(*plan, info.device);
+      const LoadReport report = describeLoad(*plan, {.name = info.device, .processor = info.processor});
       info.report = report.lines;
       info.spilledBytes = report.spilledBytes;
       info.spillWarning = report.spillWarning;
@@ -205,6 +210,7 @@ void GenerationWorker::generate(const ReplyRequest& request) {
       prior.text = old->content.toStdString();
       prior.ids = lastReplyId_ == old->id ? lastReplyIds_ : model_->tokenizer().encode(prior.text, false);
       prior.completionTokens = old->stats.completion_tokens.value_or(static_cast<int>(prior.ids.size()));
+      prior.timeToFirstTokenMs = old->stats.time_to_first_token_ms;
     }
 
     std::vector<ChatMessage> chat;
@@ -297,7 +303,8 @@ void GenerationWorker::runReply(const ReplyRequest& request, ReplyTarget target,
   options.on_token = [&](int32_t) {
     if (!firstSeen) {
       firstSeen = true;
-      timeToFirstTokenMs = request.sentAt.isValid() ? static_cast<double>(request.sentAt.nsecsElapsed()) / 1e6 : 0.0;
+      const double measuredMs = request.sentAt.isValid() ? static_cast<double>(request.sentAt.nsecsElapsed()) / 1e6 : 0.0;
+      timeToFirstTokenMs = prior.timeToFirstTokenMs.value_or(measuredMs);
       ensureReplyRow();
       thread_handover::post(
           [&] { emit firstToken(request.requestId, static_cast<int>(session_->n_past()), timeToFirstTokenMs); });

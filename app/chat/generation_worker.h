@@ -17,6 +17,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "app/chat/generation_types.h"
@@ -106,11 +107,14 @@ class GenerationWorker : public QObject {
  private:
   veloce::storage::ConversationStore& store();
   // What a continued reply already holds: its text, the ids it was generated as (at the end of the
-  // prompt) and its token count. Empty for a new reply.
+  // prompt), its token count and its time to first token. Empty for a new reply.
   struct PriorReply {
     std::string text;
     std::vector<int32_t> ids;
     int completionTokens = 0;
+    // A continued reply keeps the time its first token took: the figure is about the reply, and
+    // the continuation's own (a cached prompt, so always tiny) replaced it in the footer.
+    std::optional<double> timeToFirstTokenMs = std::nullopt;
   };
   // Where the reply goes: a stored reply to continue (existingId), or a new one under parentId,
   // appended only when its first token comes (or it ends in any way other than a stop before it).

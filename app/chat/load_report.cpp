@@ -19,7 +19,51 @@ QString formatBytesForUser(uint64_t bytes) {
   return QCoreApplication::translate("LoadReport", "%1 bytes").arg(locale.toString(static_cast<qulonglong>(bytes)));
 }
 
-LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const QString& deviceName) {
+namespace {
+
+// A CPU device: every byte of the plan is system memory, so the summary gives what it holds there
+// and no "of N available" (the driver's heap, not a graphics card's memory). The spill warning,
+// made from the same plan, stays as it is for now: the main window's banner shows it.
+LoadReport describeCpuLoad(const veloce::vk::MemoryPlan& plan, const QString& deviceName) {
+  const QLocale locale;
+  LoadReport r;
+  r.lines << (deviceName.isEmpty()
+                  ? QCoreApplication::translate("LoadReport", "Runs on the CPU, from system memory (no GPU in use)")
+                  : QCoreApplication::translate("LoadReport", "Runs on the CPU, from system memory: %1 (no GPU in use)")
+                        .arg(deviceName));
+  r.lines << QCoreApplication::translate("LoadReport", "Model weights: %1 in system memory")
+                 .arg(formatBytesForUser(plan.weights_device + plan.weights_host()));
+  if (plan.kv_type == KvType::Q8_0)
+    r.lines << QCoreApplication::translate("LoadReport", "Conversation memory (KV cache, 8-bit): %1 for %2 tokens")
+                   .arg(formatBytesForUser(plan.kv_cache), locale.toString(plan.n_ctx));
+  else
+    r.lines << QCoreApplication::translate("LoadReport", "Conversation memory (KV cache): %1 for %2 tokens")
+                   .arg(formatBytesForUser(plan.kv_cache), locale.toString(plan.n_ctx));
+  r.lines << QCoreApplication::translate("LoadReport", "Working memory: %1").arg(formatBytesForUser(plan.activations));
+  r.lines << QCoreApplication::translate("LoadReport", "Total in system memory: %1")
+                 .arg(formatBytesForUser(plan.device_total() + plan.weights_host()));
+  return r;
+}
+
+void addSpillWarning(const veloce::vk::MemoryPlan& plan, LoadReport& r) {
+  r.spilledBytes = static_cast<qint64>(plan.weights_spilled);
+  if (plan.weights_spilled > 0)
+    r.spillWarning = QCoreApplication::translate(
+                         "LoadReport",
+                         "%1 of the model did not fit in GPU memory and is read from system memory, so replies "
+                         "will be slower. A shorter context or a smaller quantization would keep it all on the GPU.")
+                         .arg(formatBytesForUser(plan.weights_spilled));
+}
+
+}  // namespace
+
+LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const LoadDevice& device) {
+  if (device.processor == Processor::Cpu) {
+    LoadReport r = describeCpuLoad(plan, device.name);
+    addSpillWarning(plan, r);
+    return r;
+  }
+  const QString& deviceName = device.name;
   const QLocale locale;
   LoadReport r;
   if (!deviceName.isEmpty()) r.lines << QCoreApplication::translate("LoadReport", "Graphics card: %1").arg(deviceName);
@@ -40,13 +84,7 @@ LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const QString& devic
   r.lines << QCoreApplication::translate("LoadReport", "Working memory: %1").arg(formatBytesForUser(plan.activations));
   r.lines << QCoreApplication::translate("LoadReport", "Total on the GPU: %1 of %2 available")
                  .arg(formatBytesForUser(plan.device_total()), formatBytesForUser(plan.budget));
-  r.spilledBytes = static_cast<qint64>(plan.weights_spilled);
-  if (plan.weights_spilled > 0)
-    r.spillWarning = QCoreApplication::translate(
-                         "LoadReport",
-                         "%1 of the model did not fit in GPU memory and is read from system memory, so replies "
-                         "will be slower. A shorter context or a smaller quantization would keep it all on the GPU.")
-                         .arg(formatBytesForUser(plan.weights_spilled));
+  addSpillWarning(plan, r);
   return r;
 }
 

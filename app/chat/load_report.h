@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <cstdint>
 
+#include "app/download/model_fit.h"
+
 namespace veloce::vk {
 struct MemoryPlan;
 }
@@ -20,6 +22,13 @@ struct LoadReport {
 
 // "572 MiB", "7.6 GiB" with the default QLocale's decimal separator.
 QString formatBytesForUser(uint64_t bytes);
-LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const QString& deviceName);
+// The device the model was loaded on. A CPU one (a Vulkan CPU driver such as llvmpipe/lavapipe)
+// holds everything in system memory and computes on the CPU: its summary says so, as the
+// download list's verdict does, instead of calling it a graphics card with memory "on the GPU".
+struct LoadDevice {
+  QString name;
+  Processor processor = Processor::Gpu;
+};
+LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const LoadDevice& device);
 
 }  // namespace veloce::app

@@ -67,7 +67,7 @@ void ModelController::setProgress(double fraction) {
 
 void ModelController::retranslate() {
   if (ready() && model_.plan) {
-    const LoadReport report = describeLoad(*model_.plan, model_.device);
+    const LoadReport report = describeLoad(*model_.plan, {.name = model_.device, .processor = model_.processor});
     model_.report = report.lines;
     model_.spillWarning = report.spillWarning;
     setInfo(report.lines.join(QLatin1Char('\n')));

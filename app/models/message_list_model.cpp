@@ -80,6 +80,7 @@ void MessageListModel::append(const MessageItem& message) {
   if (message.state == QLatin1String("streaming")) {
     streamClock_.start();
     livePieces_ = 0;
+    liveBaseTokens_ = 0;
   }
   // The previous last row is no longer the last one.
   if (row > 0) emit dataChanged(index(row - 1), index(row - 1), {IsLastRole});
@@ -109,7 +110,7 @@ void MessageListModel::appendToLast(const QString& piece) {
   // worker's (setLastTimeToFirstToken), the one figure the reply keeps when it ends.
   const double nowMs = static_cast<double>(streamClock_.nsecsElapsed()) / 1e6;
   if (++livePieces_ == 1) firstPieceMs_ = nowMs;
-  m.completionTokens = livePieces_;
+  m.completionTokens = liveBaseTokens_ + livePieces_;
   const double sinceFirst = nowMs - firstPieceMs_;
   if (livePieces_ > 1 && sinceFirst > 0) m.tokensPerSecond = (livePieces_ - 1) * 1000.0 / sinceFirst;
   emit dataChanged(i, i, {ContentRole, CompletionTokensRole, TokensPerSecondRole});
@@ -139,10 +140,13 @@ void MessageListModel::setLastState(const QString& state) {
   const auto row = static_cast<int>(items_.size()) - 1;
   if (items_[row].state == state) return;
   items_[row].state = state;
-  // A continued reply streams again: its live figures count from now.
+  // A continued reply streams again: its rate counts from now, but its token count goes on from
+  // the tokens it already holds, as the final figure (old + new tokens) does; restarting at 0 made
+  // the footer drop from "1,024 tokens" to "68 tokens" and jump back when it ended.
   if (state == QLatin1String("streaming")) {
     streamClock_.start();
     livePieces_ = 0;
+    liveBaseTokens_ = items_[row].completionTokens.value_or(0);
   }
   emit dataChanged(index(row), index(row), {StateRole, StopReasonRole});
 }

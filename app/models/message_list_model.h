@@ -108,6 +108,7 @@ class MessageListModel : public QAbstractListModel {
   // Live figures of a streaming last row: time since it was added, and pieces so far.
   QElapsedTimer streamClock_;
   int livePieces_ = 0;
+  int liveBaseTokens_ = 0;   // tokens the row held before it streamed (a continued reply's)
   double firstPieceMs_ = 0;  // on streamClock_, when the first live piece came
 };
 

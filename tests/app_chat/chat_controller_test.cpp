@@ -277,6 +277,53 @@ class ChatControllerTest : public QObject {
              qPrintable(QString::number(chat_->lastPromptTokensReused())));
   }
 
+  // The footer's rule for a continued reply: it counts the whole reply (old + new tokens) while
+  // the continuation streams and when it ends, and the time to first token stays the original
+  // reply's. Before, the live count restarted at the continuation's own pieces and its time to
+  // first token replaced the original one.
+  void continueKeepsTheWholeReplysFigures() {
+    makeChat();
+    settings_->setMaxReplyTokens(4);
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(ref_.userMessage));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    auto* messages = chat_->messages();
+    const int tokensRole = messages->roleNames().key("completionTokens");
+    const int ttftRole = messages->roleNames().key("timeToFirstTokenMs");
+    const int stateRole = messages->roleNames().key("state");
+    const int tokensBefore = messages->index(1).data(tokensRole).toInt();
+    const double ttftBefore = messages->index(1).data(ttftRole).toDouble();
+    QCOMPARE(tokensBefore, 4);
+    QVERIFY(ttftBefore > 0);
+
+    // Every figure the footer reads while the continuation streams.
+    QList<int> liveTokens;
+    QList<double> liveTtft;
+    const auto connection = connect(messages, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex& from) {
+      if (from.row() != 1 || messages->index(1).data(stateRole).toString() != QLatin1String("streaming")) return;
+      liveTokens.append(messages->index(1).data(tokensRole).toInt());
+      liveTtft.append(messages->index(1).data(ttftRole).toDouble());
+    });
+    QVERIFY(chat_->continueReply(messages->at(1).id));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    disconnect(connection);
+
+    QVERIFY(!liveTokens.isEmpty());
+    const int fewestLive = *std::min_element(liveTokens.begin(), liveTokens.end());
+    QVERIFY2(fewestLive >= tokensBefore, qPrintable(QStringLiteral("live count fell to %1").arg(fewestLive)));
+    QVERIFY2(liveTokens.last() > tokensBefore, qPrintable(QString::number(liveTokens.last())));
+    for (double ttft : liveTtft) QCOMPARE(ttft, ttftBefore);
+    // The end: old + new tokens, the original time to first token, on screen and in the database.
+    QCOMPARE(messages->index(1).data(tokensRole).toInt(), 8);
+    QCOMPARE(messages->index(1).data(ttftRole).toDouble(), ttftBefore);
+    const auto stored = store_->message(messages->at(1).id);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->stats.completion_tokens.value_or(-1), 8);
+    QCOMPARE(stored->stats.time_to_first_token_ms.value_or(-1), ttftBefore);
+    QCOMPARE(chat_->lastTimeToFirstTokenMs(), ttftBefore);
+  }
+
   void stopKeepsPartialReply() {
     makeChat();
     settings_->setMaxReplyTokens(3000);

@@ -75,19 +75,24 @@ class TestLanguageSwitch : public QObject {
     QVERIFY(app.show());
     app.chat().model()->load(QStringLiteral(VELOCE_TEST_DATA "/phi4-tiny-Q8_0.gguf"));
     QTRY_COMPARE_WITH_TIMEOUT(app.chat().model()->state(), QStringLiteral("ready"), 60000);
+    // A GPU's plan begins with the graphics card, a CPU driver's (lavapipe in CI) with the CPU.
+    const QString gpuEnglish = QStringLiteral("Graphics card: "), cpuEnglish = QStringLiteral("Runs on the CPU");
     QQuickItem* plan = nullptr;
     QQuickItem* loaded = nullptr;
     for (QQuickItem* it : veloce::uitest::allItems(app.window())) {
       const QString text = textOf(it);
-      if (it->inherits("QQuickLabel") && text.startsWith(QStringLiteral("Graphics card: "))) plan = it;
+      if (it->inherits("QQuickLabel") && (text.startsWith(gpuEnglish) || text.startsWith(cpuEnglish))) plan = it;
       if (it->inherits("QQuickLabel") && text.startsWith(QStringLiteral("Loaded: "))) loaded = it;
     }
     QVERIFY(plan && loaded);
+    const QString english = textOf(plan).startsWith(gpuEnglish) ? gpuEnglish : cpuEnglish;
+    const QString italian =
+        english == gpuEnglish ? QStringLiteral("Scheda grafica: ") : QStringLiteral("Funziona sulla CPU");
     app.settings().setLanguage(QStringLiteral("it"));
-    QTRY_VERIFY2(textOf(plan).startsWith(QStringLiteral("Scheda grafica: ")), qPrintable(textOf(plan)));
+    QTRY_VERIFY2(textOf(plan).startsWith(italian), qPrintable(textOf(plan)));
     QVERIFY2(textOf(loaded).endsWith(QStringLiteral("contesto di 4.096 token.")), qPrintable(textOf(loaded)));
     app.settings().setLanguage(QStringLiteral("en"));
-    QTRY_VERIFY2(textOf(plan).startsWith(QStringLiteral("Graphics card: ")), qPrintable(textOf(plan)));
+    QTRY_VERIFY2(textOf(plan).startsWith(english), qPrintable(textOf(plan)));
     QVERIFY2(textOf(loaded).endsWith(QStringLiteral("context 4,096 tokens.")), qPrintable(textOf(loaded)));
   }
 
@@ -195,7 +200,43 @@ class TestLanguageSwitch : public QObject {
     QTRY_COMPARE(requestRows(), english);
   }
 
+  // Settings > Generation's slider values are numbers in the interface language's format too:
+  // 1,50 in Italian. Before the fix they stayed "1.50 / 0.95 / 0.05 / 1.00" after a switch.
+  void theGenerationSlidersFollowTheSwitch() {
+    app_->settings().setTemperature(1.5);
+    app_->settings().setTopP(0.95);
+    app_->settings().setMinP(0.05);
+    app_->settings().setRepeatPenalty(1.0);
+    const QStringList english{QStringLiteral("1.50"), QStringLiteral("0.95"), QStringLiteral("0.05"),
+                              QStringLiteral("1.00")};
+    const QStringList italian{QStringLiteral("1,50"), QStringLiteral("0,95"), QStringLiteral("0,05"),
+                              QStringLiteral("1,00")};
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    QTRY_COMPARE(sliderValues(), english);
+
+    choose(QStringLiteral("Italiano"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    QTRY_COMPARE(sliderValues(), italian);
+
+    choose(QStringLiteral("English"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 1);
+    QTRY_COMPARE(sliderValues(), english);
+  }
+
  private:
+  // The values beside Settings > Generation's sliders as shown, top to bottom.
+  QStringList sliderValues() {
+    QList<QQuickItem*> labels;
+    for (QQuickItem* it : veloce::uitest::allItems(app_->window()))
+      if (it->objectName() == QStringLiteral("sliderValue") && it->isVisible()) labels << it;
+    std::sort(labels.begin(), labels.end(), [](QQuickItem* a, QQuickItem* b) {
+      return a->mapToScene(QPointF(0, 0)).y() < b->mapToScene(QPointF(0, 0)).y();
+    });
+    QStringList texts;
+    for (QQuickItem* label : labels) texts << textOf(label);
+    return texts;
+  }
+
   // The rows of Settings > Server's request list as shown, top to bottom.
   QStringList requestRows() {
     QQuickItem* list = app_->item(QStringLiteral("serverRequests"));

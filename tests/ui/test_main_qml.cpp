@@ -6,6 +6,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QKeySequence>
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlContext>
@@ -277,6 +278,27 @@ class TestMainQml : public QObject {
                qPrintable(QStringLiteral("%1 px high at %2 px wide").arg(line->height()).arg(width)));
     }
     window_->setWidth(1180);
+  }
+
+  // The reply's footer and the status line say its time to first token in the same words (one
+  // format, FirstTokenTime.qml: "479 ms" under a second, then "1.5 s"). Before, the footer said
+  // "0.5 s to first token" while the status line said "479 ms to first token".
+  void theFooterAndTheStatusLineSayTheTimeToFirstTokenAlike() {
+    const double ms = chat_->lastTimeToFirstTokenMs();
+    QVERIFY(ms > 0);
+    const QString expected = qRound(ms) < 1000 ? QStringLiteral("%1 ms").arg(QLocale().toString(qRound(ms)))
+                                               : QStringLiteral("%1 s").arg(QLocale().toString(ms / 1000, 'f', 1));
+    const QString words = expected + QStringLiteral(" to first token");
+    QString footer, status;
+    for (QQuickItem* item : allItems(window_->contentItem())) {
+      const QString text = item->property("text").toString();
+      if (item->objectName() == QStringLiteral("replyFigures") && item->isVisible() && text.contains(u'·')) footer = text;
+      if (item->objectName() == QStringLiteral("statusPart") && text.startsWith(QStringLiteral("Last reply:")))
+        status = text;
+    }
+    QVERIFY2(footer.contains(QStringLiteral(" · ") + words + QStringLiteral(" · ")), qPrintable(footer + u'|' + words));
+    QVERIFY2(status.startsWith(QStringLiteral("Last reply: ") + words + QStringLiteral(", ")),
+             qPrintable(status + u'|' + words));
   }
 
   void keyboardDrivesTheConversation() {

@@ -7,6 +7,8 @@
 #include <QQuickItem>
 #include <QTest>
 #include <QThread>
+#include <memory>
+#include <utility>
 
 #include "app/models/message_list_model.h"
 
@@ -98,10 +100,10 @@ class TestMessageFigures : public QObject {
       QString expected;
     };
     const QList<Case> cases = {
-        {"finished", 1234, 12.46, 812, QStringLiteral("1,234 tokens · 12.5 tokens/s · 0.8 s to first token · finished")},
+        {"finished", 1234, 12.46, 812, QStringLiteral("1,234 tokens · 12.5 tokens/s · 812 ms to first token · finished")},
         {"length", 1024, 9.0, 4267,
          QStringLiteral("1,024 tokens · 9.0 tokens/s · 4.3 s to first token · cut at the length limit")},
-        {"stopped", 1, -1, 300, QStringLiteral("1 token · 0.3 s to first token · stopped by you")},
+        {"stopped", 1, -1, 300, QStringLiteral("1 token · 300 ms to first token · stopped by you")},
         {"error", -1, -1, -1, QStringLiteral("failed")},
         {"streaming", 40, 3.25, 1500, QStringLiteral("40 tokens · 3.3 tokens/s · 1.5 s to first token · writing…")},
     };
@@ -114,6 +116,26 @@ class TestMessageFigures : public QObject {
       QVERIFY(footer);
       QCOMPARE(footer->property("text").toString(), c.expected);
       QVERIFY(footer->property("visible").toBool());
+    }
+  }
+
+  // One format for a time to first token in the footer and the status line (FirstTokenTime.qml):
+  // whole milliseconds under a second, then seconds with one decimal. Before, the footer said
+  // "0.0 s" for 19 ms and "0.5 s" for 479 ms while the status line said "19 ms" and "479 ms"
+  // (test_main_qml checks that the status line shows the footer's words for a real reply).
+  void aTimeToFirstTokenIsMillisecondsUnderASecondThenSeconds() {
+    QQmlEngine engine;
+    QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/ui/MessageFooter.qml")));
+    QVERIFY2(component.status() == QQmlComponent::Ready, qPrintable(component.errorString()));
+    const QList<std::pair<double, QString>> cases = {{19, QStringLiteral("19 ms")},
+                                                     {479, QStringLiteral("479 ms")},
+                                                     {999.6, QStringLiteral("1.0 s")},
+                                                     {1500, QStringLiteral("1.5 s")}};
+    for (const auto& [ms, expected] : cases) {
+      std::unique_ptr<QObject> footer(component.createWithInitialProperties(
+          {{QStringLiteral("stopReason"), QStringLiteral("finished")}, {QStringLiteral("timeToFirstTokenMs"), ms}}));
+      QVERIFY(footer);
+      QCOMPARE(footer->property("text").toString(), expected + QStringLiteral(" to first token · finished"));
     }
   }
 };

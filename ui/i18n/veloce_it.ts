@@ -683,6 +683,17 @@
     </message>
 </context>
 <context>
+    <name>FirstTokenTime</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettingsPage</name>
     <message>
         <source>Temperature</source>
@@ -903,6 +914,22 @@
         <source>%1 of the model did not fit in GPU memory and is read from system memory, so replies will be slower. A shorter context or a smaller quantization would keep it all on the GPU.</source>
         <translation>%1 del modello non è entrata nella memoria della GPU e viene letta dalla memoria di sistema: le risposte saranno più lente. Un contesto più corto o una quantizzazione più piccola la terrebbero tutta sulla GPU.</translation>
     </message>
+    <message>
+        <source>Runs on the CPU, from system memory (no GPU in use)</source>
+        <translation>Funziona sulla CPU, dalla memoria di sistema (nessuna GPU in uso)</translation>
+    </message>
+    <message>
+        <source>Runs on the CPU, from system memory: %1 (no GPU in use)</source>
+        <translation>Funziona sulla CPU, dalla memoria di sistema: %1 (nessuna GPU in uso)</translation>
+    </message>
+    <message>
+        <source>Model weights: %1 in system memory</source>
+        <translation>Pesi del modello: %1 nella memoria di sistema</translation>
+    </message>
+    <message>
+        <source>Total in system memory: %1</source>
+        <translation>Totale nella memoria di sistema: %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1067,7 +1094,11 @@
     </message>
     <message>
         <source>%1 s to first token</source>
-        <translation>%1 s al primo token</translation>
+        <translation type="vanished">%1 s al primo token</translation>
+    </message>
+    <message>
+        <source>%1 to first token</source>
+        <translation>%1 al primo token</translation>
     </message>
 </context>
 <context>
@@ -1869,11 +1900,15 @@
     </message>
     <message>
         <source>Last reply: %1 ms to first token, %2 tokens/s</source>
-        <translation>Ultima risposta: %1 ms al primo token, %2 token/s</translation>
+        <translation type="vanished">Ultima risposta: %1 ms al primo token, %2 token/s</translation>
     </message>
     <message>
         <source>Model loading progress</source>
         <translation>Avanzamento del caricamento del modello</translation>
+    </message>
+    <message>
+        <source>Last reply: %1 to first token, %2 tokens/s</source>
+        <translation>Ultima risposta: %1 al primo token, %2 token/s</translation>
     </message>
 </context>
 <context>
