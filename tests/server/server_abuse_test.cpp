@@ -16,6 +16,7 @@
 #include "inference/generation/engine_factory.h"
 #include "inference/generation/generator.h"
 #include "inference/model/model.h"
+#include "tests/server/tiny_generator.h"
 
 namespace {
 
@@ -30,8 +31,8 @@ struct Served {
   explicit Served(ServerConfig config = {}) {
     config.model_id = "tiny";
     config.n_ctx = 64;
-    shared.set(&generator);
-    api = std::make_unique<veloce::server::ApiServer>(config, model->tokenizer(), *queue);
+    shared.set(&tiny.generator);
+    api = std::make_unique<veloce::server::ApiServer>(config, tiny.model->tokenizer(), *queue);
     auto* tcp = new QTcpServer(api.get());
     if (!tcp->listen(QHostAddress(QHostAddress::LocalHost), 0)) qFatal("cannot listen on loopback");
     port = tcp->serverPort();
@@ -43,16 +44,7 @@ struct Served {
     api.reset();
     shared.set(nullptr);
   }
-  std::shared_ptr<const veloce::Model> model =
-      veloce::Model::load(qgetenv("VELOCE_TEST_DATA").toStdString() + "/phi4-tiny-Q8_0.gguf");
-  std::unique_ptr<veloce::Engine> engine = [this] {
-    veloce::EngineOptions options;
-    options.backend = "reference";
-    options.n_ctx = 64;
-    return veloce::make_engine(model, options);
-  }();
-  std::unique_ptr<veloce::Session> session = engine->create_session(64);
-  veloce::Generator generator{*session, model->tokenizer()};
+  TinyGenerator tiny;
   veloce::server::SharedGenerator shared;
   std::unique_ptr<veloce::server::GenerationQueue> queue = std::make_unique<veloce::server::GenerationQueue>(shared, 4);
   std::unique_ptr<veloce::server::ApiServer> api;
