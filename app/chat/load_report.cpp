@@ -22,8 +22,9 @@ QString formatBytesForUser(uint64_t bytes) {
 namespace {
 
 // A CPU device: every byte of the plan is system memory, so the summary gives what it holds there
-// and no "of N available" (the driver's heap, not a graphics card's memory). The spill warning,
-// made from the same plan, stays as it is for now: the main window's banner shows it.
+// and no "of N available" (the driver's heap, not a graphics card's memory). No spill warning
+// either: what the plan calls spilled sits in the same system memory as the rest, read no slower,
+// and a banner saying part of the model "did not fit in GPU memory" was wrong with no GPU in use.
 LoadReport describeCpuLoad(const veloce::vk::MemoryPlan& plan, const QString& deviceName) {
   const QLocale locale;
   LoadReport r;
@@ -59,9 +60,7 @@ void addSpillWarning(const veloce::vk::MemoryPlan& plan, LoadReport& r) {
 
 LoadReport describeLoad(const veloce::vk::MemoryPlan& plan, const LoadDevice& device) {
   if (device.processor == Processor::Cpu) {
-    LoadReport r = describeCpuLoad(plan, device.name);
-    addSpillWarning(plan, r);
-    return r;
+    return describeCpuLoad(plan, device.name);
   }
   const QString& deviceName = device.name;
   const QLocale locale;

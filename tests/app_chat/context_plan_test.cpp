@@ -109,10 +109,13 @@ class ContextPlanTest : public QObject {
     qputenv("VELOCE_VK_DEVICE_BUDGET", "3584K");
     const Loaded en = loadWithContext(256);
     QVERIFY2(en.error.isEmpty(), qPrintable(en.error));
-    QVERIFY2(en.spill.contains(QStringLiteral("did not fit in GPU memory")), qPrintable(en.spill));
-    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9.]+ (KiB|MiB) of the model")).match(en.spill).hasMatch(),
-             qPrintable(en.spill));
     const bool cpu = defaultDeviceIsCpu();
+    // A CPU device has no GPU memory to spill from: no warning (aSpilledPlanWarnsOnAGpuOnly).
+    if (cpu) QVERIFY2(en.spill.isEmpty(), qPrintable(en.spill));
+    if (!cpu) QVERIFY2(en.spill.contains(QStringLiteral("did not fit in GPU memory")), qPrintable(en.spill));
+    if (!cpu)
+      QVERIFY2(QRegularExpression(QStringLiteral("^[0-9.]+ (KiB|MiB) of the model")).match(en.spill).hasMatch(),
+               qPrintable(en.spill));
     // A CPU device holds all of it in system memory; a GPU says what went where of its budget.
     QVERIFY2(QRegularExpression(cpu ? QStringLiteral("Model weights: [0-9.]+ (KiB|MiB) in system memory")
                                     : QStringLiteral("Model weights: [0-9.]+ (KiB|MiB) on the GPU, [0-9.]+ (KiB|MiB) in "
@@ -136,7 +139,37 @@ class ContextPlanTest : public QObject {
     QVERIFY2(l.info.contains(QStringLiteral("per 256 token")), qPrintable(l.info));
     if (!cpu) QVERIFY2(l.info.contains(QStringLiteral("di 3,5 MiB disponibili")), qPrintable(l.info));  // decimal comma
     if (cpu) QVERIFY2(l.info.contains(QStringLiteral("Totale nella memoria di sistema: ")), qPrintable(l.info));
-    QVERIFY2(l.spill.contains(QStringLiteral("non è entrata nella memoria della GPU")), qPrintable(l.spill));
+    if (!cpu) QVERIFY2(l.spill.contains(QStringLiteral("non è entrata nella memoria della GPU")), qPrintable(l.spill));
+  }
+
+  // The same spilled plan warns on a GPU, in English and Italian, and not on a CPU device, where
+  // the "spilled" weights sit in the same system memory as the rest (the main window's banner
+  // said part of the model "did not fit in GPU memory" on lavapipe).
+  void aSpilledPlanWarnsOnAGpuOnly() {
+    veloce::vk::MemoryPlan plan;
+    plan.n_ctx = 256;
+    plan.budget = 3584 * 1024;
+    plan.weights_device = 2 * 1024 * 1024;
+    plan.weights_spilled = 1024 * 1024;
+    const auto gpu =
+        veloce::app::describeLoad(plan, {.name = QStringLiteral("Radeon"), .processor = veloce::app::Processor::Gpu});
+    QVERIFY2(gpu.spillWarning.startsWith(QStringLiteral("1.0 MiB of the model did not fit in GPU memory")),
+             qPrintable(gpu.spillWarning));
+    const auto cpu =
+        veloce::app::describeLoad(plan, {.name = QStringLiteral("llvmpipe"), .processor = veloce::app::Processor::Cpu});
+    QVERIFY2(cpu.spillWarning.isEmpty(), qPrintable(cpu.spillWarning));
+    QCOMPARE(cpu.spilledBytes, 0);
+
+    QTranslator it;
+    QVERIFY(it.load(QStringLiteral(":/i18n/veloce_it.qm")));
+    QCoreApplication::installTranslator(&it);
+    QLocale::setDefault(QLocale(QLocale::Italian, QLocale::Italy));
+    const auto italian =
+        veloce::app::describeLoad(plan, {.name = QStringLiteral("Radeon"), .processor = veloce::app::Processor::Gpu});
+    QCoreApplication::removeTranslator(&it);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY2(italian.spillWarning.contains(QStringLiteral("non è entrata nella memoria della GPU")),
+             qPrintable(italian.spillWarning));
   }
 
   // Settings > Model's summary for a CPU device (a Vulkan CPU driver such as llvmpipe) says the
