@@ -36,7 +36,7 @@ ScrollView {
 
         SettingRow {
             label: qsTr("Theme")
-            ComboBox {
+            AppComboBox {
                 id: themeBox
                 objectName: "themeBox"
                 Layout.fillWidth: true
@@ -66,7 +66,7 @@ ScrollView {
         SettingRow {
             label: qsTr("Language")
             hint: qsTr("The language of Veloce itself. Phi-4 answers in the language you write in.")
-            ComboBox {
+            AppComboBox {
                 id: languageBox
                 objectName: "languageBox"
                 Layout.fillWidth: true

@@ -40,7 +40,7 @@ Pane {
             ScrollView {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(Math.max(input.implicitHeight, 48), 200)
-                TextArea {
+                AppTextArea {
                     id: input
                     objectName: "composerInput"
                     enabled: composer.modelReady

@@ -203,7 +203,7 @@ ModalDialog {
             Layout.fillWidth: true
             spacing: 12
             Label { text: qsTr("Format") }
-            ComboBox {
+            AppComboBox {
                 id: formatBox
                 objectName: "exportFormatBox"
                 Layout.fillWidth: true
@@ -223,7 +223,7 @@ ModalDialog {
             Layout.fillWidth: true
             spacing: 12
             Label { text: qsTr("Folder") }
-            TextField {
+            AppTextField {
                 id: folderField
                 objectName: "exportFolderField"
                 Layout.fillWidth: true

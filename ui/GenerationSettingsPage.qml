@@ -107,7 +107,7 @@ ScrollView {
         ScrollView {
             Layout.fillWidth: true
             Layout.preferredHeight: 110
-            TextArea {
+            AppTextArea {
                 objectName: "defaultSystemPrompt"
                 text: page.s.defaultSystemPrompt
                 wrapMode: TextArea.Wrap

@@ -30,7 +30,7 @@ ModalDialog {
                   ? qsTr("The reply links to the address below. Check it before opening it in your browser:")
                   : qsTr("Veloce only opens web addresses (http and https). This link was not opened:")
         }
-        TextArea {
+        AppTextArea {
             objectName: "linkAddress"
             Layout.fillWidth: true
             readOnly: true

@@ -18,7 +18,7 @@ ColumnLayout {
 
     spacing: 4
 
-    TextArea {
+    AppTextArea {
         id: area
         objectName: "messageEditorArea"
         Layout.fillWidth: true

@@ -56,7 +56,7 @@ ScrollView {
         SettingRow {
             label: qsTr("Model file")
             hint: page.s.modelPathOverridden ? qsTr("Set by --model or VELOCE_MODEL for this run.") : ""
-            TextField {
+            AppTextField {
                 objectName: "modelPathField"
                 Layout.fillWidth: true
                 readOnly: true
@@ -88,7 +88,7 @@ ScrollView {
         SettingRow {
             label: qsTr("Device")
             hint: qsTr("“Automatic” picks the fastest Vulkan device. The CPU reference and Vulkan CPU drivers (llvmpipe, lavapipe) are very slow: well under 1 token per second with Phi-4.")
-            ComboBox {
+            AppComboBox {
                 id: deviceBox
                 objectName: "deviceBox"
                 Layout.fillWidth: true
@@ -146,7 +146,7 @@ ScrollView {
         SettingRow {
             label: qsTr("Conversation memory")
             hint: qsTr("How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.")
-            ComboBox {
+            AppComboBox {
                 id: kvTypeBox
                 objectName: "kvTypeBox"
                 Layout.fillWidth: true

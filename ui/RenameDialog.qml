@@ -26,14 +26,11 @@ ModalDialog {
     }
     onAccepted: if (field.text.trim().length > 0) ConversationList.rename(conversationId, field.text.trim())
 
-    TextField {
+    AppTextField {
         id: field
         objectName: "renameField"
         anchors.left: parent.left
         anchors.right: parent.right
-        // The whole title is selected on opening: readable (Material's white on light teal was not).
-        selectionColor: window.selectionColor
-        selectedTextColor: window.selectedTextColor
         selectByMouse: true
         Accessible.name: qsTr("New title")
         placeholderText: qsTr("Title")

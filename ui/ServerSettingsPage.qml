@@ -60,7 +60,7 @@ ScrollView {
             wrapMode: Text.Wrap
             color: ServerController.error.length > 0 ? Material.color(Material.Red) : Material.foreground
         }
-        TextField {
+        AppTextField {
             objectName: "serverAddress"
             Layout.fillWidth: true
             visible: ServerController.running

@@ -82,7 +82,7 @@ Pane {
             }
         }
 
-        TextField {
+        AppTextField {
             id: searchField
             objectName: "searchField"
             Layout.fillWidth: true

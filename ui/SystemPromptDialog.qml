@@ -26,7 +26,7 @@ ModalDialog {
         ScrollView {
             Layout.fillWidth: true
             Layout.preferredHeight: 180
-            TextArea {
+            AppTextArea {
                 id: area
                 objectName: "conversationSystemPrompt"
                 wrapMode: TextArea.Wrap
