@@ -111,6 +111,16 @@ ScrollView {
         SettingRow {
             label: qsTr("Context size")
             hint: qsTr("How many tokens of the conversation the model can see at once. More needs more memory.")
+            // The settings apply at the next load: said when the context differs from the loaded
+            // model's, so the page never shows values that are not in use without a word. Under
+            // the context it is about, in the hint's place: as a line of its own it pushed "Load
+            // the model with these settings" below the page's first screen.
+            noteObjectName: "loadedModelDiffers"
+            note: ModelController.state === "ready" && ModelController.contextSize !== page.s.contextSize
+                  ? qsTr("The loaded model uses a %1-token context; “Load the model with these settings” applies %2.")
+                        .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                        .arg(page.s.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                  : ""
             SpinBox {
                 objectName: "contextSizeBox"
                 from: 256
@@ -126,23 +136,6 @@ ScrollView {
             }
         }
 
-        // The settings apply at the next load: said when the context differs from the loaded
-        // model's, so the page never shows values that are not in use without a word. Here,
-        // under the context it is about, it is seen as the context changes (at the page's
-        // bottom it was below the fold).
-        Label {
-            objectName: "loadedModelDiffers"
-            Layout.fillWidth: true
-            Layout.leftMargin: 212  // under the control, as the rows' hints
-            visible: text.length > 0
-            wrapMode: Text.Wrap
-            textFormat: Text.PlainText
-            text: ModelController.state === "ready" && ModelController.contextSize !== page.s.contextSize
-                  ? qsTr("The loaded model uses a %1-token context; “Load the model with these settings” applies %2.")
-                        .arg(ModelController.contextSize.toLocaleString(Qt.locale(), "f", 0))
-                        .arg(page.s.contextSize.toLocaleString(Qt.locale(), "f", 0))
-                  : ""
-        }
         SettingRow {
             label: qsTr("Conversation memory")
             hint: qsTr("How the model keeps what it has read (its KV cache). 8-bit needs about half the memory of 16-bit, so a longer context fits, and its answers differ very slightly.")

@@ -338,6 +338,41 @@ class TestWindowLook : public QObject {
     QTRY_VERIFY(!dialog->property("visible").toBool());
   }
 
+  // The context note says "Load the model with these settings" applies the new context: that
+  // button is wholly on the page's first screen while the note shows (the note pushed it below
+  // the page's bottom edge at the window's first size).
+  void theLoadButtonStaysOnTheFirstScreenWhileTheContextNoteShows() {
+    QCOMPARE(app_->chat().model()->state(), QStringLiteral("ready"));
+    QObject* dialog = app_->object(QStringLiteral("settingsDialog"));
+    QMetaObject::invokeMethod(dialog, "open");
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 0);
+    auto* differs = app_->item(QStringLiteral("loadedModelDiffers"));
+    QQuickItem* button = app_->item(QStringLiteral("reloadModelButton"));
+    QVERIFY(differs && button);
+    const int loaded = app_->settings().contextSize();
+    app_->settings().setContextSize(loaded * 2);
+    QTRY_VERIFY(differs->isVisible());
+    QQuickItem* page = pageOf(button);
+    QVERIFY(page);
+    QCOMPARE(page->property("contentY").toReal(), 0.0);
+    auto* shown = dialog->property("contentItem").value<QQuickItem*>();
+    QVERIFY(shown);
+    QTest::qWait(300);  // the page lays out again under the note (a check at once saw the old places)
+    QTRY_VERIFY2(sceneRect(page).contains(sceneRect(button)) && sceneRect(shown).contains(sceneRect(button)),
+                 qPrintable(QStringLiteral("the button spans y %1..%2, the page shows y %3..%4, the dialog y %5..%6")
+                                .arg(sceneRect(button).top())
+                                .arg(sceneRect(button).bottom())
+                                .arg(sceneRect(page).top())
+                                .arg(sceneRect(page).bottom())
+                                .arg(sceneRect(shown).top())
+                                .arg(sceneRect(shown).bottom())));
+    app_->settings().setContextSize(loaded);
+    QTRY_VERIFY(!differs->isVisible());
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+  }
+
  private:
   QTemporaryDir dir_;
   std::unique_ptr<AppWindow> app_;
