@@ -237,10 +237,13 @@ ModalDialog {
                 onClicked: folderDialog.open()
             }
         }
+        // The progress and the outcome keep their room when there is nothing to show (the dialog
+        // grew by their height at each export and shrank back at the next opening): it keeps
+        // one size. Three lines hold the longest outcome, a failure with its folder.
         ProgressBar {
             objectName: "exportProgress"
             Layout.fillWidth: true
-            visible: dialog.running || dialog.total > 0
+            opacity: dialog.running || dialog.total > 0 ? 1 : 0
             from: 0
             to: Math.max(1, dialog.total)
             value: dialog.done
@@ -248,12 +251,21 @@ ModalDialog {
             Accessible.name: qsTr("Export progress")
         }
         Label {
+            id: outcomeLabel
+            objectName: "exportOutcome"
             Layout.fillWidth: true
-            visible: dialog.running || dialog.outcome.length > 0
+            Layout.preferredHeight: outcomeMetrics.height * 3
+            verticalAlignment: Text.AlignTop
+            maximumLineCount: 3
+            elide: Text.ElideRight
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
             color: dialog.failed ? Material.color(Material.Red) : Material.foreground
             text: dialog.running ? qsTr("Exported %1 of %2…").arg(dialog.done).arg(dialog.total) : dialog.outcome
+            FontMetrics {
+                id: outcomeMetrics
+                font: outcomeLabel.font
+            }
         }
     }
 

@@ -52,7 +52,8 @@ Pane {
                 text: "⋮"
                 font.pixelSize: 20
                 Accessible.name: qsTr("Main menu")
-                ToolTip.visible: hovered
+                // Not over its own open menu, where it covered the first item.
+                ToolTip.visible: hovered && !mainMenu.visible
                 ToolTip.text: Accessible.name
                 onClicked: mainMenu.open()
 

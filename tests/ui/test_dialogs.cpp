@@ -56,6 +56,72 @@ class TestDialogs : public QObject {
   }
   void cleanupTestCase() { app_.reset(); }
 
+  // The ⋮ button's "Main menu" tooltip, shown while the pointer rests on it, does not show while
+  // its menu is open (it was drawn over the open menu).
+  void theMenuButtonsTooltipHidesWhileItsMenuIsOpen() {
+    QQuickItem* button = app_->item(QStringLiteral("mainMenuButton"));
+    QVERIFY(button);
+    // Hover as on a desktop: the offscreen platform says it has no hover effects, so Qt Quick
+    // Controls turn hovering off there.
+    button->setProperty("hoverEnabled", true);
+    const auto tooltipShown = [&] {
+      for (QQuickItem* it : veloce::uitest::allItems(app_->window()))
+        if (it->inherits("QQuickText") && it->isVisible() && it->property("text").toString() == QStringLiteral("Main menu"))
+          return true;
+      return false;
+    };
+    const QPoint centre = button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint();
+    QTest::mouseMove(app_->window(), centre);
+    QTRY_VERIFY2(tooltipShown(), "no tooltip while the pointer rests on the button");
+    QTest::mouseClick(app_->window(), Qt::LeftButton, Qt::NoModifier, centre);
+    QQuickItem* importItem = nullptr;
+    QTRY_VERIFY((importItem = app_->item(QStringLiteral("importMenuItem"))) && importItem->isVisible());
+    // The pointer leaves the button and comes back, the menu still open.
+    QTest::mouseMove(app_->window(), centre + QPoint(0, -static_cast<int>(button->height())));
+    QTRY_VERIFY(!button->property("hovered").toBool());
+    QTest::mouseMove(app_->window(), centre);
+    QTRY_VERIFY(button->property("hovered").toBool());
+    QTest::qWait(500);  // a tooltip's delay, and a frame to draw it
+    QVERIFY2(importItem->isVisible(), "the menu closed");
+    QVERIFY2(!tooltipShown(), "the tooltip shows over the open menu");
+    QTest::keyClick(app_->window(), Qt::Key_Escape);
+    QTRY_VERIFY(!importItem->isVisible());
+    QTest::mouseMove(app_->window(), QPoint(app_->window()->width() / 2, app_->window()->height() - 4));
+  }
+
+  // Exporting puts a progress bar and the outcome in the dialog: it keeps its size all the same
+  // (it grew by their height at each export, and jumped back at the next opening).
+  void theExportDialogKeepsItsSizeThroughAnExport() {
+    QObject* dialog = app_->object(QStringLiteral("exportDialog"));
+    QVERIFY(dialog);
+    QTest::keyClick(app_->window(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    app_->item(QStringLiteral("exportScopeAll"))->setProperty("checked", true);
+    app_->item(QStringLiteral("exportFormatBox"))->setProperty("currentIndex", 0);
+    QQuickItem* folderField = app_->item(QStringLiteral("exportFolderField"));
+    const QString typed = folderField->property("text").toString();  // put back for the tests after this one
+    QTest::qWait(300);                                               // the opening transition
+    const QSizeF before(dialog->property("width").toReal(), dialog->property("height").toReal());
+    for (int round = 1; round <= 2; ++round) {
+      QSignalSpy finished(&app_->exporter(), &veloce::app::ExportController::exportFinished);
+      folderField->setProperty("text", dir_.filePath(QStringLiteral("sized%1").arg(round)));
+      click(app_->item(QStringLiteral("exportButton")));
+      QVERIFY(finished.wait(30000) || !finished.isEmpty());
+      QTRY_VERIFY(!dialog->property("outcome").toString().isEmpty());
+      QTest::qWait(300);  // a layout pass, and any resize it brings
+      const QSizeF after(dialog->property("width").toReal(), dialog->property("height").toReal());
+      QVERIFY2(after == before, qPrintable(QStringLiteral("export %1: %2 x %3 before, %4 x %5 after")
+                                               .arg(round)
+                                               .arg(before.width())
+                                               .arg(before.height())
+                                               .arg(after.width())
+                                               .arg(after.height())));
+    }
+    folderField->setProperty("text", typed);
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+  }
+
   void modelFileDialogFromSetupView() {
     cancelDialog(QStringLiteral("chooseModelButton"), QStringLiteral("modelFileDialog"));
     QCOMPARE(app_->settings().modelPath(), QString());
