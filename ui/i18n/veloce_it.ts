@@ -122,7 +122,7 @@
     </message>
     <message>
         <source>Unknown export format &quot;%1&quot;.</source>
-        <translation type="vanished">Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
+        <translation type="vanished">Formato di esportazione sconosciuto «%1».</translation>
     </message>
     <message>
         <source>Choose where to export to.</source>
@@ -498,7 +498,7 @@
     </message>
     <message>
         <source>Unknown export format &quot;%1&quot;.</source>
-        <translation>Formato di esportazione sconosciuto &quot;%1&quot;.</translation>
+        <translation>Formato di esportazione sconosciuto «%1».</translation>
     </message>
     <message>
         <source>Choose where to export to.</source>
@@ -1496,7 +1496,7 @@
     </message>
     <message>
         <source>The loaded model uses a %1-token context; “Load the model with these settings” applies %2.</source>
-        <translation>Il modello caricato usa un contesto di %1 token; “Carica il modello con queste impostazioni” applica %2.</translation>
+        <translation>Il modello caricato usa un contesto di %1 token; «Carica il modello con queste impostazioni» applica %2.</translation>
     </message>
 </context>
 <context>
