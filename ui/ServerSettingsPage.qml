@@ -11,6 +11,25 @@ ScrollView {
     readonly property var s: ChatController.settings
     contentWidth: availableWidth
 
+    // Why a request was refused, in the interface language: the API's message to the client is
+    // English whatever the app's language, so only what names the request's own mistake (a
+    // parameter, a model) is quoted from it.
+    function refusal(status, message) {
+        switch (status) {
+        case 400: return qsTr("invalid request: “%1”").arg(message)
+        case 401: return qsTr("wrong or missing API key")
+        case 404: return qsTr("not found: “%1”").arg(message)
+        case 408: return qsTr("the request did not arrive in time")
+        case 413: return qsTr("request too large")
+        case 429: return qsTr("busy with other requests")
+        case 431: return qsTr("request headers too large")
+        case 501: return qsTr("request body in chunks, not supported")
+        case 503: return qsTr("too many open connections")
+        case 505: return qsTr("HTTP version not supported")
+        default: return qsTr("error: “%1”").arg(message)
+        }
+    }
+
     ColumnLayout {
         width: page.availableWidth - 40
         x: 20
@@ -98,13 +117,12 @@ ScrollView {
                 // The interface language's locale (TranslationLoader::apply names it in
                 // Qt.uiLanguage), so a switch rewrites the numbers of rows logged before it.
                 readonly property var numbers: Qt.locale(Qt.uiLanguage)
-                // The outcome in the interface language; a refusal quotes the API's message as the
-                // client received it.
+                // The outcome in the interface language; a refusal says why (refusal() above).
                 readonly property string outcomeText: outcome === ServerRequestLog.Generating ? qsTr("generating")
                     : outcome === ServerRequestLog.Answered ? "200"
                     : outcome === ServerRequestLog.ClientLeft ? qsTr("client left")
                     : outcome === ServerRequestLog.ServerStopped ? qsTr("the server stopped")
-                    : "%1: %2".arg(status).arg(error)
+                    : "%1: %2".arg(status).arg(page.refusal(status, error))
 
                 width: requests.width
                 padding: 4

@@ -200,6 +200,44 @@ class TestLanguageSwitch : public QObject {
     QTRY_COMPARE(requestRows(), english);
   }
 
+  // Refused requests in the log say why in the interface language: in Italian they read in
+  // English, the API's message to the client (before the fix). A refusal whose message names
+  // what was wrong quotes it, as the client received it, in the language's quotation marks.
+  void theRequestLogsRefusalsAreInItalian() {
+    using veloce::server::ExchangeRecord;
+    veloce::app::ServerRequestLog* log = app_->chat().server()->requests();
+    quint64 id = 100;
+    const auto refused = [&](int status, const char* message) {
+      ExchangeRecord record;
+      record.id = ++id;
+      record.client = QStringLiteral("127.0.0.1");
+      record.endpoint = QStringLiteral("/v1/chat/completions");
+      record.status = status;
+      record.error = QString::fromUtf8(message);
+      log->finished(record);
+    };
+    // As app/server words them (newest last here, first in the list).
+    refused(400, "the prompt is empty");
+    refused(401, "Incorrect or missing API key: send 'Authorization: Bearer KEY'");
+    refused(413, "the request body is larger than 1048576 bytes");
+    refused(429, "the server is busy with other requests; retry shortly");
+    refused(431, "the request's head (request line and header fields) is larger than 65536 bytes");
+    refused(503, "the server has too many open connections; retry shortly");
+    const QString row = QStringLiteral("127.0.0.1 · /v1/chat/completions · %1");
+    const QStringList italian{row.arg(QStringLiteral("503: troppe connessioni aperte")),
+                              row.arg(QStringLiteral("431: intestazioni della richiesta troppo grandi")),
+                              row.arg(QStringLiteral("429: occupato con altre richieste")),
+                              row.arg(QStringLiteral("413: richiesta troppo grande")),
+                              row.arg(QStringLiteral("401: chiave API errata o mancante")),
+                              row.arg(QStringLiteral("400: richiesta non valida: «the prompt is empty»"))};
+    choose(QStringLiteral("Italiano"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 3);
+    QTRY_COMPARE(requestRows().mid(0, italian.size()), italian);
+    choose(QStringLiteral("English"));
+    app_->object(QStringLiteral("settingsTabs"))->setProperty("currentIndex", 3);
+    QTRY_COMPARE(requestRows().first(), row.arg(QStringLiteral("503: too many open connections")));
+  }
+
   // Settings > Generation's slider values are numbers in the interface language's format too:
   // 1,50 in Italian. Before the fix they stayed "1.50 / 0.95 / 0.05 / 1.00" after a switch.
   void theGenerationSlidersFollowTheSwitch() {

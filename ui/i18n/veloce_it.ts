@@ -1660,6 +1660,50 @@
         <source>the server stopped</source>
         <translation>il server si è fermato</translation>
     </message>
+    <message>
+        <source>invalid request: “%1”</source>
+        <translation>richiesta non valida: «%1»</translation>
+    </message>
+    <message>
+        <source>wrong or missing API key</source>
+        <translation>chiave API errata o mancante</translation>
+    </message>
+    <message>
+        <source>not found: “%1”</source>
+        <translation>non trovato: «%1»</translation>
+    </message>
+    <message>
+        <source>the request did not arrive in time</source>
+        <translation>la richiesta non è arrivata in tempo</translation>
+    </message>
+    <message>
+        <source>request too large</source>
+        <translation>richiesta troppo grande</translation>
+    </message>
+    <message>
+        <source>busy with other requests</source>
+        <translation>occupato con altre richieste</translation>
+    </message>
+    <message>
+        <source>request headers too large</source>
+        <translation>intestazioni della richiesta troppo grandi</translation>
+    </message>
+    <message>
+        <source>request body in chunks, not supported</source>
+        <translation>corpo della richiesta a blocchi, non supportato</translation>
+    </message>
+    <message>
+        <source>too many open connections</source>
+        <translation>troppe connessioni aperte</translation>
+    </message>
+    <message>
+        <source>HTTP version not supported</source>
+        <translation>versione HTTP non supportata</translation>
+    </message>
+    <message>
+        <source>error: “%1”</source>
+        <translation>errore: «%1»</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
