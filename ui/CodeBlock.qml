@@ -37,6 +37,28 @@ Rectangle {
         return end > start ? codeText.getText(start, end).replace(/[\u2028\u2029]/g, "\n") : ""
     }
 
+    // Shift+wheel over the block scrolls the code sideways, as in editors and browsers (a mouse
+    // has no sideways wheel); a plain wheel is left to the conversation, which it scrolls. Below
+    // the text and the buttons, which leave the wheel to it.
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.NoButton
+        onWheel: (wheel) => {
+            // A notch (120) moves 60 px, about three lines; a trackpad gives pixels.
+            const pixels = (p, a) => p !== 0 ? p : a / 120 * 60
+            const across = pixels(wheel.pixelDelta.x, wheel.angleDelta.x)
+            // Some platforms turn Shift+wheel into a sideways wheel themselves.
+            const delta = (wheel.modifiers & Qt.ShiftModifier) && across === 0
+                    ? pixels(wheel.pixelDelta.y, wheel.angleDelta.y) : across
+            if (delta === 0 || !codeBar.visible) {
+                wheel.accepted = false
+                return
+            }
+            codeScroll.contentX = Math.max(0, Math.min(codeScroll.contentWidth - codeScroll.width,
+                                                       codeScroll.contentX - delta))
+        }
+    }
+
     ColumnLayout {
         id: layout
         anchors.left: parent.left
@@ -94,7 +116,8 @@ Rectangle {
             boundsBehavior: Flickable.StopAtBounds
             clip: true
             // A drag selects text (as in the prose) instead of flicking, and the wheel keeps
-            // scrolling the conversation; the bar (and selecting past the edge) scrolls sideways.
+            // scrolling the conversation; the bar, Shift+wheel, a sideways wheel (the MouseArea
+            // below) and selecting past the edge scroll sideways.
             interactive: false
             ScrollBar.horizontal: ScrollBar {
                 id: codeBar
@@ -133,6 +156,8 @@ Rectangle {
                         event.accepted = true
                     }
                 }
+                // The window's shortcuts (Ctrl+, Ctrl+F, Esc...) work while the code has the focus.
+                ReadOnlyTextKeys {}
                 TapHandler {
                     acceptedButtons: Qt.RightButton
                     onTapped: (eventPoint) => block.menuRequested(codeText, eventPoint.position)

@@ -1,5 +1,5 @@
 // The buttons under a message: the version switcher, copy, and edit (your messages) or
-// regenerate (replies), and continue (the last reply, when the length limit cut it).
+// regenerate (replies), and continue (the last reply, when the length limit or Stop cut it).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,7 +12,7 @@ RowLayout {
     property string content
     property int siblingIndex
     property int siblingCount
-    property bool canContinue  // the last reply, cut by the length limit
+    property bool canContinue  // the last reply, cut by the length limit or stopped by the user
     signal editRequested()
 
     // Apart, so that Regenerate and Continue (and their hover shades) do not run into each other.
@@ -21,6 +21,10 @@ RowLayout {
     component ActionButton: Button {
         flat: true
         padding: 6
+        // Material's flat button insets its text by `padding - 4`: 2 px here, so the labels ran
+        // to the edges of their hover shades. 8 px, as the code block's Copy code and the
+        // editor's Save and Cancel (Material's own flat button).
+        horizontalPadding: 8
         topInset: 0
         bottomInset: 0
         implicitHeight: 32

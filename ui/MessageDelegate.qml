@@ -223,7 +223,9 @@ FocusScope {
                 content: message.model.content
                 siblingIndex: message.model.siblingIndex
                 siblingCount: message.model.siblingCount
-                canContinue: !message.isUser && message.model.isLast && message.model.stopReason === "length"
+                // Cut by the length limit or by Stop: either way the reply can go on where it ended.
+                canContinue: !message.isUser && message.model.isLast
+                             && (message.model.stopReason === "length" || message.model.stopReason === "stopped")
                 onEditRequested: message.startEdit()
             }
         }

@@ -1,6 +1,7 @@
 // The menu of a right click on a message's text: Copy (the selection in that paragraph or code
-// block, or across the message's pieces: PieceSelection.qml), Copy message (its whole Markdown source, as the Copy button under it), Select all (that
-// paragraph or code block). One for the whole conversation, opened for the clicked piece.
+// block, or across the message's pieces: PieceSelection.qml), Copy message (its whole Markdown
+// source, as the Copy button under it), Select all (the whole message's text, every piece of it).
+// One for the whole conversation, opened for the clicked piece.
 import QtQuick
 import QtQuick.Controls
 import Veloce
@@ -46,12 +47,13 @@ FittedMenu {
         objectName: "menuSelectAll"
         text: qsTr("Select all")
         enabled: menu.edit !== null
-        Accessible.name: qsTr("Select all the text of this paragraph")
+        Accessible.name: qsTr("Select all the text of this message")
         onTriggered: {
-            // This piece's text only: a selection across the message's pieces ends first.
+            // The whole message (its paragraphs, formulas and code), as the menu is the message's.
             if (menu.edit.selection)
-                menu.edit.selection.clear()
-            menu.edit.selectAll()
+                menu.edit.selection.selectAll()
+            else
+                menu.edit.selectAll()
         }
     }
 }

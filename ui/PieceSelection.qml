@@ -100,6 +100,20 @@ Item {
         }
     }
 
+    // Every piece whole (the menu's Select all), so that Copy copies the whole message.
+    function selectAll() {
+        clear()
+        let last = repeater.count - 1
+        while (last >= 0 && !piece(last))
+            --last
+        if (last < 0)
+            return
+        anchor = { piece: 0, pos: 0 }
+        extent = { piece: last, pos: piece(last).pieceLength() }
+        crossed = true
+        apply()
+    }
+
     // The selected text as a reader sees it, the pieces' parts joined by blank lines; empty
     // unless the selection spans pieces (within one, the piece copies its own selection).
     function text() {

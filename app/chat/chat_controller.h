@@ -154,9 +154,9 @@ class ChatController : public QObject {
   // A new reply as a sibling: messageId is an assistant message (its alternatives grow by one) or
   // a user message (answered again). The shown branch ends at the new reply.
   bool regenerate(qint64 messageId);
-  // Goes on with the last reply where the length limit cut it: the same message grows (no new
-  // sibling), its figures and stop reason are updated. False unless it is the last row and its
-  // stop reason is "length".
+  // Goes on with the last reply where the length limit or Stop cut it: the same message grows (no
+  // new sibling), its figures and stop reason are updated. False unless it is the last row and
+  // its stop reason is "length" or "stopped".
   bool continueReply(qint64 messageId);
   // A new version of the user message messageId, as its sibling (a new branch; the old one stays),
   // then a reply to it.

@@ -119,7 +119,10 @@ bool ChatController::continueReply(qint64 messageId) {
   // Only the last reply: continuing an earlier one would run it on past the messages after it.
   if (row < 1 || messageId <= 0 || row != messages_.rowCount() - 1) return false;
   const MessageItem& item = messages_.at(row);
-  if (item.role != QLatin1String("assistant") || stopReasonOf(item) != QLatin1String("length")) return false;
+  // Cut by the length limit or stopped by the user: both end where the model can go on.
+  const QString stop = stopReasonOf(item);
+  if (item.role != QLatin1String("assistant") || (stop != QLatin1String("length") && stop != QLatin1String("stopped")))
+    return false;
   const MessageItem& user = messages_.at(row - 1);
   if (user.role != QLatin1String("user") || user.id <= 0) return false;
   if (!checkCanStart()) return false;

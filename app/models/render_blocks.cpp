@@ -1,5 +1,6 @@
 #include "app/models/render_blocks.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
 
@@ -71,14 +72,25 @@ bool isBlockMarkup(const QString& line) {
   return isListItem(rest) || rest.startsWith(u'>') || rest.startsWith(u'|') || rest.startsWith(u'#');
 }
 
-// Models write a displayed formula on lines of its own inside a paragraph ("so\n$$...$$\nwhich"),
-// and the HTML export shows it displayed (MathML display="block"); the chat view must too, not
-// as an image inside a line as tall as the formula. So a prose piece is cut around each display
-// span ($$...$$, \[...\], a bare \begin{align}) that has its lines to itself (only white space
-// beside it): the prose before it, the formula as a Math piece, the prose after it. Only in a
-// plain paragraph: a formula inside a list, quote or table stays where it is, as cutting there
-// would break the list or table apart. The pieces are cut from the piece's text alone and are
-// closed exactly when it is, so a prefix still splits into the same closed pieces.
+// Text after a formula in the middle of a line that, as the start of a paragraph of its own,
+// would turn into a block: a list item, a quote, a heading, a table row, a rule or a fence.
+bool startsBlock(const QString& rest) {
+  static const QRegularExpression rule(QStringLiteral("^([-*_])(\\s*\\1){2,}\\s*$"));
+  return isBlockMarkup(rest) || rule.match(rest).hasMatch() || rest.startsWith(QStringLiteral("```")) ||
+         rest.startsWith(QStringLiteral("~~~"));
+}
+
+// $$...$$ is always a displayed formula (pandoc's rule, which the HTML export follows with
+// MathML display="block" and the PDF export with a paragraph of its own), and so are \[...\] and
+// a bare \begin{align}. Models write one on lines of its own inside a paragraph ("so\n$$...$$\n
+// which") or in the middle of a sentence ("so $$x^2$$ holds"); the chat view must show it
+// displayed too, not as an image inside a line as tall as the formula. So a prose piece is cut
+// around each display span: the prose before it, the formula as a Math piece, the prose after it.
+// A formula with its lines to itself keeps them whole (white space included); one in the middle
+// of a line is cut out of it, unless the text after it would then read as Markdown block markup.
+// Only in a plain paragraph: a formula inside a list, quote or table stays where it is, as cutting
+// there would break the list or table apart. The pieces are cut from the piece's text alone and
+// are closed exactly when it is, so a prefix still splits into the same closed pieces.
 // `lineStarts[i]` is the offset of line i in the whole text.
 void appendCutAtDisplayMath(std::vector<RenderBlock>& out, const RenderBlock& piece, const QStringList& lines,
                             const QList<qsizetype>& lineStarts) {
@@ -86,39 +98,55 @@ void appendCutAtDisplayMath(std::vector<RenderBlock>& out, const RenderBlock& pi
     out.push_back(piece);
     return;
   }
-  // Line of each character of piece.text (the lines joined with '\n').
+  // Line of each character of piece.text (the lines joined with '\n'; a line's '\n' is its own).
   QList<qsizetype> lineAt(piece.text.size() + 1, 0);
   QList<qsizetype> lineOffset(lines.size(), 0);
   for (qsizetype i = 0, at = 0; i < lines.size(); at += lines[i].size() + 1, ++i) {
     lineOffset[i] = at;
     for (qsizetype k = at; k <= std::min(at + lines[i].size(), piece.text.size()); ++k) lineAt[k] = i;
   }
+  auto lineEndOf = [&](qsizetype line) { return lineOffset[line] + lines[line].size(); };
   auto blank = [&](qsizetype from, qsizetype to) { return piece.text.mid(from, to - from).trimmed().isEmpty(); };
-  auto push = [&](qsizetype first, qsizetype last) {  // lines [first, last)
-    while (first < last && lines[first].trimmed().isEmpty()) ++first;
-    while (last > first && lines[last - 1].trimmed().isEmpty()) --last;
-    if (first == last) return;
+  // Characters [from, to) of piece.text as a piece, less the blank lines at either end and the
+  // white space at a cut inside a line (after a formula, four spaces would start a code block).
+  auto push = [&](qsizetype from, qsizetype to) {
+    while (from < to && blank(from, std::min(to, lineEndOf(lineAt[from])))) from = lineEndOf(lineAt[from]) + 1;
+    if (from >= to) return;
+    if (from != lineOffset[lineAt[from]])
+      while (piece.text[from].isSpace()) ++from;
+    while (blank(std::max(from, lineOffset[lineAt[to - 1]]), to)) to = std::max(from, lineOffset[lineAt[to - 1]]);
+    const qsizetype line = lineAt[to - 1];
+    if (to > lineEndOf(line)) to = lineEndOf(line);
+    else if (to < lineEndOf(line))
+      while (piece.text[to - 1].isSpace()) --to;
     RenderBlock b = piece;
-    b.start = lineStarts[first];
-    b.text = lines.mid(first, last - first).join(u'\n');
+    b.start = lineStarts[lineAt[from]] + (from - lineOffset[lineAt[from]]);
+    b.text = piece.text.mid(from, to - from);
     b.kind = proseKind(b.text);
     out.push_back(b);
   };
-  qsizetype next = 0;  // first line not emitted yet
+  qsizetype next = 0;  // first character not emitted yet
+  bool cut = false;
   for (const MathSpan& span : findMathSpans(piece.text)) {
-    if (!span.display) continue;
-    const qsizetype first = lineAt[span.start], last = lineAt[span.start + span.length - 1];
+    if (!span.display || span.start < next) continue;
+    const qsizetype spanEnd = span.start + span.length;
+    const qsizetype first = lineAt[span.start], last = lineAt[spanEnd - 1];
     const qsizetype lineEnd = lineOffset[last] + lines[last].size();
-    if (first < next || !blank(lineOffset[first], span.start) || !blank(span.start + span.length, lineEnd)) continue;
-    push(next, first);
-    push(first, last + 1);
-    next = last + 1;
+    const bool ownStart = blank(lineOffset[first], span.start);
+    const bool ownEnd = blank(spanEnd, lineEnd);
+    if (!ownEnd && startsBlock(piece.text.mid(spanEnd, lineEnd - spanEnd).trimmed())) continue;
+    const qsizetype from = ownStart ? lineOffset[first] : span.start;
+    const qsizetype to = ownEnd ? lineEnd : spanEnd;
+    push(next, from);
+    push(from, to);
+    next = to;
+    cut = true;
   }
-  if (next == 0) {
+  if (!cut) {
     out.push_back(piece);
     return;
   }
-  push(next, lines.size());
+  push(next, piece.text.size());
 }
 
 }  // namespace

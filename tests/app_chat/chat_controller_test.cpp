@@ -352,6 +352,35 @@ class ChatControllerTest : public QObject {
              qPrintable(QStringLiteral("got: %1\nreference: %2").arg(streamed, reference)));
   }
 
+  // A reply the user stopped goes on where it stopped, as one the length limit cut: the chat
+  // offers Continue under it, and the same message grows (before: refused, only "length" could).
+  void continueGoesOnWithAReplyTheUserStopped() {
+    makeChat();
+    settings_->setMaxReplyTokens(3000);
+    loadModel();
+    QSignalSpy pieces(chat_.get(), &ChatController::replyPiece);
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(ref_.userMessage));
+    QTRY_VERIFY_WITH_TIMEOUT(pieces.count() >= 3, kTimeoutMs);
+    chat_->stop();
+    QCOMPARE(waitForReply(finished), QStringLiteral("stopped"));
+    const qint64 conversation = chat_->currentConversationId();
+    const auto stopped = store_->current_branch(conversation).at(1).message;
+    QCOMPARE(stopped.state, MessageState::Stopped);
+
+    settings_->setMaxReplyTokens(4);
+    QVERIFY(chat_->continueReply(stopped.id));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const auto after = store_->current_branch(conversation);
+    QCOMPARE(after.size(), size_t{2});
+    QCOMPARE(store_->all_messages(conversation).size(), size_t{2});
+    QCOMPARE(after[1].message.id, stopped.id);
+    QVERIFY2(
+        after[1].message.content.startsWith(stopped.content) && after[1].message.content.size() > stopped.content.size(),
+        qPrintable(QStringLiteral("before: %1\nafter: %2").arg(stopped.content, after[1].message.content)));
+    QCOMPARE(lastContent(*chat_), after[1].message.content);
+  }
+
   void aStopBeforeTheFirstTokenKeepsNoEmptyReply() {
     // Stop while the prompt is still read ("Reading the conversation..."; here: pressed right
     // after send, before the worker even starts, so it lands there every time). Before, an empty

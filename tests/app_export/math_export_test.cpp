@@ -340,18 +340,27 @@ class MathExportTest : public QObject {
     QVERIFY2(formula.width() > 0.8 * (right - left), qPrintable(QStringLiteral("%1 px wide").arg(formula.width())));
   }
 
-  // Models write a displayed formula on a line of its own inside a paragraph; the HTML export
-  // shows it as a block, and so must the PDF: on a line of its own, centred, between the text
-  // before and after it. Before, the PDF drew it inside the text's line, made as tall as it.
-  void aDisplayedFormulaOnItsOwnLineInAParagraphIsPrintedCentredBetweenTheTextLines() {
+  // Models write a displayed formula on a line of its own inside a paragraph, or in the middle of
+  // a sentence; the HTML export shows it as a block ($$...$$ is always display math, pandoc's
+  // rule), and so must the PDF (and the chat view, render_blocks.cpp): on a line of its own,
+  // centred, between the text before and after it. Before, the PDF drew it inside the text's
+  // line, made as tall as it.
+  void aDisplayedFormulaInAParagraphIsPrintedCentredBetweenTheTextLines_data() {
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("on its own line") << QStringLiteral(
+        "The integral is\n$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$\nso the area is a third.");
+    QTest::newRow("mid-sentence") << QStringLiteral(
+        "The integral is $$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$ so the area is a third.");
+  }
+  void aDisplayedFormulaInAParagraphIsPrintedCentredBetweenTheTextLines() {
+    QFETCH(QString, reply);
     const QString pdftoppm = tool("pdftoppm"), pdftotext = tool("pdftotext");
     QVERIFY2(!pdftoppm.isEmpty() && !pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
     QTemporaryDir dir;
     ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
     const auto c = store.create_conversation({QStringLiteral("Integral"), {}, {}, {}, {}});
     const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("The area under x^2 from 0 to 1?"));
-    store.append_message(c.id, q.id, Role::Assistant,
-                         QStringLiteral("The integral is\n$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$\nso the area is a third."));
+    store.append_message(c.id, q.id, Role::Assistant, reply);
     const QString file = dir.filePath(QStringLiteral("integral.pdf"));
     {
       QFile f(file);

@@ -64,6 +64,10 @@ class TestMathView : public QObject {
     inline_ = inl.id;
     const qint64 q = store.append_message(inl.id, 0, Role::User, QStringLiteral("x?")).id;
     store.append_message(inl.id, q, Role::Assistant, QStringLiteral("xx $x$ xx $\\frac{a}{b}$ xx"));
+    const auto mid = store.create_conversation({QStringLiteral("Mid-sentence"), {}, {}, {}, {}});
+    midSentence_ = mid.id;
+    const qint64 m = store.append_message(mid.id, 0, Role::User, QStringLiteral("Why?")).id;
+    store.append_message(mid.id, m, Role::Assistant, QStringLiteral("so $$x^2 + y^2$$ holds"));
     QVERIFY(app_->show());
     QVERIFY(app_->chat().openConversation(id_));
   }
@@ -258,6 +262,49 @@ class TestMathView : public QObject {
              QStringLiteral("xx $x$ xx $\\frac{a}{b}$ xx"));
   }
 
+  // $$...$$ in the middle of a sentence is displayed, as pandoc, the HTML export and the PDF
+  // export have it: on its own line between the text before and after it, centred (the chat
+  // view drew it inline, inside the sentence's line).
+  void aDisplayFormulaInTheMiddleOfASentenceIsDrawnOnItsOwnCentredLine() {
+    QVERIFY(app_->chat().openConversation(midSentence_));
+    QQuickItem* image = nullptr;
+    QTRY_VERIFY([&] {
+      const auto images = named(app_->window(), QStringLiteral("mathImage"));
+      image = images.size() == 1 ? images.first() : nullptr;
+      return image != nullptr && image->property("status").toInt() == 1 && image->height() > 0;
+    }());
+    QQuickItem *before = nullptr, *after = nullptr;
+    for (QQuickItem* it : allItems(app_->window())) {
+      if (!it->inherits("QQuickTextEdit") || !it->isVisible()) continue;
+      QString shown;
+      QMetaObject::invokeMethod(it, "getText", Q_RETURN_ARG(QString, shown), Q_ARG(int, 0),
+                                Q_ARG(int, it->property("length").toInt()));
+      if (shown.startsWith(QStringLiteral("so"))) before = it;
+      if (shown.contains(QStringLiteral("holds"))) after = it;
+    }
+    QVERIFY2(before && after && before != after, "the text before and after the formula are not paragraphs of their own");
+    auto scene = [](QQuickItem* it) { return it->mapRectToScene(QRectF(0, 0, it->width(), it->height())); };
+    const QRectF formula = scene(image), so = scene(before), holds = scene(after);
+    QVERIFY2(formula.top() >= so.bottom() && holds.top() >= formula.bottom(),
+             qPrintable(QStringLiteral("\"so\" %1..%2, formula %3..%4, \"holds\" %5..%6")
+                            .arg(so.top())
+                            .arg(so.bottom())
+                            .arg(formula.top())
+                            .arg(formula.bottom())
+                            .arg(holds.top())
+                            .arg(holds.bottom())));
+    // Centred in the message's width, which the text before it starts at.
+    QQuickItem* flick = image->parentItem()->parentItem();
+    const QRectF line = scene(flick);
+    QVERIFY2(std::abs((formula.left() - line.left()) - (line.right() - formula.right())) <= 1.0,
+             qPrintable(QStringLiteral("formula %1..%2 in %3..%4")
+                            .arg(formula.left())
+                            .arg(formula.right())
+                            .arg(line.left())
+                            .arg(line.right())));
+    QVERIFY(formula.left() > so.left() + 20);
+  }
+
   void anOpenFormulaShowsItsSourceWhileStreaming() {
     veloce::app::StreamingRenderer r;
     r.setText(QStringLiteral("So:\n\n$$\\frac{a}{"));
@@ -275,6 +322,7 @@ class TestMathView : public QObject {
   std::unique_ptr<AppWindow> app_;
   qint64 id_ = 0;
   qint64 inline_ = 0;
+  qint64 midSentence_ = 0;
 };
 
 QTEST_MAIN(TestMathView)

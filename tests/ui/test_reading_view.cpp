@@ -7,6 +7,7 @@
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include "tests/ui/app_window.h"
 
@@ -75,6 +76,29 @@ void drag(QQuickWindow* window, QPoint from, QPoint to) {
 
 void pressCopy(QQuickWindow* window) { QTest::keyClick(window, Qt::Key_C, Qt::ControlModifier); }
 
+// One notch of a mouse wheel at `at` in the window (angle: 120 per notch; y > 0 away from the user).
+void turnWheel(QQuickWindow* window, QPointF at, QPoint angle, Qt::KeyboardModifiers modifiers) {
+  QWheelEvent event(at, window->mapToGlobal(at), QPoint(), angle, Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+  QGuiApplication::sendEvent(window, &event);
+}
+
+QQuickItem* visibleButton(QObject* root, const QString& text) {
+  for (QQuickItem* it : allItems(root))
+    if (it->inherits("QQuickAbstractButton") && it->isVisible() && it->property("text").toString() == text) return it;
+  return nullptr;
+}
+
+QRectF sceneRect(QQuickItem* item) { return item->mapRectToScene(QRectF(0, 0, item->width(), item->height())); }
+
+// Where a button's label is drawn, in the window: its contentItem's painted text.
+QRectF labelRect(QQuickItem* button) {
+  auto* label = qvariant_cast<QQuickItem*>(button->property("contentItem"));
+  if (!label) return {};
+  const qreal width = label->property("implicitWidth").toReal();
+  // The label is centred in its content item.
+  return label->mapRectToScene(QRectF((label->width() - width) / 2, 0, width, label->height()));
+}
+
 }  // namespace
 
 class TestReadingView : public QObject {
@@ -106,6 +130,26 @@ class TestReadingView : public QObject {
     const auto ask = store.append_message(paragraphs.id, 0, veloce::storage::Role::User, QStringLiteral("Tell me"));
     store.append_message(paragraphs.id, ask.id, veloce::storage::Role::Assistant, kParagraphsReply);
     paragraphsConversation_ = paragraphs.id;
+    // Paragraphs before and after a code block: the conversation scrolls, the code sideways.
+    const auto wheel = store.create_conversation({QStringLiteral("Wheel"), {}, {}, {}, {}});
+    const auto w = store.append_message(wheel.id, 0, veloce::storage::Role::User, QStringLiteral("Long one"));
+    QString longReply;
+    for (int i = 0; i < 20; ++i) longReply += QStringLiteral("Lettuce paragraph %1.\n\n").arg(i);
+    longReply += QStringLiteral("```\n") + kLongLine + QStringLiteral("\n```\n\n");
+    for (int i = 20; i < 40; ++i) longReply += QStringLiteral("Lettuce paragraph %1.\n\n").arg(i);
+    store.append_message(wheel.id, w.id, veloce::storage::Role::Assistant, longReply);
+    wheelConversation_ = wheel.id;
+    // A reply the user stopped (Stop) while it was writing, with a code block.
+    const auto stopped = store.create_conversation({QStringLiteral("Stopped"), {}, {}, {}, {}});
+    const auto s = store.append_message(stopped.id, 0, veloce::storage::Role::User, QStringLiteral("Count"));
+    const QString partial = QStringLiteral("Counting:\n\n```\none two\n```\n\nthree");
+    const auto r = store.append_message(stopped.id, s.id, veloce::storage::Role::Assistant, partial,
+                                        veloce::storage::MessageState::Streaming);
+    veloce::storage::MessageStats stats;
+    stats.completion_tokens = 9;
+    stats.stop = veloce::storage::ReplyStop::Stopped;
+    store.finish_message(r.id, partial, veloce::storage::MessageState::Stopped, stats);
+    stoppedConversation_ = stopped.id;
     QVERIFY(app_->show());
     app_->window()->resize(800, 700);
     app_->window()->requestActivate();
@@ -162,7 +206,9 @@ class TestReadingView : public QObject {
              qPrintable(QStringLiteral("menu %1 px high").arg(menu->property("height").toReal())));
     clipboard->clear();
     click(copy);
-    QTRY_COMPARE(clipboard->text(), QStringLiteral("The fastest snail wins the race."));
+    // Select all took the whole message: its paragraphs and its code, as shown.
+    QTRY_COMPARE(clipboard->text(),
+                 QStringLiteral("The fastest snail wins the race.\n\nSecond paragraph, about lettuce.\n\n") + kLongLine);
     QTRY_VERIFY(!menu->property("visible").toBool());
 
     // Copy message: the whole reply as written (all paragraphs and the code).
@@ -227,16 +273,28 @@ class TestReadingView : public QObject {
     QTRY_VERIFY(!menu->property("visible").toBool());
     QCOMPARE(first->property("selectedText").toString(), QStringLiteral("wet leaves every morning."));
 
-    // The menu's Select all selects that paragraph alone, and Copy then copies it alone.
+    // The menu's Select all selects the whole message, every piece shown selected (the formula
+    // and the code too), and Copy then copies all of it (before: the clicked paragraph alone).
     rightClick(second, QPointF(10, second->height() / 2));
     QTRY_VERIFY(menu->property("opened").toBool());
     click(app_->item(QStringLiteral("menuSelectAll")));
     QTRY_VERIFY(!menu->property("visible").toBool());
-    QCOMPARE(first->property("selectedText").toString(), QString());
+    QCOMPARE(first->property("selectedText").toString(), kParagraph1);
     QCOMPARE(second->property("selectedText").toString(), kParagraph2);
+    QCOMPARE(third->property("selectedText").toString(), kParagraph3);
+    QCOMPARE(code->property("selectedText").toString(), QStringLiteral("count_laps();"));
+    QVERIFY(app_->item(QStringLiteral("mathSelection"))->isVisible());
+    const QString wholeMessage = kParagraph1 + QStringLiteral("\n\n") + kParagraph2 + QStringLiteral("\n\n") + kParagraph3 +
+                                 QStringLiteral("\n\n") + kFormula + QStringLiteral("\n\ncount_laps();");
     clipboard->setText(untouched);
     pressCopy(window);
-    QTRY_COMPARE(clipboard->text(), kParagraph2);
+    QTRY_COMPARE(clipboard->text(), wholeMessage);
+    rightClick(code, code->mapFromScene(QPointF(pointAtWord(code, QStringLiteral("laps")))));
+    QTRY_VERIFY(menu->property("opened").toBool());
+    clipboard->setText(untouched);
+    click(app_->item(QStringLiteral("menuCopySelection")));
+    QTRY_COMPARE(clipboard->text(), wholeMessage);
+    QTRY_VERIFY(!menu->property("visible").toBool());
 
     // A shift-click extends: click at "wet", shift-click at "counts".
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, pointAtWord(first, QStringLiteral("wet")));
@@ -262,6 +320,147 @@ class TestReadingView : public QObject {
     QTRY_COMPARE(third->property("selectedText").toString(), QString());
     QCOMPARE(code->property("selectedText").toString(), QString());
     QVERIFY(!formulaMark->isVisible());
+  }
+
+  // The window's shortcuts work after a click into a code block (its read-only text took Ctrl+,
+  // Ctrl+F, Ctrl+E and Ctrl+N for itself, as the prose did before it). Ctrl+N is left out: New
+  // conversation waits for a model, which this test has none of (test_focus_rings loads one).
+  void windowShortcutsWorkFromACodeBlock() {
+    QVERIFY(app_->chat().openConversation(codeConversation_));
+    QQuickItem* code = nullptr;
+    QTRY_VERIFY((code = textItemContaining(app_->window(), kLongLine, "QQuickTextEdit")) != nullptr);
+    QTest::qWait(1500);  // the view settles at the end of the conversation
+    auto clickCode = [&] {
+      QTest::mouseClick(app_->window(), Qt::LeftButton, Qt::NoModifier, pointAtWord(code, QStringLiteral("snail_race")));
+      QTRY_VERIFY(code->hasActiveFocus());
+    };
+
+    QObject* settings = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(settings);
+    clickCode();
+    QTest::keyClick(app_->window(), Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY2(settings->property("opened").toBool(), "Ctrl+, did not open the settings");
+    QMetaObject::invokeMethod(settings, "close");
+    QTRY_VERIFY(!settings->property("visible").toBool());
+
+    QObject* exporter = app_->object(QStringLiteral("exportDialog"));
+    QVERIFY(exporter);
+    clickCode();
+    QTest::keyClick(app_->window(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY2(exporter->property("opened").toBool(), "Ctrl+E did not open the export dialog");
+    QMetaObject::invokeMethod(exporter, "close");
+    QTRY_VERIFY(!exporter->property("visible").toBool());
+
+    auto* search = app_->item(QStringLiteral("searchField"));
+    QVERIFY(search);
+    clickCode();
+    QTest::keyClick(app_->window(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY2(search->hasActiveFocus(), "Ctrl+F did not go to the search field");
+
+    // Ctrl+C still copies the code's selection.
+    clickCode();
+    QMetaObject::invokeMethod(code, "select", Q_ARG(int, 0), Q_ARG(int, 4));
+    QGuiApplication::clipboard()->clear();
+    pressCopy(app_->window());
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("auto"));
+  }
+
+  // Shift+wheel over a code block scrolls its long lines sideways (a mouse has no sideways
+  // wheel), as a sideways wheel does; a plain wheel over it scrolls the conversation.
+  void shiftWheelOverACodeBlockScrollsItSideways() {
+    QVERIFY(app_->chat().openConversation(wheelConversation_));
+    QQuickItem* code = nullptr;
+    QTRY_VERIFY((code = textItemContaining(app_->window(), kLongLine, "QQuickTextEdit")) != nullptr);
+    QTest::qWait(1500);  // the view settles at the end of the conversation
+    QQuickItem* list = app_->item(QStringLiteral("messageList"));
+    QVERIFY(list);
+    QQuickItem* scroll = code->parentItem()->parentItem();  // contentItem, then the Flickable
+    QCOMPARE(scroll->objectName(), QStringLiteral("codeScroll"));
+    // The code block in the middle of the view.
+    const QRectF shown = sceneRect(scroll);
+    const QRectF view = sceneRect(list);
+    list->setProperty("contentY", list->property("contentY").toReal() + shown.center().y() - view.center().y());
+    QTRY_VERIFY(std::abs(sceneRect(scroll).center().y() - view.center().y()) < 5);
+    QTest::qWait(200);
+    // Over the code's line.
+    const QPointF over(sceneRect(scroll).center().x(), sceneRect(code).center().y());
+    QCOMPARE(scroll->property("contentX").toReal(), 0.0);
+
+    // Shift+wheel towards the user: the code moves left, the conversation stays.
+    const qreal listY = list->property("contentY").toReal();
+    turnWheel(app_->window(), over, QPoint(0, -120), Qt::ShiftModifier);
+    QTRY_VERIFY2(scroll->property("contentX").toReal() > 20,
+                 qPrintable(QStringLiteral("contentX %1").arg(scroll->property("contentX").toReal())));
+    QCOMPARE(list->property("contentY").toReal(), listY);
+    // And back, no further than the start.
+    for (int i = 0; i < 10; ++i) turnWheel(app_->window(), over, QPoint(0, 120), Qt::ShiftModifier);
+    QTRY_COMPARE(scroll->property("contentX").toReal(), 0.0);
+    // A sideways wheel (or trackpad) scrolls it too, no further than its end.
+    for (int i = 0; i < 100; ++i) turnWheel(app_->window(), over, QPoint(-120, 0), Qt::NoModifier);
+    QTRY_COMPARE(scroll->property("contentX").toReal(), scroll->property("contentWidth").toReal() - scroll->width());
+    QCOMPARE(list->property("contentY").toReal(), listY);
+
+    // A plain wheel over the code scrolls the conversation, the code stays where it is.
+    const qreal codeX = scroll->property("contentX").toReal();
+    turnWheel(app_->window(), over, QPoint(0, 120), Qt::NoModifier);
+    QTRY_VERIFY2(list->property("contentY").toReal() < listY - 20,
+                 qPrintable(QStringLiteral("contentY %1, was %2").arg(list->property("contentY").toReal()).arg(listY)));
+    QCOMPARE(scroll->property("contentX").toReal(), codeX);
+  }
+
+  // A reply the user stopped can go on, as one the length limit cut (it offered only Regenerate).
+  void aReplyStoppedByTheUserOffersContinue() {
+    QVERIFY(app_->chat().openConversation(stoppedConversation_));
+    QQuickItem* more = nullptr;
+    QTRY_VERIFY(visibleButton(app_->window(), QStringLiteral("Regenerate")) != nullptr);
+    QTest::qWait(500);
+    more = visibleButton(app_->window(), QStringLiteral("Continue"));
+    QVERIFY2(more != nullptr, "no Continue under the stopped reply");
+    QCOMPARE(more->objectName(), QStringLiteral("continueButton"));
+  }
+
+  // Regenerate and Continue have the room of the message's other buttons (the code block's Copy
+  // code): their labels were 2 px from the edges of their hover shades.
+  void regenerateAndContinueHaveTheRoomOfTheOtherButtons() {
+    // A reply the length limit cut, with a code block.
+    auto& store = app_->store();
+    const auto c = store.create_conversation({QStringLiteral("Cut"), {}, {}, {}, {}});
+    const auto q = store.append_message(c.id, 0, veloce::storage::Role::User, QStringLiteral("Count"));
+    const QString text = QStringLiteral("Counting:\n\n```\none two\n```\n\nthree");
+    const auto r =
+        store.append_message(c.id, q.id, veloce::storage::Role::Assistant, text, veloce::storage::MessageState::Streaming);
+    veloce::storage::MessageStats stats;
+    stats.completion_tokens = 9;
+    stats.stop = veloce::storage::ReplyStop::Length;
+    store.finish_message(r.id, text, veloce::storage::MessageState::Complete, stats);
+    QVERIFY(app_->chat().openConversation(c.id));
+    QQuickItem *regenerate = nullptr, *more = nullptr, *copyCode = nullptr;
+    QTRY_VERIFY((regenerate = visibleButton(app_->window(), QStringLiteral("Regenerate"))) &&
+                (more = visibleButton(app_->window(), QStringLiteral("Continue"))) &&
+                (copyCode = visibleButton(app_->window(), QStringLiteral("Copy code"))));
+    QTest::qWait(500);
+    auto insets = [](QQuickItem* button) {
+      const QRectF outer = sceneRect(button), label = labelRect(button);
+      return std::pair(label.left() - outer.left(), outer.right() - label.right());
+    };
+    const auto [copyLeft, copyRight] = insets(copyCode);
+    QVERIFY(copyLeft >= 8 && copyRight >= 8);
+    for (QQuickItem* button : {regenerate, more}) {
+      const auto [left, right] = insets(button);
+      QVERIFY2(left >= copyLeft - 0.5 && right >= copyRight - 0.5,
+               qPrintable(QStringLiteral("%1: label %2 px from the left edge, %3 px from the right (Copy code: %4, %5)")
+                              .arg(button->property("text").toString())
+                              .arg(left)
+                              .arg(right)
+                              .arg(copyLeft)
+                              .arg(copyRight)));
+    }
+    // Side by side, their shades apart and their labels as far apart as two such buttons'.
+    const QRectF a = sceneRect(regenerate), b = sceneRect(more);
+    QCOMPARE(a.top(), b.top());
+    QVERIFY2(b.left() - a.right() >= 8, qPrintable(QStringLiteral("%1 px between them").arg(b.left() - a.right())));
+    const qreal labels = labelRect(more).left() - labelRect(regenerate).right();
+    QVERIFY2(labels >= copyLeft + copyRight + 8 - 0.5, qPrintable(QStringLiteral("%1 px between the labels").arg(labels)));
   }
 
   // A match after a table and a 300-character line (one word to FTS5): the result showed three
@@ -335,6 +534,8 @@ class TestReadingView : public QObject {
   std::unique_ptr<AppWindow> app_;
   qint64 codeConversation_ = 0;
   qint64 paragraphsConversation_ = 0;
+  qint64 wheelConversation_ = 0;
+  qint64 stoppedConversation_ = 0;
   qint64 lettuceReply_ = 0;
 };
 

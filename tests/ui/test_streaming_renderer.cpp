@@ -35,6 +35,7 @@ const QStringList kFragments = {
     QStringLiteral("$$\nx = 1\n\n+ 2\n$$\n\n"),
     QStringLiteral("\\[ \\frac{a}{b}\\,c \\]\n\n"),
     QStringLiteral("So\n$$\\int_0^1 x\\,dx$$\nwhich is a half.\n\n"),
+    QStringLiteral("Thus $$x^2$$ holds, and $$y$$    too.\n\n"),
     QStringLiteral("Inline \\(a\\,b\\) and $x_1 *y*$ here.\n"),
     QStringLiteral("```python\ndef f(x):\n    return x * 2\n```\n"),
     QStringLiteral("~~~\nplain ``` inside\n~~~\n\n"),
@@ -313,11 +314,46 @@ class TestStreamingRenderer : public QObject {
     QCOMPARE(open[1].text, QStringLiteral("  \\[ x^2 \\] "));
     for (const RenderBlock& b : open) QVERIFY(!b.closed);  // the paragraph may go on
 
-    // A formula that shares its line with text, or sits in a list item, stays where it is.
-    QCOMPARE(splitRenderBlocks(QStringLiteral("so $$x$$ which")).size(), size_t{1});
+    // A formula in a list item stays where it is (cutting there would break the list apart).
     const auto item = splitRenderBlocks(QStringLiteral("1. so\n   $$x$$\n   which"));
     QCOMPARE(item.size(), size_t{1});
     QCOMPARE(item[0].kind, RenderBlock::Kind::Prose);
+  }
+
+  // $$...$$ is always displayed (pandoc's rule; the HTML and PDF exports show it as a block),
+  // also in the middle of a sentence: the chat view drew it inline there.
+  void displayMathInTheMiddleOfASentenceIsAMathPieceOfItsOwn() {
+    const QString md = QStringLiteral("so $$x^2$$ holds, and\nthen \\[y\\]    more.\n\nNext.");
+    const auto blocks = splitRenderBlocks(md);
+    QCOMPARE(blocks.size(), size_t{6});
+    const QStringList texts = {QStringLiteral("so"),      QStringLiteral("$$x^2$$"), QStringLiteral("holds, and\nthen"),
+                               QStringLiteral("\\[y\\]"), QStringLiteral("more."),   QStringLiteral("Next.")};
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      QCOMPARE(blocks[i].text, texts[static_cast<qsizetype>(i)]);
+      // Each piece's offset is where its text is in the whole (the white space at a cut dropped).
+      QCOMPARE(md.mid(blocks[i].start, blocks[i].text.size()), blocks[i].text);
+      QCOMPARE(blocks[i].kind, i == 1 || i == 3 ? RenderBlock::Kind::Math : RenderBlock::Kind::Prose);
+      QCOMPARE(blocks[i].closed, i < 5);
+    }
+    // A formula at the start of its line, with text after it, and one at the end of a line.
+    const auto edges = splitRenderBlocks(QStringLiteral("$$a$$ then\nso $$b$$"));
+    QCOMPARE(edges.size(), size_t{3});
+    QCOMPARE(edges[0].text, QStringLiteral("$$a$$"));
+    QCOMPARE(edges[1].text, QStringLiteral("then\nso"));
+    QCOMPARE(edges[2].text, QStringLiteral("$$b$$"));
+    // Inline math ($x$) stays in its line; text after a formula that would read as a list item
+    // on a line of its own keeps the formula in its line.
+    QCOMPARE(splitRenderBlocks(QStringLiteral("so $x$ which")).size(), size_t{1});
+    QCOMPARE(splitRenderBlocks(QStringLiteral("so $$x$$ - 1 which")).size(), size_t{1});
+
+    // What the view gets: the formula as a displayed formula's row between two prose rows.
+    StreamingRenderer r;
+    r.setText(QStringLiteral("so $$x^2$$ holds"));
+    QCOMPARE(r.count(), 3);
+    QCOMPARE(r.rows()[1].kind, QStringLiteral("math"));
+    QCOMPARE(r.rows()[1].tex, QStringLiteral("x^2"));
+    QCOMPARE(shownText(r.rows()[0].html).trimmed(), QStringLiteral("so"));
+    QCOMPARE(shownText(r.rows()[2].html).trimmed(), QStringLiteral("holds"));
   }
 
   void aFormulaNestedTooDeeplyIsShownAsItsSource() {

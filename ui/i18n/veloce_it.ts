@@ -1120,8 +1120,8 @@
         <translation>Seleziona tutto</translation>
     </message>
     <message>
-        <source>Select all the text of this paragraph</source>
-        <translation>Seleziona tutto il testo di questo paragrafo</translation>
+        <source>Select all the text of this message</source>
+        <translation>Seleziona tutto il testo di questo messaggio</translation>
     </message>
 </context>
 <context>
