@@ -96,10 +96,11 @@ sleep 2
 xdotool key Escape
 sleep 0.3
 # Export (Ctrl+E) into the configured folder: the dialog's Export button (where it sits in
-# the 1280x800 screen the window fills; looked at in a screenshot).
+# the 1280x800 screen the window fills; looked at in a screenshot; the dialog keeps room for its
+# progress and outcome lines, so the button sits below them).
 xdotool key ctrl+e
 sleep 1.5
-xdotool mousemove --window "$WINDOW" 859 555 click 1
+xdotool mousemove --window "$WINDOW" 859 591 click 1
 for _ in $(seq 40); do [ -n "$(ls -A "$EXPORTS")" ] && break; sleep 0.25; done
 [ -n "$(ls -A "$EXPORTS")" ] || fail "the app's export wrote nothing to $EXPORTS"
 xdotool key Escape

@@ -108,7 +108,7 @@ class ExportControllerTest : public QObject {
     QSignalSpy errors(&exporter, &ExportController::errorOccurred);
     QVERIFY(!exporter.exportConversations({}, QStringLiteral("docx"), dir_.filePath(QStringLiteral("out"))));
     QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("Formato di esportazione sconosciuto \"docx\"."));
+    QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("Formato di esportazione sconosciuto «docx»."));
   }
 
  private:

@@ -175,8 +175,8 @@ std::vector<float> expect_batch_equals_token_by_token(Engine& engine, const std:
 }
 
 // The q8_0 KV cache (--kv-type q8_0): perplexity stays within 1% of the reference (which uses
-// f16) on every text for a spread of weight types, logits within the weight types' tolerance, and
-// a prompt in one batch gives what token by token gives. Prints the cost against the f16 cache.
+// f16) for a spread of weight types (q8_cases), logits within the weight types' tolerance, and a
+// prompt in one batch gives what token by token gives. Prints the cost against the f16 cache.
 class KvQ8Test : public test::ValidatedTest, public ::testing::WithParamInterface<PplCase> {};
 
 TEST_P(KvQ8Test, PerplexityWithinOnePercentOfReference) {
@@ -190,10 +190,11 @@ TEST_P(KvQ8Test, PerplexityWithinOnePercentOfReference) {
   EXPECT_NE(q8, f16);  // the cache really is stored differently
 }
 
+// short_en for each; the 5x longer seed_it (more cached positions, the same code) for F32 only,
+// where the KV cache is the only source of error: each seed_it case took 25 to 50 s of CI.
 std::vector<PplCase> q8_cases() {
-  std::vector<PplCase> out;
-  for (const char* m : {"F32", "Q8_0", "Q4_K_M", "Q2_K"})
-    for (const char* t : {"seed_it", "short_en"}) out.push_back({m, t});
+  std::vector<PplCase> out{{"F32", "seed_it"}};
+  for (const char* m : {"F32", "Q8_0", "Q4_K_M", "Q2_K"}) out.push_back({m, "short_en"});
   return out;
 }
 
