@@ -97,6 +97,33 @@ const Word* find_word(const std::vector<Word>& all, const QString& text) {
   return nullptr;
 }
 
+// One question and `reply` exported as `name`.pdf in `dir`, and the words pdftotext finds on its
+// first page; `error` says what failed.
+struct PrintedReply {
+  QString file;
+  std::vector<Word> words;
+  QString error;
+};
+
+PrintedReply print_reply(const QTemporaryDir& dir, const QString& name, const QString& question, const QString& reply) {
+  PrintedReply out;
+  ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
+  const auto c = store.create_conversation({name, {}, {}, {}, {}});
+  const auto q = store.append_message(c.id, 0, Role::User, question);
+  store.append_message(c.id, q.id, Role::Assistant, reply);
+  out.file = dir.filePath(name + QStringLiteral(".pdf"));
+  QFile f(out.file);
+  if (!f.open(QIODevice::WriteOnly)) {
+    out.error = QStringLiteral("cannot write ") + out.file;
+    return out;
+  }
+  f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
+  f.close();
+  out.words =
+      words(QString::fromUtf8(run(tool("pdftotext"), {QStringLiteral("-bbox"), out.file, QStringLiteral("-")}, out.error)));
+  return out;
+}
+
 // The bounding box of dark pixels (ink) inside `area` of a rendered page; null when there is none.
 QRect ink(const QImage& page, const QRect& area) {
   QRect found;
@@ -294,27 +321,17 @@ class MathExportTest : public QObject {
     const QString pdftoppm = tool("pdftoppm"), pdftotext = tool("pdftotext");
     QVERIFY2(!pdftoppm.isEmpty() && !pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
     QTemporaryDir dir;
-    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
-    const auto c = store.create_conversation({QStringLiteral("Wide"), {}, {}, {}, {}});
-    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("Expand it."));
     // About 1.4 times the column's width at the export's size, and text that fills whole lines.
     const QString reply = QStringLiteral(
         "Start:\n\n$$(a+b)^{10} = a^{10} + 10a^9b + 45a^8b^2 + 120a^7b^3 + 210a^6b^4 + 252a^5b^5 + 210a^4b^6 + "
         "120a^3b^7 + 45a^2b^8 + 10ab^9 + b^{10} + \\sum_{k=0}^{10}\\binom{10}{k}$$\n\n"
         "Ending words here, then a line of ordinary prose long enough to wrap across the whole width of the "
         "column so that its words mark where the column starts and where it ends on the printed page.\n");
-    const auto a = store.append_message(c.id, q.id, Role::Assistant, reply);
-    const QString file = dir.filePath(QStringLiteral("wide.pdf"));
-    {
-      QFile f(file);
-      QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
-    }
-    Q_UNUSED(a);
+    const PrintedReply printed = print_reply(dir, QStringLiteral("wide"), QStringLiteral("Expand it."), reply);
+    QVERIFY2(printed.error.isEmpty(), qPrintable(printed.error));
+    const QString& file = printed.file;
+    const std::vector<Word>& all = printed.words;
     QString error;
-    const std::vector<Word> all =
-        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
-    QVERIFY2(error.isEmpty(), qPrintable(error));
     const Word* start = find_word(all, QStringLiteral("Start:"));
     const Word* ending = find_word(all, QStringLiteral("Ending"));
     QVERIFY(start && ending);
@@ -357,20 +374,12 @@ class MathExportTest : public QObject {
     const QString pdftoppm = tool("pdftoppm"), pdftotext = tool("pdftotext");
     QVERIFY2(!pdftoppm.isEmpty() && !pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
     QTemporaryDir dir;
-    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
-    const auto c = store.create_conversation({QStringLiteral("Integral"), {}, {}, {}, {}});
-    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("The area under x^2 from 0 to 1?"));
-    store.append_message(c.id, q.id, Role::Assistant, reply);
-    const QString file = dir.filePath(QStringLiteral("integral.pdf"));
-    {
-      QFile f(file);
-      QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
-    }
+    const PrintedReply printed =
+        print_reply(dir, QStringLiteral("integral"), QStringLiteral("The area under x^2 from 0 to 1?"), reply);
+    QVERIFY2(printed.error.isEmpty(), qPrintable(printed.error));
+    const QString& file = printed.file;
+    const std::vector<Word>& all = printed.words;
     QString error;
-    const std::vector<Word> all =
-        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
-    QVERIFY2(error.isEmpty(), qPrintable(error));
     const Word* integral = find_word(all, QStringLiteral("integral"));
     const Word* third = find_word(all, QStringLiteral("third."));
     QVERIFY(integral && third);
@@ -410,21 +419,11 @@ class MathExportTest : public QObject {
     const QString pdftotext = tool("pdftotext");
     QVERIFY2(!pdftotext.isEmpty(), "poppler-utils is not installed (scripts/setup.sh installs it)");
     QTemporaryDir dir;
-    ConversationStore store(dir.filePath(QStringLiteral("c.sqlite")));
-    const auto c = store.create_conversation({QStringLiteral("List"), {}, {}, {}, {}});
-    const auto q = store.append_message(c.id, 0, Role::User, QStringLiteral("Steps?"));
-    store.append_message(c.id, q.id, Role::Assistant,
-                         QStringLiteral("1. Firststep is\n   $$w^2 + 1$$\n   Aftertext here\n2. Secondstep"));
-    const QString file = dir.filePath(QStringLiteral("list.pdf"));
-    {
-      QFile f(file);
-      QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(render(load_for_export(store, c.id), ExportFormat::Pdf));
-    }
-    QString error;
-    const std::vector<Word> all =
-        words(QString::fromUtf8(run(pdftotext, {QStringLiteral("-bbox"), file, QStringLiteral("-")}, error)));
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const PrintedReply printed =
+        print_reply(dir, QStringLiteral("list"), QStringLiteral("Steps?"),
+                    QStringLiteral("1. Firststep is\n   $$w^2 + 1$$\n   Aftertext here\n2. Secondstep"));
+    QVERIFY2(printed.error.isEmpty(), qPrintable(printed.error));
+    const std::vector<Word>& all = printed.words;
     const Word* first = find_word(all, QStringLiteral("Firststep"));
     const Word* after = find_word(all, QStringLiteral("Aftertext"));
     const Word* second = find_word(all, QStringLiteral("Secondstep"));

@@ -20,6 +20,7 @@
 #include "app/settings/app_settings.h"
 #include "app/storage/conversation_store.h"
 #include "file_server.h"
+#include "test_bytes.h"
 
 using veloce::app::ChatController;
 using veloce::app::DownloadController;
@@ -27,11 +28,6 @@ using veloce::app::DownloadController;
 namespace {
 constexpr int kTimeoutMs = 120000;
 const char* const kFile = "phi-4-test.gguf";
-
-QByteArray fileBytes(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 }  // namespace
 
 class DownloadControllerTest : public QObject {

@@ -17,25 +17,10 @@
 
 #include "app/download/model_download.h"
 #include "file_server.h"
+#include "test_bytes.h"
 
 using veloce::app::DownloadRequest;
 using veloce::app::ModelDownload;
-
-namespace {
-
-QByteArray randomBytes(int n) {
-  QByteArray b(n, Qt::Uninitialized);
-  auto* g = QRandomGenerator::global();
-  for (int i = 0; i < n; ++i) b[i] = static_cast<char>(g->bounded(256));
-  return b;
-}
-
-QByteArray fileBytes(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-}  // namespace
 
 class DownloadTest : public QObject {
   Q_OBJECT

@@ -16,6 +16,7 @@
 
 #include "app/download/model_download.h"
 #include "file_server.h"
+#include "test_bytes.h"
 
 using veloce::app::DownloadRequest;
 using veloce::app::ModelDownload;
@@ -23,18 +24,6 @@ using veloce::app::ModelDownload;
 namespace {
 
 constexpr int kTimeoutMs = 60000;
-
-QByteArray randomBytes(int n) {
-  QByteArray b(n, Qt::Uninitialized);
-  auto* g = QRandomGenerator::global();
-  for (int i = 0; i < n; ++i) b[i] = static_cast<char>(g->bounded(256));
-  return b;
-}
-
-QByteArray fileBytes(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QByteArray sha256(const QByteArray& bytes) { return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(); }
 
