@@ -43,12 +43,39 @@ Rectangle {
                 || keyboardReason(focusItem.focusReason)
         if (focusItem.focusReason !== undefined)
             return keyboardReason(focusItem.focusReason)
+        // The focus fell back to the enclosing item (the message list) because the focused control
+        // inside it went away or was disabled (Regenerate, Continue while the reply is written):
+        // it came from wherever the control's focus came from, a click draws no ring.
+        if (fellBack)
+            return fellBackFromKeyboard
         // A plain text (a reply's paragraph) tells no reason either, and Tab never stops there:
         // it got the focus from a click into it.
         if ((focusItem instanceof TextEdit || focusItem instanceof TextInput) && !focusItem.activeFocusOnTab)
             return false
         return true
     }
+    // The focus item before this one, and whether its focus came from the keyboard.
+    property Item previousFocusItem: null
+    property bool previousFromKeyboard: false
+    property bool fellBack: false
+    property bool fellBackFromKeyboard: false
+    function contains(ancestor, item) {
+        for (let it = item; it; it = it.parent)
+            if (it === ancestor)
+                return true
+        return false
+    }
+    onFocusItemChanged: {
+        // A destroyed item reads as null: its row was removed (the reply being regenerated). From
+        // the list the focus goes on into its current row, which came the same way.
+        fellBack = focusItem !== null && previousFocusItem !== focusItem
+                && (previousFocusItem === null || contains(focusItem, previousFocusItem)
+                    || contains(previousFocusItem, focusItem))
+        fellBackFromKeyboard = previousFromKeyboard
+        previousFocusItem = focusItem
+        previousFromKeyboard = fromKeyboard
+    }
+
     // Around the visible body of a control whose background is inset from its bounds (a Material
     // button), 2 px out from it; else on the item's own bounds, drawn inside them: an outside
     // ring would be cut away by a list that clips its children, by the scrolling page a control

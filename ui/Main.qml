@@ -78,7 +78,7 @@ ApplicationWindow {
     Shortcut {
         objectName: "shortcutSettings"
         sequence: "Ctrl+,"
-        onActivated: settingsDialog.open()
+        onActivated: settingsDialog.openFrom(Qt.ShortcutFocusReason)
     }
     // Ctrl+Q as on every Linux desktop: the window closes as by its close button (a reply in
     // progress is stopped and stored first).

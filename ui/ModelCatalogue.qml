@@ -13,6 +13,9 @@ ColumnLayout {
     spacing: 8
     readonly property bool busy: DownloadController.state === "downloading"
     readonly property bool stopped: DownloadController.state === "paused" || DownloadController.state === "failed"
+    // On Settings > Model the device choice is on the same page, above: the hint points there
+    // rather than spelling out the way into Settings the user has already taken.
+    property bool deviceChoiceAbove: false
 
     function verdictColor(verdict) {
         if (verdict === "device")
@@ -40,7 +43,9 @@ ColumnLayout {
         wrapMode: Text.Wrap
         textFormat: Text.PlainText
         color: Material.color(Material.Orange)
-        text: qsTr("No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU in Settings > Model > Device if this computer has one.")
+        text: root.deviceChoiceAbove
+              ? qsTr("No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU under Device above if this computer has one.")
+              : qsTr("No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU in Settings > Model > Device if this computer has one.")
     }
 
     // The download in progress, paused or failed.

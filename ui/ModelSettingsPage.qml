@@ -218,6 +218,7 @@ ScrollView {
         ModelCatalogue {
             objectName: "settingsCatalogue"
             Layout.fillWidth: true
+            deviceChoiceAbove: true
         }
         Item { Layout.preferredHeight: 8 }
     }

@@ -14,7 +14,15 @@ ModalDialog {
     width: Math.min(720, Overlay.overlay ? Overlay.overlay.width - 48 : 720)
     height: Math.min(640, Overlay.overlay ? Overlay.overlay.height - 48 : 640)
     padding: 0
-    onOpened: tabs.forceActiveFocus(Qt.TabFocusReason)
+    // Why the dialog opened, as the reason its tabs get the focus with: the keyboard ring
+    // (FocusRing.qml) is drawn around them after Ctrl+, but not after a click on a menu item.
+    property int openingReason: Qt.OtherFocusReason
+    function openFrom(reason) {
+        openingReason = reason
+        open()
+    }
+    onOpened: tabs.forceActiveFocus(openingReason)
+    onClosed: openingReason = Qt.OtherFocusReason
 
     header: ColumnLayout {
         spacing: 0

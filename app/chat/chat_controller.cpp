@@ -54,6 +54,8 @@ ChatController::ChatController(veloce::storage::ConversationStore* store, AppSet
   connect(server_, &ServerController::chatStored, &list_, [this] { list_.reload(); });
   connect(server_, &ServerController::storeFailed, this, &ChatController::setError);
 
+  // The status line's last-reply figures are the open conversation's (lastTokensPerSecond).
+  connect(this, &ChatController::currentConversationChanged, this, &ChatController::lastReplyStatsChanged);
   connect(&list_, &ConversationList::errorOccurred, this, &ChatController::setError);
   connect(&list_, &ConversationList::renamed, this, [this](qint64 id, const QString& title) {
     if (id != conversationId_) return;

@@ -128,9 +128,11 @@ class ChatController : public QObject {
 
   int contextUsed() const { return contextUsed_; }
   int omittedMessages() const { return omittedMessages_; }
-  double lastTimeToFirstTokenMs() const { return lastTtftMs_; }
-  double lastTokensPerSecond() const { return lastTokensPerSecond_; }
-  int lastPromptTokensReused() const { return lastPromptTokensReused_; }
+  // The figures of the last reply written in the open conversation; none in another one (they
+  // read as measured there).
+  double lastTimeToFirstTokenMs() const { return statsAreOpenConversations() ? lastTtftMs_ : 0; }
+  double lastTokensPerSecond() const { return statsAreOpenConversations() ? lastTokensPerSecond_ : 0; }
+  int lastPromptTokensReused() const { return statsAreOpenConversations() ? lastPromptTokensReused_ : 0; }
   int prefillDone() const { return prefillDone_; }
   int prefillTotal() const { return prefillTotal_; }
 
@@ -260,6 +262,8 @@ class ChatController : public QObject {
   double lastTtftMs_ = 0;
   double lastTokensPerSecond_ = 0;
   int lastPromptTokensReused_ = 0;
+  qint64 lastReplyConversationId_ = -1;  // where the last reply's figures were measured
+  bool statsAreOpenConversations() const { return conversationId_ >= 0 && conversationId_ == lastReplyConversationId_; }
   QString lastError_;
   quint64 nextRequestId_ = 1;
   quint64 activeRequestId_ = 0;  // 0: none; signals of other requests are stale and ignored

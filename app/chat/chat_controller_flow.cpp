@@ -290,6 +290,8 @@ void ChatController::onReplyFinished(quint64 requestId, const ReplyOutcome& outc
     lastTtftMs_ = outcome.timeToFirstTokenMs;
     lastTokensPerSecond_ = outcome.tokensPerSecond;
     lastPromptTokensReused_ = outcome.promptTokensReused;
+    // A reply that went on after its conversation was left belongs to none that is shown.
+    lastReplyConversationId_ = attached ? conversationId_ : -1;
     emit lastReplyStatsChanged();
   }
   if (viewAttached_ && outcome.contextUsed >= 0) setContextUsed(outcome.contextUsed);

@@ -9,9 +9,11 @@
 #include <QTextList>
 #include <QTextTable>
 
+#include <utility>
 #include <vector>
 
 #include "app/export/html_markdown.h"
+#include "app/models/list_numbers.h"
 #include "app/models/markdown_renderer.h"
 #include "app/models/math_spans.h"
 
@@ -42,7 +44,8 @@ enum class Bold { IsStrong, IsTheElements };
 // Walks the document Qt's Markdown parser built and writes each structure as its HTML element.
 class Writer {
  public:
-  explicit Writer(const QStringList& formulas) : formulas_(formulas) {}
+  Writer(const QStringList& formulas, QHash<const QTextList*, int> list_starts)
+      : formulas_(formulas), list_starts_(std::move(list_starts)) {}
 
   void frame(QTextFrame* frame) {
     for (auto it = frame->begin(); !it.atEnd(); ++it) {
@@ -65,6 +68,7 @@ class Writer {
 
  private:
   const QStringList& formulas_;
+  QHash<const QTextList*, int> list_starts_;  // ordered lists that start elsewhere than 1
   QString out_;
   int quote_level_ = 0;
   bool in_pre_ = false;
@@ -143,7 +147,10 @@ class Writer {
       // A new list, nested in the open item of its parent when there is one.
       const bool ordered = is_ordered(list);
       lists_.push_back({&list, indent, ordered});
-      out_ += ordered ? QStringLiteral("<ol>") : QStringLiteral("<ul>");
+      const int start = list_starts_.value(&list, 1);
+      if (!ordered) out_ += QStringLiteral("<ul>");
+      else if (start == 1) out_ += QStringLiteral("<ol>");
+      else out_ += QStringLiteral("<ol start=\"%1\">").arg(start);
     } else {
       out_ += QStringLiteral("</li>\n");
     }
@@ -224,9 +231,9 @@ QString prose_html(const QString& markdown) {
   QStringList formulas;
   QTextDocument document;
   document.setMarkdown(
-      app::protectMath(markdown, formulas),
+      app::markListNumbers(app::protectMath(markdown, formulas)),
       QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
-  Writer writer(formulas);
+  Writer writer(formulas, app::takeListStarts(document));
   writer.frame(document.rootFrame());
   return writer.result();
 }

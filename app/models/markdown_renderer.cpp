@@ -1,5 +1,7 @@
 #include "app/models/markdown_renderer.h"
 
+#include "app/models/list_numbers.h"
+
 #include "app/models/markdown_fence.h"
 #include "app/models/math_spans.h"
 
@@ -146,9 +148,10 @@ std::vector<MarkdownBlock> splitMarkdown(const QString& markdown) {
 QString proseToRichText(const QString& markdown, const QColor& linkColour, const MathStyle& mathStyle) {
   QTextDocument doc;
   QStringList math;
-  const QString protectedSource = protectMath(markdown, math);
+  const QString protectedSource = markListNumbers(protectMath(markdown, math));
   doc.setMarkdown(protectedSource,
                   QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+  writeListNumbers(takeListStarts(doc));
   // Markdown images are replaced first: the formulas' images are Veloce's own.
   replaceImages(doc);
   if (mathStyle.enabled()) {

@@ -442,6 +442,25 @@ class ChatControllerTest : public QObject {
     QCOMPARE(*stored->stats.time_to_first_token_ms, whileStreaming);
   }
 
+  // "Last reply: ... tokens/s" is the open conversation's: another conversation, which never
+  // had a reply written here, shows no figures; back in the first one, its own come back.
+  void theLastReplysFiguresBelongToTheirConversation() {
+    makeChat();
+    loadModel();
+    QSignalSpy finished(chat_.get(), &ChatController::replyFinished);
+    QVERIFY(chat_->send(ref_.userMessage));
+    QCOMPARE(waitForReply(finished), QStringLiteral("complete"));
+    const qint64 measured = chat_->currentConversationId();
+    const double tokensPerSecond = chat_->lastTokensPerSecond();
+    QVERIFY(tokensPerSecond > 0);
+    const auto other = store_->create_conversation({QStringLiteral("Quiet"), {}, {}, {}, {}});
+    QVERIFY(chat_->openConversation(other.id));
+    QCOMPARE(chat_->lastTokensPerSecond(), 0.0);
+    QCOMPARE(chat_->lastTimeToFirstTokenMs(), 0.0);
+    QVERIFY(chat_->openConversation(measured));
+    QCOMPARE(chat_->lastTokensPerSecond(), tokensPerSecond);
+  }
+
   void regenerateMakesSiblings() {
     makeChat();
     loadModel();

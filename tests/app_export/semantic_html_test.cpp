@@ -120,6 +120,16 @@ class SemanticHtmlTest : public QObject {
 
   // Structures inside one another (a list in a quote, a quote in a list, code in a quote, a
   // table after a quote) and markup-like text still make well-formed XML with nothing active.
+  // A numbered list that starts at 3 is an <ol start="3"> (a browser numbers it 3., 4.); one
+  // from 1 has no start.
+  void aNumberedListKeepsItsStartNumber() {
+    const QString html = markdown_to_semantic_html(QStringLiteral("- bullet\n- list\n\n3. numbered\n4. next\n"));
+    QVERIFY2(html.contains(QStringLiteral("<ol start=\"3\"><li>numbered</li>\n<li>next")), qPrintable(html));
+    const QString fromOne = markdown_to_semantic_html(QStringLiteral("1. one\n2. two\n"));
+    QVERIFY2(fromOne.contains(QStringLiteral("<ol><li>one</li>")), qPrintable(fromOne));
+    QVERIFY2(!html.contains(QChar(0xE010)), qPrintable(html));
+  }
+
   void nestedStructuresStayWellFormed() {
     const QStringList replies = {
         QStringLiteral("> - quoted item\n>   - deeper\n>\n> back in the quote\n\nout"),

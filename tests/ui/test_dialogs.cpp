@@ -282,6 +282,29 @@ class TestDialogs : public QObject {
     QTRY_VERIFY(!settings->property("visible").toBool());
   }
 
+  // The CPU hint on Settings > Model points to the Device choice above it on the same page;
+  // the first-run view, where no Settings page is open, keeps the way there.
+  void theCpuHintOnTheModelPagePointsToDeviceAbove() {
+    auto hint = [&](const QString& catalogue) -> QString {
+      QQuickItem* root = app_->item(catalogue);
+      if (!root) return QStringLiteral("(no %1)").arg(catalogue);
+      for (QQuickItem* it : veloce::uitest::allItems(root))
+        if (it->objectName() == QLatin1String("cpuWarning")) return it->property("text").toString();
+      return QStringLiteral("(no cpuWarning in %1)").arg(catalogue);
+    };
+    QObject* settings = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(settings);
+    QMetaObject::invokeMethod(settings, "open");
+    QTRY_VERIFY(settings->property("opened").toBool());
+    const QString onModelPage = hint(QStringLiteral("settingsCatalogue"));
+    QMetaObject::invokeMethod(settings, "close");
+    QTRY_VERIFY(!settings->property("visible").toBool());
+    QVERIFY2(onModelPage.contains(QLatin1String("under Device above")), qPrintable(onModelPage));
+    QVERIFY2(!onModelPage.contains(QLatin1String("Settings > Model")), qPrintable(onModelPage));
+    const QString inSetup = hint(QStringLiteral("setupCatalogue"));
+    QVERIFY2(inSetup.contains(QLatin1String("in Settings > Model > Device")), qPrintable(inSetup));
+  }
+
  private:
   // Clicks `button`, checks that dialog `name` is shown, in a folder that exists and is not the
   // working directory, then presses Esc and checks that it closed as cancelled.

@@ -135,6 +135,28 @@ class TestFocusRings : public QObject {
     QTRY_VERIFY(ring_->isVisible());
   }
 
+  // Settings opened from the main menu with the mouse: no ring around the tab bar; the first
+  // Tab in the dialog shows it.
+  void settingsOpenedWithTheMouseShowNoRingTabDoes() {
+    QObject* dialog = app_->object(QStringLiteral("settingsDialog"));
+    QVERIFY(dialog);
+    auto* menuButton = app_->item(QStringLiteral("mainMenuButton"));
+    QVERIFY(menuButton);
+    veloce::uitest::click(menuButton);
+    QQuickItem* item = nullptr;
+    QTRY_VERIFY((item = visibleButton(QStringLiteral("Settings"))) != nullptr);
+    veloce::uitest::click(item);
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QTest::qWait(100);
+    QVERIFY2(
+        !ring_->isVisible(),
+        qPrintable(QStringLiteral("a ring on %1 after opening Settings with the mouse").arg(describe(ring_->parentItem()))));
+    QTest::keyClick(app_->window(), Qt::Key_Tab);
+    QTRY_VERIFY(ring_->isVisible());
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+  }
+
   // The window's shortcuts work while a reply's text has the focus (the read-only text took
   // Ctrl+, Ctrl+F, Ctrl+E and Ctrl+N for itself).
   void windowShortcutsWorkFromAReplysText() {
@@ -232,7 +254,39 @@ class TestFocusRings : public QObject {
     }
   }
 
+  // Last: it replaces the reply the tests before click into.
+  // Regenerate clicked with the mouse: the button goes away while the reply is written and the
+  // focus falls back to the message list, but no keyboard ring is drawn around a message.
+  void clickingRegenerateShowsNoRingWhileTheReplyIsWritten() {
+    QVERIFY(app_->chat().openConversation(id_));
+    app_->settings().setMaxReplyTokens(400);
+    QQuickItem* regenerate = nullptr;
+    QTRY_VERIFY((regenerate = visibleButton(QStringLiteral("Regenerate"))) != nullptr);
+    veloce::uitest::click(regenerate);
+    QTRY_VERIFY(app_->chat().busy());
+    bool ringSeen = false;
+    while (app_->chat().busy()) {
+      if (ring_->isVisible()) {
+        ringSeen = true;
+        break;
+      }
+      QTest::qWait(5);
+    }
+    const QString where =
+        ring_->parentItem() ? QString::fromLatin1(ring_->parentItem()->metaObject()->className()) : QStringLiteral("-");
+    QTRY_VERIFY_WITH_TIMEOUT(!app_->chat().busy(), 60000);
+    QVERIFY2(!ringSeen, qPrintable(QStringLiteral("a keyboard ring on %1 after a mouse click on Regenerate").arg(where)));
+  }
+
  private:
+  // A shown button of the open conversation with this text.
+  QQuickItem* visibleButton(const QString& text) const {
+    for (QQuickItem* it : veloce::uitest::allItems(app_->window()->contentItem()))
+      if (it->inherits("QQuickAbstractButton") && it->isVisible() && it->isEnabled() &&
+          it->property("text").toString() == text)
+        return it;
+    return nullptr;
+  }
   // Checks the ring at the current focus; returns the item it outlines.
   QQuickItem* checkStop(const QColor& colour) {
     QQuickItem* focus = app_->window()->activeFocusItem();

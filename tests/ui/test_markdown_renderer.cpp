@@ -3,6 +3,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextList>
 
 #include "app/models/markdown_renderer.h"
 
@@ -45,6 +46,26 @@ class TestMarkdownRenderer : public QObject {
     QCOMPARE(blocks[0].kind, MarkdownBlock::Kind::Prose);
     QCOMPARE(blocks[1].kind, MarkdownBlock::Kind::Code);
     QCOMPARE(blocks[1].text, QStringLiteral("a\n```\nb"));
+  }
+
+  // A numbered list that starts at 3 (after a bullet list, as models write a continued count)
+  // shows 3. and 4., not 1. and 2.; a "3." that is no list item is left as the text it was.
+  void aNumberedListKeepsTheNumberItStartsAt() {
+    QTextDocument shown;
+    shown.setHtml(proseToRichText(QStringLiteral("- bullet\n- list\n\n3. numbered\n4. next\n\nPlain text\n7. goes on\n")));
+    QStringList lines;
+    for (QTextBlock b = shown.begin(); b.isValid(); b = b.next())
+      lines << (b.textList() ? b.textList()->itemText(b) + u' ' : QString()) + b.text();
+    const QString seen = lines.join(u'|');
+    QVERIFY2(lines.contains(QStringLiteral("3. numbered")), qPrintable(seen));
+    QVERIFY2(lines.contains(QStringLiteral("4. next")), qPrintable(seen));
+    QVERIFY2(seen.contains(QStringLiteral("Plain text")) && seen.contains(QStringLiteral("7. goes on")), qPrintable(seen));
+    QVERIFY2(!seen.contains(QChar(0xE010)) && !seen.contains(QChar(0xE011)), qPrintable(seen));
+    // A list from 1 is still Qt's own numbered list.
+    shown.setHtml(proseToRichText(QStringLiteral("1. one\n2. two\n")));
+    QVERIFY(shown.begin().textList());
+    QCOMPARE(shown.begin().textList()->itemText(shown.begin()), QStringLiteral("1."));
+    QCOMPARE(shown.begin().text(), QStringLiteral("one"));
   }
 
   void rawHtmlStaysText() {

@@ -1206,6 +1206,10 @@
         <source>No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU in Settings &gt; Model &gt; Device if this computer has one.</source>
         <translation>Nessuna GPU in uso: il modello gira sulla CPU, a molto meno di 1 token al secondo per Phi-4 (14B). Se questo computer ne ha una, scegli una GPU Vulkan in Impostazioni &gt; Modello &gt; Dispositivo.</translation>
     </message>
+    <message>
+        <source>No GPU is in use: the model runs on the CPU, at well under 1 token per second for Phi-4 (14B). Choose a Vulkan GPU under Device above if this computer has one.</source>
+        <translation>Nessuna GPU in uso: il modello gira sulla CPU, a molto meno di 1 token al secondo per Phi-4 (14B). Se questo computer ne ha una, scegli una GPU Vulkan in «Dispositivo» qui sopra.</translation>
+    </message>
 </context>
 <context>
     <name>ModelController</name>
