@@ -27,13 +27,16 @@ Item {
     function selectRange(from, to) { selected = from !== to }
     function clearSelection() { selected = false }
     function textBetween(start, end) { return end > start ? source : "" }
+    // Selected, the formula is drawn as selected text is: in the selection's text colour on the
+    // selection's colour, behind the formula alone.
     Rectangle {
         objectName: "mathSelection"
-        anchors.fill: parent
         visible: block.selected
-        color: Material.accent
-        opacity: 0.3
-        radius: 4
+        color: window.selectionColor
+        x: block.drawn ? formula.x - flick.contentX : 0
+        y: block.drawn ? flick.y : 0
+        width: block.drawn ? Math.min(formula.width, flick.width) : parent.width
+        height: block.drawn ? formula.height : parent.height
     }
 
     Flickable {
@@ -59,7 +62,8 @@ Item {
             objectName: "mathImage"
             readonly property real ratio: Screen.devicePixelRatio
             x: Math.max(0, (flick.width - width) / 2)
-            source: block.drawn ? block.url : ""
+            source: !block.drawn ? "" : block.selected ? DesktopBridge.mathImageInColour(block.url, window.selectedTextColor)
+                                                       : block.url
             width: implicitWidth / ratio
             height: implicitHeight / ratio
             smooth: true
@@ -76,7 +80,8 @@ Item {
         textFormat: Text.PlainText
         font.family: "monospace"
         text: block.source
-        opacity: 0.85
+        color: block.selected ? window.selectedTextColor : Material.foreground
+        opacity: block.selected ? 1 : 0.85
         HoverHandler { id: hover }
         ToolTip.visible: hover.hovered && block.error.length > 0
         ToolTip.text: block.error

@@ -34,12 +34,12 @@ TextEdit {
     Accessible.name: hasMath ? DesktopBridge.textWithFormulas(html) : getText(0, length)
 
     // The text between two positions as it is copied: formulas as their LaTeX, line and
-    // paragraph breaks as newlines (a rich text TextEdit gives U+2028 and U+2029).
+    // paragraph breaks as newlines, table rows as lines of tab-separated cells, list items with
+    // their markers (the plain text of a rich text TextEdit has Qt's U+2029 and U+FDD0 marks).
     function textBetween(start, end) {
         if (end <= start)
             return ""
-        return hasMath ? DesktopBridge.textWithFormulas(getFormattedText(start, end))
-                       : getText(start, end).replace(/[\u2028\u2029]/g, "\n")
+        return DesktopBridge.textWithFormulas(getFormattedText(start, end))
     }
     // The selection as it is copied (Ctrl+C and the menu's Copy): the message's selection when
     // it spans pieces, else this paragraph's.
@@ -49,12 +49,20 @@ TextEdit {
         return textBetween(selectionStart, selectionEnd)
     }
     Keys.onPressed: (event) => {
-        if (event.matches(StandardKey.Copy) && ((selection !== null && selection.spans) || hasMath)
-                && selectionForCopy().length > 0) {
+        if (event.matches(StandardKey.Copy) && selectionForCopy().length > 0) {
             DesktopBridge.copyText(selectionForCopy())
             event.accepted = true
         }
     }
+    // Formulas are images in the text colour: a selected one is redrawn in the selection's text
+    // colour, as the letters around it are.
+    function colourSelectedFormulas() {
+        if (hasMath)
+            DesktopBridge.colourSelectedFormulas(prose, selectionStart, selectionEnd, selectedTextColor)
+    }
+    onSelectionStartChanged: Qt.callLater(colourSelectedFormulas)
+    onSelectionEndChanged: Qt.callLater(colourSelectedFormulas)
+    onSelectedTextColorChanged: Qt.callLater(colourSelectedFormulas)
     // The window's shortcuts (Ctrl+, Ctrl+F, Esc...) work while this text has the focus.
     ReadOnlyTextKeys {}
     // A piece of PieceSelection's selection.

@@ -7,6 +7,8 @@
 #include <QGuiApplication>
 #include <QStandardPaths>
 
+#include <QTextDocument>
+
 #include "app/models/inline_math.h"
 
 namespace veloce::app {
@@ -16,6 +18,17 @@ void DesktopBridge::copyText(const QString& text) const {
 }
 
 QString DesktopBridge::textWithFormulas(const QString& richText) const { return app::textWithFormulas(richText); }
+
+void DesktopBridge::colourSelectedFormulas(QObject* textEdit, int start, int end, const QColor& selectedTextColour) const {
+  // A Qt Quick TextEdit owns its QTextDocument as a direct child (QQuickTextDocument, which
+  // hands it out, would tie this library to Qt Quick).
+  auto* doc = textEdit ? textEdit->findChild<QTextDocument*>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+  if (doc) app::colourFormulas(*doc, start, end, selectedTextColour);
+}
+
+QString DesktopBridge::mathImageInColour(const QString& url, const QColor& colour) const {
+  return app::mathImageInColour(url, colour);
+}
 
 bool DesktopBridge::isOpenableLink(const QString& link) const {
   const QUrl url(link, QUrl::StrictMode);

@@ -4,6 +4,7 @@
 // and turning a file: URL from a picker or a drop into a local path. QML singleton `DesktopBridge`
 // (import Veloce); it holds no state, so the engine makes and owns it.
 #include <QtQml/qqmlregistration.h>
+#include <QColor>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -21,6 +22,12 @@ class DesktopBridge : public QObject {
   // Rich text of the chat view as plain text with its formulas as LaTeX (inline_math.h), for
   // copying a selection and for screen readers.
   Q_INVOKABLE QString textWithFormulas(const QString& richText) const;
+  // Draws the formulas of a rich text TextEdit's selection (start to end) in `selectedTextColour`
+  // and the others as written (inline_math.h colourFormulas); the formulas are images, which the
+  // selection's text colour does not reach.
+  Q_INVOKABLE void colourSelectedFormulas(QObject* textEdit, int start, int end, const QColor& selectedTextColour) const;
+  // A display formula's image URL in another colour (inline_math.h mathImageInColour).
+  Q_INVOKABLE QString mathImageInColour(const QString& url, const QColor& colour) const;
   // True only for an absolute http or https URL with a host.
   Q_INVOKABLE bool isOpenableLink(const QString& link) const;
   // The address as the user should read it before opening it: fully decoded, nothing hidden.

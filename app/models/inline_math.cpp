@@ -4,6 +4,8 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextImageFormat>
+#include <QTextList>
+#include <QTextTable>
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -64,12 +66,75 @@ QString mathImageTex(const QString& idOrUrl, bool* display) {
       QByteArray::fromBase64(parts[6].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+namespace {
+
+// What goes before a block of the plain text: table cells of one row are joined by tabs, other
+// blocks start a new line (a cell of several paragraphs stays on its row's line).
+QString separatorBefore(const QTextBlock& block, const QTextBlock& previous) {
+  QTextTable* table = QTextCursor(block).currentTable();
+  if (!table || table != QTextCursor(previous).currentTable()) return QStringLiteral("\n");
+  const QTextTableCell cell = table->cellAt(block.position());
+  const QTextTableCell before = table->cellAt(previous.position());
+  if (cell.row() != before.row()) return QStringLiteral("\n");
+  return cell.column() != before.column() ? QStringLiteral("\t") : QStringLiteral(" ");
+}
+
+// A list item's marker as the view draws it: "1. " for numbered lists, "• " for the others.
+QString listMarker(const QTextBlock& block) {
+  const QTextList* list = block.textList();
+  if (!list) return {};
+  const int style = list->format().style();
+  const bool numbered = style == QTextListFormat::ListDecimal || style == QTextListFormat::ListLowerAlpha ||
+                        style == QTextListFormat::ListUpperAlpha || style == QTextListFormat::ListLowerRoman ||
+                        style == QTextListFormat::ListUpperRoman;
+  return numbered ? list->itemText(block) + u' ' : QStringLiteral("\u2022 ");
+}
+
+}  // namespace
+
+QString mathImageInColour(const QString& url, const QColor& colour) {
+  static const QString kScheme = QStringLiteral("image://math/");
+  if (!url.startsWith(kScheme)) return url;
+  QStringList parts = url.mid(kScheme.size()).split(u'/');
+  if (parts.size() != 7) return url;
+  parts[3] = colour.name(QColor::HexArgb).mid(1);
+  return kScheme + parts.join(u'/');
+}
+
+void colourFormulas(QTextDocument& doc, int start, int end, const QColor& inside) {
+  // Where a recoloured formula keeps the URL it was written with, to go back to it.
+  constexpr int kOriginalName = QTextFormat::UserProperty + 1;
+  for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+      const QTextFragment fragment = it.fragment();
+      if (!fragment.isValid() || !fragment.charFormat().isImageFormat()) continue;
+      QTextImageFormat image = fragment.charFormat().toImageFormat();
+      const QString original = image.hasProperty(kOriginalName) ? image.stringProperty(kOriginalName) : image.name();
+      if (mathImageTex(original).isEmpty()) continue;
+      const bool selected = fragment.position() < end && fragment.position() + fragment.length() > start;
+      const QString wanted = selected ? mathImageInColour(original, inside) : original;
+      if (wanted == image.name()) continue;
+      image.setName(wanted);
+      image.setProperty(kOriginalName, original);
+      QTextCursor cursor(&doc);
+      cursor.setPosition(fragment.position());
+      cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+      cursor.setCharFormat(image);
+    }
+  }
+}
+
 QString textWithFormulas(const QString& richText) {
   QTextDocument doc;
-  doc.setHtml(richText);
+  // A selection's rich text marks where it starts with a comment, which put inside a list's first
+  // item made Qt's HTML reader drop that list.
+  doc.setHtml(QString(richText).remove(QStringLiteral("<!--StartFragment-->")).remove(QStringLiteral("<!--EndFragment-->")));
   QString out;
+  QTextBlock previous;
   for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
-    if (block != doc.begin()) out += u'\n';
+    if (previous.isValid()) out += separatorBefore(block, previous);
+    previous = block;
+    out += listMarker(block);
     for (auto it = block.begin(); !it.atEnd(); ++it) {
       const QTextFragment fragment = it.fragment();
       if (!fragment.isValid()) continue;
@@ -87,6 +152,12 @@ QString textWithFormulas(const QString& richText) {
   }
   out.replace(QChar(QChar::LineSeparator), u'\n');
   out.replace(QChar(QChar::Nbsp), u' ');
+  // Qt's markers of where tables begin and end: nothing a reader sees.
+  out.remove(QChar(0xfdd0));
+  out.remove(QChar(0xfdd1));
+  // The empty paragraphs Qt keeps before and after a table are no lines of the reader's.
+  while (out.startsWith(u'\n')) out.remove(0, 1);
+  while (out.endsWith(u'\n')) out.chop(1);
   return out;
 }
 

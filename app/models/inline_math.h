@@ -33,10 +33,18 @@ void insertMathImages(QTextDocument& doc, const QStringList& sources, const Math
 // The TeX an image://math/ id (the part after "image://math/") or URL draws; empty when it is not one.
 QString mathImageTex(const QString& idOrUrl, bool* display = nullptr);
 
+// The same formula image URL drawn in another colour (a selected formula in the selection's text
+// colour); any other URL unchanged.
+QString mathImageInColour(const QString& url, const QColor& colour);
+
+// Draws the formula images of `doc` between `start` and `end` in `inside` and the others in the
+// colour they were written with: a selection's formulas readable on the selection's colour.
+void colourFormulas(QTextDocument& doc, int start, int end, const QColor& inside);
+
 // The plain text of rich text from this renderer (a selection's TextEdit.getFormattedText, or a
 // prose piece's html) with each formula image as its LaTeX, $...$ inline and \[...\] displayed,
-// where the text itself would have an object character: what copying a selection or a screen
-// reader gets.
+// where the text itself would have an object character, table rows as lines of tab-separated cells
+// and list items with their markers ("• ", "1. "): what copying a selection or a screen reader gets.
 QString textWithFormulas(const QString& richText);
 
 }  // namespace veloce::app

@@ -4,10 +4,14 @@
 // across the paragraphs of a reply.
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QImage>
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 #include "tests/ui/app_window.h"
 
@@ -31,6 +35,50 @@ const QString kParagraphsReply = kParagraph1 + QStringLiteral("\n\n") + kParagra
 // From "wet" in the first paragraph to just before "counts" in the third.
 const QString kAcrossParagraphs =
     QStringLiteral("wet leaves every morning.\n\n") + kParagraph2 + QStringLiteral("\n\nNobody knows who ");
+
+const QString kTableReply = QStringLiteral(
+    "Snail table:\n\n| Name | Speed |\n|---|---|\n| alpha | 1 |\n| beta | 2 |\n\n- lettuce\n- rain\n\n1. start\n2. "
+    "finish\n");
+
+const QString kFormulasReply = QStringLiteral("A snail's speed $v = d / t$ in a sentence.\n\n$$s = v t$$\n");
+
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(const QColor& c) {
+  const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+double contrast(const QColor& a, const QColor& b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// How a formula looks in a rectangle of the window's picture: the colour most of it is drawn in
+// (what is behind the formula) and the ink that stands out most from it.
+struct Looks {
+  QColor background;
+  QColor ink;
+  double ratio = 0;
+};
+Looks looksIn(const QImage& picture, QRectF sceneRect) {
+  const qreal dpr = picture.devicePixelRatio();
+  const QRect r = QRectF(sceneRect.topLeft() * dpr, sceneRect.size() * dpr).toRect() & picture.rect();
+  std::map<QRgb, int> counts;
+  for (int y = r.top(); y <= r.bottom(); ++y)
+    for (int x = r.left(); x <= r.right(); ++x) ++counts[picture.pixel(x, y) | 0xff000000u];
+  Looks looks;
+  if (counts.empty()) return looks;
+  looks.background = QColor::fromRgb(
+      std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) { return a.second < b.second; })->first);
+  for (const auto& [rgb, n] : counts) {
+    const double ratio = contrast(QColor::fromRgb(rgb), looks.background);
+    if (ratio > looks.ratio) looks = {looks.background, QColor::fromRgb(rgb), ratio};
+  }
+  return looks;
+}
+
+bool sameColour(const QColor& a, const QColor& b) {
+  return std::abs(a.red() - b.red()) <= 3 && std::abs(a.green() - b.green()) <= 3 && std::abs(a.blue() - b.blue()) <= 3;
+}
 
 // What a text item shows: a TextEdit's plain text (its `text` may be rich text markup).
 QString shownText(QQuickItem* item) {
@@ -139,6 +187,14 @@ class TestReadingView : public QObject {
     for (int i = 20; i < 40; ++i) longReply += QStringLiteral("Lettuce paragraph %1.\n\n").arg(i);
     store.append_message(wheel.id, w.id, veloce::storage::Role::Assistant, longReply);
     wheelConversation_ = wheel.id;
+    const auto table = store.create_conversation({QStringLiteral("Table"), {}, {}, {}, {}});
+    const auto t = store.append_message(table.id, 0, veloce::storage::Role::User, QStringLiteral("Tabulate"));
+    store.append_message(table.id, t.id, veloce::storage::Role::Assistant, kTableReply);
+    tableConversation_ = table.id;
+    const auto formulas = store.create_conversation({QStringLiteral("Formulas"), {}, {}, {}, {}});
+    const auto f = store.append_message(formulas.id, 0, veloce::storage::Role::User, QStringLiteral("Speed?"));
+    store.append_message(formulas.id, f.id, veloce::storage::Role::Assistant, kFormulasReply);
+    formulasConversation_ = formulas.id;
     // A reply the user stopped (Stop) while it was writing, with a code block.
     const auto stopped = store.create_conversation({QStringLiteral("Stopped"), {}, {}, {}, {}});
     const auto s = store.append_message(stopped.id, 0, veloce::storage::Role::User, QStringLiteral("Count"));
@@ -320,6 +376,89 @@ class TestReadingView : public QObject {
     QTRY_COMPARE(third->property("selectedText").toString(), QString());
     QCOMPARE(code->property("selectedText").toString(), QString());
     QVERIFY(!formulaMark->isVisible());
+  }
+
+  // Select all and Copy give text a user can paste: a table's rows on lines of tab-separated
+  // cells, list items with their markers (before: Qt's U+FDD0 table markers between the cells).
+  void selectAllThenCopyGivesTableRowsAsTabSeparatedLinesAndListsWithMarkers() {
+    QVERIFY(app_->chat().openConversation(tableConversation_));
+    QQuickWindow* window = app_->window();
+    QQuickItem* prose = nullptr;
+    QTRY_VERIFY((prose = textItemContaining(window, QStringLiteral("Snail table"), "QQuickTextEdit")) != nullptr);
+    QTest::qWait(1500);  // the view settles at the end of the conversation
+    QObject* menu = app_->object(QStringLiteral("messageMenu"));
+    QVERIFY(menu);
+    rightClick(prose, QPointF(10, prose->height() / 2));
+    QTRY_VERIFY(menu->property("opened").toBool());
+    click(app_->item(QStringLiteral("menuSelectAll")));
+    QTRY_VERIFY(!menu->property("visible").toBool());
+    const QString expected =
+        QStringLiteral("Snail table:\n\nName\tSpeed\nalpha\t1\nbeta\t2\n\n\u2022 lettuce\n\u2022 rain\n1. start\n2. finish");
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    clipboard->setText(QStringLiteral("(clipboard before)"));
+    pressCopy(window);
+    QTRY_COMPARE(clipboard->text(), expected);
+    rightClick(prose, QPointF(10, prose->height() / 2));
+    QTRY_VERIFY(menu->property("opened").toBool());
+    clipboard->setText(QStringLiteral("(clipboard before)"));
+    click(app_->item(QStringLiteral("menuCopySelection")));
+    QTRY_COMPARE(clipboard->text(), expected);
+    QTRY_VERIFY(!menu->property("visible").toBool());
+  }
+
+  void selectedFormulasAreDrawnInTheSelectionsColours_data() {
+    QTest::addColumn<QString>("theme");
+    QTest::newRow("light") << QStringLiteral("light");
+    QTest::newRow("dark") << QStringLiteral("dark");
+  }
+  // Selected, a formula in a sentence and a displayed one read as selected text does: the
+  // selection's text colour on the selection's colour, at 4.5:1 at least (before: the inline one
+  // kept its text colour, 3.9:1 and 1.9:1, and the displayed one sat on a pale block of its own).
+  void selectedFormulasAreDrawnInTheSelectionsColours() {
+    QFETCH(QString, theme);
+    const QString themeBefore = app_->settings().theme();
+    app_->settings().setTheme(theme);
+    QObject* root = app_->root();
+    QTRY_COMPARE(root->property("darkTheme").toBool(), theme == QStringLiteral("dark"));
+    const QColor selection = root->property("selectionColor").value<QColor>();
+    QVERIFY(app_->chat().openConversation(formulasConversation_));
+    QQuickWindow* window = app_->window();
+    QQuickItem* prose = nullptr;
+    QTRY_VERIFY((prose = textItemContaining(window, QStringLiteral("in a sentence"), "QQuickTextEdit")) != nullptr);
+    QTest::qWait(1500);  // the view settles at the end of the conversation
+    QObject* menu = app_->object(QStringLiteral("messageMenu"));
+    QVERIFY(menu);
+    rightClick(prose, QPointF(10, prose->height() / 2));
+    QTRY_VERIFY(menu->property("opened").toBool());
+    click(app_->item(QStringLiteral("menuSelectAll")));
+    QTRY_VERIFY(!menu->property("visible").toBool());
+    QTest::qWait(500);  // the formulas' images redrawn
+
+    // The inline formula: where its object character is laid out.
+    const int at = static_cast<int>(shownText(prose).indexOf(QChar(QChar::ObjectReplacementCharacter)));
+    QVERIFY(at >= 0);
+    QRectF start, end;
+    QMetaObject::invokeMethod(prose, "positionToRectangle", Q_RETURN_ARG(QRectF, start), Q_ARG(int, at));
+    QMetaObject::invokeMethod(prose, "positionToRectangle", Q_RETURN_ARG(QRectF, end), Q_ARG(int, at + 1));
+    const QRectF inlineRect = prose->mapRectToScene(QRectF(start.x(), start.y(), end.x() - start.x(), start.height()));
+    QQuickItem* display = app_->item(QStringLiteral("mathImage"));
+    QVERIFY(display && display->isVisible());
+    const QImage picture = window->grabWindow();
+    const Looks inlineLooks = looksIn(picture, inlineRect);
+    const Looks displayLooks = looksIn(picture, sceneRect(display));
+    app_->settings().setTheme(themeBefore);
+    const auto describe = [](const char* what, const Looks& l) {
+      return QStringLiteral("%1: %2 on %3 is %4:1").arg(what, l.ink.name(), l.background.name()).arg(l.ratio, 0, 'f', 1);
+    };
+    const QString seen = describe("inline", inlineLooks) + QStringLiteral("; ") + describe("displayed", displayLooks) +
+                         QStringLiteral("; selection ") + selection.name();
+    QVERIFY2(sameColour(inlineLooks.background, selection), qPrintable(seen));
+    QVERIFY2(sameColour(displayLooks.background, selection), qPrintable(seen));
+    // Drawn in the selection's text colour, but Qt Quick lays its selection colour at half
+    // opacity over a selected image (2.4:1 and 3.3:1): still to do.
+    QEXPECT_FAIL("", "Qt Quick covers a selected inline image with the selection colour at half opacity", Continue);
+    QVERIFY2(inlineLooks.ratio >= 4.5, qPrintable(seen));
+    QVERIFY2(displayLooks.ratio >= 4.5, qPrintable(seen));
   }
 
   // The window's shortcuts work after a click into a code block (its read-only text took Ctrl+,
@@ -536,6 +675,8 @@ class TestReadingView : public QObject {
   qint64 paragraphsConversation_ = 0;
   qint64 wheelConversation_ = 0;
   qint64 stoppedConversation_ = 0;
+  qint64 tableConversation_ = 0;
+  qint64 formulasConversation_ = 0;
   qint64 lettuceReply_ = 0;
 };
 
