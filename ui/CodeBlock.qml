@@ -47,9 +47,12 @@ Rectangle {
             // A notch (120) moves 60 px, about three lines; a trackpad gives pixels.
             const pixels = (p, a) => p !== 0 ? p : a / 120 * 60
             const across = pixels(wheel.pixelDelta.x, wheel.angleDelta.x)
-            // Some platforms turn Shift+wheel into a sideways wheel themselves.
-            const delta = (wheel.modifiers & Qt.ShiftModifier) && across === 0
-                    ? pixels(wheel.pixelDelta.y, wheel.angleDelta.y) : across
+            const down = pixels(wheel.pixelDelta.y, wheel.angleDelta.y)
+            // Some platforms turn Shift+wheel into a sideways wheel themselves. Without Shift only
+            // a mostly sideways move is the code's: a trackpad's scroll down drifts a little
+            // sideways, and that is the conversation's.
+            const delta = (wheel.modifiers & Qt.ShiftModifier) && across === 0 ? down
+                    : Math.abs(across) > Math.abs(down) ? across : 0
             if (delta === 0 || !codeBar.visible) {
                 wheel.accepted = false
                 return

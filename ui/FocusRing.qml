@@ -43,15 +43,16 @@ Rectangle {
                 || keyboardReason(focusItem.focusReason)
         if (focusItem.focusReason !== undefined)
             return keyboardReason(focusItem.focusReason)
+        // A plain text (a reply's paragraph) tells no reason either, and Tab never stops there:
+        // it got the focus from a click into it, even when the list around it had a keyboard
+        // ring (so before the fall-back rule, which would take the list's reason).
+        if ((focusItem instanceof TextEdit || focusItem instanceof TextInput) && !focusItem.activeFocusOnTab)
+            return false
         // The focus fell back to the enclosing item (the message list) because the focused control
         // inside it went away or was disabled (Regenerate, Continue while the reply is written):
         // it came from wherever the control's focus came from, a click draws no ring.
         if (fellBack)
             return fellBackFromKeyboard
-        // A plain text (a reply's paragraph) tells no reason either, and Tab never stops there:
-        // it got the focus from a click into it.
-        if ((focusItem instanceof TextEdit || focusItem instanceof TextInput) && !focusItem.activeFocusOnTab)
-            return false
         return true
     }
     // The focus item before this one, and whether its focus came from the keyboard.

@@ -135,6 +135,26 @@ class TestFocusRings : public QObject {
     QTRY_VERIFY(ring_->isVisible());
   }
 
+  // After Tab put the ring on the message list, a click into a reply's paragraph (inside the
+  // list) is still a click: no ring on the paragraph.
+  void clickingIntoAReplyAfterTabbingToTheListShowsNoRing() {
+    QVERIFY(app_->chat().openConversation(id_));
+    QQuickItem* paragraph = nullptr;
+    QTRY_VERIFY((paragraph = replyParagraph(*app_, QStringLiteral("Five"))) != nullptr);
+    auto* list = app_->item(QStringLiteral("messageList"));
+    QVERIFY(list);
+    // Tab from the sidebar's first button until the list has the focus.
+    app_->item(QStringLiteral("newConversationButton"))->forceActiveFocus(Qt::TabFocusReason);
+    for (int i = 0; i < 40 && !list->hasActiveFocus(); ++i) QTest::keyClick(app_->window(), Qt::Key_Tab);
+    QVERIFY2(list->hasActiveFocus(), "Tab never reached the message list");
+    QTRY_VERIFY2(ring_->isVisible(), "no ring on the message list reached with Tab");
+    veloce::uitest::click(paragraph);
+    QTRY_VERIFY(paragraph->hasActiveFocus());
+    QTest::qWait(100);
+    QVERIFY2(!ring_->isVisible(), qPrintable(QStringLiteral("a ring on %1 after a click into the paragraph")
+                                                 .arg(QString::fromLatin1(ring_->parentItem()->metaObject()->className()))));
+  }
+
   // Settings opened from the main menu with the mouse: no ring around the tab bar; the first
   // Tab in the dialog shows it.
   void settingsOpenedWithTheMouseShowNoRingTabDoes() {

@@ -545,6 +545,16 @@ class TestReadingView : public QObject {
     QTRY_VERIFY2(list->property("contentY").toReal() < listY - 20,
                  qPrintable(QStringLiteral("contentY %1, was %2").arg(list->property("contentY").toReal()).arg(listY)));
     QCOMPARE(scroll->property("contentX").toReal(), codeX);
+    // So does a trackpad's scroll that drifts a little sideways: it is the conversation's.
+    const qreal listBefore = list->property("contentY").toReal();
+    turnWheel(app_->window(), over, QPoint(12, -120), Qt::NoModifier);
+    QTRY_VERIFY2(list->property("contentY").toReal() > listBefore + 20,
+                 qPrintable(QStringLiteral("contentY %1, was %2 (contentX %3, was %4)")
+                                .arg(list->property("contentY").toReal())
+                                .arg(listBefore)
+                                .arg(scroll->property("contentX").toReal())
+                                .arg(codeX)));
+    QCOMPARE(scroll->property("contentX").toReal(), codeX);
   }
 
   // A reply the user stopped can go on, as one the length limit cut (it offered only Regenerate).
