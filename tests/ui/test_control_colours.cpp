@@ -10,20 +10,14 @@
 #include <cmath>
 
 #include "tests/ui/app_window.h"
+#include "tests/ui/contrast.h"
 
 using veloce::uitest::AppWindow;
 
 namespace {
 
-// WCAG 2 relative luminance and contrast ratio.
-double luminance(const QColor& c) {
-  const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-  return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-double contrast(const QColor& a, const QColor& b) {
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+using veloce::uitest::contrast;
+using veloce::uitest::luminance;
 
 // The colour a translucent top is drawn as over an opaque bottom.
 QColor over(const QColor& top, const QColor& bottom) {

@@ -14,6 +14,7 @@
 #include <map>
 
 #include "tests/ui/app_window.h"
+#include "tests/ui/contrast.h"
 
 using veloce::uitest::allItems;
 using veloce::uitest::AppWindow;
@@ -42,15 +43,8 @@ const QString kTableReply = QStringLiteral(
 
 const QString kFormulasReply = QStringLiteral("A snail's speed $v = d / t$ in a sentence.\n\n$$s = v t$$\n");
 
-// WCAG 2 relative luminance and contrast ratio.
-double luminance(const QColor& c) {
-  const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-  return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-double contrast(const QColor& a, const QColor& b) {
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+using veloce::uitest::contrast;
+using veloce::uitest::luminance;
 
 // How a formula looks in a rectangle of the window's picture: the colour most of it is drawn in
 // (what is behind the formula) and the ink that stands out most from it.
